@@ -1,0 +1,183 @@
+// The shape of the YAML files under content/<language>/. One schema per file, so a
+// validation problem can always be reported against the file it came from.
+import { z } from 'zod';
+
+const text = z.string().trim().min(1, 'must be a non-empty text');
+const texts = z.array(text);
+
+/** meta.yaml: language and version of this content set. */
+export const metaSchema = z
+  .object({
+    language: text, // BCP 47, e.g. da-DK; written into every PDF
+    version: text, // bump when statements change; carried in fillable PDFs
+    author: text,
+  })
+  .strict();
+
+/** skala.yaml: the scoring model (answer scale, point bands, anonymity threshold). */
+export const scoringSchema = z
+  .object({
+    scale: z
+      .array(
+        z
+          .object({
+            label: text, // printed on the tests and sheets
+            aliases: texts.default([]), // other spellings accepted in answer files, e.g. "Som oftest"
+            points: z.number().int('must be a whole number'),
+          })
+          .strict(),
+      )
+      .min(2, 'needs at least two answer categories'),
+    bands: z
+      .array(
+        z
+          .object({
+            min: z.number().int('must be a whole number'),
+            max: z.number().int('must be a whole number'),
+            sentence: text,
+          })
+          .strict(),
+      )
+      .min(1, 'needs at least one band'),
+    minGroupSize: z.number().int().min(1), // smaller employee groups get no per-statement counts on posters
+  })
+  .strict();
+
+/** udsagn.yaml: the 20 statements, in themes, each in a leader and an employee version. */
+export const statementsSchema = z
+  .object({
+    themes: z
+      .array(
+        z
+          .object({
+            title: text,
+            statements: z
+              .array(z.object({ leader: text, employee: text }).strict())
+              .min(1, 'a theme needs at least one statement'),
+          })
+          .strict(),
+      )
+      .min(1, 'needs at least one theme'),
+  })
+  .strict();
+
+const testVersionSchema = z
+  .object({
+    title: text,
+    subtitle: text,
+    intro: text,
+    steps: texts.min(1),
+  })
+  .strict();
+
+/** test.yaml: the printed texts of the two tests and their RESULTAT box. */
+export const testSchema = z
+  .object({
+    leader: testVersionSchema,
+    employee: testVersionSchema,
+    answerHeading: text, // the column heading over the answer categories, e.g. "Sæt X"
+    result: z
+      .object({
+        title: text,
+        instructions: texts,
+        columns: z.object({ category: text, count: text, points: text, total: text }).strict(),
+        totalLabel: text,
+        bandsHeading: text,
+        bandsIntro: text,
+      })
+      .strict(),
+  })
+  .strict();
+
+const groupSheetSchema = z.object({ title: text, group: text, groupPlural: text }).strict();
+
+/** resultatskema.yaml: texts of the A3 result posters. */
+export const resultSheetSchema = z
+  .object({
+    leader: groupSheetSchema,
+    employee: groupSheetSchema,
+    step1: z
+      .object({
+        heading: text,
+        intro: texts,
+        pointsColumn: text,
+        sentenceColumn: text,
+        countColumn: text,
+        tendencyLabel: text,
+        incompleteNote: text, // {{count}} sheets left out of step 1
+        respondentsLabel: text,
+      })
+      .strict(),
+    step2: z
+      .object({
+        heading: text,
+        intro: texts,
+        statementColumn: text,
+        unansweredColumn: text,
+        smallGroupNote: text, // {{count}} and {{minimum}}
+      })
+      .strict(),
+  })
+  .strict();
+
+const guideStepSchema = z
+  .object({
+    title: text,
+    tasks: texts.min(1),
+    tools: texts.default([]),
+  })
+  .strict();
+
+const phaseSchema = z.object({ name: text, steps: z.array(guideStepSchema).min(1) }).strict();
+
+const questionGroupSchema = z
+  .object({ heading: text, intro: z.string().optional(), questions: texts.min(1) })
+  .strict();
+
+/** procesguide.yaml: the facilitation checklist. */
+export const processGuideSchema = z
+  .object({
+    title: text,
+    subtitle: text,
+    processOwner: z.object({ heading: text, paragraphs: texts.min(1) }).strict(),
+    choice: z.object({ heading: text, options: texts.min(1) }).strict(),
+    phaseColumns: z.object({ tasks: text, tools: text }).strict(),
+    approaches: z
+      .array(z.object({ title: text, summary: text, phases: z.array(phaseSchema).min(1) }).strict())
+      .min(1),
+    toolsToBring: z.object({ heading: text, items: texts.min(1) }).strict(),
+    calculation: z
+      .object({
+        heading: text,
+        intro: texts,
+        steps: z.array(z.object({ title: text, tasks: texts.min(1) }).strict()).min(1),
+      })
+      .strict(),
+    dialogue: z
+      .object({
+        heading: text,
+        intro: texts,
+        groups: z.array(questionGroupSchema).min(1),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type Meta = z.infer<typeof metaSchema>;
+export type Scoring = z.infer<typeof scoringSchema>;
+export type Category = Scoring['scale'][number];
+export type Band = Scoring['bands'][number];
+export type Statements = z.infer<typeof statementsSchema>;
+export type TestTexts = z.infer<typeof testSchema>;
+export type ResultSheetTexts = z.infer<typeof resultSheetSchema>;
+export type ProcessGuide = z.infer<typeof processGuideSchema>;
+
+/** Which file holds which part of the content, and the schema it must satisfy. */
+export const contentFiles = {
+  meta: { file: 'meta.yaml', schema: metaSchema },
+  scoring: { file: 'skala.yaml', schema: scoringSchema },
+  statements: { file: 'udsagn.yaml', schema: statementsSchema },
+  test: { file: 'test.yaml', schema: testSchema },
+  resultSheet: { file: 'resultatskema.yaml', schema: resultSheetSchema },
+  processGuide: { file: 'procesguide.yaml', schema: processGuideSchema },
+} as const;

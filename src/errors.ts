@@ -1,0 +1,44 @@
+// Errors meant for the person running the tool: each names where the problem is
+// (file, line, column, field) so it can be fixed without reading code.
+
+export interface Problem {
+  file: string;
+  line?: number;
+  column?: number;
+  /** Path of the offending field, e.g. "bands[2].max" or a column header. */
+  field?: string;
+  message: string;
+}
+
+/** Formats a problem as one line: `file:line:column field: message`. */
+export function formatProblem(p: Problem): string {
+  let where = p.file;
+  if (p.line !== undefined) where += `:${p.line}`;
+  if (p.line !== undefined && p.column !== undefined) where += `:${p.column}`;
+  const field = p.field ? ` ${p.field}:` : '';
+  return `${where}:${field} ${p.message}`;
+}
+
+/** One or more problems with the user's input; the CLI prints them without a stack trace. */
+export class UserError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[] | Problem) {
+    const list = Array.isArray(problems) ? problems : [problems];
+    super(list.map(formatProblem).join('\n'));
+    this.name = 'UserError';
+    this.problems = list;
+  }
+}
+
+/** Most problems reported from one input; past this the rest are summarised in one line. */
+export const maxReportedProblems = 20;
+
+/** Throws a UserError for the problems collected, if any, capped at maxReportedProblems. */
+export function throwIfProblems(problems: Problem[]): void {
+  if (problems.length === 0) return;
+  if (problems.length <= maxReportedProblems) throw new UserError(problems);
+  const shown = problems.slice(0, maxReportedProblems);
+  const rest = problems.length - shown.length;
+  shown.push({ file: problems[0].file, message: `… and ${rest} more problem${rest === 1 ? '' : 's'}` });
+  throw new UserError(shown);
+}
