@@ -22,6 +22,8 @@ export interface NumberedStatement {
   theme: string;
   leader: string;
   employee: string;
+  /** Where each version's text is, e.g. "content/da/udsagn.yaml:12", for messages. */
+  source: Record<Group, string>;
 }
 
 export interface Content {
@@ -35,4 +37,6 @@ export interface Content {
   processGuide: ProcessGuide;
   /** All statements in test order, numbered 1..N. */
   numbered: NumberedStatement[];
+  /** Where each band's sentence is, e.g. "content/da/skala.yaml:30", for messages. */
+  bandSources: string[];
 }

@@ -1,0 +1,69 @@
+// The `mus` command line: commander wiring only. Each command loads its own modules when
+// it runs, so `mus --help` and `mus tally` never load pdfkit or the fonts.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, Option } from 'commander';
+import { UserError } from './errors.js';
+
+const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+const version = (JSON.parse(readFileSync(`${packageRoot}package.json`, 'utf8')) as { version: string }).version;
+const defaultContent = `${packageRoot}content/da`;
+
+const program = new Command()
+  .name('mus')
+  .description('Printed material for MUS-testen: tests, A3 result posters and a facilitation checklist,\nbuilt from YAML content, with posters pre-filled from the answers.')
+  .version(version, '-V, --version')
+  .option('--debug', 'show stack traces for errors')
+  .showHelpAfterError();
+
+const contentOption = () =>
+  new Option('--content <dir>', 'content folder (YAML)').default(defaultContent, 'content/da in the package');
+
+program
+  .command('build')
+  .description('write the material set (PDF) into the output folder')
+  .option('--out <dir>', 'output folder', 'out')
+  .addOption(contentOption())
+  .option('--responses <file>', 'pre-fill the A3 result sheets with the answers in this file (YAML or JSON)')
+  .option('--allow-small-groups', 'show per-statement counts even for employee groups below the anonymity threshold')
+  .action(async (opts: { out: string; content: string; responses?: string; allowSmallGroups?: boolean }) => {
+    const { loadContent } = await import('./content/load.js');
+    const content = loadContent(opts.content);
+    let tallies;
+    if (opts.responses) {
+      const { readResponses } = await import('./responses/read.js');
+      const { tallyResponses } = await import('./tally/tally.js');
+      const result = tallyResponses(readResponses(opts.responses, content), content);
+      tallies = { leader: result.leaders, employee: result.employees };
+    }
+    const { build } = await import('./build.js');
+    const written = await build({ contentDir: opts.content, outDir: opts.out, tallies, allowSmallGroups: opts.allowSmallGroups }, content);
+    for (const file of written) process.stdout.write(`${file}\n`);
+  });
+
+program
+  .command('tally')
+  .description('count the answers in a responses file (what the pre-filled posters show)')
+  .argument('<file>', 'responses file (YAML or JSON)')
+  .option('--json', 'print the numbers as JSON')
+  .addOption(contentOption())
+  .action(async (file: string, opts: { json?: boolean; content: string }) => {
+    const { runTally } = await import('./commands/tally.js');
+    await runTally({ file, contentDir: opts.content, json: Boolean(opts.json) }, { stdout: (s) => process.stdout.write(s) });
+  });
+
+/** User errors are one line each on stderr; anything else is a bug, with the stack behind --debug. */
+function report(err: unknown): void {
+  const debug = program.opts().debug || process.argv.includes('--debug');
+  if (err instanceof UserError) {
+    process.stderr.write(`${err.message}\n`);
+    if (debug) process.stderr.write(`${err.stack}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(debug && err instanceof Error ? `${err.stack}\n` : `mus: internal error: ${message} (run with --debug for details)\n`);
+  process.exitCode = 2;
+}
+
+program.parseAsync(process.argv).catch(report);

@@ -1,0 +1,98 @@
+// Reads content/<language>/*.yaml, validates every file against its schema and the
+// cross-file rules (bands, points), and returns one typed Content object.
+// Every problem is reported with file, line, column and field, all at once.
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { ZodIssue } from 'zod';
+import { contentFiles } from './schema.js';
+import type { Content, NumberedStatement } from './model.js';
+import { UserError, throwIfProblems, type Problem } from '../errors.js';
+import { checkScoring } from './rules.js';
+import { fieldName, locate, type SourceFile } from './source.js';
+
+type Key = keyof typeof contentFiles;
+type Parsed = { [K in Key]: ReturnType<(typeof contentFiles)[K]['schema']['parse']> };
+
+function readSource(dir: string, file: string): SourceFile | Problem {
+  const full = join(dir, file);
+  const shown = relative(process.cwd(), full) || full;
+  let text: string;
+  try {
+    text = readFileSync(full, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { file: shown, message: code === 'ENOENT' ? 'file not found' : `cannot be read (${code})` };
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const source = { path: shown, doc, lines };
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const { line, col } = lines.linePos(syntax.pos[0]);
+    return { file: shown, line, column: col, message: `YAML syntax: ${syntax.message.split('\n')[0]}` };
+  }
+  return source;
+}
+
+function issueToProblem(source: SourceFile, issue: ZodIssue): Problem {
+  const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+  let message = issue.message;
+  if (issue.code === 'invalid_type') {
+    message = issue.received === 'undefined' ? 'is missing' : `must be ${issue.expected}, not ${issue.received}`;
+  } else if (issue.code === 'unrecognized_keys') {
+    message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`;
+  }
+  return { file: source.path, ...locate(source, path), field: fieldName(path) || undefined, message };
+}
+
+/** "content/da/udsagn.yaml:12" for the node at path. */
+function sourceOf(source: SourceFile, path: (string | number)[]): string {
+  const { line } = locate(source, path);
+  return line === undefined ? source.path : `${source.path}:${line}`;
+}
+
+function numberStatements(statements: Parsed['statements'], source: SourceFile): NumberedStatement[] {
+  let n = 0;
+  return statements.themes.flatMap((theme, t) =>
+    theme.statements.map((s, i) => ({
+      n: ++n,
+      theme: theme.title,
+      leader: s.leader,
+      employee: s.employee,
+      source: {
+        leader: sourceOf(source, ['themes', t, 'statements', i, 'leader']),
+        employee: sourceOf(source, ['themes', t, 'statements', i, 'employee']),
+      },
+    })),
+  );
+}
+
+/** Loads and validates the content folder; throws UserError listing every problem found. */
+export function loadContent(dir: string): Content {
+  const problems: Problem[] = [];
+  const sources = {} as Record<Key, SourceFile>;
+  const parsed = {} as Parsed;
+  for (const key of Object.keys(contentFiles) as Key[]) {
+    const { file, schema } = contentFiles[key];
+    const source = readSource(dir, file);
+    if (!('doc' in source)) {
+      problems.push(source);
+      continue;
+    }
+    sources[key] = source;
+    const result = schema.safeParse(source.doc.toJS());
+    if (result.success) (parsed as Record<Key, unknown>)[key] = result.data;
+    else problems.push(...result.error.issues.map((i) => issueToProblem(source, i)));
+  }
+  throwIfProblems(problems);
+
+  const numbered = numberStatements(parsed.statements, sources.statements);
+  const bandSources = parsed.scoring.bands.map((_, i) => sourceOf(sources.scoring, ['bands', i, 'sentence']));
+  problems.push(...checkScoring(parsed.scoring, numbered.length, sources.scoring));
+  throwIfProblems(problems);
+
+  return { dir, ...parsed, numbered, bandSources };
+}
+
+export { UserError };

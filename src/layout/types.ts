@@ -1,0 +1,101 @@
+// The layout description: what a template produces and the renderer draws.
+// Plain data (no pdfkit), so documents can be tested without drawing them.
+// Templates say *what* is on a page; the renderer decides *how* each kind looks.
+
+export type PaperSize = 'A4' | 'A3';
+
+export interface LayoutDocument {
+  title: string;
+  /** Short description for the PDF metadata. */
+  subject?: string;
+  paper: PaperSize;
+  /**
+   * 'fixed': every page is given by the template (pageBreak blocks) and must fit; text is
+   * shrunk within limits, and the build stops if it still cannot fit (tests, posters).
+   * 'flow': blocks run onto new pages as needed (the checklist).
+   */
+  pages: 'fixed' | 'flow';
+  blocks: Block[];
+}
+
+export type Block =
+  | HeadingBlock
+  | ParagraphBlock
+  | ListBlock
+  | TableBlock
+  | SpacerBlock
+  | PageBreakBlock;
+
+export interface HeadingBlock {
+  kind: 'heading';
+  level: 1 | 2 | 3;
+  text: string;
+}
+
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  text: string;
+  style?: 'lead' | 'body' | 'note' | 'big';
+  /** Where the text comes from, for "too long" messages. */
+  source?: string;
+}
+
+export interface ListBlock {
+  kind: 'list';
+  /** bullet •, number 1., check: a tick box before each item (checklists). */
+  style: 'bullet' | 'number' | 'check';
+  items: string[];
+}
+
+export interface SpacerBlock {
+  kind: 'spacer';
+  /** In body text lines. */
+  lines: number;
+}
+
+export interface PageBreakBlock {
+  kind: 'pageBreak';
+}
+
+export interface TableColumn {
+  /** Relative width: a column of 4 is four times a column of 1. */
+  width: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+export type Cell =
+  | { text: string; bold?: boolean; source?: string; align?: 'left' | 'center' | 'right' }
+  /** An empty tick box (≥ 5 mm) to put an X in. */
+  | { box: true }
+  /** An empty area to write in by hand. */
+  | { field: true }
+  /** A pre-filled count; shade 0..1 is how large a share of the row it is (drawn as grey). */
+  | { count: number; shade: number }
+  /** A pre-filled count drawn as a bar; share 0..1 of the largest. */
+  | { bar: number; share: number };
+
+export interface TableRow {
+  cells: Cell[];
+  /** Emphasised row (the tendency band), drawn with a heavy frame and a label. */
+  mark?: string;
+}
+
+export interface TableSection {
+  /** A row across the whole table naming the section (a theme). */
+  title?: string;
+  /** Header cells for this section (repeated per theme in the tests). */
+  header?: string[];
+  rows: TableRow[];
+}
+
+export interface TableBlock {
+  kind: 'table';
+  columns: TableColumn[];
+  /** Header cells shown once above all sections. */
+  header?: string[];
+  sections: TableSection[];
+  /** Row height: compact text rows, rows with tick boxes, or rows to write counts in on a poster. */
+  rows: 'compact' | 'boxes' | 'poster' | 'posterLarge';
+  /** Alternative text for screen readers summarising the table. */
+  summary?: string;
+}

@@ -1,0 +1,78 @@
+// View data for an A3 result poster, blank or pre-filled from a group's tally.
+import type { Content, Group } from '../../content/model.js';
+import { fillPlaceholders, pagesOfThemes, range, themesFor } from './common.js';
+
+/** The numbers a poster shows (the tally's GroupTally satisfies this). */
+export interface PosterTally {
+  respondents: number;
+  complete: number;
+  bands: { count: number }[];
+  tendency: { min: number; max: number }[];
+  statements: { counts: number[]; unanswered: number }[];
+}
+
+export interface PosterOptions {
+  /** Show per-statement counts even for a group below the anonymity threshold. */
+  allowSmallGroups?: boolean;
+}
+
+/** Statements per A3 sheet in step 2: keeps statement text ≥ 14 pt with room for counts. */
+const statementsPerSheet = 12;
+
+const blankLine = '________';
+
+/** Leaders are exempt from the anonymity threshold: there are often only one or two. */
+export function hidesStatementCounts(content: Content, group: Group, tally: PosterTally, options: PosterOptions): boolean {
+  return group === 'employee' && !options.allowSmallGroups && tally.respondents < content.scoring.minGroupSize;
+}
+
+export function posterView(content: Content, group: Group, tally?: PosterTally, options: PosterOptions = {}) {
+  const texts = content.resultSheet;
+  const filled = tally !== undefined;
+  const hidden = tally !== undefined && hidesStatementCounts(content, group, tally, options);
+  const showCounts = filled && !hidden;
+  const mostInABand = tally ? Math.max(1, ...tally.bands.map((b) => b.count)) : 1;
+
+  const bands = content.scoring.bands.map((band, i) => ({
+    range: range(band),
+    sentence: band.sentence,
+    source: `${content.bandSources[i]} band ${range(band)}`,
+    filled,
+    count: tally?.bands[i].count ?? 0,
+    share: tally ? tally.bands[i].count / mostInABand : 0,
+    tendency: tally?.tendency.some((t) => t.min === band.min && t.max === band.max) ?? false,
+  }));
+
+  const themes = themesFor(content, group).map((theme) => ({
+    ...theme,
+    statements: theme.statements.map((statement) => {
+      const numbers = tally?.statements[statement.n - 1];
+      const values = numbers ? [...numbers.counts, numbers.unanswered] : [];
+      const cellCount = content.scoring.scale.length + (showCounts ? 1 : 0);
+      return {
+        ...statement,
+        cells: Array.from({ length: cellCount }, (_, i) => ({
+          filled: showCounts,
+          count: values[i] ?? 0,
+          shade: tally && tally.respondents > 0 ? Number(((values[i] ?? 0) / tally.respondents).toFixed(3)) : 0,
+        })),
+      };
+    }),
+  }));
+
+  const incomplete = tally ? tally.respondents - tally.complete : 0;
+  return {
+    title: texts[group].title,
+    subject: `${texts.step1.heading} · ${texts.step2.heading}`,
+    respondentsLine: `${texts.step1.respondentsLabel}: ${tally ? tally.respondents : blankLine}`,
+    step1: texts.step1,
+    step2: texts.step2,
+    bands,
+    incompleteNote: incomplete > 0 ? fillPlaceholders(texts.step1.incompleteNote, { count: incomplete }) : '',
+    smallGroupNote: hidden
+      ? fillPlaceholders(texts.step2.smallGroupNote, { count: tally.respondents, minimum: content.scoring.minGroupSize })
+      : '',
+    columns: [...content.scoring.scale.map((c) => c.label), ...(showCounts ? [texts.step2.unansweredColumn] : [])],
+    step2Pages: pagesOfThemes(themes, statementsPerSheet).map((pageThemes) => ({ themes: pageThemes })),
+  };
+}

@@ -1,0 +1,156 @@
+// Draws a layout document with pdfkit into a tagged, font-embedded PDF held in memory.
+// Fixed documents (tests, posters) are measured first and shrunk within limits so every
+// page fits; if a page still cannot fit, the build stops naming the content to shorten.
+import PDFDocument from 'pdfkit';
+import type { Block, LayoutDocument } from '../layout/types.js';
+import { UserError } from '../errors.js';
+import type { Ctx, Pdf } from './context.js';
+import { loadFonts } from './fonts.js';
+import { paperSizes, scaledStyle, typeStyles, type TypeStyle } from './styles.js';
+import type { BlockDrawer } from './blocks/block.js';
+import { heading, paragraph, spacer } from './blocks/text.js';
+import { list } from './blocks/list.js';
+import { table } from './blocks/table.js';
+
+export interface PdfMeta {
+  language: string;
+  author: string;
+  /** Fixed, so the same input gives byte-identical files. */
+  date: Date;
+  /** The output file name, used in messages. */
+  name: string;
+}
+
+/** The drawer for each block kind: adding a kind is one entry here and one file. */
+const drawers: { [K in Block['kind']]: BlockDrawer<Extract<Block, { kind: K }>> | null } = {
+  heading,
+  paragraph,
+  list,
+  table,
+  spacer,
+  pageBreak: null, // handled by the page loop
+};
+
+function drawerFor(block: Block): BlockDrawer<Block> {
+  const drawer = drawers[block.kind] as BlockDrawer<Block> | null | undefined;
+  if (!drawer) throw new Error(`layout: unknown block kind "${block.kind}"`);
+  return drawer;
+}
+
+/** Splits the blocks at page breaks. */
+function splitPages(blocks: Block[]): Block[][] {
+  const pages: Block[][] = [[]];
+  for (const block of blocks) {
+    if (block.kind === 'pageBreak') pages.push([]);
+    else pages[pages.length - 1].push(block);
+  }
+  return pages;
+}
+
+function createPdf(layout: LayoutDocument, meta: PdfMeta): Pdf {
+  const fonts = loadFonts();
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    size: layout.paper,
+    margin: 0,
+    tagged: true,
+    lang: meta.language,
+    displayTitle: true,
+    pdfVersion: '1.7',
+    info: {
+      Title: layout.title,
+      Author: meta.author,
+      Subject: layout.subject ?? layout.title,
+      Creator: 'mus-materialer',
+      Producer: 'mus-materialer (pdfkit)',
+      CreationDate: meta.date,
+      ModDate: meta.date,
+    },
+  } as PDFKit.PDFDocumentOptions);
+  for (const [name, font] of Object.entries(fonts)) doc.registerFont(name, font as never);
+  return doc;
+}
+
+/**
+ * The drawing context. `root` is the tagged Document element; measuring passes none, as
+ * every structure element becomes a PDF object that must be ended before the file closes.
+ */
+function makeCtx(doc: Pdf, style: TypeStyle, layout: LayoutDocument, fixed: boolean, root?: Ctx['root']): Ctx {
+  const { width, height } = paperSizes[layout.paper];
+  const frame = { left: style.margin, right: width - style.margin, top: style.margin, bottom: height - style.margin };
+  const ctx: Ctx = {
+    doc, style, frame, y: frame.top, root: root as Ctx['root'],
+    newPage: () => {
+      if (fixed) throw new Error('layout: a fixed page overflowed after it was measured to fit');
+      doc.addPage({ size: layout.paper, margin: 0 });
+      ctx.y = frame.top;
+    },
+  };
+  return ctx;
+}
+
+function pageHeight(blocks: Block[], ctx: Ctx): number {
+  ctx.y = ctx.frame.top;
+  let total = 0;
+  for (const block of blocks) {
+    const h = drawerFor(block).measure(block, ctx);
+    total += h;
+    ctx.y += h; // measurement of headings depends on being at the top of the page
+  }
+  ctx.y = ctx.frame.top;
+  return total;
+}
+
+/** The largest scale (1 or less, down to the style's minimum) at which every page fits. */
+function fitScale(pages: Block[][], layout: LayoutDocument, meta: PdfMeta, doc: Pdf): number {
+  const base = typeStyles[layout.paper];
+  const minimum = base.minTableText / base.tableText;
+  let last: Ctx | undefined;
+  for (let scale = 1; scale >= minimum - 1e-9; scale -= 0.025) {
+    const ctx = makeCtx(doc, scaledStyle(base, scale), layout, true);
+    const available = ctx.frame.bottom - ctx.frame.top;
+    const tooTall = pages.findIndex((blocks) => pageHeight(blocks, ctx) > available);
+    if (tooTall < 0) return scale;
+    last = ctx;
+  }
+  const culprit = last?.largest;
+  const what = culprit && Number.isFinite(culprit.height) ? culprit.source : culprit?.source;
+  throw new UserError({
+    file: what ?? meta.name,
+    message: what
+      ? `is too long for ${meta.name} (${layout.paper}): shorten it so the page fits`
+      : `the content does not fit on the ${layout.paper} pages of ${meta.name}`,
+  });
+}
+
+/** Renders the layout to PDF bytes. */
+export function renderPdf(layout: LayoutDocument, meta: PdfMeta): Promise<Buffer> {
+  const doc = createPdf(layout, meta);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const fixed = layout.pages === 'fixed';
+  const pages = splitPages(layout.blocks);
+  const scale = fixed ? fitScale(pages, layout, meta, doc) : 1;
+  const ctx = makeCtx(doc, scaledStyle(typeStyles[layout.paper], scale), layout, fixed, doc.struct('Document'));
+  doc.addStructure(ctx.root);
+  for (const blocks of pages) {
+    doc.addPage({ size: layout.paper, margin: 0 });
+    ctx.y = ctx.frame.top;
+    for (const block of blocks) {
+      const drawer = drawerFor(block);
+      // Flow documents keep a block that fits on a page together.
+      if (!fixed && ctx.y > ctx.frame.top && block.kind !== 'table' && block.kind !== 'list') {
+        if (ctx.y + drawer.measure(block, ctx) > ctx.frame.bottom) ctx.newPage();
+      }
+      drawer.draw(block, ctx);
+    }
+  }
+  ctx.root.end();
+  doc.end();
+  return done;
+}
