@@ -1,0 +1,15 @@
+// What a responses file means once read: answer sheets per group, answers as
+// category indexes (0-based, in the content's scale order) so the tally never
+// has to know about labels, aliases or points spellings.
+
+/** One answer sheet. `id` only helps trace typos back to a paper sheet; it never reaches a poster. */
+export interface Respondent {
+  id?: string;
+  /** One entry per statement, in statement order: a category index, or null for not answered. */
+  answers: (number | null)[];
+}
+
+export interface Responses {
+  leader: Respondent[];
+  employee: Respondent[];
+}

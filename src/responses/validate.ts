@@ -1,0 +1,188 @@
+// The one validation walk over a parsed responses file, shared by the YAML and the
+// JSON path. It works on plain values and reports findings by path; turning a path
+// into a line and column is the caller's job, because only the caller knows the
+// source text (and the fast JSON path only pays for positions when there are problems).
+import type { AnswerMatcher } from './answers.js';
+import { describeValue } from './answers.js';
+import type { Respondent, Responses } from './types.js';
+import type { Group } from '../content/model.js';
+
+/** Keys into the parsed data: mapping keys and list indexes. */
+export type DataPath = (string | number)[];
+
+export interface Finding {
+  path: DataPath;
+  /** Whether the problem is with a mapping key (e.g. an unknown key) or the value at the path. */
+  part: 'key' | 'value';
+  message: string;
+}
+
+/** Top-level keys and the group each one means (Danish aliases included). */
+export const groupKeys: Readonly<Record<string, Group>> = {
+  leaders: 'leader',
+  employees: 'employee',
+  ledere: 'leader',
+  medarbejdere: 'employee',
+};
+
+const respondentKeys = ['id', 'answers'];
+
+export interface ValidationResult {
+  responses: Responses;
+  findings: Finding[];
+}
+
+/** Checks the shape of a responses file and converts its answers; collects every problem. */
+export function validateResponses(
+  data: unknown,
+  matcher: AnswerMatcher,
+  statementCount: number,
+): ValidationResult {
+  const findings: Finding[] = [];
+  const responses: Responses = { leader: [], employee: [] };
+
+  if (!isMapping(data)) {
+    findings.push({
+      path: [],
+      part: 'value',
+      message: `the top level must be a mapping with ${listKeys()}, found ${describeValue(data)}`,
+    });
+    return { responses, findings };
+  }
+
+  const keyUsed: Partial<Record<Group, string>> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const group = groupKeys[key];
+    if (group === undefined) {
+      findings.push({ path: [key], part: 'key', message: `unknown key "${key}" (expected ${listKeys()})` });
+      continue;
+    }
+    const earlier = keyUsed[group];
+    if (earlier !== undefined) {
+      findings.push({
+        path: [key],
+        part: 'key',
+        message: `both "${earlier}" and "${key}" are given; they are the same group, use one`,
+      });
+      continue;
+    }
+    keyUsed[group] = key;
+    responses[group] = readGroup(value, [key], matcher, statementCount, findings);
+  }
+  return { responses, findings };
+}
+
+function readGroup(
+  value: unknown,
+  path: DataPath,
+  matcher: AnswerMatcher,
+  statementCount: number,
+  findings: Finding[],
+): Respondent[] {
+  if (value === null || value === undefined) return []; // "employees:" with nothing under it
+  if (!Array.isArray(value)) {
+    findings.push({
+      path,
+      part: 'value',
+      message: `must be a list of respondents, found ${describeValue(value)}`,
+    });
+    return [];
+  }
+  const respondents: Respondent[] = [];
+  value.forEach((item, index) => {
+    const respondent = readRespondent(item, [...path, index], matcher, statementCount, findings);
+    if (respondent) respondents.push(respondent);
+  });
+  return respondents;
+}
+
+function readRespondent(
+  value: unknown,
+  path: DataPath,
+  matcher: AnswerMatcher,
+  statementCount: number,
+  findings: Finding[],
+): Respondent | undefined {
+  if (Array.isArray(value)) {
+    return { answers: readAnswers(value, path, undefined, matcher, statementCount, findings) };
+  }
+  if (!isMapping(value)) {
+    findings.push({
+      path,
+      part: 'value',
+      message:
+        `a respondent must be a list of ${statementCount} answers or a mapping {id, answers}, ` +
+        `found ${describeValue(value)}`,
+    });
+    return undefined;
+  }
+
+  let ok = true;
+  for (const key of Object.keys(value)) {
+    if (!respondentKeys.includes(key)) {
+      findings.push({ path: [...path, key], part: 'key', message: `unknown key "${key}" (expected id, answers)` });
+      ok = false;
+    }
+  }
+  let id: string | undefined;
+  if (typeof value.id === 'string' || typeof value.id === 'number') id = String(value.id);
+  else if (value.id !== undefined && value.id !== null) {
+    findings.push({ path: [...path, 'id'], part: 'value', message: `id must be a text, found ${describeValue(value.id)}` });
+    ok = false;
+  }
+  const who = id === undefined ? '' : `respondent "${id}": `;
+  if (!Array.isArray(value.answers)) {
+    const has = 'answers' in value;
+    findings.push({
+      path: has ? [...path, 'answers'] : path,
+      part: 'value',
+      message: has
+        ? `${who}answers must be a list of ${statementCount} answers, found ${describeValue(value.answers)}`
+        : `${who}"answers" is missing (a list of ${statementCount} answers)`,
+    });
+    return undefined;
+  }
+  const answers = readAnswers(value.answers, [...path, 'answers'], id, matcher, statementCount, findings);
+  return ok ? (id === undefined ? { answers } : { id, answers }) : undefined;
+}
+
+function readAnswers(
+  values: unknown[],
+  path: DataPath,
+  id: string | undefined,
+  matcher: AnswerMatcher,
+  statementCount: number,
+  findings: Finding[],
+): (number | null)[] {
+  const who = id === undefined ? '' : `respondent "${id}": `;
+  if (values.length !== statementCount) {
+    findings.push({
+      path,
+      part: 'value',
+      message: `${who}has ${values.length} answer${values.length === 1 ? '' : 's'}, expected ${statementCount} (one per statement)`,
+    });
+  }
+  return values.map((value, index) => {
+    const result = matcher.match(value);
+    if (result.ok) return result.category;
+    findings.push({ path: [...path, index], part: 'value', message: `${who}statement ${index + 1}: ${result.reason}` });
+    return null;
+  });
+}
+
+/** A plain mapping (not a list, not null). */
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function listKeys(): string {
+  const keys = Object.keys(groupKeys);
+  return `${keys.slice(0, -1).join(', ')} or ${keys[keys.length - 1]}`;
+}
+
+/** A path as a field name for messages: employees[3].answers[7]. */
+export function formatPath(path: DataPath): string {
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`))
+    .join('');
+}

@@ -1,0 +1,141 @@
+// The numbers on the result posters, as pure functions without I/O.
+//
+// A group is tallied with an accumulator so that answer sheets can be fed one at a
+// time (later: a stream of millions of rows) without holding them all in memory.
+import type { Scoring } from '../content/model.js';
+import type { Respondent, Responses } from '../responses/types.js';
+
+export interface BandCount {
+  min: number;
+  max: number;
+  /** Complete sheets whose total lies in min..max. */
+  count: number;
+}
+
+export interface BandRange {
+  min: number;
+  max: number;
+}
+
+export interface StatementTally {
+  /** Answers per category, in scale order (Aldrig … Altid). */
+  counts: number[];
+  unanswered: number;
+}
+
+export interface GroupTally {
+  /** Answer sheets in the group. */
+  respondents: number;
+  /** Sheets with every statement answered; only these count in `bands`. */
+  complete: number;
+  incomplete: number;
+  /** One entry per band of the content, ascending. */
+  bands: BandCount[];
+  /** The band(s) with the most complete sheets: all of them on a tie, none without complete sheets. */
+  tendency: BandRange[];
+  /** One entry per statement, in statement order. */
+  statements: StatementTally[];
+}
+
+export interface TallyResult {
+  leaders: GroupTally;
+  employees: GroupTally;
+}
+
+export interface GroupTallyAccumulator {
+  /** Adds one answer sheet: a category index (0-based, scale order) or null per statement. */
+  add(answers: readonly (number | null)[]): void;
+  /** The tally of the sheets added so far (a snapshot; adding more later does not change it). */
+  result(): GroupTally;
+}
+
+/** What the tally needs of the content's scoring: points per category, and the bands. */
+export type TallyScoring = Pick<Scoring, 'scale' | 'bands'>;
+
+/** What tallying both groups needs of the content (Content itself fits). */
+export interface TallyContent {
+  scoring: TallyScoring;
+  numbered: readonly unknown[];
+}
+
+export function createGroupTally(scoring: TallyScoring, statementCount: number): GroupTallyAccumulator {
+  const points = scoring.scale.map((category) => category.points);
+  const categoryCount = points.length;
+  const bands = [...scoring.bands].sort((a, b) => a.min - b.min);
+  const bandCounts = new Array<number>(bands.length).fill(0);
+  // Flat counts (statement × category) keep adding a sheet to a few array writes.
+  const counts = new Array<number>(statementCount * categoryCount).fill(0);
+  const unanswered = new Array<number>(statementCount).fill(0);
+  let respondents = 0;
+  let complete = 0;
+
+  function add(answers: readonly (number | null)[]): void {
+    if (answers.length !== statementCount) {
+      throw new Error(`internal: a sheet has ${answers.length} answers, expected ${statementCount}`);
+    }
+    let total = 0;
+    let answered = 0;
+    for (let s = 0; s < statementCount; s++) {
+      const category = answers[s];
+      if (category === null) {
+        unanswered[s]++;
+        continue;
+      }
+      if (!Number.isInteger(category) || category < 0 || category >= categoryCount) {
+        throw new Error(`internal: answer ${category} to statement ${s + 1} is not a category index`);
+      }
+      counts[s * categoryCount + category]++;
+      total += points[category];
+      answered++;
+    }
+    respondents++;
+    if (answered < statementCount) return; // incomplete sheets stay out of the bands
+    complete++;
+    const band = bands.findIndex((b) => b.min <= total && total <= b.max);
+    if (band === -1) {
+      // Content validation guarantees the bands cover every possible total.
+      throw new Error(`internal: total ${total} lies in no band of the content`);
+    }
+    bandCounts[band]++;
+  }
+
+  function result(): GroupTally {
+    const most = Math.max(0, ...bandCounts);
+    return {
+      respondents,
+      complete,
+      incomplete: respondents - complete,
+      bands: bands.map((b, i) => ({ min: b.min, max: b.max, count: bandCounts[i] })),
+      tendency: most === 0 ? [] : bands.filter((_, i) => bandCounts[i] === most).map((b) => ({ min: b.min, max: b.max })),
+      statements: unanswered.map((missing, s) => ({
+        counts: counts.slice(s * categoryCount, (s + 1) * categoryCount),
+        unanswered: missing,
+      })),
+    };
+  }
+
+  return { add, result };
+}
+
+/** Tallies one group's answer sheets. */
+export function tallyGroup(
+  respondents: Iterable<Respondent>,
+  scoring: TallyScoring,
+  statementCount: number,
+): GroupTally {
+  const tally = createGroupTally(scoring, statementCount);
+  for (const respondent of respondents) tally.add(respondent.answers);
+  return tally.result();
+}
+
+/** Tallies both groups; a group absent from the responses comes out with zero respondents. */
+export function tallyResponses(
+  responses: Responses,
+  content: TallyContent,
+): TallyResult {
+  const statementCount = content.numbered.length;
+  return {
+    leaders: tallyGroup(responses.leader, content.scoring, statementCount),
+    employees: tallyGroup(responses.employee, content.scoring, statementCount),
+  };
+}
