@@ -19,7 +19,8 @@ export interface BuildOptions extends PosterOptions {
 
 export async function renderDocument(spec: DocumentSpec, content: Content, options: Omit<BuildOptions, 'contentDir' | 'outDir'>): Promise<Buffer> {
   const layout = renderTemplate(spec.template, spec.view(content, options.tallies, options));
-  return renderPdf(layout, { language: content.meta.language, author: content.meta.author, date: buildDate(), name: spec.file });
+  const pdf = await renderPdf(layout, { language: content.meta.language, author: content.meta.author, date: buildDate(), name: spec.file });
+  return pdf.bytes;
 }
 
 export async function renderAll(content: Content, options: Omit<BuildOptions, 'contentDir' | 'outDir'>) {

@@ -1,23 +1,22 @@
 // The `mus` command line: commander wiring only. Each command loads its own modules when
 // it runs, so `mus --help` and `mus tally` never load pdfkit or the fonts.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { UserError } from './errors.js';
+import { defaultContentDir, packageRoot } from './paths.js';
 
-const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
-const version = (JSON.parse(readFileSync(`${packageRoot}package.json`, 'utf8')) as { version: string }).version;
-const defaultContent = `${packageRoot}content/da`;
+const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 const program = new Command()
   .name('mus')
-  .description('Printed material for MUS-testen: tests, A3 result posters and a facilitation checklist,\nbuilt from YAML content, with posters pre-filled from the answers.')
+  .description('Printed material for MUS-testen: tests, A3 result posters and a facilitation checklist, built from YAML content, with posters pre-filled from the answers.')
   .version(version, '-V, --version')
   .option('--debug', 'show stack traces for errors')
   .showHelpAfterError();
 
 const contentOption = () =>
-  new Option('--content <dir>', 'content folder (YAML)').default(defaultContent, 'content/da in the package');
+  new Option('--content <dir>', 'content folder (YAML)').default(defaultContentDir, 'content/da in the package');
 
 program
   .command('build')

@@ -2,12 +2,12 @@
 // Templates write YAML; every inserted text goes through the `q` helper, which quotes it
 // (a JSON string is a valid YAML scalar), so no content can break the structure.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { parse } from 'yaml';
 import type { LayoutDocument } from './types.js';
+import { templatesDir } from '../paths.js';
 
-export const templatesDir = fileURLToPath(new URL('../../../templates/', import.meta.url));
 
 const engine = Handlebars.create();
 engine.registerHelper('q', (value: unknown) => JSON.stringify(value === undefined || value === null ? '' : String(value)));
@@ -17,7 +17,7 @@ const compiled = new Map<string, Handlebars.TemplateDelegate>();
 function template(name: string): Handlebars.TemplateDelegate {
   let t = compiled.get(name);
   if (!t) {
-    const source = readFileSync(`${templatesDir}${name}.hbs`, 'utf8');
+    const source = readFileSync(join(templatesDir, `${name}.hbs`), 'utf8');
     t = engine.compile(source, { noEscape: true, strict: true });
     compiled.set(name, t);
   }

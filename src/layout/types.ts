@@ -65,8 +65,8 @@ export interface TableColumn {
 
 export type Cell =
   | { text: string; bold?: boolean; source?: string; align?: 'left' | 'center' | 'right' }
-  /** An empty tick box (≥ 5 mm) to put an X in. */
-  | { box: true }
+  /** An empty tick box (≥ 5 mm) to put an X in; name/value identify it as a form choice. */
+  | { box: true; name?: string; value?: string }
   /** An empty area to write in by hand. */
   | { field: true }
   /** A pre-filled count; shade 0..1 is how large a share of the row it is (drawn as grey). */

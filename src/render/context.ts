@@ -22,6 +22,10 @@ export interface Ctx {
   y: number;
   /** The structure element that tagged content is added to (the Document element). */
   root: StructElement;
+  /** Index of the current page (0-based). */
+  page: number;
+  /** Tick boxes drawn so far, with their form-field name and value where the layout gave one. */
+  boxes: BoxPosition[];
   /** Starts a new page (flow documents); resets y. */
   newPage: () => void;
   /**
@@ -34,6 +38,16 @@ export interface Ctx {
 /** Remembers the item needing the most room while measuring (see Ctx.largest). */
 export function noteSize(ctx: Ctx, source: string | undefined, height: number): void {
   if (source && (!ctx.largest || height > ctx.largest.height)) ctx.largest = { source, height };
+}
+
+/** A drawn tick box: page index, top-left corner and size in points (pdfkit's top-down y). */
+export interface BoxPosition {
+  page: number;
+  x: number;
+  y: number;
+  size: number;
+  name?: string;
+  value?: string;
 }
 
 export const width = (frame: Frame): number => frame.right - frame.left;

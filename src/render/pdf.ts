@@ -4,7 +4,7 @@
 import PDFDocument from 'pdfkit';
 import type { Block, LayoutDocument } from '../layout/types.js';
 import { UserError } from '../errors.js';
-import type { Ctx, Pdf } from './context.js';
+import type { BoxPosition, Ctx, Pdf } from './context.js';
 import { loadFonts } from './fonts.js';
 import { paperSizes, scaledStyle, typeStyles, type TypeStyle } from './styles.js';
 import type { BlockDrawer } from './blocks/block.js';
@@ -80,13 +80,21 @@ function makeCtx(doc: Pdf, style: TypeStyle, layout: LayoutDocument, fixed: bool
   const frame = { left: style.margin, right: width - style.margin, top: style.margin, bottom: height - style.margin };
   const ctx: Ctx = {
     doc, style, frame, y: frame.top, root: root as Ctx['root'],
+    page: -1,
+    boxes: [],
     newPage: () => {
+      // A fixed page was measured to fit: running over is a renderer bug, not a user error.
       if (fixed) throw new Error('layout: a fixed page overflowed after it was measured to fit');
-      doc.addPage({ size: layout.paper, margin: 0 });
-      ctx.y = frame.top;
+      addPage(ctx, layout);
     },
   };
   return ctx;
+}
+
+function addPage(ctx: Ctx, layout: LayoutDocument): void {
+  ctx.doc.addPage({ size: layout.paper, margin: 0 });
+  ctx.page += 1;
+  ctx.y = ctx.frame.top;
 }
 
 function pageHeight(blocks: Block[], ctx: Ctx): number {
@@ -101,30 +109,33 @@ function pageHeight(blocks: Block[], ctx: Ctx): number {
   return total;
 }
 
-/** The largest scale (1 or less, down to the style's minimum) at which every page fits. */
-function fitScale(pages: Block[][], layout: LayoutDocument, meta: PdfMeta, doc: Pdf): number {
+/** The largest scale (1 or less, down to the style's minimum) at which one fixed page fits. */
+function fitScale(blocks: Block[], pageNumber: number, layout: LayoutDocument, meta: PdfMeta, doc: Pdf): number {
   const base = typeStyles[layout.paper];
   const minimum = base.minTableText / base.tableText;
   let last: Ctx | undefined;
   for (let scale = 1; scale >= minimum - 1e-9; scale -= 0.025) {
     const ctx = makeCtx(doc, scaledStyle(base, scale), layout, true);
-    const available = ctx.frame.bottom - ctx.frame.top;
-    const tooTall = pages.findIndex((blocks) => pageHeight(blocks, ctx) > available);
-    if (tooTall < 0) return scale;
+    if (pageHeight(blocks, ctx) <= ctx.frame.bottom - ctx.frame.top) return scale;
     last = ctx;
   }
-  const culprit = last?.largest;
-  const what = culprit && Number.isFinite(culprit.height) ? culprit.source : culprit?.source;
+  const culprit = last?.largest?.source;
   throw new UserError({
-    file: what ?? meta.name,
-    message: what
-      ? `is too long for ${meta.name} (${layout.paper}): shorten it so the page fits`
-      : `the content does not fit on the ${layout.paper} pages of ${meta.name}`,
+    file: culprit ?? meta.name,
+    message: culprit
+      ? `is too long for page ${pageNumber} of ${meta.name} (${layout.paper}); shorten it`
+      : `the content does not fit on page ${pageNumber} of ${meta.name} (${layout.paper})`,
   });
 }
 
-/** Renders the layout to PDF bytes. */
-export function renderPdf(layout: LayoutDocument, meta: PdfMeta): Promise<Buffer> {
+export interface RenderedPdf {
+  bytes: Buffer;
+  /** Where the tick boxes are, for adding form fields (fillable tests). */
+  boxes: BoxPosition[];
+}
+
+/** Renders the layout to PDF bytes. Each fixed page gets the largest type that fits it. */
+export async function renderPdf(layout: LayoutDocument, meta: PdfMeta): Promise<RenderedPdf> {
   const doc = createPdf(layout, meta);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -135,22 +146,23 @@ export function renderPdf(layout: LayoutDocument, meta: PdfMeta): Promise<Buffer
 
   const fixed = layout.pages === 'fixed';
   const pages = splitPages(layout.blocks);
-  const scale = fixed ? fitScale(pages, layout, meta, doc) : 1;
-  const ctx = makeCtx(doc, scaledStyle(typeStyles[layout.paper], scale), layout, fixed, doc.struct('Document'));
+  const scales = pages.map((blocks, i) => (fixed ? fitScale(blocks, i + 1, layout, meta, doc) : 1));
+  const ctx = makeCtx(doc, typeStyles[layout.paper], layout, fixed, doc.struct('Document'));
   doc.addStructure(ctx.root);
-  for (const blocks of pages) {
-    doc.addPage({ size: layout.paper, margin: 0 });
-    ctx.y = ctx.frame.top;
+  pages.forEach((blocks, i) => {
+    ctx.style = scaledStyle(typeStyles[layout.paper], scales[i]);
+    addPage(ctx, layout);
     for (const block of blocks) {
       const drawer = drawerFor(block);
-      // Flow documents keep a block that fits on a page together.
+      // Flow documents keep a block together, and a heading with what follows it.
       if (!fixed && ctx.y > ctx.frame.top && block.kind !== 'table' && block.kind !== 'list') {
-        if (ctx.y + drawer.measure(block, ctx) > ctx.frame.bottom) ctx.newPage();
+        const keepWithNext = block.kind === 'heading' ? ctx.style.body * 4 : 0;
+        if (ctx.y + drawer.measure(block, ctx) + keepWithNext > ctx.frame.bottom) ctx.newPage();
       }
       drawer.draw(block, ctx);
     }
-  }
+  });
   ctx.root.end();
   doc.end();
-  return done;
+  return { bytes: await done, boxes: ctx.boxes };
 }

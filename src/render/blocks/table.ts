@@ -90,7 +90,7 @@ function drawHeaderRow(ctx: Ctx, table: StructElement, cells: string[], geo: Geo
   const tr = ctx.doc.struct('TR');
   table.add(tr);
   cells.forEach((text, i) => {
-    const style = { ...headerText(ctx), align: (i === 0 ? 'left' : block.columns[i].align ?? 'center') as TextStyle['align'] };
+    const style = { ...headerText(ctx), align: block.columns[i].align ?? 'left' };
     const pad = ctx.style.cellPadding;
     const th = textHeight(ctx.doc, text, style, geo.widths[i] - 2 * pad, ctx.style.lineGap);
     drawTaggedText(ctx, tr, 'TH', text, style, geo.xs[i] + pad, y + (h - th) / 2, geo.widths[i] - 2 * pad, {});
@@ -133,7 +133,10 @@ function drawCell(ctx: Ctx, tr: StructElement, cell: Cell, x: number, y: number,
   tr.add(td);
   if ('box' in cell) {
     const s = ctx.style.box;
-    td.add(() => doc.lineWidth(1.25).strokeColor('#000000').rect(x + (w - s) / 2, y + (h - s) / 2, s, s).stroke());
+    const bx = x + (w - s) / 2;
+    const by = y + (h - s) / 2;
+    td.add(() => doc.lineWidth(1.25).strokeColor('#000000').rect(bx, by, s, s).stroke());
+    ctx.boxes.push({ page: ctx.page, x: bx, y: by, size: s, name: cell.name, value: cell.value });
   } else if ('count' in cell) {
     drawArtifact(ctx, () => doc.rect(x, y, w, h).fill(shadeFor(cell.shade)));
     const style = countText(ctx);
@@ -182,7 +185,7 @@ function drawRow(ctx: Ctx, table: StructElement, block: TableBlock, row: TableRo
   const tr = ctx.doc.struct('TR');
   table.add(tr);
   row.cells.forEach((cell, i) => {
-    const align = block.columns[i].align ?? (i === 0 ? 'left' : 'center');
+    const align = block.columns[i].align ?? 'left';
     const lastReserve = i === row.cells.length - 1 ? reserve : 0;
     drawCell(ctx, tr, cell, geo.xs[i], y, geo.widths[i], h, align, lastReserve);
   });

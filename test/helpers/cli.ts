@@ -1,0 +1,18 @@
+// Runs the compiled `mus` command as a user would (npm test compiles it first).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const cli = fileURLToPath(new URL('../../dist/src/cli.js', import.meta.url));
+
+export function runMus(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd: options.cwd ?? repoRoot,
+    env: { ...process.env, ...options.env },
+    encoding: 'utf8',
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The shared fixtures folder beside the repository (../shared/fixtures). */
+export const sharedFixture = (name: string) => fileURLToPath(new URL(`../../../shared/fixtures/${name}`, import.meta.url));
