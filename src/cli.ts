@@ -8,6 +8,22 @@ import { defaultContentDir, packageRoot } from './paths.js';
 
 const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
+interface BuildCommandOptions {
+  out: string;
+  content: string;
+  responses?: string;
+  leaders?: string;
+  employees?: string;
+  allowSmallGroups?: boolean;
+}
+
+interface TallyCommandOptions {
+  content: string;
+  json?: boolean;
+  leaders?: string;
+  employees?: string;
+}
+
 const program = new Command()
   .name('mus')
   .description('Printed material for MUS-testen: tests, A3 result posters and a facilitation checklist, built from YAML content, with posters pre-filled from the answers.')
@@ -23,16 +39,19 @@ program
   .description('write the material set (PDF) into the output folder')
   .option('--out <dir>', 'output folder', 'out')
   .addOption(contentOption())
-  .option('--responses <file>', 'pre-fill the A3 result sheets with the answers in this file (YAML or JSON)')
+  .option('--responses <file>', 'pre-fill the A3 result sheets with the answers in this file')
+  .option('--leaders <file>', "pre-fill with the leaders' answers in this file")
+  .option('--employees <file>', "pre-fill with the employees' answers in this file")
   .option('--allow-small-groups', 'show per-statement counts even for employee groups below the anonymity threshold')
-  .action(async (opts: { out: string; content: string; responses?: string; allowSmallGroups?: boolean }) => {
+  .action(async (opts: BuildCommandOptions) => {
     const { loadContent } = await import('./content/load.js');
     const content = loadContent(opts.content);
+    const sources = { file: opts.responses, leaders: opts.leaders, employees: opts.employees };
     let tallies;
-    if (opts.responses) {
-      const { readResponses } = await import('./responses/read.js');
+    if (sources.file || sources.leaders || sources.employees) {
+      const { readResponseSources } = await import('./responses/sources.js');
       const { tallyResponses } = await import('./tally/tally.js');
-      const result = tallyResponses(readResponses(opts.responses, content), content);
+      const result = tallyResponses(readResponseSources(sources, content), content);
       tallies = { leader: result.leaders, employee: result.employees };
     }
     const { build } = await import('./build.js');
@@ -43,12 +62,18 @@ program
 program
   .command('tally')
   .description('count the answers in a responses file (what the pre-filled posters show)')
-  .argument('<file>', 'responses file (YAML or JSON)')
+  .argument('[file]', 'responses file with both groups')
+  .option('--leaders <file>', "the leaders' answers")
+  .option('--employees <file>', "the employees' answers")
   .option('--json', 'print the numbers as JSON')
   .addOption(contentOption())
-  .action(async (file: string, opts: { json?: boolean; content: string }) => {
+  .action(async (file: string | undefined, opts: TallyCommandOptions) => {
+    if (!file && !opts.leaders && !opts.employees) {
+      throw new UserError({ file: 'mus tally', message: 'give a responses file, or --leaders FILE and/or --employees FILE' });
+    }
     const { runTally } = await import('./commands/tally.js');
-    await runTally({ file, contentDir: opts.content, json: Boolean(opts.json) }, { stdout: (s) => process.stdout.write(s) });
+    const sources = { file, leaders: opts.leaders, employees: opts.employees };
+    await runTally({ sources, contentDir: opts.content, json: Boolean(opts.json) }, { stdout: (s) => process.stdout.write(s) });
   });
 
 /** User errors are one line each on stderr; anything else is a bug, with the stack behind --debug. */

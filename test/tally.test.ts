@@ -245,7 +245,7 @@ describe('the shared example responses', () => {
 
   it('prints the same numbers as JSON from the tally command', async () => {
     let printed = '';
-    await runTally({ file: examples, contentDir, json: true }, { stdout: (text) => (printed += text) });
+    await runTally({ sources: { file: examples }, contentDir, json: true }, { stdout: (text) => (printed += text) });
     const expected = JSON.parse(readFileSync(expectedFile, 'utf8'));
     const result = JSON.parse(printed);
     expect(result.leaders.respondents).toBe(expected.leaders.respondents);
@@ -255,7 +255,7 @@ describe('the shared example responses', () => {
 
   it('prints a table per group with the tendency marked', async () => {
     let printed = '';
-    await runTally({ file: examples, contentDir, json: false }, { stdout: (text) => (printed += text) });
+    await runTally({ sources: { file: examples }, contentDir, json: false }, { stdout: (text) => (printed += text) });
     const content = loadContent(contentDir);
     const { step1 } = content.resultSheet;
     expect(printed).toContain(content.resultSheet.leader.title);

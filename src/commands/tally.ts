@@ -2,11 +2,11 @@
 // table to check in the terminal before printing.
 import { loadContent } from '../content/load.js';
 import type { Content, Group } from '../content/model.js';
-import { readResponses } from '../responses/read.js';
+import { readResponseSources, type ResponseSources } from '../responses/sources.js';
 import { tallyResponses, type GroupTally, type TallyResult } from '../tally/tally.js';
 
 export interface TallyOptions {
-  file: string;
+  sources: ResponseSources;
   contentDir: string;
   json: boolean;
 }
@@ -17,7 +17,7 @@ export interface TallyIo {
 
 export async function runTally(opts: TallyOptions, io: TallyIo): Promise<void> {
   const content = loadContent(opts.contentDir);
-  const responses = readResponses(opts.file, content);
+  const responses = readResponseSources(opts.sources, content);
   const result = tallyResponses(responses, content);
   io.stdout(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatTallyTables(result, content));
 }

@@ -119,13 +119,14 @@ function fitScale(blocks: Block[], pageNumber: number, layout: LayoutDocument, m
     if (pageHeight(blocks, ctx) <= ctx.frame.bottom - ctx.frame.top) return scale;
     last = ctx;
   }
-  const culprit = last?.largest?.source;
-  throw new UserError({
-    file: culprit ?? meta.name,
-    message: culprit
-      ? `is too long for page ${pageNumber} of ${meta.name} (${layout.paper}); shorten it`
-      : `the content does not fit on page ${pageNumber} of ${meta.name} (${layout.paper})`,
-  });
+  const where = `page ${pageNumber} of ${meta.name} (${layout.paper})`;
+  // Sources read "content/da/udsagn.yaml:24 statement 8 …": file, line, then the item.
+  const culprit = /^(.*?):(\d+) (.*)$/s.exec(last?.largest?.source ?? '');
+  if (!culprit) {
+    const what = last?.largest?.source ? `${last.largest.source} ` : 'the content ';
+    throw new UserError({ file: meta.name, message: `${what}does not fit on ${where}` });
+  }
+  throw new UserError({ file: culprit[1], line: Number(culprit[2]), field: culprit[3], message: `is too long for ${where}; shorten it` });
 }
 
 export interface RenderedPdf {

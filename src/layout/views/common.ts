@@ -10,9 +10,12 @@ export function themesFor(content: Content, group: Group) {
     title: theme.title,
     statements: content.numbered
       .filter((s) => s.theme === theme.title)
-      .map((s) => ({ n: s.n, text: s[group], source: `${s.source[group]} statement ${s.n}` })),
+      .map((s) => ({ n: s.n, text: s[group], source: `${s.source[group]} statement ${s.n} "${excerpt(s[group])}"` })),
   }));
 }
+
+/** The start of a long text, to name it in a message. */
+export const excerpt = (text: string, length = 40) => (text.length <= length ? text : `${text.slice(0, length - 1)}…`);
 
 /** Fills {{name}} placeholders in a content text. */
 export function fillPlaceholders(text: string, values: Record<string, string | number>): string {

@@ -37,16 +37,39 @@ function markRoom(block: TableBlock, ctx: Ctx): number {
   return ctx.doc.widthOfString(label) + ctx.style.cellPadding * 3;
 }
 
-function textCellHeight(ctx: Ctx, text: string, style: TextStyle, w: number, source?: string): number {
+/** Words may shrink this far below the cell's type size to fit a narrow column. */
+const smallestWordScale = 0.7;
+
+/**
+ * The style a text cell is drawn in: its own size, or smaller when a single word would not
+ * fit the column (pdfkit would break it mid-word); null when even the smallest is too wide.
+ */
+function fittedStyle(ctx: Ctx, text: string, style: TextStyle, w: number): TextStyle | null {
+  const room = w - 2 * ctx.style.cellPadding;
+  const widest = longestWordWidth(ctx.doc, text, style);
+  if (widest <= room) return style;
+  const size = (style.size * room) / widest;
+  return size >= style.size * smallestWordScale ? { ...style, size: Math.floor(size * 4) / 4 } : null;
+}
+
+function textCellHeight(ctx: Ctx, text: string, style: TextStyle, w: number, source = `"${text}"`): number {
   const pad = ctx.style.cellPadding;
-  // A word wider than its column would be broken mid-word: report it as not fitting.
-  if (longestWordWidth(ctx.doc, text, style) > w - 2 * pad) {
+  const fitted = fittedStyle(ctx, text, style, w);
+  if (!fitted) {
     noteSize(ctx, source, Number.POSITIVE_INFINITY);
     return Number.POSITIVE_INFINITY;
   }
-  const h = textHeight(ctx.doc, text, style, w - 2 * pad, ctx.style.lineGap) + 2 * pad;
+  const h = textHeight(ctx.doc, text, fitted, w - 2 * pad, ctx.style.lineGap) + 2 * pad;
   noteSize(ctx, source, h);
   return h;
+}
+
+/** Draws a text cell vertically centred, in the style fitted to its column. */
+function drawTextCell(ctx: Ctx, tr: StructElement, type: 'TD' | 'TH', text: string, style: TextStyle, x: number, y: number, w: number, h: number): void {
+  const pad = ctx.style.cellPadding;
+  const fitted = fittedStyle(ctx, text, style, w) ?? style;
+  const th = textHeight(ctx.doc, text, fitted, w - 2 * pad, ctx.style.lineGap);
+  drawTaggedText(ctx, tr, type, text, fitted, x + pad, y + (h - th) / 2, w - 2 * pad);
 }
 
 function rowHeight(block: TableBlock, row: TableRow, geo: Geometry, ctx: Ctx): number {
@@ -91,9 +114,7 @@ function drawHeaderRow(ctx: Ctx, table: StructElement, cells: string[], geo: Geo
   table.add(tr);
   cells.forEach((text, i) => {
     const style = { ...headerText(ctx), align: block.columns[i].align ?? 'left' };
-    const pad = ctx.style.cellPadding;
-    const th = textHeight(ctx.doc, text, style, geo.widths[i] - 2 * pad, ctx.style.lineGap);
-    drawTaggedText(ctx, tr, 'TH', text, style, geo.xs[i] + pad, y + (h - th) / 2, geo.widths[i] - 2 * pad, {});
+    drawTextCell(ctx, tr, 'TH', text, style, geo.xs[i], y, geo.widths[i], h);
   });
   tr.end();
   ctx.y += h;
@@ -124,9 +145,7 @@ function drawCell(ctx: Ctx, tr: StructElement, cell: Cell, x: number, y: number,
   const { doc } = ctx;
   const pad = ctx.style.cellPadding;
   if ('text' in cell) {
-    const style = { ...cellText(ctx, cell.bold), align: cell.align ?? align };
-    const th = textHeight(doc, cell.text, style, w - 2 * pad, ctx.style.lineGap);
-    drawTaggedText(ctx, tr, 'TD', cell.text, style, x + pad, y + (h - th) / 2, w - 2 * pad);
+    drawTextCell(ctx, tr, 'TD', cell.text, { ...cellText(ctx, cell.bold), align: cell.align ?? align }, x, y, w, h);
     return;
   }
   const td = doc.struct('TD');
