@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from 'node:path';
 // Errors meant for the person running the tool: each names where the problem is
 // (file, line, column, field) so it can be fixed without reading code.
 
@@ -15,8 +16,13 @@ export function formatProblem(p: Problem): string {
   let where = p.file;
   if (p.line !== undefined) where += `:${p.line}`;
   if (p.line !== undefined && p.column !== undefined) where += `:${p.column}`;
-  const field = p.field ? ` ${p.field}:` : '';
-  return `${where}:${field} ${p.message}`;
+  return `${where}${p.field ? ` ${p.field}` : ''}: ${p.message}`;
+}
+
+/** A path as the user should see it: relative to the working directory when inside it. */
+export function displayPath(path: string): string {
+  const relativePath = relative(process.cwd(), path);
+  return relativePath && !relativePath.startsWith('..') && !isAbsolute(relativePath) ? relativePath : path;
 }
 
 /** One or more problems with the user's input; the CLI prints them without a stack trace. */

@@ -204,60 +204,60 @@ describe('bad responses files', () => {
 
   it('reports an unknown top-level key', () => {
     expect(errorForFile('unknown-key.yaml').message).toBe(
-      `${fixture('unknown-key.yaml')}:2:1: emplyees: unknown key "emplyees" (expected leaders, employees, ledere or medarbejdere)`,
+      `${fixture('unknown-key.yaml')}:2:1 emplyees: unknown key "emplyees" (expected leaders, employees, ledere or medarbejdere)`,
     );
   });
 
   it('reports groups that are not lists', () => {
     expect(lines(errorForFile('group-not-list.yaml'))).toEqual([
-      `${fixture('group-not-list.yaml')}:1:10: leaders: must be a list of respondents, found the text "Altid"`,
-      `${fixture('group-not-list.yaml')}:2:12: employees: must be a list of respondents, found a mapping`,
+      `${fixture('group-not-list.yaml')}:1:10 leaders: must be a list of respondents, found the text "Altid"`,
+      `${fixture('group-not-list.yaml')}:2:12 employees: must be a list of respondents, found a mapping`,
     ]);
   });
 
   it('reports respondents that are neither a list nor a mapping with answers', () => {
     expect(lines(errorForFile('respondent-not-list.yaml'))).toEqual([
-      `${fixture('respondent-not-list.yaml')}:3:5: employees[1]: a respondent must be a list of 3 answers or a mapping {id, answers}, found the text "Altid"`,
-      `${fixture('respondent-not-list.yaml')}:4:14: employees[2].svar: unknown key "svar" (expected id, answers)`,
-      `${fixture('respondent-not-list.yaml')}:4:5: employees[2]: respondent "B2": "answers" is missing (a list of 3 answers)`,
+      `${fixture('respondent-not-list.yaml')}:3:5 employees[1]: a respondent must be a list of 3 answers or a mapping {id, answers}, found the text "Altid"`,
+      `${fixture('respondent-not-list.yaml')}:4:14 employees[2].svar: unknown key "svar" (expected id, answers)`,
+      `${fixture('respondent-not-list.yaml')}:4:5 employees[2]: respondent "B2": "answers" is missing (a list of 3 answers)`,
     ]);
   });
 
   it('reports too few and too many answers, saying how many', () => {
     expect(lines(errorForFile('wrong-count.yaml'))).toEqual([
-      `${fixture('wrong-count.yaml')}:2:5: leaders[0]: has 2 answers, expected 3 (one per statement)`,
-      `${fixture('wrong-count.yaml')}:3:5: leaders[1]: has 4 answers, expected 3 (one per statement)`,
-      `${fixture('wrong-count.yaml')}:4:23: leaders[2].answers: respondent "C3": has 0 answers, expected 3 (one per statement)`,
+      `${fixture('wrong-count.yaml')}:2:5 leaders[0]: has 2 answers, expected 3 (one per statement)`,
+      `${fixture('wrong-count.yaml')}:3:5 leaders[1]: has 4 answers, expected 3 (one per statement)`,
+      `${fixture('wrong-count.yaml')}:4:23 leaders[2].answers: respondent "C3": has 0 answers, expected 3 (one per statement)`,
     ]);
   });
 
   it('reports unknown labels with the respondent id when given', () => {
     expect(lines(errorForFile('unknown-label.yaml'))).toEqual([
-      `${fixture('unknown-label.yaml')}:2:13: employees[0][1]: statement 2: "Måske" is not an answer (${valid})`,
-      `${fixture('unknown-label.yaml')}:3:35: employees[1].answers[2]: respondent "A7": statement 3: "Nogle gange" is not an answer (${valid})`,
+      `${fixture('unknown-label.yaml')}:2:13 employees[0][1]: statement 2: "Måske" is not an answer (${valid})`,
+      `${fixture('unknown-label.yaml')}:3:35 employees[1].answers[2]: respondent "A7": statement 3: "Nogle gange" is not an answer (${valid})`,
     ]);
   });
 
   it('reports points outside the scale and non-integer points', () => {
     expect(lines(errorForFile('bad-points.yaml'))).toEqual([
-      `${fixture('bad-points.yaml')}:2:6: leaders[0][0]: statement 1: 0 is not one of the points 1–5 (${valid})`,
-      `${fixture('bad-points.yaml')}:2:9: leaders[0][1]: statement 2: 6 is not one of the points 1–5 (${valid})`,
-      `${fixture('bad-points.yaml')}:2:12: leaders[0][2]: statement 3: 2.5 is not a whole number of points (${valid})`,
-      `${fixture('bad-points.yaml')}:3:6: leaders[1][0]: statement 1: "7" is not one of the points 1–5 (${valid})`,
+      `${fixture('bad-points.yaml')}:2:6 leaders[0][0]: statement 1: 0 is not one of the points 1–5 (${valid})`,
+      `${fixture('bad-points.yaml')}:2:9 leaders[0][1]: statement 2: 6 is not one of the points 1–5 (${valid})`,
+      `${fixture('bad-points.yaml')}:2:12 leaders[0][2]: statement 3: 2.5 is not a whole number of points (${valid})`,
+      `${fixture('bad-points.yaml')}:3:6 leaders[1][0]: statement 1: "7" is not one of the points 1–5 (${valid})`,
     ]);
   });
 
   it('reports a group given under both its English and Danish key', () => {
     expect(errorForFile('both-aliases.yaml').message).toBe(
-      `${fixture('both-aliases.yaml')}:3:1: ledere: both "leaders" and "ledere" are given; they are the same group, use one`,
+      `${fixture('both-aliases.yaml')}:3:1 ledere: both "leaders" and "ledere" are given; they are the same group, use one`,
     );
   });
 
   it('locates problems in JSON files too', () => {
     expect(lines(errorForFile('bad.json'))).toEqual([
-      `${fixture('bad.json')}:3:15: leaders[0][1]: statement 2: "Måske" is not an answer (${valid})`,
-      `${fixture('bad.json')}:4:29: leaders[1].answers: respondent "A7": has 2 answers, expected 3 (one per statement)`,
-      `${fixture('bad.json')}:6:19: medarbejdere: must be a list of respondents, found the text "none"`,
+      `${fixture('bad.json')}:3:15 leaders[0][1]: statement 2: "Måske" is not an answer (${valid})`,
+      `${fixture('bad.json')}:4:29 leaders[1].answers: respondent "A7": has 2 answers, expected 3 (one per statement)`,
+      `${fixture('bad.json')}:6:19 medarbejdere: must be a list of respondents, found the text "none"`,
     ]);
   });
 
@@ -266,8 +266,8 @@ describe('bad responses files', () => {
     const error = errorFor(() => parseResponses(`leaders:\n${rows}\n`, 'many.yaml', content, 'yaml'));
     const reported = lines(error);
     expect(reported).toHaveLength(21);
-    expect(reported[0]).toBe(`many.yaml:2:13: leaders[0][1]: statement 2: "Måske" is not an answer (${valid})`);
-    expect(reported[19]).toMatch(/^many\.yaml:21:13: leaders\[19\]\[1\]: /);
+    expect(reported[0]).toBe(`many.yaml:2:13 leaders[0][1]: statement 2: "Måske" is not an answer (${valid})`);
+    expect(reported[19]).toMatch(/^many\.yaml:21:13 leaders\[19\]\[1\]: /);
     expect(reported[20]).toBe('many.yaml: … and 10 more problems');
   });
 

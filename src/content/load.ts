@@ -2,12 +2,12 @@
 // cross-file rules (bands, points), and returns one typed Content object.
 // Every problem is reported with file, line, column and field, all at once.
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ZodIssue } from 'zod';
 import { contentFiles } from './schema.js';
 import type { Content, NumberedStatement } from './model.js';
-import { UserError, throwIfProblems, type Problem } from '../errors.js';
+import { UserError, displayPath, throwIfProblems, type Problem } from '../errors.js';
 import { checkScoring } from './rules.js';
 import { fieldName, locate, type SourceFile } from './source.js';
 
@@ -16,7 +16,7 @@ type Parsed = { [K in Key]: ReturnType<(typeof contentFiles)[K]['schema']['parse
 
 function readSource(dir: string, file: string): SourceFile | Problem {
   const full = join(dir, file);
-  const shown = relative(process.cwd(), full) || full;
+  const shown = displayPath(full);
   let text: string;
   try {
     text = readFileSync(full, 'utf8');

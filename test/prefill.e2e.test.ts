@@ -1,0 +1,124 @@
+// Pre-filled posters, end to end: build with the shared example answers and read the
+// numbers back out of the PDF text, against the hand-checked expected tally.
+import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { repoRoot, runMus, sharedFixture } from './helpers/cli.js';
+import { flat, readPdf, tempDir } from './helpers/pdf.js';
+
+interface Expected {
+  respondents: number;
+  complete: number;
+  bands: { min: number; max: number; count: number }[];
+  statements: { counts: number[]; unanswered: number }[];
+}
+const expected = JSON.parse(readFileSync(sharedFixture('eksempel-svar.expected.json'), 'utf8')) as Record<'leaders' | 'employees', Expected>;
+interface StatementsFile { themes: { statements: { leader: string; employee: string }[] }[] }
+const statements = (parse(readFileSync(join(repoRoot, 'content/da/udsagn.yaml'), 'utf8')) as StatementsFile).themes.flatMap((t) => t.statements);
+interface ScaleFile { bands: { min: number; max: number; sentence: string }[] }
+const bands = (parse(readFileSync(join(repoRoot, 'content/da/skala.yaml'), 'utf8')) as ScaleFile).bands;
+
+/** The whole numbers printed right after `anchor` in the text. */
+function numbersAfter(text: string, anchor: string, count: number): number[] {
+  const at = text.indexOf(anchor);
+  expect(at, `"${anchor}" not found`).toBeGreaterThanOrEqual(0);
+  const rest = text.slice(at + anchor.length).trim().split(' ');
+  return rest.slice(0, count).map(Number);
+}
+
+const posters = { leaders: 'resultatskema-leder.pdf', employees: 'resultatskema-medarbejder.pdf' } as const;
+const texts = {} as Record<keyof typeof posters, string>;
+
+beforeAll(async () => {
+  const out = tempDir();
+  // Five employees or more are needed for step 2 counts; the fixture has nine.
+  const result = runMus(['build', '--responses', sharedFixture('eksempel-svar.yaml'), '--out', out]);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  for (const group of Object.keys(posters) as (keyof typeof posters)[]) texts[group] = flat((await readPdf(join(out, posters[group]))).text);
+}, 60_000);
+
+describe('pre-filled posters from eksempel-svar.yaml', () => {
+  it.each(['leaders', 'employees'] as const)('%s: number of answer sheets', (group) => {
+    expect(numbersAfter(texts[group], 'Antal besvarelser:', 1)).toEqual([expected[group].respondents]);
+  });
+
+  it.each(['leaders', 'employees'] as const)('%s: step 1 counts per band', (group) => {
+    bands.forEach((band, i) => {
+      expect(numbersAfter(texts[group], band.sentence, 1), band.sentence).toEqual([expected[group].bands[i].count]);
+    });
+  });
+
+  it.each(['leaders', 'employees'] as const)('%s: step 2 counts per statement and category, plus unanswered', (group) => {
+    const version = group === 'leaders' ? 'leader' : 'employee';
+    statements.forEach((s, i) => {
+      const { counts, unanswered } = expected[group].statements[i];
+      expect(numbersAfter(texts[group], s[version], 6), `statement ${i + 1}`).toEqual([...counts, unanswered]);
+    });
+  });
+
+  it('marks the tendency band, and says how many incomplete sheets were left out', () => {
+    // Employees: 61–80 holds 5 of the 8 complete sheets (hand-checked in the expected file).
+    expect(texts.employees).toMatch(/Jeres MUS-proces skaber værdi\. 5 TENDENS/);
+    expect(texts.leaders).toMatch(/Jeres MUS-proces skaber stor værdi\. 2 TENDENS/);
+    expect(texts.employees).toContain('ikke er medregnet i step 1: 1');
+    expect(texts.leaders).not.toContain('medregnet i step 1');
+  });
+});
+
+describe('anonymity of small employee groups', () => {
+  const small = join(tempDir(), 'svar.yaml');
+  const sheet = (answer: string) => `[${Array(20).fill(answer).join(', ')}]`;
+  writeFileSync(small, `ledere:\n  - ${sheet('Altid')}\nmedarbejdere:\n  - ${sheet('Oftest')}\n  - ${sheet('Sjældent')}\n  - ${sheet('Altid')}\n`);
+
+  it('leaves step 2 empty below the threshold and says why; leaders are exempt', async () => {
+    const out = tempDir();
+    expect(runMus(['build', '--responses', small, '--out', out]).code).toBe(0);
+    const employees = flat((await readPdf(join(out, 'resultatskema-medarbejder.pdf'))).text);
+    expect(employees).toContain('Kun 3 har svaret – færre end 5');
+    expect(employees).not.toMatch(/MUS gennemføres \d+ \d+ \d+/);
+    expect(employees).toMatch(/Antal besvarelser: 3/);
+    const leaders = flat((await readPdf(join(out, 'resultatskema-leder.pdf'))).text);
+    expect(leaders).toMatch(/MUS gennemføres 0 0 0 0 1 0/);
+  });
+
+  it('shows the counts with --allow-small-groups', async () => {
+    const out = tempDir();
+    expect(runMus(['build', '--responses', small, '--allow-small-groups', '--out', out]).code).toBe(0);
+    const employees = flat((await readPdf(join(out, 'resultatskema-medarbejder.pdf'))).text);
+    expect(employees).toMatch(/MUS gennemføres 0 1 0 1 1 0/);
+    expect(employees).not.toContain('færre end 5');
+  });
+});
+
+describe('bad answers stop the build and leave existing output alone', () => {
+  it('exit code 1, file and line on stderr, no stack trace, PDFs untouched', () => {
+    const out = tempDir();
+    expect(runMus(['build', '--out', out]).code).toBe(0);
+    const before = statSync(join(out, 'resultatskema-leder.pdf')).mtimeMs;
+    const bad = join(tempDir(), 'svar.yaml');
+    copyFileSync(sharedFixture('eksempel-svar.yaml'), bad);
+    writeFileSync(bad, readFileSync(bad, 'utf8').replace('"Sjældent", 1, 1,', '"Måske", 1, 7,'));
+    const result = runMus(['build', '--responses', bad, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/svar\.yaml:\d+:\d+/);
+    expect(result.stderr).toContain('"Måske" is not an answer');
+    expect(result.stderr).toMatch(/7/);
+    expect(result.stderr).not.toMatch(/\bat .*\.(js|ts):\d+/);
+    expect(statSync(join(out, 'resultatskema-leder.pdf')).mtimeMs).toBe(before);
+  });
+
+  it('a missing file is one line naming it', () => {
+    const result = runMus(['tally', 'findes-ikke.yaml']);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('findes-ikke.yaml');
+  });
+
+  it('--debug adds the stack trace', () => {
+    const result = runMus(['tally', 'findes-ikke.yaml', '--debug']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/at .*\.js:\d+/);
+  });
+});
