@@ -22,8 +22,42 @@ export function loadFonts(): Fonts {
   const require = createRequire(import.meta.url);
   const fonts = {} as Fonts;
   for (const [name, file] of Object.entries(files) as [FontName, string][]) {
-    fonts[name] = fontkit.create(readFileSync(require.resolve(file)));
+    fonts[name] = withSharedLayoutCache(fontkit.create(readFileSync(require.resolve(file))) as LayoutFont);
   }
   loaded = fonts;
   return fonts;
+}
+
+/** The part of a fontkit font and its glyph runs that the layout cache touches. */
+interface LayoutFont {
+  layout(text: string, ...options: unknown[]): GlyphRun;
+}
+interface GlyphRun {
+  glyphs: unknown[];
+  positions: object[];
+}
+
+/**
+ * Shaping a word (fontkit's `layout`: GSUB/GPOS lookups) is most of the drawing time.
+ * pdfkit caches it per document only, so the same words were shaped again for every
+ * document and every rebuild. This caches runs per font for the whole process. pdfkit
+ * scales the positions of the run it gets in place, so each call gets its own copy of the
+ * positions (same numbers, so the PDFs stay byte-identical).
+ */
+function withSharedLayoutCache<F extends LayoutFont>(font: F): F {
+  const shape = font.layout.bind(font);
+  const runs = new Map<string, GlyphRun>();
+  font.layout = (text: string, ...options: unknown[]): GlyphRun => {
+    if (options.some((option) => option !== undefined)) return shape(text, ...options);
+    let run = runs.get(text);
+    if (!run) {
+      if (runs.size >= 100_000) runs.clear(); // a bound for long-running processes
+      run = shape(text);
+      runs.set(text, run);
+    }
+    const copy = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run);
+    copy.positions = run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as object, p));
+    return copy;
+  };
+  return font;
 }
