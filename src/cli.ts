@@ -39,7 +39,7 @@ program
   .description('write the material set (PDF) into the output folder')
   .option('--out <dir>', 'output folder', 'out')
   .addOption(contentOption())
-  .option('--responses <file>', 'pre-fill the A3 result sheets with the answers in this file')
+  .option('--responses <file>', 'pre-fill the A3 result sheets with the answers in this file (YAML, JSON, CSV or xlsx)')
   .option('--leaders <file>', "pre-fill with the leaders' answers in this file")
   .option('--employees <file>', "pre-fill with the employees' answers in this file")
   .option('--allow-small-groups', 'show per-statement counts even for employee groups below the anonymity threshold')
@@ -49,9 +49,8 @@ program
     const sources = { file: opts.responses, leaders: opts.leaders, employees: opts.employees };
     let tallies;
     if (sources.file || sources.leaders || sources.employees) {
-      const { readResponseSources } = await import('./responses/sources.js');
-      const { tallyResponses } = await import('./tally/tally.js');
-      const result = tallyResponses(readResponseSources(sources, content), content);
+      const { tallyResponseSources } = await import('./responses/sources.js');
+      const result = await tallyResponseSources(sources, content, { notices: printNotice });
       tallies = { leader: result.leaders, employee: result.employees };
     }
     const { build } = await import('./build.js');
@@ -62,7 +61,7 @@ program
 program
   .command('tally')
   .description('count the answers in a responses file (what the pre-filled posters show)')
-  .argument('[file]', 'responses file with both groups')
+  .argument('[file]', 'responses file with both groups (YAML, JSON, or a CSV/xlsx survey export with a role column)')
   .option('--leaders <file>', "the leaders' answers")
   .option('--employees <file>', "the employees' answers")
   .option('--json', 'print the numbers as JSON')
@@ -73,8 +72,13 @@ program
     }
     const { runTally } = await import('./commands/tally.js');
     const sources = { file, leaders: opts.leaders, employees: opts.employees };
-    await runTally({ sources, contentDir: opts.content, json: Boolean(opts.json) }, { stdout: (s) => process.stdout.write(s) });
+    await runTally({ sources, contentDir: opts.content, json: Boolean(opts.json) }, { stdout: (s) => process.stdout.write(s), notices: printNotice });
   });
+
+/** Notices from reading the answers (e.g. ignored columns of a survey export) go to stderr, never stdout. */
+function printNotice(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
 
 /** User errors are one line each on stderr; anything else is a bug, with the stack behind --debug. */
 function report(err: unknown): void {

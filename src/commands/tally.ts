@@ -2,8 +2,8 @@
 // table to check in the terminal before printing.
 import { loadContent } from '../content/load.js';
 import type { Content, Group } from '../content/model.js';
-import { readResponseSources, type ResponseSources } from '../responses/sources.js';
-import { tallyResponses, type GroupTally, type TallyResult } from '../tally/tally.js';
+import { tallyResponseSources, type Notices, type ResponseSources } from '../responses/sources.js';
+import type { GroupTally, TallyResult } from '../tally/tally.js';
 
 export interface TallyOptions {
   sources: ResponseSources;
@@ -13,12 +13,13 @@ export interface TallyOptions {
 
 export interface TallyIo {
   stdout: (text: string) => void;
+  /** Notices about the input (e.g. ignored columns of a survey export); never mixed into stdout. */
+  notices?: Notices;
 }
 
 export async function runTally(opts: TallyOptions, io: TallyIo): Promise<void> {
   const content = loadContent(opts.contentDir);
-  const responses = readResponseSources(opts.sources, content);
-  const result = tallyResponses(responses, content);
+  const result = await tallyResponseSources(opts.sources, content, { notices: io.notices });
   io.stdout(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatTallyTables(result, content));
 }
 

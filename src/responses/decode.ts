@@ -41,7 +41,8 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   }
 }
 
-function describeReadError(error: unknown): string {
+/** Why a file cannot be read, in a few words. */
+export function describeReadError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'file not found';
   if (code === 'EISDIR') return 'is a folder, not a file';

@@ -1,13 +1,25 @@
 // Where answers come from: one responses file holding both groups, or a file per group.
 // This is the single entry point the commands use; each file format has its reader.
+//
+// The format is found by content first and extension second: a zip or OLE file is a
+// spreadsheet whatever its name, a text file named .xlsx is read as CSV, and a file with
+// another extension is YAML/JSON when it looks like it, otherwise CSV.
+import { closeSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
-import type { Group } from '../content/model.js';
+import type { Group, Scoring } from '../content/model.js';
 import { UserError } from '../errors.js';
-import { readResponses, type ResponsesContent } from './read.js';
+import { tallyGroup, type GroupTally, type TallyResult, type TallyScoring } from '../tally/tally.js';
+import type { StatementTexts } from './columns.js';
+import { readCsvResponses, tallyCsvFile, type ReadTableOptions } from './csv.js';
+import { readResponses } from './read.js';
+import type { Notices } from './table.js';
 import type { Respondent, Responses } from './types.js';
+import { isSpreadsheetBytes, readXlsxResponses } from './xlsx.js';
+
+export type { Notices } from './table.js';
 
 export interface ResponseSources {
-  /** A file with both groups (YAML/JSON with leaders/employees keys). */
+  /** A file with both groups: YAML/JSON with leaders/employees keys, or a table with a role column. */
   file?: string;
   /** A file holding only leaders' answers. */
   leaders?: string;
@@ -15,40 +27,148 @@ export interface ResponseSources {
   employees?: string;
 }
 
-/** Reads a whole-responses file by its format. New formats register here. */
-type Reader = (file: string, content: ResponsesContent) => Responses;
-const readers: Record<string, Reader> = {
-  '.yaml': readResponses,
-  '.yml': readResponses,
-  '.json': readResponses,
+export interface SourceOptions {
+  /** Short messages for the person, e.g. the columns of an export that were ignored (the CLI prints them on stderr). */
+  notices?: Notices;
+}
+
+/** What reading responses needs of the content: the scale, and each statement's texts (for table headers). */
+export interface SourcesContent {
+  scoring: Pick<Scoring, 'scale'>;
+  numbered: readonly StatementTexts[];
+}
+
+/** What tallying needs besides: the bands (Content itself fits). */
+export interface SourcesTallyContent extends SourcesContent {
+  scoring: TallyScoring;
+}
+
+type Format = 'yaml' | 'csv' | 'spreadsheet';
+
+/** Reads a whole-responses file of one format. New formats register here. */
+type Reader = (file: string, content: SourcesContent, options: ReadTableOptions) => Responses;
+const readers: Record<Format, Reader> = {
+  yaml: readResponses, // YAML and JSON: the format is sniffed again inside by extension and content
+  csv: readCsvResponses,
+  spreadsheet: readXlsxResponses,
 };
 
-function readerFor(file: string): Reader {
-  return readers[extname(file).toLowerCase()] ?? readResponses;
+/** Formats by extension; a file's content may overrule (see formatOf). */
+const extensions: Readonly<Record<string, Format>> = {
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
+  '.json': 'yaml',
+  '.csv': 'csv',
+  '.tsv': 'csv',
+  '.xlsx': 'spreadsheet',
+  '.xlsm': 'spreadsheet',
+  '.xls': 'spreadsheet',
+  '.ods': 'spreadsheet',
+};
+
+/** The first bytes of a file, or undefined if it cannot be read (its reader then says why). */
+function readHead(file: string, length: number): Uint8Array | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buffer = Buffer.alloc(length);
+    return buffer.subarray(0, readSync(fd, buffer, 0, length, 0));
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
-/** Reads a file given for one group; a file with the other group's key in it is an error. */
-function readGroupFile(file: string, group: Group, content: ResponsesContent): Respondent[] {
-  const responses = readerFor(file)(file, content);
+/** The format of a responses file, by content and extension. */
+export function formatOf(file: string): Format {
+  const head = readHead(file, 4096);
+  const byExtension = extensions[extname(file).toLowerCase()];
+  if (head === undefined || head.length === 0) return byExtension ?? 'yaml';
+  if (isSpreadsheetBytes(head)) return 'spreadsheet';
+  const text = head.indexOf(0) === -1; // UTF-16 text has NULs too, but then it is no YAML either
+  if (byExtension === 'spreadsheet') return text ? 'csv' : 'spreadsheet';
+  if (byExtension) return byExtension;
+  return text && looksLikeYamlOrJson(new TextDecoder().decode(head)) ? 'yaml' : 'csv';
+}
+
+/** A responses file in YAML or JSON starts with a mapping, a list or a document marker (after comments). */
+function looksLikeYamlOrJson(head: string): boolean {
+  for (const raw of head.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/)) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    return /^([{[%]|---)/.test(line) || /^["']?[\p{L}_][\p{L}\p{N}_ -]*["']?\s*:(\s|$)/u.test(line);
+  }
+  return false;
+}
+
+const flag = (group: Group) => (group === 'leader' ? '--leaders' : '--employees');
+const plural = (group: Group) => (group === 'leader' ? 'leaders' : 'employees');
+
+/** Reads one file; `group` when it was given with --leaders/--employees. */
+function readSource(file: string, group: Group | undefined, content: SourcesContent, options: SourceOptions): Responses {
+  const format = formatOf(file);
+  const responses = readers[format](file, content, { group, notices: options.notices });
+  if (group === undefined || format !== 'yaml') return responses; // table readers check the group themselves
+  // A YAML/JSON file given for one group: a file with only the other group's key in it is a mistake.
   const other: Group = group === 'leader' ? 'employee' : 'leader';
   if (responses[other].length > 0 && responses[group].length === 0) {
-    throw new UserError({ file, message: `holds ${other === 'leader' ? 'leaders' : 'employees'}' answers, but was given as --${group === 'leader' ? 'leaders' : 'employees'}` });
+    throw new UserError({ file, message: `holds ${plural(other)}' answers, but was given as ${flag(group)}` });
   }
-  return [...responses[group], ...responses[other]];
+  const respondents: Respondent[] = [...responses[group], ...responses[other]];
+  return group === 'leader' ? { leader: respondents, employee: [] } : { leader: [], employee: respondents };
 }
+
+function givenTwice(group: Group, file: string, sources: ResponseSources): UserError {
+  return new UserError({ file, message: `${plural(group)} are given twice (also in ${sources.file})` });
+}
+
+const groupFiles = (sources: ResponseSources) =>
+  [
+    ['leader', sources.leaders],
+    ['employee', sources.employees],
+  ] as const;
 
 export function hasResponses(sources: ResponseSources): boolean {
   return Boolean(sources.file || sources.leaders || sources.employees);
 }
 
-export function readResponseSources(sources: ResponseSources, content: ResponsesContent): Responses {
-  const result: Responses = sources.file ? readerFor(sources.file)(sources.file, content) : { leader: [], employee: [] };
-  for (const [group, file] of [['leader', sources.leaders], ['employee', sources.employees]] as const) {
+/** Reads every answer sheet of the sources into memory. */
+export function readResponseSources(sources: ResponseSources, content: SourcesContent, options: SourceOptions = {}): Responses {
+  const result: Responses = sources.file ? readSource(sources.file, undefined, content, options) : { leader: [], employee: [] };
+  for (const [group, file] of groupFiles(sources)) {
     if (!file) continue;
-    if (result[group].length > 0) {
-      throw new UserError({ file, message: `${group === 'leader' ? 'leaders' : 'employees'} are given twice (also in ${sources.file})` });
-    }
-    result[group] = readGroupFile(file, group, content);
+    if (result[group].length > 0) throw givenTwice(group, file, sources);
+    result[group] = readSource(file, group, content, options)[group];
+  }
+  return result;
+}
+
+/**
+ * The tally of the sources, for the commands. CSV files are streamed into the tally
+ * (tallyCsvFile), so exports of any size are counted without holding their rows.
+ */
+export async function tallyResponseSources(
+  sources: ResponseSources,
+  content: SourcesTallyContent,
+  options: SourceOptions = {},
+): Promise<TallyResult> {
+  const statementCount = content.numbered.length;
+  const tallyFile = async (file: string, group: Group | undefined): Promise<TallyResult> => {
+    if (formatOf(file) === 'csv') return tallyCsvFile(file, content, { group, notices: options.notices });
+    const responses = readSource(file, group, content, options);
+    return {
+      leaders: tallyGroup(responses.leader, content.scoring, statementCount),
+      employees: tallyGroup(responses.employee, content.scoring, statementCount),
+    };
+  };
+  const empty = (): GroupTally => tallyGroup([], content.scoring, statementCount);
+  const result: TallyResult = sources.file ? await tallyFile(sources.file, undefined) : { leaders: empty(), employees: empty() };
+  for (const [group, file] of groupFiles(sources)) {
+    if (!file) continue;
+    const key = group === 'leader' ? 'leaders' : 'employees';
+    if (result[key].respondents > 0) throw givenTwice(group, file, sources);
+    result[key] = (await tallyFile(file, group))[key];
   }
   return result;
 }
