@@ -4,13 +4,14 @@
 // The format is found by content first and extension second: a zip or OLE file is a
 // spreadsheet whatever its name, a text file named .xlsx is read as CSV, and a file with
 // another extension is YAML/JSON when it looks like it, otherwise CSV.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Group, Scoring } from '../content/model.js';
 import { UserError } from '../errors.js';
 import { tallyGroup, type GroupTally, type TallyResult, type TallyScoring } from '../tally/tally.js';
 import type { StatementTexts } from './columns.js';
 import { readCsvResponses, tallyCsvFile, type ReadTableOptions } from './csv.js';
+import { tallyJsonFile } from './json-stream.js';
 import { readResponses } from './read.js';
 import type { Notices } from './table.js';
 import type { Respondent, Responses } from './types.js';
@@ -129,6 +130,18 @@ const groupFiles = (sources: ResponseSources) =>
     ['employee', sources.employees],
   ] as const;
 
+/** JSON files from this size on are streamed into the tally (json-stream.ts): flat memory, and faster. */
+const streamJsonFrom = 1 << 20;
+
+function isLargeJson(file: string): boolean {
+  if (extname(file).toLowerCase() !== '.json') return false;
+  try {
+    return statSync(file).size >= streamJsonFrom;
+  } catch {
+    return false; // the reader says what is wrong with it
+  }
+}
+
 export function hasResponses(sources: ResponseSources): boolean {
   return Boolean(sources.file || sources.leaders || sources.employees);
 }
@@ -156,6 +169,7 @@ export async function tallyResponseSources(
   const statementCount = content.numbered.length;
   const tallyFile = async (file: string, group: Group | undefined): Promise<TallyResult> => {
     if (formatOf(file) === 'csv') return tallyCsvFile(file, content, { group, notices: options.notices });
+    if (isLargeJson(file)) return tallyJsonFile(file, content, { group });
     const responses = readSource(file, group, content, options);
     return {
       leaders: tallyGroup(responses.leader, content.scoring, statementCount),
