@@ -3,7 +3,8 @@
 // A workbook is read whole (the format is zipped XML), then its rows go to the same
 // table reader as CSV rows, with the sheet's own row numbers and column letters.
 import { readFileSync } from 'node:fs';
-import { read, utils, type WorkBook, type WorkSheet } from '@e965/xlsx';
+import { createRequire } from 'node:module';
+import type { WorkBook, WorkSheet } from '@e965/xlsx';
 import type { Group } from '../content/model.js';
 import { UserError } from '../errors.js';
 import { describeReadError } from './decode.js';
@@ -11,6 +12,12 @@ import { createHeaderMatcher, type HeaderMatcher } from './columns.js';
 import { createTableReader, respondentList, type Cell, type GroupSink, type TableContent } from './table.js';
 import type { ReadTableOptions } from './csv.js';
 import type { Responses } from './types.js';
+
+// SheetJS is large: it is loaded when a workbook is read, not whenever responses are
+// (`mus tally svar.json` has no use for it). Its CommonJS build, so it can be loaded then.
+type SheetJs = typeof import('@e965/xlsx');
+let sheetJs: SheetJs | undefined;
+const xlsx = (): SheetJs => (sheetJs ??= createRequire(import.meta.url)('@e965/xlsx') as SheetJs);
 
 /** The first bytes of a zip file (xlsx, ods) and of an OLE compound file (xls). */
 export function isSpreadsheetBytes(head: Uint8Array): boolean {
@@ -31,8 +38,8 @@ function sheetRows(workbook: WorkBook, name: string): SheetRows {
   const sheet: WorkSheet = workbook.Sheets[name];
   const ref = sheet?.['!ref'];
   if (!ref) return { name, rows: [], firstRow: 1, firstColumn: 0 };
-  const range = utils.decode_range(ref);
-  const rows = utils.sheet_to_json<Cell[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true });
+  const range = xlsx().utils.decode_range(ref);
+  const rows = xlsx().utils.sheet_to_json<Cell[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true });
   return { name, rows, firstRow: range.s.r + 1, firstColumn: range.s.c };
 }
 
@@ -54,7 +61,7 @@ function readWorkbook(file: string): WorkBook {
     throw new UserError({ file, message: 'is not an Excel workbook; save it as .xlsx, or export the survey as CSV' });
   }
   try {
-    return read(bytes, { type: 'buffer', dense: true, cellDates: true, cellHTML: false, cellText: false, cellFormula: false, cellNF: false });
+    return xlsx().read(bytes, { type: 'buffer', dense: true, cellDates: true, cellHTML: false, cellText: false, cellFormula: false, cellNF: false });
   } catch (error) {
     const reason = String((error as Error).message ?? error).split('\n')[0].slice(0, 120);
     throw new UserError({ file, message: `cannot be read as an Excel workbook (${reason})` });
