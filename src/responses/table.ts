@@ -102,7 +102,7 @@ export function createTableReader<S extends GroupSink>(
   let statementColumns: number[] = [];
   let otherColumns: number[] = [];
   let candidates: RoleCandidate<S>[] = [];
-  let unnamedWithValues = new Set<number>();
+  const unnamedWithValues = new Set<number>();
   let unnamed: number[] = [];
   let sheets = 0;
   const all = newSink();
