@@ -6,7 +6,7 @@ import { documents, type DocumentSpec, type Tallies } from './documents.js';
 import { renderTemplate } from './layout/template.js';
 import type { PosterOptions } from './layout/views/poster.js';
 import { buildDate, writeFilesAtomically } from './output.js';
-import { renderPdf } from './render/pdf.js';
+import { renderPdf, type RenderedPdf } from './render/pdf.js';
 
 export interface BuildOptions extends PosterOptions {
   contentDir: string;
@@ -18,15 +18,28 @@ export interface BuildOptions extends PosterOptions {
 }
 
 export async function renderDocument(spec: DocumentSpec, content: Content, options: Omit<BuildOptions, 'contentDir' | 'outDir'>): Promise<Buffer> {
+  return (await renderDocumentPdf(spec, content, options)).bytes;
+}
+
+/** A document rendered in memory, with where its tick boxes are (for the fillable tests). */
+export async function renderDocumentPdf(spec: DocumentSpec, content: Content, options: Omit<BuildOptions, 'contentDir' | 'outDir'>): Promise<RenderedPdf> {
   const layout = renderTemplate(spec.template, spec.view(content, options.tallies, options));
-  const pdf = await renderPdf(layout, { language: content.meta.language, author: content.meta.author, date: buildDate(), name: spec.file });
-  return pdf.bytes;
+  return renderPdf(layout, { language: content.meta.language, author: content.meta.author, date: buildDate(), name: spec.file });
 }
 
 export async function renderAll(content: Content, options: Omit<BuildOptions, 'contentDir' | 'outDir'>) {
-  const specs = documents.filter((d) => !options.only || options.only.includes(d.file));
+  const wanted = (file: string) => !options.only || options.only.includes(file);
+  const specs = documents.filter((d) => wanted(d.file) || (d.fillable !== undefined && wanted(d.fillable.file)));
   const rendered = [];
-  for (const spec of specs) rendered.push({ name: spec.file, bytes: await renderDocument(spec, content, options) });
+  for (const spec of specs) {
+    const pdf = await renderDocumentPdf(spec, content, options);
+    if (wanted(spec.file)) rendered.push({ name: spec.file, bytes: pdf.bytes });
+    // The test to fill in on screen: the same pages, with a radio group over each statement's boxes.
+    if (spec.fillable && wanted(spec.fillable.file)) {
+      const { makeFillable } = await import('./forms/fillable.js');
+      rendered.push({ name: spec.fillable.file, bytes: Buffer.from(await makeFillable(pdf, { content, group: spec.fillable.group })) });
+    }
+  }
   return rendered;
 }
 

@@ -15,6 +15,7 @@ interface BuildCommandOptions {
   leaders?: string;
   employees?: string;
   allowSmallGroups?: boolean;
+  skipInvalid?: boolean;
 }
 
 interface TallyCommandOptions {
@@ -22,7 +23,10 @@ interface TallyCommandOptions {
   json?: boolean;
   leaders?: string;
   employees?: string;
+  skipInvalid?: boolean;
 }
+
+const skipInvalidHelp = 'count the returned tests and files that can be counted, and list the others instead of stopping';
 
 const program = new Command()
   .name('mus')
@@ -39,10 +43,11 @@ program
   .description('write the material set (PDF) into the output folder')
   .option('--out <dir>', 'output folder', 'out')
   .addOption(contentOption())
-  .option('--responses <file>', 'pre-fill the A3 result sheets with the answers in this file (YAML, JSON, CSV or xlsx)')
+  .option('--responses <file>', 'pre-fill the A3 result sheets with the answers in this file (YAML, JSON, CSV or xlsx), or in this folder of returned fillable tests (PDF)')
   .option('--leaders <file>', "pre-fill with the leaders' answers in this file")
   .option('--employees <file>', "pre-fill with the employees' answers in this file")
   .option('--allow-small-groups', 'show per-statement counts even for employee groups below the anonymity threshold')
+  .option('--skip-invalid', skipInvalidHelp)
   .action(async (opts: BuildCommandOptions) => {
     const { loadContent } = await import('./content/load.js');
     const content = loadContent(opts.content);
@@ -50,7 +55,7 @@ program
     let tallies;
     if (sources.file || sources.leaders || sources.employees) {
       const { tallyResponseSources } = await import('./responses/sources.js');
-      const result = await tallyResponseSources(sources, content, { notices: printNotice });
+      const result = await tallyResponseSources(sources, content, { notices: printNotice, skipInvalid: opts.skipInvalid });
       tallies = { leader: result.leaders, employee: result.employees };
     }
     const { build } = await import('./build.js');
@@ -61,18 +66,20 @@ program
 program
   .command('tally')
   .description('count the answers in a responses file (what the pre-filled posters show)')
-  .argument('[file]', 'responses file with both groups (YAML, JSON, or a CSV/xlsx survey export with a role column)')
+  .argument('[files...]', 'responses file with both groups (YAML, JSON, or a CSV/xlsx survey export with a role column); or returned fillable tests (PDF), or a folder of them')
   .option('--leaders <file>', "the leaders' answers")
   .option('--employees <file>', "the employees' answers")
   .option('--json', 'print the numbers as JSON')
+  .option('--skip-invalid', skipInvalidHelp)
   .addOption(contentOption())
-  .action(async (file: string | undefined, opts: TallyCommandOptions) => {
+  .action(async (files: string[], opts: TallyCommandOptions) => {
+    const [file, ...more] = files;
     if (!file && !opts.leaders && !opts.employees) {
       throw new UserError({ file: 'mus tally', message: 'give a responses file, or --leaders FILE and/or --employees FILE' });
     }
     const { runTally } = await import('./commands/tally.js');
-    const sources = { file, leaders: opts.leaders, employees: opts.employees };
-    await runTally({ sources, contentDir: opts.content, json: Boolean(opts.json) }, { stdout: (s) => process.stdout.write(s), notices: printNotice });
+    const sources = { file, files: more, leaders: opts.leaders, employees: opts.employees };
+    await runTally({ sources, contentDir: opts.content, json: Boolean(opts.json), skipInvalid: opts.skipInvalid }, { stdout: (s) => process.stdout.write(s), notices: printNotice });
   });
 
 /** Notices from reading the answers (e.g. ignored columns of a survey export) go to stderr, never stdout. */

@@ -9,6 +9,8 @@ export interface TallyOptions {
   sources: ResponseSources;
   contentDir: string;
   json: boolean;
+  /** Leave out (and list) returned tests and files that cannot be counted. */
+  skipInvalid?: boolean;
 }
 
 export interface TallyIo {
@@ -19,7 +21,7 @@ export interface TallyIo {
 
 export async function runTally(opts: TallyOptions, io: TallyIo): Promise<void> {
   const content = loadContent(opts.contentDir);
-  const result = await tallyResponseSources(opts.sources, content, { notices: io.notices });
+  const result = await tallyResponseSources(opts.sources, content, { notices: io.notices, skipInvalid: opts.skipInvalid });
   io.stdout(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatTallyTables(result, content));
 }
 

@@ -8,6 +8,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Group, Scoring } from '../content/model.js';
 import { UserError } from '../errors.js';
+import { collectResponses, isFolder } from '../forms/collect.js';
 import { tallyGroup, type GroupTally, type TallyResult, type TallyScoring } from '../tally/tally.js';
 import type { StatementTexts } from './columns.js';
 import { readCsvResponses, tallyCsvFile, type ReadTableOptions } from './csv.js';
@@ -22,6 +23,8 @@ export type { Notices } from './table.js';
 export interface ResponseSources {
   /** A file with both groups: YAML/JSON with leaders/employees keys, or a table with a role column. */
   file?: string;
+  /** More files with both groups. Any source may also be a folder, and may be returned fillable tests (PDF): see src/forms/. */
+  files?: string[];
   /** A file holding only leaders' answers. */
   leaders?: string;
   /** A file holding only employees' answers. */
@@ -31,6 +34,8 @@ export interface ResponseSources {
 export interface SourceOptions {
   /** Short messages for the person, e.g. the columns of an export that were ignored (the CLI prints them on stderr). */
   notices?: Notices;
+  /** Returned tests and files in folders that cannot be counted are listed in the notices and left out, instead of stopping. */
+  skipInvalid?: boolean;
 }
 
 /** What reading responses needs of the content: the scale, and each statement's texts (for table headers). */
@@ -142,6 +147,12 @@ function isLargeJson(file: string): boolean {
   }
 }
 
+/** Several files, folders or returned tests (PDF) are read by src/forms/collect.ts. */
+function collectsFiles(sources: ResponseSources): boolean {
+  const paths = [sources.file, ...(sources.files ?? []), sources.leaders, sources.employees].filter((p): p is string => Boolean(p));
+  return (sources.files?.length ?? 0) > 0 || paths.some((p) => extname(p).toLowerCase() === '.pdf' || isFolder(p));
+}
+
 export function hasResponses(sources: ResponseSources): boolean {
   return Boolean(sources.file || sources.leaders || sources.employees);
 }
@@ -167,6 +178,12 @@ export async function tallyResponseSources(
   options: SourceOptions = {},
 ): Promise<TallyResult> {
   const statementCount = content.numbered.length;
+  if (collectsFiles(sources)) {
+    const reader = { read: (file: string, group: Group | undefined) => readSource(file, group, content, options), extensions: Object.keys(extensions) };
+    const both = [sources.file, ...(sources.files ?? [])].filter((file): file is string => Boolean(file));
+    const responses = await collectResponses({ both, leaders: sources.leaders, employees: sources.employees }, content, reader, { notice: options.notices, skipInvalid: options.skipInvalid });
+    return { leaders: tallyGroup(responses.leader, content.scoring, statementCount), employees: tallyGroup(responses.employee, content.scoring, statementCount) };
+  }
   const tallyFile = async (file: string, group: Group | undefined): Promise<TallyResult> => {
     if (formatOf(file) === 'csv') return tallyCsvFile(file, content, { group, notices: options.notices });
     if (isLargeJson(file)) return tallyJsonFile(file, content, { group });

@@ -1,0 +1,161 @@
+// Answers from folders and returned fillable tests, next to the responses files: every file
+// in a folder is read (a returned PDF becomes one respondent in its group, a responses file
+// adds its sheets), the same file sent twice is counted once, and files that cannot be
+// counted are reported one line each; with skipInvalid they are listed and left out.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import type { Group } from '../content/model.js';
+import { formatProblem, throwIfProblems, UserError, type Problem } from '../errors.js';
+import type { Respondent, Responses } from '../responses/types.js';
+import type { FormContent } from './identity.js';
+
+export interface CollectOptions {
+  /** Count the files that can be counted; list the others instead of stopping. */
+  skipInvalid?: boolean;
+  /** Receives notes for the person running the tool (duplicates, skipped files), one line each. */
+  notice?: (line: string) => void;
+}
+
+/** Where answers come from (see ResponseSources in responses/sources.ts). */
+export interface CollectSources {
+  /** Files or folders holding both groups. */
+  both: string[];
+  leaders?: string;
+  employees?: string;
+}
+
+/** Reads a responses file (not a PDF): for both groups, or given for one group. */
+export interface ResponsesFileReader {
+  read: (file: string, group: Group | undefined) => Responses;
+  /** Extensions (".yaml", …) of responses files, as read from folders. */
+  extensions: readonly string[];
+}
+
+/** Files a folder may hold that are nobody's answers: left out without a word. */
+const ignored = (name: string) => name.startsWith('.') || name.startsWith('~$') || /^(thumbs\.db|desktop\.ini)$/i.test(name);
+
+const groupWord = (group: Group) => (group === 'leader' ? 'leaders' : 'employees');
+
+export const isPdf = (file: string) => extname(file).toLowerCase() === '.pdf';
+
+/** True if a path is a folder (false when it does not exist: the readers report that). */
+export function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+interface Entry {
+  file: string;
+  problem?: string;
+}
+
+/** The files of a path: the path itself, or a folder's files in name order. */
+function expand(path: string, reader: ResponsesFileReader): Entry[] {
+  if (!isFolder(path)) return [{ file: path }];
+  const entries: Entry[] = [];
+  const names = readdirSync(path).filter((name) => !ignored(name)).sort();
+  for (const name of names) {
+    const file = join(path, name);
+    const extension = extname(name).toLowerCase();
+    if (isFolder(file)) entries.push({ file, problem: `is a folder; files in folders inside ${path} are not read` });
+    else if (extension === '.pdf' || reader.extensions.includes(extension)) entries.push({ file });
+    else {
+      const kinds = ['.pdf', ...reader.extensions].join(', ');
+      entries.push({ file, problem: `is not a returned test or a responses file (only ${kinds} files are read)` });
+    }
+  }
+  if (entries.length === 0) {
+    throw new UserError({ file: path, message: 'the folder holds no returned tests or responses files' });
+  }
+  return entries;
+}
+
+/** The content as the commands have it; meta is needed once a returned test is read. */
+export type CollectContent = Omit<FormContent, 'meta'> & { meta?: FormContent['meta'] };
+
+export async function collectResponses(
+  sources: CollectSources,
+  content: CollectContent,
+  reader: ResponsesFileReader,
+  options: CollectOptions = {},
+): Promise<Responses> {
+  const { readReturnedForm } = await import('./read.js');
+  const slots: { group?: Group; flag?: string; paths: string[] }[] = [
+    { paths: sources.both },
+    { group: 'leader', flag: '--leaders', paths: sources.leaders ? [sources.leaders] : [] },
+    { group: 'employee', flag: '--employees', paths: sources.employees ? [sources.employees] : [] },
+  ];
+  const problems: Problem[][] = [];
+  const skipped = new Set<string>();
+  const seen = new Map<string, string>();
+  const blank: string[] = [];
+  const results: Responses[] = [];
+
+  for (const slot of slots) {
+    const result: Responses = { leader: [], employee: [] };
+    results.push(result);
+    for (const path of slot.paths) {
+      for (const entry of expand(path, reader)) {
+        const { file } = entry;
+        try {
+          if (entry.problem) throw new UserError({ file, message: entry.problem });
+          let bytes: Buffer;
+          try {
+            bytes = readFileSync(file);
+          } catch (error) {
+            throw new UserError({ file, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+          }
+          const hash = createHash('sha256').update(bytes).digest('hex');
+          const first = seen.get(hash);
+          if (first !== undefined) {
+            options.notice?.(formatProblem({ file, message: `is the same file as ${first} (identical bytes); counted once` }));
+            continue;
+          }
+          seen.set(hash, file);
+          if (isPdf(file)) {
+            if (!content.meta) throw new Error('internal: reading returned tests needs the content version (meta)');
+            const form = await readReturnedForm(bytes, file, { ...content, meta: content.meta });
+            if (slot.group && form.group !== slot.group) {
+              throw new UserError({ file, message: `is the ${form.group} test, but was given as ${slot.flag} (${groupWord(slot.group)} only)` });
+            }
+            const respondent: Respondent = { id: basename(file), answers: form.answers };
+            result[form.group].push(respondent);
+            if (form.answers.every((answer) => answer === null)) blank.push(file);
+          } else {
+            const read = reader.read(file, slot.group);
+            result.leader.push(...read.leader);
+            result.employee.push(...read.employee);
+          }
+        } catch (error) {
+          if (!(error instanceof UserError)) throw error;
+          problems.push(error.problems);
+          skipped.add(file);
+        }
+      }
+    }
+  }
+
+  if (problems.length > 0 && !options.skipInvalid) throwIfProblems(problems.flat());
+  for (const file of blank) {
+    options.notice?.(formatProblem({ file, message: 'has no statement ticked; counted as a respondent who answered none' }));
+  }
+  if (problems.length > 0) {
+    for (const problem of problems.flat()) options.notice?.(`${formatProblem(problem)} (skipped)`);
+    options.notice?.(`skipped ${skipped.size} file${skipped.size === 1 ? '' : 's'} that could not be counted (--skip-invalid)`);
+  }
+
+  // As with responses files: a group comes from one place only.
+  const [combined, leaders, employees] = results;
+  for (const [group, own, path] of [['leader', leaders, sources.leaders], ['employee', employees, sources.employees]] as const) {
+    if (!path) continue;
+    if (combined[group].length > 0) {
+      throw new UserError({ file: path, message: `${groupWord(group)} are given twice (also in ${sources.both.join(', ')})` });
+    }
+    combined[group] = own[group];
+  }
+  return combined;
+}
