@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { runMus, repoRoot } from './helpers/cli.js';
+import { runMus, repoRoot, sharedFixture } from './helpers/cli.js';
 import { A3, A4, flat, readPdf, tempDir, type PdfReadout } from './helpers/pdf.js';
 
 interface StatementsFile { themes: { title: string; statements: { leader: string; employee: string }[] }[] }
@@ -121,11 +121,25 @@ describe('mus build (blank set)', () => {
     }
   });
 
-  it('SOURCE_DATE_EPOCH sets the creation date', async () => {
-    const dir = tempDir();
-    expect(runMus(['build', '--out', dir], { env: { SOURCE_DATE_EPOCH: '1700000000' } }).code).toBe(0);
+  it('building the pre-filled set twice gives byte-identical files, in any folder', async () => {
+    const [first, second] = [tempDir(), tempDir('other-')];
+    for (const dir of [first, second]) expect(runMus(['build', '--responses', sharedFixture('eksempel-svar.yaml'), '--out', dir]).code).toBe(0);
+    for (const name of Object.keys(expected) as Name[]) {
+      expect(readFileSync(join(second, name)).equals(readFileSync(join(first, name))), name).toBe(true);
+    }
+  });
+
+  it('SOURCE_DATE_EPOCH sets the creation date, and the same epoch gives the same bytes', async () => {
+    const [dir, again] = [tempDir(), tempDir()];
+    for (const out of [dir, again]) expect(runMus(['build', '--out', out], { env: { SOURCE_DATE_EPOCH: '1700000000' } }).code).toBe(0);
     const pdf = await readPdf(join(dir, 'mus-test-leder.pdf'));
     expect(String(pdf.info.CreationDate)).toContain('20231114');
+    for (const name of Object.keys(expected) as Name[]) {
+      const bytes = readFileSync(join(dir, name));
+      expect(bytes.equals(readFileSync(join(again, name))), name).toBe(true);
+      expect(bytes.equals(pdfs[name].bytes), `${name} carries the date`).toBe(false);
+      expect(bytes.toString('latin1'), name).toContain('<xmp:CreateDate>2023-11-14T22:13:20Z</xmp:CreateDate>');
+    }
   });
 });
 

@@ -28,8 +28,13 @@ export type Block =
 
 export interface HeadingBlock {
   kind: 'heading';
-  level: 1 | 2 | 3;
+  /** 1 title, 2 section, 3 subsection, 4 step (tagged H1–H4). */
+  level: 1 | 2 | 3 | 4;
   text: string;
+  /** 'band': set on a full-width grey band (the FØR / UNDER / EFTER phases). */
+  style?: 'band';
+  /** Where the text comes from, for "too long" messages. */
+  source?: string;
 }
 
 export interface ParagraphBlock {
@@ -58,9 +63,14 @@ export interface PageBreakBlock {
 }
 
 export interface TableColumn {
-  /** Relative width: a column of 4 is four times a column of 1. */
+  /**
+   * Relative width: a column of 4 is four times a column of 1. A column is widened (at the
+   * expense of the others) when its header or a word in it would not fit otherwise.
+   */
   width: number;
   align?: 'left' | 'center' | 'right';
+  /** The cells of this column name their row (tagged TH with Scope Row): the statement. */
+  rowHeader?: boolean;
 }
 
 export type Cell =
@@ -94,8 +104,16 @@ export interface TableBlock {
   /** Header cells shown once above all sections. */
   header?: string[];
   sections: TableSection[];
-  /** Row height: compact text rows, rows with tick boxes, or rows to write counts in on a poster. */
-  rows: 'compact' | 'boxes' | 'poster' | 'posterLarge';
+  /**
+   * Row height: compact text rows, rows to write a number in, rows with tick boxes, or rows
+   * to write counts in on a poster.
+   */
+  rows: 'compact' | 'write' | 'boxes' | 'poster' | 'posterLarge';
   /** Alternative text for screen readers summarising the table. */
   summary?: string;
+  /**
+   * On a fixed page, rows may grow by up to this share of their height to take up the
+   * room left at the bottom of the page (a poster table that fills its sheet).
+   */
+  grow?: number;
 }

@@ -1,6 +1,8 @@
 // The drawing context shared by the block drawers: the pdfkit document, the current
 // style and cursor, the structure element to tag content into, and small text helpers.
 import type PDFDocument from 'pdfkit';
+import type { PaperSize, TableBlock } from '../layout/types.js';
+import { UserError } from '../errors.js';
 import type { FontName } from './fonts.js';
 import type { TypeStyle } from './styles.js';
 
@@ -28,16 +30,23 @@ export interface Ctx {
   boxes: BoxPosition[];
   /** Starts a new page (flow documents); resets y. */
   newPage: () => void;
+  /** The document, paper and (fixed documents) page, for messages. */
+  where: Where;
+  /** Tables on the current page whose rows grow to fill it: the share each row grows by. */
+  grow: Map<TableBlock, number>;
   /**
-   * While measuring: the content item (its source, e.g. "content/da/udsagn.yaml:41 …")
-   * that needs the most room, so a page that cannot fit can name what to shorten.
+   * While measuring: the text (and its source, e.g. "content/da/udsagn.yaml:41 …") that
+   * needs the most room, so a page that cannot fit can name what to shorten.
    */
-  largest?: { source: string; height: number };
+  largest?: { text: string; source?: string; height: number };
 }
 
 /** Remembers the item needing the most room while measuring (see Ctx.largest). */
-export function noteSize(ctx: Ctx, source: string | undefined, height: number): void {
-  if (source && (!ctx.largest || height > ctx.largest.height)) ctx.largest = { source, height };
+export function noteSize(ctx: Ctx, text: string, source: string | undefined, height: number): void {
+  if (!text.trim()) return;
+  // An item located in the content wins over an unlocated one of about the same size.
+  const weight = (item: { source?: string; height: number }) => item.height * (item.source ? 1.1 : 1);
+  if (!ctx.largest || weight({ source, height }) > weight(ctx.largest)) ctx.largest = { text, source, height };
 }
 
 /** A drawn tick box: page index, top-left corner and size in points (pdfkit's top-down y). */
@@ -70,20 +79,62 @@ export function longestWordWidth(doc: Pdf, text: string, style: TextStyle): numb
   return Math.max(0, ...text.split(/\s+/).map((word) => doc.widthOfString(word)));
 }
 
+/** Adds text drawn at (x, y) as content of a structure element. */
+export function addText(ctx: Ctx, element: StructElement, text: string, style: TextStyle, x: number, y: number, w: number): void {
+  const { doc } = ctx;
+  element.add(() => {
+    doc.font(style.font).fontSize(style.size).fillColor(style.color ?? '#000000');
+    doc.text(text, x, y, { width: w, align: style.align ?? 'left', lineGap: ctx.style.lineGap });
+  });
+}
+
 /** Draws text at (x, y) inside a tagged structure element of the given type (P, H1, TD…). */
 export function drawTaggedText(
   ctx: Ctx, parent: StructElement, type: string, text: string, style: TextStyle,
   x: number, y: number, w: number, options: { title?: string } = {},
 ): void {
-  const { doc } = ctx;
-  const element = doc.struct(type, options);
+  const element = ctx.doc.struct(type, options);
   parent.add(element);
-  element.add(() => {
-    doc.font(style.font).fontSize(style.size).fillColor(style.color ?? '#000000');
-    doc.text(text, x, y, { width: w, align: style.align ?? 'left', lineGap: ctx.style.lineGap });
-  });
+  addText(ctx, element, text, style, x, y, w);
   element.end();
 }
+
+/** Which page of which document is being drawn, for messages. */
+export interface Where {
+  file: string;
+  paper: PaperSize;
+  /** 1-based; given for fixed pages (the sheets of the tests and posters). */
+  page?: number;
+}
+
+/**
+ * Makes room for something `h` high that cannot be split (a paragraph, list item or table
+ * row of a flow document): a new page when it does not fit below ctx.y, and a clear error
+ * naming the text when it would not fit on an empty page either.
+ */
+export function ensureRoom(ctx: Ctx, h: number, text: string, source?: string): void {
+  if (ctx.y + h <= ctx.frame.bottom + 0.01) return;
+  if (h > ctx.frame.bottom - ctx.frame.top + 0.01) throw tooLong(ctx.where, text, source);
+  if (ctx.y > ctx.frame.top + 0.5) ctx.newPage();
+}
+
+/**
+ * The error for a text that cannot fit: it names the content item to shorten, by file,
+ * line and item when its source is known, else by the document and the start of the text.
+ */
+export function tooLong(where: Where, text: string | undefined, source?: string, detail = ''): UserError {
+  const page = where.page ? `the ${where.paper} sheet (page ${where.page} of ${where.file})` : `one ${where.paper} page`;
+  // Sources read "content/da/udsagn.yaml:24 statement 8 "…"": file, line, then the item.
+  const located = source ? /^(.*?):(\d+) (.*)$/s.exec(source) : null;
+  if (located) {
+    return new UserError({ file: located[1], line: Number(located[2]), field: located[3], message: `is too long for ${page}${detail}; shorten it` });
+  }
+  const what = text ? `the text "${excerpt(text)}"` : 'the content';
+  const sheet = where.page ? `the ${where.paper} sheet (page ${where.page})` : page;
+  return new UserError({ file: where.file, message: `${what} is too long for ${sheet}${detail}; shorten it` });
+}
+
+const excerpt = (text: string, length = 50) => (text.length <= length ? text : `${text.slice(0, length - 1)}…`);
 
 /** Draws decoration (lines, frames, shading) marked as an artifact, so screen readers skip it. */
 export function drawArtifact(ctx: Ctx, draw: () => void): void {

@@ -2,15 +2,14 @@
 // Fixed documents (tests, posters) are measured first and shrunk within limits so every
 // page fits; if a page still cannot fit, the build stops naming the content to shorten.
 import PDFDocument from 'pdfkit';
-import type { Block, LayoutDocument } from '../layout/types.js';
-import { UserError } from '../errors.js';
-import type { BoxPosition, Ctx, Pdf } from './context.js';
+import type { Block, LayoutDocument, TableBlock } from '../layout/types.js';
+import { tooLong, type BoxPosition, type Ctx, type Pdf } from './context.js';
 import { loadFonts } from './fonts.js';
 import { paperSizes, scaledStyle, typeStyles, type TypeStyle } from './styles.js';
 import type { BlockDrawer } from './blocks/block.js';
 import { heading, paragraph, spacer } from './blocks/text.js';
 import { list } from './blocks/list.js';
-import { table } from './blocks/table.js';
+import { table, tableRowsHeight } from './blocks/table.js';
 
 export interface PdfMeta {
   language: string;
@@ -53,6 +52,8 @@ function createPdf(layout: LayoutDocument, meta: PdfMeta): Pdf {
     autoFirstPage: false,
     size: layout.paper,
     margin: 0,
+    // PDF/UA-1: tagged, with the title shown in the window title and the language set.
+    subset: 'PDF/UA',
     tagged: true,
     lang: meta.language,
     displayTitle: true,
@@ -66,7 +67,7 @@ function createPdf(layout: LayoutDocument, meta: PdfMeta): Pdf {
       CreationDate: meta.date,
       ModDate: meta.date,
     },
-  } as PDFKit.PDFDocumentOptions);
+  } as unknown as PDFKit.PDFDocumentOptions);
   for (const [name, font] of Object.entries(fonts)) doc.registerFont(name, font as never);
   return doc;
 }
@@ -75,13 +76,16 @@ function createPdf(layout: LayoutDocument, meta: PdfMeta): Pdf {
  * The drawing context. `root` is the tagged Document element; measuring passes none, as
  * every structure element becomes a PDF object that must be ended before the file closes.
  */
-function makeCtx(doc: Pdf, style: TypeStyle, layout: LayoutDocument, fixed: boolean, root?: Ctx['root']): Ctx {
+function makeCtx(doc: Pdf, style: TypeStyle, layout: LayoutDocument, meta: PdfMeta, root?: Ctx['root']): Ctx {
   const { width, height } = paperSizes[layout.paper];
   const frame = { left: style.margin, right: width - style.margin, top: style.margin, bottom: height - style.margin };
+  const fixed = layout.pages === 'fixed';
   const ctx: Ctx = {
     doc, style, frame, y: frame.top, root: root as Ctx['root'],
     page: -1,
     boxes: [],
+    where: { file: meta.name, paper: layout.paper },
+    grow: new Map(),
     newPage: () => {
       // A fixed page was measured to fit: running over is a renderer bug, not a user error.
       if (fixed) throw new Error('layout: a fixed page overflowed after it was measured to fit');
@@ -109,24 +113,90 @@ function pageHeight(blocks: Block[], ctx: Ctx): number {
   return total;
 }
 
-/** The largest scale (1 or less, down to the style's minimum) at which one fixed page fits. */
+/** How a fixed page is drawn: the type scale, and how much growing tables' rows grow. */
+interface PageFit {
+  scale: number;
+  grow: Map<TableBlock, number>;
+}
+
+/**
+ * The largest scale (1 or less, down to the style's minimum) at which one fixed page fits.
+ * A page that does not fit even at the minimum stops the build, naming the content item
+ * that needs the most room.
+ */
 function fitScale(blocks: Block[], pageNumber: number, layout: LayoutDocument, meta: PdfMeta, doc: Pdf): number {
   const base = typeStyles[layout.paper];
   const minimum = base.minTableText / base.tableText;
   let last: Ctx | undefined;
   for (let scale = 1; scale >= minimum - 1e-9; scale -= 0.025) {
-    const ctx = makeCtx(doc, scaledStyle(base, scale), layout, true);
+    const ctx = makeCtx(doc, scaledStyle(base, scale), layout, meta);
     if (pageHeight(blocks, ctx) <= ctx.frame.bottom - ctx.frame.top) return scale;
     last = ctx;
   }
-  const where = `page ${pageNumber} of ${meta.name} (${layout.paper})`;
-  // Sources read "content/da/udsagn.yaml:24 statement 8 …": file, line, then the item.
-  const culprit = /^(.*?):(\d+) (.*)$/s.exec(last?.largest?.source ?? '');
-  if (!culprit) {
-    const what = last?.largest?.source ? `${last.largest.source} ` : 'the content ';
-    throw new UserError({ file: meta.name, message: `${what}does not fit on ${where}` });
+  const where = { file: meta.name, paper: layout.paper, page: pageNumber };
+  throw tooLong(where, last?.largest?.text, last?.largest?.source, ` even at the smallest type (${base.minTableText} pt)`);
+}
+
+/**
+ * How each fixed page is drawn. All pages of a document share one type scale (the sheets of
+ * a test or poster look alike); tables that may grow take up the room left on their page.
+ */
+function fitPages(pages: Block[][], layout: LayoutDocument, meta: PdfMeta, doc: Pdf): PageFit[] {
+  const scale = Math.min(...pages.map((blocks, i) => fitScale(blocks, i + 1, layout, meta, doc)));
+  return pages.map((blocks) => {
+    const ctx = makeCtx(doc, scaledStyle(typeStyles[layout.paper], scale), layout, meta);
+    const room = ctx.frame.bottom - ctx.frame.top - pageHeight(blocks, ctx);
+    return { scale, grow: growth(blocks, room, ctx) };
+  });
+}
+
+/** Shares out the room left on a page among the rows of tables that may grow. */
+function growth(blocks: Block[], room: number, ctx: Ctx): Map<TableBlock, number> {
+  const growing = blocks.filter((b): b is TableBlock => b.kind === 'table' && (b.grow ?? 0) > 0);
+  const rows = growing.reduce((sum, b) => sum + tableRowsHeight(b, ctx), 0);
+  return new Map(growing.map((b) => [b, Math.min(b.grow ?? 0, rows > 0 ? room / rows : 0)]));
+}
+
+/** A section that is at most this share of a page is never split across pages. */
+const keepWhole = 0.4;
+
+/** The height of blocks[from..to) drawn one after the other from the current y. */
+function runHeight(blocks: Block[], from: number, to: number, ctx: Ctx): number {
+  const start = ctx.y;
+  let total = 0;
+  for (let i = from; i < to; i++) {
+    const h = drawerFor(blocks[i]).measure(blocks[i], ctx);
+    total += h;
+    ctx.y += h;
   }
-  throw new UserError({ file: culprit[1], line: Number(culprit[2]), field: culprit[3], message: `is too long for ${where}; shorten it` });
+  ctx.y = start;
+  return total;
+}
+
+/**
+ * The room a flow block needs at the bottom of a page before it is started there: all of a
+ * paragraph; for a heading, its whole section when that is short (a checklist step stays
+ * together), else the heading with the start of what follows, so no heading is left alone
+ * at the foot of a page. Tables and lists break between rows and items.
+ */
+function keepHeight(blocks: Block[], i: number, ctx: Ctx): number {
+  const block = blocks[i];
+  if (block.kind === 'table' || block.kind === 'list') return 0;
+  if (block.kind !== 'heading') return drawerFor(block).measure(block, ctx);
+  let end = i + 1;
+  while (end < blocks.length && blocks[end].kind !== 'pageBreak') {
+    const next = blocks[end];
+    if (next.kind === 'heading' && next.level <= block.level) break;
+    end++;
+  }
+  const section = runHeight(blocks, i, end, ctx);
+  if (section <= keepWhole * (ctx.frame.bottom - ctx.frame.top)) return section;
+  const own = drawerFor(block).measure(block, ctx);
+  const next = blocks[i + 1];
+  if (!next || next.kind === 'pageBreak') return own;
+  if (next.kind === 'heading') return own + keepHeight(blocks, i + 1, ctx);
+  if (next.kind === 'list') return own + drawerFor(next).measure({ ...next, items: next.items.slice(0, 1) }, ctx);
+  return own + Math.min(drawerFor(next).measure(next, ctx), ctx.style.body * 4);
 }
 
 export interface RenderedPdf {
@@ -147,21 +217,26 @@ export async function renderPdf(layout: LayoutDocument, meta: PdfMeta): Promise<
 
   const fixed = layout.pages === 'fixed';
   const pages = splitPages(layout.blocks);
-  const scales = pages.map((blocks, i) => (fixed ? fitScale(blocks, i + 1, layout, meta, doc) : 1));
-  const ctx = makeCtx(doc, typeStyles[layout.paper], layout, fixed, doc.struct('Document'));
+  const fits = fixed ? fitPages(pages, layout, meta, doc) : pages.map(() => ({ scale: 1, grow: new Map<TableBlock, number>() }));
+  const ctx = makeCtx(doc, typeStyles[layout.paper], layout, meta, doc.struct('Document'));
   doc.addStructure(ctx.root);
   pages.forEach((blocks, i) => {
-    ctx.style = scaledStyle(typeStyles[layout.paper], scales[i]);
+    ctx.style = scaledStyle(typeStyles[layout.paper], fits[i].scale);
+    ctx.grow = fits[i].grow;
     addPage(ctx, layout);
-    for (const block of blocks) {
-      const drawer = drawerFor(block);
-      // Flow documents keep a block together, and a heading with what follows it.
-      if (!fixed && ctx.y > ctx.frame.top && block.kind !== 'table' && block.kind !== 'list') {
-        const keepWithNext = block.kind === 'heading' ? ctx.style.body * 4 : 0;
-        if (ctx.y + drawer.measure(block, ctx) + keepWithNext > ctx.frame.bottom) ctx.newPage();
+    blocks.forEach((block, b) => {
+      if (!fixed) {
+        const needed = keepHeight(blocks, b, ctx);
+        if (needed > 0 && ctx.y + needed > ctx.frame.bottom) {
+          const own = block.kind === 'heading' || block.kind === 'paragraph' ? block : undefined;
+          if (drawerFor(block).measure(block, ctx) > ctx.frame.bottom - ctx.frame.top) {
+            throw tooLong(ctx.where, own?.text, own?.source);
+          }
+          if (ctx.y > ctx.frame.top + 0.5) ctx.newPage();
+        }
       }
-      drawer.draw(block, ctx);
-    }
+      drawerFor(block).draw(block, ctx);
+    });
   });
   ctx.root.end();
   doc.end();

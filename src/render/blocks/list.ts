@@ -1,23 +1,33 @@
 // Lists: bullets, numbers, or a tick box per item (the facilitation checklist).
+// Tagged L > LI > (Lbl) LBody; a tick box is decoration (an artifact), as on paper.
 import type { ListBlock } from '../../layout/types.js';
-import { drawArtifact, textHeight, width, type Ctx, type TextStyle } from '../context.js';
+import { addText, drawArtifact, ensureRoom, noteSize, textHeight, width, type Ctx, type TextStyle } from '../context.js';
 import type { BlockDrawer } from './block.js';
 
 const itemStyle = (ctx: Ctx): TextStyle => ({ font: 'regular', size: ctx.style.body });
 
 function labelWidth(block: ListBlock, ctx: Ctx): number {
-  return block.style === 'check' ? ctx.style.box + ctx.style.body * 0.8 : ctx.style.body * 1.6;
+  return block.style === 'check' ? ctx.style.box + ctx.style.body * 0.9 : ctx.style.body * 1.6;
+}
+
+/** Where the first line of an item's text starts: centred on the tick box when there is one. */
+function textOffset(block: ListBlock, ctx: Ctx): number {
+  return block.style === 'check' ? Math.max(0, (ctx.style.box - ctx.style.body * 1.2) / 2) : 0;
 }
 
 function itemHeight(block: ListBlock, item: string, ctx: Ctx): number {
-  const text = textHeight(ctx.doc, item, itemStyle(ctx), width(ctx.frame) - labelWidth(block, ctx), ctx.style.lineGap);
-  const minimum = block.style === 'check' ? ctx.style.box + 2 : 0;
-  return Math.max(text, minimum) + ctx.style.body * 0.45;
+  const text = textOffset(block, ctx) + textHeight(ctx.doc, item, itemStyle(ctx), width(ctx.frame) - labelWidth(block, ctx), ctx.style.lineGap);
+  const minimum = block.style === 'check' ? ctx.style.box + 1 : 0;
+  return Math.max(text, minimum) + ctx.style.body * (block.style === 'check' ? 0.55 : 0.45);
 }
 
 export const list: BlockDrawer<ListBlock> = {
   measure(block, ctx) {
-    return block.items.reduce((sum, item) => sum + itemHeight(block, item, ctx), 0) + ctx.style.body * 0.3;
+    return block.items.reduce((sum, item) => {
+      const h = itemHeight(block, item, ctx);
+      noteSize(ctx, item, undefined, h);
+      return sum + h;
+    }, 0) + ctx.style.body * 0.3;
   },
   draw(block, ctx) {
     const { doc } = ctx;
@@ -27,13 +37,13 @@ export const list: BlockDrawer<ListBlock> = {
     ctx.root.add(listElement);
     block.items.forEach((item, i) => {
       const h = itemHeight(block, item, ctx);
-      if (ctx.y + h > ctx.frame.bottom) ctx.newPage();
+      ensureRoom(ctx, h, item);
       const y = ctx.y;
       const li = doc.struct('LI');
       listElement.add(li);
       if (block.style === 'check') {
         const box = ctx.style.box;
-        drawArtifact(ctx, () => doc.lineWidth(1).rect(ctx.frame.left, y, box, box).stroke('#000000'));
+        drawArtifact(ctx, () => doc.lineWidth(1).rect(ctx.frame.left + 0.5, y + 0.5, box - 1, box - 1).stroke('#000000'));
       } else {
         const label = block.style === 'number' ? `${i + 1}.` : '•';
         const lbl = doc.struct('Lbl');
@@ -43,8 +53,7 @@ export const list: BlockDrawer<ListBlock> = {
       }
       const body = doc.struct('LBody');
       li.add(body);
-      const textTop = block.style === 'check' ? y + Math.max(0, (ctx.style.box - ctx.style.body * 1.2) / 2) : y;
-      body.add(() => doc.font('regular').fontSize(ctx.style.body).fillColor('#000000').text(item, ctx.frame.left + indent, textTop, { width: textWidth, lineGap: ctx.style.lineGap }));
+      addText(ctx, body, item, itemStyle(ctx), ctx.frame.left + indent, y + textOffset(block, ctx), textWidth);
       body.end();
       li.end();
       ctx.y += h;

@@ -1,9 +1,11 @@
 // Tables: the statement grids of the tests, the RESULTAT box, the band table and the
 // statement × category matrix of the posters. Rows are never split; in flow documents a
 // table continues on the next page with its header repeated.
+// Tagged Table > TR > TH/TD: header cells have Scope Column, a theme row spans the table,
+// and a column marked rowHeader (the statement) is tagged TH with Scope Row.
 import type { Cell, TableBlock, TableRow, TableSection } from '../../layout/types.js';
 import {
-  drawArtifact, drawTaggedText, longestWordWidth, noteSize, textHeight, width,
+  addText, drawArtifact, longestWordWidth, tooLong, noteSize, textHeight, width,
   type Ctx, type StructElement, type TextStyle,
 } from '../context.js';
 import type { BlockDrawer } from './block.js';
@@ -17,28 +19,68 @@ interface Geometry {
   widths: number[];
 }
 
-function geometry(block: TableBlock, ctx: Ctx): Geometry {
-  const total = block.columns.reduce((sum, c) => sum + c.width, 0);
-  const widths = block.columns.map((c) => (width(ctx.frame) * c.width) / total);
-  const xs = widths.map((_, i) => ctx.frame.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
-  return { xs, widths };
-}
-
 const cellText = (ctx: Ctx, bold = false): TextStyle => ({ font: bold ? 'semibold' : 'regular', size: ctx.style.tableText });
 const headerText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.tableHeader });
 const sectionText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.h3 });
 const countText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.count });
+
+/** The narrowest a column can be: its widest header word, word, tick box or count must fit. */
+function minimumWidths(block: TableBlock, ctx: Ctx): number[] {
+  const pad = 2 * ctx.style.cellPadding;
+  const needs = block.columns.map(() => 0);
+  const need = (i: number, w: number) => { needs[i] = Math.max(needs[i], w + pad); };
+  const headers = [block.header, ...block.sections.map((s) => s.header)];
+  for (const cells of headers) cells?.forEach((text, i) => need(i, longestWordWidth(ctx.doc, text, headerText(ctx))));
+  ctx.doc.font('bold').fontSize(ctx.style.count);
+  const countWidth = ctx.doc.widthOfString('000');
+  for (const row of block.sections.flatMap((s) => s.rows)) {
+    row.cells.forEach((cell, i) => {
+      if ('text' in cell) need(i, longestWordWidth(ctx.doc, cell.text, cellText(ctx, cell.bold)));
+      else if ('box' in cell) need(i, ctx.style.box);
+      else if ('count' in cell) need(i, countWidth);
+    });
+  }
+  return needs;
+}
+
+/**
+ * Column widths: in proportion to the layout's relative widths, except that a column too
+ * narrow for its content is widened, taking the room from columns that have some to spare.
+ */
+function geometry(block: TableBlock, ctx: Ctx): Geometry {
+  const available = width(ctx.frame);
+  const total = block.columns.reduce((sum, c) => sum + c.width, 0);
+  let widths = block.columns.map((c) => (available * c.width) / total);
+  const needs = minimumWidths(block, ctx);
+  const deficit = widths.reduce((sum, w, i) => sum + Math.max(0, needs[i] - w), 0);
+  const spare = widths.map((w, i) => Math.max(0, w - needs[i]));
+  const totalSpare = spare.reduce((a, b) => a + b, 0);
+  if (deficit > 0 && totalSpare >= deficit) {
+    widths = widths.map((w, i) => (w < needs[i] ? needs[i] : w - (deficit * spare[i]) / totalSpare));
+  }
+  const xs = widths.map((_, i) => ctx.frame.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
+  return { xs, widths };
+}
+
+/** Line width of the heavy frame around the tendency row. */
+const markFrame = 4;
 
 /** Room kept at the right of the last column for a mark label such as "TENDENS". */
 function markRoom(block: TableBlock, ctx: Ctx): number {
   const label = block.sections.flatMap((s) => s.rows).find((r) => r.mark)?.mark;
   if (!label) return 0;
   ctx.doc.font('bold').fontSize(ctx.style.tableHeader);
-  return ctx.doc.widthOfString(label) + ctx.style.cellPadding * 3;
+  return ctx.doc.widthOfString(label) + ctx.style.cellPadding * 3 + markFrame;
 }
 
-/** Words may shrink this far below the cell's type size to fit a narrow column. */
+/** Words may shrink this far below the cell's type size to fit a narrow column... */
 const smallestWordScale = 0.7;
+
+/** ...but never below the sheet's smallest table text (statements on A3 stay ≥ 14 pt). */
+function smallestSize(ctx: Ctx, style: TextStyle): number {
+  const floor = style.size >= ctx.style.tableText ? ctx.style.minTableText : ctx.style.minTableText * 0.85;
+  return Math.min(style.size, Math.max(style.size * smallestWordScale, floor));
+}
 
 /**
  * The style a text cell is drawn in: its own size, or smaller when a single word would not
@@ -48,28 +90,39 @@ function fittedStyle(ctx: Ctx, text: string, style: TextStyle, w: number): TextS
   const room = w - 2 * ctx.style.cellPadding;
   const widest = longestWordWidth(ctx.doc, text, style);
   if (widest <= room) return style;
-  const size = (style.size * room) / widest;
-  return size >= style.size * smallestWordScale ? { ...style, size: Math.floor(size * 4) / 4 } : null;
+  const size = Math.floor(((style.size * room) / widest) * 4) / 4;
+  return size >= smallestSize(ctx, style) ? { ...style, size } : null;
 }
 
-function textCellHeight(ctx: Ctx, text: string, style: TextStyle, w: number, source = `"${text}"`): number {
+function textCellHeight(ctx: Ctx, text: string, style: TextStyle, w: number, source?: string): number {
   const pad = ctx.style.cellPadding;
   const fitted = fittedStyle(ctx, text, style, w);
   if (!fitted) {
-    noteSize(ctx, source, Number.POSITIVE_INFINITY);
+    noteSize(ctx, text, source, Number.POSITIVE_INFINITY);
     return Number.POSITIVE_INFINITY;
   }
   const h = textHeight(ctx.doc, text, fitted, w - 2 * pad, ctx.style.lineGap) + 2 * pad;
-  noteSize(ctx, source, h);
+  noteSize(ctx, text, source, h);
   return h;
 }
 
-/** Draws a text cell vertically centred, in the style fitted to its column. */
-function drawTextCell(ctx: Ctx, tr: StructElement, type: 'TD' | 'TH', text: string, style: TextStyle, x: number, y: number, w: number, h: number): void {
+/** A table cell's structure element; header cells get their scope (and span). */
+function cellElement(ctx: Ctx, tr: StructElement, type: 'TD' | 'TH', scope?: 'Column' | 'Row', colSpan?: number): StructElement {
+  const element = ctx.doc.struct(type, (scope ? { scope } : {}) as never);
+  if (colSpan && colSpan > 1) {
+    const dictionary = (element as unknown as { dictionary: { data: { A?: Record<string, unknown> } } }).dictionary;
+    dictionary.data.A = { ...dictionary.data.A, O: 'Table', ColSpan: colSpan };
+  }
+  tr.add(element);
+  return element;
+}
+
+/** Adds a text cell's text, vertically centred, in the style fitted to its column. */
+function addCellText(ctx: Ctx, element: StructElement, text: string, style: TextStyle, x: number, y: number, w: number, h: number): void {
   const pad = ctx.style.cellPadding;
   const fitted = fittedStyle(ctx, text, style, w) ?? style;
   const th = textHeight(ctx.doc, text, fitted, w - 2 * pad, ctx.style.lineGap);
-  drawTaggedText(ctx, tr, type, text, fitted, x + pad, y + (h - th) / 2, w - 2 * pad);
+  addText(ctx, element, text, fitted, x + pad, y + (h - th) / 2, w - 2 * pad);
 }
 
 function rowHeight(block: TableBlock, row: TableRow, geo: Geometry, ctx: Ctx): number {
@@ -79,7 +132,7 @@ function rowHeight(block: TableBlock, row: TableRow, geo: Geometry, ctx: Ctx): n
     if ('box' in cell) h = Math.max(h, ctx.style.box + 2 * ctx.style.cellPadding);
     if ('count' in cell || 'bar' in cell) h = Math.max(h, ctx.style.count * 1.3 + 2 * ctx.style.cellPadding);
   });
-  return h;
+  return h * (1 + (ctx.grow.get(block) ?? 0));
 }
 
 function headerHeight(cells: string[] | undefined, geo: Geometry, ctx: Ctx): number {
@@ -95,6 +148,12 @@ function sectionTitleHeight(section: TableSection, ctx: Ctx): number {
 function sectionLeadHeight(block: TableBlock, section: TableSection, geo: Geometry, ctx: Ctx): number {
   const first = section.rows[0] ? rowHeight(block, section.rows[0], geo, ctx) : 0;
   return sectionTitleHeight(section, ctx) + headerHeight(section.header, geo, ctx) + first;
+}
+
+/** The rows' heights without growth: what a growing table may add to. */
+export function tableRowsHeight(block: TableBlock, ctx: Ctx): number {
+  const geo = geometry(block, ctx);
+  return block.sections.flatMap((s) => s.rows).reduce((sum, row) => sum + rowHeight(block, row, geo, ctx), 0);
 }
 
 function strokeCellGrid(ctx: Ctx, geo: Geometry, y: number, h: number): void {
@@ -114,13 +173,15 @@ function drawHeaderRow(ctx: Ctx, table: StructElement, cells: string[], geo: Geo
   table.add(tr);
   cells.forEach((text, i) => {
     const style = { ...headerText(ctx), align: block.columns[i].align ?? 'left' };
-    drawTextCell(ctx, tr, 'TH', text, style, geo.xs[i], y, geo.widths[i], h);
+    const th = cellElement(ctx, tr, 'TH', 'Column');
+    addCellText(ctx, th, text, style, geo.xs[i], y, geo.widths[i], h);
+    th.end();
   });
   tr.end();
   ctx.y += h;
 }
 
-function drawSectionTitle(ctx: Ctx, table: StructElement, title: string): void {
+function drawSectionTitle(ctx: Ctx, table: StructElement, title: string, columns: number): void {
   const h = textCellHeight(ctx, title, sectionText(ctx), width(ctx.frame));
   const y = ctx.y;
   drawArtifact(ctx, () => {
@@ -129,32 +190,50 @@ function drawSectionTitle(ctx: Ctx, table: StructElement, title: string): void {
   });
   const tr = ctx.doc.struct('TR');
   table.add(tr);
+  const th = cellElement(ctx, tr, 'TH', 'Column', columns);
   const pad = ctx.style.cellPadding;
-  drawTaggedText(ctx, tr, 'TH', title, sectionText(ctx), ctx.frame.left + pad, y + pad, width(ctx.frame) - 2 * pad);
+  addText(ctx, th, title, sectionText(ctx), ctx.frame.left + pad, y + pad, width(ctx.frame) - 2 * pad);
+  th.end();
   tr.end();
   ctx.y += h;
 }
 
-/** Grey for a share of the answers: 0 → white, 1 → dark grey (black text stays readable). */
-const shadeFor = (share: number) => {
-  const level = Math.round(255 - 150 * Math.min(1, Math.max(0, share)));
-  return `#${level.toString(16).padStart(2, '0').repeat(3)}`;
-};
+/**
+ * Grey levels for a count's share of the answers, in clearly separate steps so they stay
+ * distinguishable on a black-and-white office printer (and black numbers stay readable).
+ * The count itself is always printed too: the grey is a help, never the only cue.
+ */
+export const shadeSteps = [
+  { from: 0, level: 255 },
+  { from: 0.0001, level: 230 },
+  { from: 0.2, level: 204 },
+  { from: 0.4, level: 174 },
+  { from: 0.6, level: 142 },
+] as const;
 
-function drawCell(ctx: Ctx, tr: StructElement, cell: Cell, x: number, y: number, w: number, h: number, align: TextStyle['align'], reserve: number): void {
+export function shadeFor(share: number): string {
+  const step = [...shadeSteps].reverse().find((s) => share >= s.from) ?? shadeSteps[0];
+  return `#${step.level.toString(16).padStart(2, '0').repeat(3)}`;
+}
+
+/** Draws a row's cell; `extra` adds more tagged content to it (a mark label). */
+function drawCell(
+  ctx: Ctx, tr: StructElement, cell: Cell, x: number, y: number, w: number, h: number,
+  column: TableBlock['columns'][number], reserve: number, extra?: (td: StructElement) => void,
+): void {
   const { doc } = ctx;
   const pad = ctx.style.cellPadding;
+  const isRowHeader = 'text' in cell && column.rowHeader;
+  const td = cellElement(ctx, tr, isRowHeader ? 'TH' : 'TD', isRowHeader ? 'Row' : undefined);
   if ('text' in cell) {
-    drawTextCell(ctx, tr, 'TD', cell.text, { ...cellText(ctx, cell.bold), align: cell.align ?? align }, x, y, w, h);
-    return;
-  }
-  const td = doc.struct('TD');
-  tr.add(td);
-  if ('box' in cell) {
+    addCellText(ctx, td, cell.text, { ...cellText(ctx, cell.bold), align: cell.align ?? column.align ?? 'left' }, x, y, w, h);
+  } else if ('box' in cell) {
+    // The tick box is a drawing (an artifact); the cell itself stays in the table.
     const s = ctx.style.box;
     const bx = x + (w - s) / 2;
     const by = y + (h - s) / 2;
-    td.add(() => doc.lineWidth(1.25).strokeColor('#000000').rect(bx, by, s, s).stroke());
+    drawArtifact(ctx, () => doc.lineWidth(1.25).strokeColor('#000000').rect(bx + 0.625, by + 0.625, s - 1.25, s - 1.25).stroke());
+    td.add(() => undefined);
     ctx.boxes.push({ page: ctx.page, x: bx, y: by, size: s, name: cell.name, value: cell.value });
   } else if ('count' in cell) {
     drawArtifact(ctx, () => doc.rect(x, y, w, h).fill(shadeFor(cell.shade)));
@@ -166,36 +245,33 @@ function drawCell(ctx: Ctx, tr: StructElement, cell: Cell, x: number, y: number,
     const style = countText(ctx);
     doc.font(style.font).fontSize(style.size);
     const numberWidth = doc.widthOfString('0000');
-    const room = w - 2 * pad - numberWidth - reserve;
+    const room = w - 3 * pad - numberWidth - reserve;
     const barLength = Math.max(0, room * cell.share);
-    const barHeight = h * 0.5;
+    const barHeight = h * 0.42;
     if (barLength > 0) drawArtifact(ctx, () => doc.rect(x + pad, y + (h - barHeight) / 2, barLength, barHeight).fill('#3a3a3a'));
     const th = textHeight(doc, String(cell.bar), style, numberWidth, ctx.style.lineGap);
-    td.add(() => doc.font(style.font).fontSize(style.size).fillColor('#000000')
-      .text(String(cell.bar), x + pad + barLength + pad, y + (h - th) / 2, { width: numberWidth, lineBreak: false }));
+    td.add(() => doc.font(style.font).fontSize(style.size).fillColor(cell.bar === 0 ? '#6b6b6b' : '#000000')
+      .text(String(cell.bar), x + pad + barLength + (barLength > 0 ? pad : 0), y + (h - th) / 2, { width: numberWidth, lineBreak: false }));
   } else {
     td.add(() => undefined); // an empty field to write in
   }
+  extra?.(td);
   td.end();
 }
 
-function drawMark(ctx: Ctx, label: string, y: number, h: number): void {
+/** The label of the tendency row, at the right end of its last cell: white on black. */
+function drawMarkLabel(ctx: Ctx, td: StructElement, label: string, y: number, h: number): void {
   const { doc } = ctx;
   const pad = ctx.style.cellPadding;
-  doc.font('bold').fontSize(ctx.style.tableHeader);
+  const size = ctx.style.tableHeader;
+  doc.font('bold').fontSize(size);
   const labelWidth = doc.widthOfString(label) + 2 * pad;
-  const labelHeight = ctx.style.tableHeader * 1.6;
-  const x = ctx.frame.right - labelWidth - pad;
+  const labelHeight = size * 1.6;
+  const x = ctx.frame.right - labelWidth - pad - markFrame;
   const ly = y + (h - labelHeight) / 2;
-  drawArtifact(ctx, () => {
-    doc.lineWidth(4).rect(ctx.frame.left + 2, y + 2, width(ctx.frame) - 4, h - 4).stroke('#000000');
-    doc.rect(x, ly, labelWidth, labelHeight).fill('#000000');
-  });
-  const span = doc.struct('Span');
-  ctx.root.add(span);
-  span.add(() => doc.font('bold').fontSize(ctx.style.tableHeader).fillColor('#ffffff')
-    .text(label, x, ly + (labelHeight - ctx.style.tableHeader * 1.2) / 2, { width: labelWidth, align: 'center', lineBreak: false }));
-  span.end();
+  drawArtifact(ctx, () => doc.rect(x, ly, labelWidth, labelHeight).fill('#000000'));
+  td.add(() => doc.font('bold').fontSize(size).fillColor('#ffffff')
+    .text(label, x, ly + (labelHeight - size * 1.2) / 2, { width: labelWidth, align: 'center', lineBreak: false }));
 }
 
 function drawRow(ctx: Ctx, table: StructElement, block: TableBlock, row: TableRow, geo: Geometry, reserve: number): void {
@@ -203,16 +279,25 @@ function drawRow(ctx: Ctx, table: StructElement, block: TableBlock, row: TableRo
   const y = ctx.y;
   const tr = ctx.doc.struct('TR');
   table.add(tr);
+  const last = row.cells.length - 1;
+  const { mark } = row;
   row.cells.forEach((cell, i) => {
-    const align = block.columns[i].align ?? 'left';
-    const lastReserve = i === row.cells.length - 1 ? reserve : 0;
-    drawCell(ctx, tr, cell, geo.xs[i], y, geo.widths[i], h, align, lastReserve);
+    const label = i === last && mark ? (td: StructElement) => drawMarkLabel(ctx, td, mark, y, h) : undefined;
+    drawCell(ctx, tr, cell, geo.xs[i], y, geo.widths[i], h, block.columns[i], i === last ? reserve : 0, label);
   });
   tr.end();
   strokeCellGrid(ctx, geo, y, h);
-  if (row.mark) drawMark(ctx, row.mark, y, h);
+  if (mark) {
+    // The tendency row: a heavy frame, drawn inside the table's outline over the grid.
+    const inset = markFrame / 2;
+    drawArtifact(ctx, () => ctx.doc.lineWidth(markFrame).rect(ctx.frame.left + inset, y + inset, width(ctx.frame) - markFrame, h - markFrame).stroke('#000000'));
+  }
   ctx.y += h;
 }
+
+/** A row's text, for messages about a row that cannot fit a page. */
+const rowText = (row: TableRow) => row.cells.map((c) => ('text' in c ? c.text : '')).join(' ').trim();
+const rowSource = (row: TableRow) => row.cells.map((c) => ('text' in c ? c.source : undefined)).find(Boolean);
 
 export const table: BlockDrawer<TableBlock> = {
   measure(block, ctx) {
@@ -229,8 +314,10 @@ export const table: BlockDrawer<TableBlock> = {
     const reserve = markRoom(block, ctx);
     const element = ctx.doc.struct('Table', block.summary ? { title: block.summary } : {});
     ctx.root.add(element);
-    const startPageIfNeeded = (needed: number) => {
-      if (ctx.y + needed <= ctx.frame.bottom) return;
+    const startPageIfNeeded = (needed: number, text = '', source?: string) => {
+      if (ctx.y + needed <= ctx.frame.bottom + 0.01) return;
+      const repeated = block.header ? headerHeight(block.header, geo, ctx) : 0;
+      if (needed + repeated > ctx.frame.bottom - ctx.frame.top) throw tooLong(ctx.where, text, source);
       ctx.newPage();
       if (block.header) drawHeaderRow(ctx, element, block.header, geo, block);
     };
@@ -239,11 +326,11 @@ export const table: BlockDrawer<TableBlock> = {
       drawHeaderRow(ctx, element, block.header, geo, block);
     }
     for (const section of block.sections) {
-      startPageIfNeeded(sectionLeadHeight(block, section, geo, ctx));
-      if (section.title) drawSectionTitle(ctx, element, section.title);
+      startPageIfNeeded(sectionLeadHeight(block, section, geo, ctx), section.title);
+      if (section.title) drawSectionTitle(ctx, element, section.title, block.columns.length);
       if (section.header) drawHeaderRow(ctx, element, section.header, geo, block);
       for (const row of section.rows) {
-        startPageIfNeeded(rowHeight(block, row, geo, ctx));
+        startPageIfNeeded(rowHeight(block, row, geo, ctx), rowText(row), rowSource(row));
         drawRow(ctx, element, block, row, geo, reserve);
       }
     }

@@ -1,0 +1,280 @@
+// Print-grade output: margins an office printer can print, black-and-white safe cues,
+// vector-only drawing, tick boxes a pen can hit, A3 type legible from across the room,
+// and text that never overflows: too-long content stops the build, naming the line.
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../src/content/load.js';
+import { documents } from '../src/documents.js';
+import { renderTemplate } from '../src/layout/template.js';
+import { renderPdf } from '../src/render/pdf.js';
+import { shadeFor, shadeSteps } from '../src/render/blocks/table.js';
+import { minBox, minMargin, mm, scaledStyle, typeStyles } from '../src/render/styles.js';
+import { repoRoot, runMus, sharedFixture } from './helpers/cli.js';
+import { flat, readPdf, tempDir } from './helpers/pdf.js';
+import { pageContents, renderPages, textRuns, type TextRun } from './helpers/raster.js';
+
+const contentDir = join(repoRoot, 'content/da');
+const sets = { blank: tempDir('mus-print-blank-'), filled: tempDir('mus-print-filled-') };
+const pdfsIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort();
+
+beforeAll(() => {
+  for (const [name, args] of [['blank', []], ['filled', ['--responses', sharedFixture('eksempel-svar.yaml')]]] as const) {
+    const result = runMus(['build', ...args, '--out', sets[name]]);
+    expect(result.stderr, name).toBe('');
+    expect(result.code, name).toBe(0);
+  }
+}, 60_000);
+
+/** Every PDF of both sets, as [label, path]. */
+const allPdfs = () => Object.entries(sets).flatMap(([set, dir]) => pdfsIn(dir).map((f) => [`${set}/${f}`, join(dir, f)] as const));
+
+describe('paper and margins', () => {
+  it('both sets hold every document of the material', () => {
+    for (const dir of Object.values(sets)) {
+      for (const spec of documents) expect(pdfsIn(dir)).toContain(spec.file);
+    }
+  });
+
+  it('the type area keeps at least 10 mm from every edge', () => {
+    for (const paper of ['A4', 'A3'] as const) expect(typeStyles[paper].margin).toBeGreaterThanOrEqual(minMargin);
+  });
+
+  it('every page is blank in the outer 10 mm (nothing drawn where a printer cannot print)', async () => {
+    const scale = 0.5;
+    const band = Math.floor(minMargin * scale) - 1; // pixels, rounded inwards
+    for (const [label, file] of allPdfs()) {
+      const pages = await renderPages(readFileSync(file), scale, { gray: true });
+      pages.forEach((page, p) => {
+        let inked = 0;
+        for (let y = 0; y < page.height; y++) {
+          for (let x = 0; x < page.width; x++) {
+            if (x >= band && x < page.width - band && y >= band && y < page.height - band) continue;
+            if (page.data[(y * page.width + x) * 4] < 250) inked++;
+          }
+        }
+        expect(inked, `${label} page ${p + 1}: pixels drawn in the outer 10 mm`).toBe(0);
+      });
+    }
+  }, 120_000);
+});
+
+describe('vector drawing and black-and-white printing', () => {
+  it('no raster images: lines, boxes, bars and shading are vector', () => {
+    for (const [label, file] of allPdfs()) {
+      const raw = readFileSync(file).toString('latin1');
+      expect(raw, label).not.toMatch(/\/Subtype\s*\/Image/);
+    }
+  });
+
+  it('every colour used is a grey: nothing relies on hue', async () => {
+    for (const [label, file] of allPdfs()) {
+      for (const content of await pageContents(readFileSync(file))) {
+        for (const m of content.matchAll(/(?:^|\n)([\d.]+) ([\d.]+) ([\d.]+) (scn|SCN|rg|RG)\b/g)) {
+          expect(m[1] === m[2] && m[2] === m[3], `${label}: colour ${m[0].trim()}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('shades for shares of the answers are clearly separate grey steps, darker for more', () => {
+    const levels = shadeSteps.map((s) => s.level);
+    for (let i = 1; i < levels.length; i++) expect(levels[i - 1] - levels[i]).toBeGreaterThanOrEqual(25);
+    expect(shadeFor(0)).toBe('#ffffff');
+    expect(shadeFor(1)).toBe(shadeFor(0.6));
+    expect(levels[levels.length - 1]).toBeGreaterThanOrEqual(128); // black numbers stay readable on it
+  });
+
+  it('the pre-filled posters use several distinguishable greys behind the counts', async () => {
+    const contents = await pageContents(readFileSync(join(sets.filled, 'resultatskema-medarbejder.pdf')));
+    const greys = new Set<number>();
+    for (const page of contents.slice(1)) {
+      // Fills of single cells (narrower than a full-width header or theme row).
+      for (const m of page.matchAll(/[\d.]+ [\d.]+ ([\d.]+) [\d.]+ re\n\/DeviceRGB cs\n([\d.]+) \2 \2 scn\nf\n/g)) {
+        if (Number(m[1]) < 100) greys.add(Number(m[2]));
+      }
+    }
+    const shades = [...greys].filter((g) => g < 1).sort();
+    expect(shades.length).toBeGreaterThanOrEqual(3);
+    expect(Math.min(...shades)).toBeGreaterThanOrEqual(0.5); // black numbers stay readable on them
+    for (let i = 1; i < shades.length; i++) expect(shades[i] - shades[i - 1]).toBeGreaterThanOrEqual(0.09);
+  });
+
+  it('the tendency row is marked by a heavy frame and the label TENDENS, not by colour', async () => {
+    for (const poster of ['resultatskema-leder.pdf', 'resultatskema-medarbejder.pdf']) {
+      const bytes = readFileSync(join(sets.filled, poster));
+      const [first] = await pageContents(bytes);
+      expect(first, poster).toMatch(/\n4 w\n/);
+      const pdf = await readPdf(join(sets.filled, poster));
+      expect(pdf.pages[0].text, poster).toContain('TENDENS');
+      const blank = await readPdf(join(sets.blank, poster));
+      expect(blank.pages[0].text, poster).not.toContain('TENDENS');
+    }
+  });
+});
+
+describe('tick boxes', () => {
+  it('the tests\' tick boxes are at least 5 mm and all recorded for the fillable forms', async () => {
+    const content = loadContent(contentDir);
+    for (const spec of documents.filter((d) => d.template === 'test')) {
+      const layout = renderTemplate(spec.template, spec.view(content, undefined, {}));
+      const { boxes } = await renderPdf(layout, { language: 'da-DK', author: 'test', date: new Date(0), name: spec.file });
+      expect(boxes).toHaveLength(content.numbered.length * content.scoring.scale.length);
+      for (const box of boxes) {
+        expect(box.size).toBeGreaterThanOrEqual(minBox);
+        expect(box.name).toMatch(/^udsagn-\d+$/);
+        expect(content.scoring.scale.map((c) => c.label)).toContain(box.value);
+      }
+    }
+  });
+
+  it('tick boxes keep their size when a page\'s type is shrunk to fit', () => {
+    for (const paper of ['A4', 'A3'] as const) {
+      const style = typeStyles[paper];
+      expect(style.box).toBeGreaterThanOrEqual(minBox);
+      expect(scaledStyle(style, style.minTableText / style.tableText).box).toBe(style.box);
+    }
+  });
+
+  it('the checklist\'s tick boxes are drawn at least 5 mm wide', async () => {
+    const contents = await pageContents(readFileSync(join(sets.blank, 'procesguide-tjekliste.pdf')));
+    const squares = contents.flatMap((c) => [...c.matchAll(/([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) re\n\/DeviceRGB CS\n[^\n]+ SCN\nS\n/g)])
+      .map((m) => [Number(m[3]), Number(m[4])])
+      .filter(([w, h]) => Math.abs(w - h) < 0.01 && w < mm(20));
+    expect(squares.length).toBeGreaterThan(20);
+    for (const [w] of squares) expect(w + 1).toBeGreaterThanOrEqual(minBox); // outer edge: + line width
+  });
+});
+
+describe('A3 posters are legible at 3 m', () => {
+  const content = loadContent(contentDir);
+  const statements = content.numbered.flatMap((s) => [s.leader, s.employee]);
+  const isStatementLine = (run: TextRun) => run.str.length > 3 && statements.some((s) => s.includes(run.str.trim()));
+
+  it.each(['blank', 'filled'] as const)('%s: statements ≥ 14 pt, counts ≥ 20 pt, headings larger than statements', async (set) => {
+    for (const poster of ['resultatskema-leder.pdf', 'resultatskema-medarbejder.pdf']) {
+      const pages = await textRuns(readFileSync(join(sets[set], poster)));
+      const runs = pages.flat();
+      const statementRuns = runs.filter(isStatementLine);
+      expect(statementRuns.length, poster).toBeGreaterThan(20);
+      const statementSize = Math.min(...statementRuns.map((r) => r.size));
+      expect(statementSize, poster).toBeGreaterThanOrEqual(14);
+      for (const title of [content.resultSheet.step1.heading, content.resultSheet.step2.heading]) {
+        const heading = runs.find((r) => r.str.startsWith(title.slice(0, 12)));
+        expect(heading, title).toBeDefined();
+        expect(heading!.size).toBeGreaterThan(statementSize * 1.2);
+      }
+      const counts = runs.filter((r) => /^\d+$/.test(r.str.trim()));
+      if (set === 'filled') expect(counts.length, poster).toBeGreaterThan(20);
+      for (const count of counts) expect(count.size, `${poster} count "${count.str}"`).toBeGreaterThanOrEqual(20);
+    }
+  });
+
+  it('the pre-filled posters print every count as a number', async () => {
+    const text = flat((await readPdf(join(sets.filled, 'resultatskema-medarbejder.pdf'))).text);
+    expect(text).toMatch(/MUS gennemføres \d+ \d+ \d+ \d+ \d+ \d+/);
+  });
+});
+
+/** A copy of the Danish content with some files changed by `edit`. */
+function contentWith(edits: Record<string, (text: string) => string>): string {
+  const dir = join(tempDir('mus-long-'), 'da');
+  cpSync(contentDir, dir, { recursive: true });
+  for (const [file, edit] of Object.entries(edits)) {
+    const path = join(dir, file);
+    const before = readFileSync(path, 'utf8');
+    const after = edit(before);
+    expect(after, `the edit of ${file} must change it`).not.toBe(before);
+    writeFileSync(path, after);
+  }
+  return dir;
+}
+
+/** The 1-based line of the first occurrence of `needle` in a content file. */
+const lineOf = (dir: string, file: string, needle: string) =>
+  readFileSync(join(dir, file), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+const statement4 = 'Jeg har forberedt mig efter et fælles MUS-koncept';
+const band41 = 'Jeres MUS-proces kan blive bedre, så den skaber mere værdi.';
+const repeat = (text: string, times: number) => Array.from({ length: times }, () => text).join(' ');
+
+/** Builds into a folder that already holds an old PDF; returns the result and that folder. */
+function buildInto(content: string) {
+  const out = tempDir('mus-long-out-');
+  writeFileSync(join(out, 'mus-test-leder.pdf'), 'old PDF');
+  const result = runMus(['build', '--content', content, '--out', out]);
+  return { ...result, out };
+}
+
+function expectNothingWritten(out: string) {
+  expect(readdirSync(out)).toEqual(['mus-test-leder.pdf']);
+  expect(readFileSync(join(out, 'mus-test-leder.pdf'), 'utf8')).toBe('old PDF');
+}
+
+describe('text never overflows: it wraps, shrinks within limits, or stops the build', () => {
+  it('longer statements and band sentences still fit: wrapped and shrunk, A4 tests on 2 pages, A3 statements ≥ 14 pt', async () => {
+    const dir = contentWith({
+      'udsagn.yaml': (t) => t.replace(`leader: ${statement4}`, `leader: ${statement4}, så jeg kender rammerne, formålet med samtalen og de spørgsmål, vi skal tale om`),
+      'skala.yaml': (t) => t.replace(`sentence: ${band41}`, `sentence: ${band41.slice(0, -1)}, hvis I giver den tid, forberedelse og opfølgning i hverdagen.`),
+    });
+    const { code, stderr, out } = buildInto(dir);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const test = await readPdf(join(out, 'mus-test-leder.pdf'));
+    expect(test.pages.length).toBe(2);
+    expect(flat(test.text)).toContain('så jeg kender rammerne, formålet med samtalen');
+    const runs = (await textRuns(readFileSync(join(out, 'resultatskema-leder.pdf')))).flat();
+    const lines = runs.filter((r) => r.str.includes('kender rammerne') || r.str.includes('opfølgning'));
+    expect(lines.length).toBe(2);
+    for (const line of lines) expect(line.size).toBeGreaterThanOrEqual(14);
+  });
+
+  it('a very long statement stops the build: file, line and statement named, exit 1, nothing written', () => {
+    const dir = contentWith({ 'udsagn.yaml': (t) => t.replace(`leader: ${statement4}`, `leader: ${repeat(statement4, 14)}`) });
+    const { code, stderr, out } = buildInto(dir);
+    expect(code).toBe(1);
+    const line = lineOf(dir, 'udsagn.yaml', `leader: ${statement4} ${statement4}`);
+    expect(stderr.trim()).toBe(
+      `${join(dir, 'udsagn.yaml')}:${line} statement 4 "${statement4.slice(0, 39)}…": is too long for the A3 sheet (page 2 of resultatskema-leder.pdf) even at the smallest type (14 pt); shorten it`,
+    );
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expectNothingWritten(out);
+  });
+
+  it('a very long band sentence stops the build naming the band', () => {
+    const dir = contentWith({ 'skala.yaml': (t) => t.replace(`sentence: ${band41}`, `sentence: ${repeat(band41, 40)}`) });
+    const { code, stderr, out } = buildInto(dir);
+    expect(code).toBe(1);
+    const line = lineOf(dir, 'skala.yaml', `sentence: ${band41} ${band41}`);
+    expect(stderr).toMatch(new RegExp(`^${join(dir, 'skala.yaml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line} band 41–60: is too long for the A4 sheet \\(page 2 of mus-test-leder\\.pdf\\)`));
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expectNothingWritten(out);
+  });
+
+  it('a single word too wide for its column stops the build instead of being cut', () => {
+    const word = 'Medarbejderudviklingssamtalekompetenceudviklingsforløbsplanlægningsværktøjsgennemgang';
+    const dir = contentWith({ 'udsagn.yaml': (t) => t.replace(`leader: ${statement4}`, `leader: ${word}${word}`) });
+    const { code, stderr, out } = buildInto(dir);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/udsagn\.yaml:\d+ statement 4 ".*": is too long for the A\d sheet/);
+    expectNothingWritten(out);
+  });
+
+  it('a checklist paragraph longer than a page stops the build quoting its start', () => {
+    const first = 'Vi anbefaler først og fremmest';
+    const dir = contentWith({
+      'procesguide.yaml': (t) => t.replace(/^(\s+- )(Vi anbefaler først og fremmest.*)$/m, (_, dash: string, text: string) => `${dash}${repeat(text, 30)}`),
+    });
+    const { code, stderr, out } = buildInto(dir);
+    expect(code).toBe(1);
+    expect(stderr.trim()).toMatch(new RegExp(`^procesguide-tjekliste\\.pdf: the text "${first}.*…" is too long for one A4 page; shorten it$`));
+    expectNothingWritten(out);
+  });
+
+  it('a stale temp file is not left behind by a failed build', () => {
+    const dir = contentWith({ 'udsagn.yaml': (t) => t.replace(`leader: ${statement4}`, `leader: ${repeat(statement4, 14)}`) });
+    const { out } = buildInto(dir);
+    expect(readdirSync(out).some((f) => f.endsWith('.tmp'))).toBe(false);
+    expect(existsSync(join(out, 'resultatskema-leder.pdf'))).toBe(false);
+  });
+});
