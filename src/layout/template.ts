@@ -24,10 +24,19 @@ function template(name: string): Handlebars.TemplateDelegate {
   return t;
 }
 
+// Parsing the layout YAML is a large part of a rebuild; unchanged documents give the same
+// text, so the parsed tree is kept for it (a copy is handed out: callers own their tree).
+const parsed = new Map<string, LayoutDocument>();
+
 export function renderTemplate(name: string, view: object): LayoutDocument {
   const yaml = template(name)(view);
+  const known = parsed.get(yaml);
+  if (known) return structuredClone(known);
   try {
-    return parse(yaml) as LayoutDocument;
+    const layout = parse(yaml) as LayoutDocument;
+    if (parsed.size >= 32) parsed.clear(); // a bound for long-running processes
+    parsed.set(yaml, structuredClone(layout));
+    return layout;
   } catch (err) {
     // A template bug, not a user error: say which template produced invalid YAML.
     throw new Error(`templates/${name}.hbs produced invalid layout YAML: ${(err as Error).message}`);

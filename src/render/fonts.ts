@@ -22,7 +22,7 @@ export function loadFonts(): Fonts {
   const require = createRequire(import.meta.url);
   const fonts = {} as Fonts;
   for (const [name, file] of Object.entries(files) as [FontName, string][]) {
-    fonts[name] = withSharedLayoutCache(fontkit.create(readFileSync(require.resolve(file))) as LayoutFont);
+    fonts[name] = withSharedSubsets(withSharedLayoutCache(fontkit.create(readFileSync(require.resolve(file))) as LayoutFont & SubsetFont));
   }
   loaded = fonts;
   return fonts;
@@ -58,6 +58,42 @@ function withSharedLayoutCache<F extends LayoutFont>(font: F): F {
     const copy = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run);
     copy.positions = run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as object, p));
     return copy;
+  };
+  return font;
+}
+
+/** The part of a fontkit font and its subsets that the subset cache touches. */
+interface SubsetFont {
+  createSubset(): FontSubset;
+}
+interface FontSubset {
+  /** Glyph ids in the subset, in the order added (0, the missing glyph, first). */
+  glyphs: number[];
+  encode(): Uint8Array;
+}
+
+/**
+ * Encoding a subset font file (decoding and re-encoding every glyph) is the next largest
+ * cost of a document. The bytes depend only on the glyphs included and their order, so a
+ * rebuild that uses the same glyphs gets the bytes encoded before.
+ */
+function withSharedSubsets<F extends SubsetFont>(font: F): F {
+  const createSubset = font.createSubset.bind(font);
+  const encoded = new Map<string, Uint8Array>();
+  font.createSubset = (): FontSubset => {
+    const subset = createSubset();
+    const encode = subset.encode.bind(subset);
+    subset.encode = () => {
+      const key = subset.glyphs.join(',');
+      let bytes = encoded.get(key);
+      if (!bytes) {
+        if (encoded.size >= 100) encoded.clear(); // a bound for long-running processes
+        bytes = encode();
+        encoded.set(key, bytes);
+      }
+      return bytes;
+    };
+    return subset;
   };
   return font;
 }
