@@ -1,0 +1,202 @@
+// `npm run bench`: how fast a build, a rebuild and a tally are, against floors measured in
+// the same run (the machine is shared and noisy; ratios travel, milliseconds do not).
+// Prints a table, then one JSON line with every figure.
+//
+//   node dist/bench/run.js [--runs N] [--quick] [--only startup,cold,warm,tally]
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { packageRoot } from '../src/paths.js';
+import { writeResponses, type DataFormat } from './generate.js';
+import { interleaved, median, round, runNode, summarize, type Run, type Summary } from './measure.js';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i === -1 ? undefined : args[i + 1];
+};
+const quick = args.includes('--quick');
+const runs = Number(option('--runs') ?? (quick ? 3 : 7));
+const only = option('--only')?.split(',');
+const wanted = (section: string) => !only || only.includes(section);
+
+const cli = join(packageRoot, 'dist', 'src', 'cli.js');
+const bench = join(packageRoot, 'dist', 'bench');
+const fixture = join(packageRoot, '..', 'shared', 'fixtures', 'eksempel-svar.yaml');
+const work = mkdtempSync(join(tmpdir(), 'mus-bench-'));
+
+interface Row {
+  figure: string;
+  ms: number;
+  baseline?: string;
+  baselineMs?: number;
+  ratio?: number;
+  goal?: string;
+  maxRssMb?: number;
+  note?: string;
+}
+const rows: Row[] = [];
+const figures: Record<string, unknown> = {};
+
+function row(figure: string, summary: Summary, baseline?: { name: string; summary: Summary }, extra: Partial<Row> = {}): Row {
+  const r: Row = { figure, ms: summary.ms, maxRssMb: summary.maxRssMb, ...extra };
+  if (baseline) {
+    r.baseline = baseline.name;
+    r.baselineMs = baseline.summary.ms;
+    r.ratio = round(summary.ms / baseline.summary.ms, 2);
+  }
+  rows.push(r);
+  process.stderr.write(`  ${figure}: ${summary.ms} ms${r.ratio === undefined ? '' : ` (${r.ratio}× ${r.baseline})`}\n`);
+  return r;
+}
+
+const mus = (...rest: string[]) => () => runNode([cli, ...rest], { cwd: work });
+
+function startup(): void {
+  process.stderr.write('startup…\n');
+  // The TypeScript loader (a dev dependency) only to show what running without a build would cost.
+  const tsxAvailable = existsSync(join(packageRoot, 'node_modules', 'tsx'));
+  const measured = interleaved(runs, {
+    node: () => runNode(['-e', '']),
+    help: mus('--help'),
+    tsx: () => (tsxAvailable ? runNode(['--import', 'tsx', join('src', 'cli.ts'), '--help'], { cwd: packageRoot }) : undefined),
+  });
+  const node = { name: 'node -e ""', summary: summarize(measured.node) };
+  const help = row('mus --help', summarize(measured.help), node);
+  const startupFigures: Record<string, unknown> = { nodeMs: node.summary.ms, helpMs: help.ms, helpRatio: help.ratio };
+  if (tsxAvailable) {
+    const tsx = row('mus --help through the tsx loader (not used)', summarize(measured.tsx), node);
+    Object.assign(startupFigures, { tsxHelpMs: tsx.ms, tsxHelpRatio: tsx.ratio });
+  }
+  figures.startup = startupFigures;
+}
+
+function cold(): void {
+  process.stderr.write('cold builds…\n');
+  const measured = interleaved(runs, {
+    floor: () => runNode([join(bench, 'floor.js'), join(work, 'floor.pdf')]),
+    blank: mus('build', '--out', join(work, 'blank')),
+    responses: mus('build', '--out', join(work, 'responses'), '--responses', fixture),
+  });
+  const floor = { name: 'floor (pdfkit, one empty A4 page)', summary: summarize(measured.floor) };
+  row(floor.name, floor.summary);
+  const blank = row('cold build, blank set', summarize(measured.blank), floor, { goal: '≤ 2× floor' });
+  const responses = row('cold build, with responses', summarize(measured.responses), floor, { goal: '≤ 2× floor' });
+  figures.cold = {
+    floorMs: floor.summary.ms,
+    blankMs: blank.ms,
+    blankRatio: blank.ratio,
+    responsesMs: responses.ms,
+    responsesRatio: responses.ratio,
+    floorCpuMs: floor.summary.cpuMs,
+    blankCpuRatio: round(summarize(measured.blank).cpuMs / floor.summary.cpuMs, 2),
+    responsesCpuRatio: round(summarize(measured.responses).cpuMs / floor.summary.cpuMs, 2),
+  };
+}
+
+function warm(): void {
+  process.stderr.write('warm rebuilds…\n');
+  const floorRuns: Run[] = [];
+  const full: number[] = [];
+  const single: number[] = [];
+  for (let i = 0; i < Math.max(3, Math.ceil(runs / 2)); i++) {
+    floorRuns.push(runNode([join(bench, 'floor.js'), join(work, 'floor.pdf')]));
+    const result = JSON.parse(runNode([join(bench, 'warm.js'), '8'], { captureStdout: true }).stdout) as {
+      fullMs: number[];
+      singleMs: number[];
+    };
+    full.push(...result.fullMs);
+    single.push(...result.singleMs);
+  }
+  const floor = { name: 'floor process', summary: summarize(floorRuns) };
+  const asSummary = (values: number[]): Summary => ({ ms: round(median(values)), cpuMs: 0, maxRssMb: 0, runs: values.length });
+  const fullRow = row('warm rebuild, whole set (content re-read)', asSummary(full), floor, { goal: '≤ 100 ms', maxRssMb: undefined });
+  const singleRow = row('warm rebuild, one document after a content edit', asSummary(single), floor, { maxRssMb: undefined });
+  figures.warm = { floorMs: floor.summary.ms, fullMs: fullRow.ms, fullRatio: fullRow.ratio, singleMs: singleRow.ms, singleRatio: singleRow.ratio };
+}
+
+interface Dataset {
+  format: DataFormat;
+  respondents: number;
+}
+
+function tally(): void {
+  process.stderr.write('tally…\n');
+  const sizes = quick ? [1_000, 100_000] : [1_000, 100_000, 1_000_000];
+  const datasets: Dataset[] = [
+    { format: 'yaml', respondents: 1_000 },
+    ...(['json', 'csv'] as const).flatMap((format) => sizes.map((respondents) => ({ format, respondents }))),
+  ];
+  const results: Record<string, { ms: number; maxRssMb: number; readFloorMs: number; ratio: number; mb: number }> = {};
+  const unsupported = new Set<string>();
+  for (const { format, respondents } of datasets) {
+    if (unsupported.has(format)) continue;
+    const file = join(work, `svar-${respondents}.${format}`);
+    const bytes = writeResponses(file, format, respondents);
+    try {
+      const n = respondents >= 1_000_000 ? Math.min(runs, 3) : runs;
+      let measured: Record<'floor' | 'tally', Run[]>;
+      try {
+        measured = interleaved(n, {
+          floor: () => runNode([join(bench, 'read-floor.js'), file]),
+          tally: mus('tally', file, '--json'),
+        });
+      } catch (error) {
+        unsupported.add(format);
+        const reason = String((error as Error).message).split('\n').slice(1).join(' ').trim().slice(0, 120);
+        rows.push({ figure: `tally ${format}: not measured`, ms: NaN, note: reason });
+        process.stderr.write(`  tally ${format}: not measured (${reason})\n`);
+        continue;
+      }
+      const floor = { name: 'reading the file', summary: summarize(measured.floor) };
+      const label = `tally ${format}, ${respondents.toLocaleString('en')} respondents (${round(bytes / 1e6)} MB)`;
+      const goal = respondents === 100_000 && format !== 'yaml' ? '≤ 1 s' : undefined;
+      const r = row(label, summarize(measured.tally), floor, { goal });
+      results[`${format}-${respondents}`] = { ms: r.ms, maxRssMb: r.maxRssMb ?? 0, readFloorMs: floor.summary.ms, ratio: r.ratio ?? 0, mb: round(bytes / 1e6) };
+    } finally {
+      rmSync(file, { force: true });
+    }
+  }
+  // Linear growth: the time beyond the smallest file, per respondent, should not rise with size.
+  const growth: Record<string, unknown> = {};
+  for (const format of ['json', 'csv']) {
+    const small = results[`${format}-1000`];
+    const mid = results[`${format}-100000`];
+    const big = results[`${format}-1000000`];
+    if (!small || !mid) continue;
+    const perRespondentUs = (r: typeof mid, n: number) => round(((r.ms - small.ms) * 1000) / (n - 1_000), 2);
+    growth[format] = {
+      usPerRespondent100k: perRespondentUs(mid, 100_000),
+      ...(big ? { usPerRespondent1M: perRespondentUs(big, 1_000_000), memory1MvsMemory100k: round(big.maxRssMb / mid.maxRssMb, 2) } : {}),
+    };
+  }
+  figures.tally = { ...results, growth };
+}
+
+try {
+  if (wanted('startup')) startup();
+  if (wanted('cold')) cold();
+  if (wanted('warm')) warm();
+  if (wanted('tally')) tally();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+const table = [
+  ['figure', 'median', '× baseline', 'baseline', 'goal', 'peak memory'],
+  ...rows.map((r) => [
+    r.figure,
+    Number.isNaN(r.ms) ? '—' : `${r.ms} ms`,
+    r.ratio === undefined ? '' : `${r.ratio}×`,
+    r.baseline === undefined ? (r.note ?? '') : `${r.baseline} (${r.baselineMs} ms)`,
+    r.goal ?? '',
+    r.maxRssMb ? `${r.maxRssMb} MB` : '',
+  ]),
+];
+const widths = table[0].map((_, c) => Math.max(...table.map((line) => [...line[c]].length)));
+for (const line of table) {
+  process.stdout.write(`${line.map((cell, c) => cell + ' '.repeat(widths[c] - [...cell].length)).join('  ').trimEnd()}\n`);
+}
+process.stdout.write(
+  `${JSON.stringify({ bench: 'mus-materialer', node: process.version, cpus: cpus().length, runs, quick, figures })}\n`,
+);
