@@ -1,7 +1,7 @@
 // Accessibility (PDF/UA-oriented): every PDF is tagged with a real structure that a screen
 // reader can follow: title and language, headings, tables with header cells, lists,
 // decoration as artifacts, and a reading order that follows the page.
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString, PDFHexString, type PDFObject } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +103,20 @@ describe('document-level accessibility metadata', () => {
       expect(xmp, label).toContain('<pdfuaid:part>1</pdfuaid:part>');
       expect(xmp, label).toContain(`<rdf:li xml:lang="x-default">${title}</rdf:li>`);
     }
+  });
+
+  it('a title with & and < in the content still gives valid XMP metadata and the exact title', async () => {
+    const dir = join(tempDir('mus-a11y-content-'), 'da');
+    cpSync(join(repoRoot, 'content/da'), dir, { recursive: true });
+    const file = join(dir, 'procesguide.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: "Procesguide & tjekliste <A4>"'));
+    const out = tempDir('mus-a11y-out-');
+    const result = runMus(['build', '--content', dir, '--out', out]);
+    expect(result.stderr).toBe('');
+    const bytes = readFileSync(join(out, 'procesguide-tjekliste.pdf'));
+    expect(bytes.toString('utf8')).toContain('<rdf:li xml:lang="x-default">Procesguide &amp; tjekliste &lt;A4&gt;</rdf:li>');
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    expect(pdf.getTitle()).toBe('Procesguide & tjekliste <A4>');
   });
 
   it('every font is embedded, subset, and maps back to Unicode (text extracts correctly)', async () => {

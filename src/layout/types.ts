@@ -112,8 +112,8 @@ export interface TableBlock {
   /** Alternative text for screen readers summarising the table. */
   summary?: string;
   /**
-   * On a fixed page, rows may grow by up to this share of their height to take up the
-   * room left at the bottom of the page (a poster table that fills its sheet).
+   * On a fixed page, every row may grow by up to this share of the normal row height to
+   * take up the room left at the bottom of the page (a poster table that fills its sheet).
    */
   grow?: number;
 }

@@ -32,7 +32,7 @@ export interface Ctx {
   newPage: () => void;
   /** The document, paper and (fixed documents) page, for messages. */
   where: Where;
-  /** Tables on the current page whose rows grow to fill it: the share each row grows by. */
+  /** Tables on the current page whose rows grow to fill it: the height added to each row. */
   grow: Map<TableBlock, number>;
   /**
    * While measuring: the text (and its source, e.g. "content/da/udsagn.yaml:41 …") that

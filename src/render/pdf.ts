@@ -9,7 +9,7 @@ import { paperSizes, scaledStyle, typeStyles, type TypeStyle } from './styles.js
 import type { BlockDrawer } from './blocks/block.js';
 import { heading, paragraph, spacer } from './blocks/text.js';
 import { list } from './blocks/list.js';
-import { table, tableRowsHeight } from './blocks/table.js';
+import { rowCount, table } from './blocks/table.js';
 
 export interface PdfMeta {
   language: string;
@@ -69,7 +69,30 @@ function createPdf(layout: LayoutDocument, meta: PdfMeta): Pdf {
     },
   } as unknown as PDFKit.PDFDocumentOptions);
   for (const [name, font] of Object.entries(fonts)) doc.registerFont(name, font as never);
+  escapeXmpInfo(doc);
   return doc;
+}
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * pdfkit copies the title, author and subject into the XMP metadata (where PDF/UA readers
+ * look for the title) without escaping them, so a title such as "MUS & trivsel" would make
+ * the XMP packet invalid. This escapes them there, leaving the Info dictionary as it is.
+ */
+function escapeXmpInfo(doc: Pdf): void {
+  const target = doc as unknown as { _addInfo?: () => void; info: Record<string, unknown> };
+  const addInfo = target._addInfo;
+  if (typeof addInfo !== 'function') return;
+  target._addInfo = () => {
+    const { info } = target;
+    target.info = Object.fromEntries(Object.entries(info).map(([k, v]) => [k, typeof v === 'string' ? escapeXml(v) : v]));
+    try {
+      addInfo.call(target);
+    } finally {
+      target.info = info;
+    }
+  };
 }
 
 /**
@@ -150,11 +173,15 @@ function fitPages(pages: Block[][], layout: LayoutDocument, meta: PdfMeta, doc: 
   });
 }
 
-/** Shares out the room left on a page among the rows of tables that may grow. */
+/**
+ * Shares out the room left on a page among the rows of tables that may grow: the same
+ * extra height for every row, up to `grow` times the table's normal row height.
+ */
 function growth(blocks: Block[], room: number, ctx: Ctx): Map<TableBlock, number> {
   const growing = blocks.filter((b): b is TableBlock => b.kind === 'table' && (b.grow ?? 0) > 0);
-  const rows = growing.reduce((sum, b) => sum + tableRowsHeight(b, ctx), 0);
-  return new Map(growing.map((b) => [b, Math.min(b.grow ?? 0, rows > 0 ? room / rows : 0)]));
+  const rows = growing.reduce((sum, b) => sum + rowCount(b), 0);
+  const each = rows > 0 ? Math.max(0, room) / rows : 0;
+  return new Map(growing.map((b) => [b, Math.min(each, (b.grow ?? 0) * ctx.style.rowHeights[b.rows])]));
 }
 
 /** A section that is at most this share of a page is never split across pages. */

@@ -23,6 +23,9 @@ const cellText = (ctx: Ctx, bold = false): TextStyle => ({ font: bold ? 'semibol
 const headerText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.tableHeader });
 const sectionText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.h3 });
 const countText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.count });
+/** A count; a zero recedes (regular weight, mid grey that still reads at 4.5:1) so the answers stand out. */
+const countStyle = (ctx: Ctx, count: number): TextStyle =>
+  (count === 0 ? { font: 'regular', size: ctx.style.count, color: '#767676' } : countText(ctx));
 
 /** The narrowest a column can be: its widest header word, word, tick box or count must fit. */
 function minimumWidths(block: TableBlock, ctx: Ctx): number[] {
@@ -132,7 +135,7 @@ function rowHeight(block: TableBlock, row: TableRow, geo: Geometry, ctx: Ctx): n
     if ('box' in cell) h = Math.max(h, ctx.style.box + 2 * ctx.style.cellPadding);
     if ('count' in cell || 'bar' in cell) h = Math.max(h, ctx.style.count * 1.3 + 2 * ctx.style.cellPadding);
   });
-  return h * (1 + (ctx.grow.get(block) ?? 0));
+  return h + (ctx.grow.get(block) ?? 0);
 }
 
 function headerHeight(cells: string[] | undefined, geo: Geometry, ctx: Ctx): number {
@@ -150,11 +153,8 @@ function sectionLeadHeight(block: TableBlock, section: TableSection, geo: Geomet
   return sectionTitleHeight(section, ctx) + headerHeight(section.header, geo, ctx) + first;
 }
 
-/** The rows' heights without growth: what a growing table may add to. */
-export function tableRowsHeight(block: TableBlock, ctx: Ctx): number {
-  const geo = geometry(block, ctx);
-  return block.sections.flatMap((s) => s.rows).reduce((sum, row) => sum + rowHeight(block, row, geo, ctx), 0);
-}
+/** How many rows a table has (a growing table shares the room left among them). */
+export const rowCount = (block: TableBlock): number => block.sections.reduce((n, s) => n + s.rows.length, 0);
 
 function strokeCellGrid(ctx: Ctx, geo: Geometry, y: number, h: number): void {
   drawArtifact(ctx, () => {
@@ -237,12 +237,12 @@ function drawCell(
     ctx.boxes.push({ page: ctx.page, x: bx, y: by, size: s, name: cell.name, value: cell.value });
   } else if ('count' in cell) {
     drawArtifact(ctx, () => doc.rect(x, y, w, h).fill(shadeFor(cell.shade)));
-    const style = countText(ctx);
+    const style = countStyle(ctx, cell.count);
     const th = textHeight(doc, String(cell.count), style, w, ctx.style.lineGap);
-    td.add(() => doc.font(style.font).fontSize(style.size).fillColor(cell.count === 0 ? '#6b6b6b' : '#000000')
+    td.add(() => doc.font(style.font).fontSize(style.size).fillColor(style.color ?? '#000000')
       .text(String(cell.count), x, y + (h - th) / 2, { width: w, align: 'center' }));
   } else if ('bar' in cell) {
-    const style = countText(ctx);
+    const style = countStyle(ctx, cell.bar);
     doc.font(style.font).fontSize(style.size);
     const numberWidth = doc.widthOfString('0000');
     const room = w - 3 * pad - numberWidth - reserve;
@@ -250,7 +250,7 @@ function drawCell(
     const barHeight = h * 0.42;
     if (barLength > 0) drawArtifact(ctx, () => doc.rect(x + pad, y + (h - barHeight) / 2, barLength, barHeight).fill('#3a3a3a'));
     const th = textHeight(doc, String(cell.bar), style, numberWidth, ctx.style.lineGap);
-    td.add(() => doc.font(style.font).fontSize(style.size).fillColor(cell.bar === 0 ? '#6b6b6b' : '#000000')
+    td.add(() => doc.font(style.font).fontSize(style.size).fillColor(style.color ?? '#000000')
       .text(String(cell.bar), x + pad + barLength + (barLength > 0 ? pad : 0), y + (h - th) / 2, { width: numberWidth, lineBreak: false }));
   } else {
     td.add(() => undefined); // an empty field to write in
