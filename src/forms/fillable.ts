@@ -14,7 +14,7 @@ import {
   PDFRef,
   PDFString,
   type PDFContext,
-} from 'pdf-lib';
+} from './pdf-lib.js';
 import type { Group } from '../content/model.js';
 import type { RenderedPdf } from '../render/pdf.js';
 import type { BoxPosition } from '../render/context.js';

@@ -11,7 +11,7 @@ import {
   PDFRef,
   PDFStream,
   PDFString,
-} from 'pdf-lib';
+} from './pdf-lib.js';
 import type { Group } from '../content/model.js';
 import { displayPath, UserError } from '../errors.js';
 import { createAnswerMatcher } from '../responses/answers.js';
