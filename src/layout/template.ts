@@ -2,19 +2,21 @@
 // Templates write YAML; every inserted text goes through the `q` helper, which quotes it
 // (a JSON string is a valid YAML scalar), so no content can break the structure.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import Handlebars from 'handlebars';
+import type HandlebarsLib from 'handlebars';
 import { parse } from 'yaml';
 import type { LayoutDocument } from './types.js';
 import { templatesDir } from '../paths.js';
 
-
+// Handlebars from its single-file build (the same release): a third of the package's load time.
+const Handlebars = createRequire(import.meta.url)('handlebars/dist/handlebars.min.js') as typeof HandlebarsLib;
 const engine = Handlebars.create();
 engine.registerHelper('q', (value: unknown) => JSON.stringify(value === undefined || value === null ? '' : String(value)));
 
-const compiled = new Map<string, Handlebars.TemplateDelegate>();
+const compiled = new Map<string, HandlebarsLib.TemplateDelegate>();
 
-function template(name: string): Handlebars.TemplateDelegate {
+function template(name: string): HandlebarsLib.TemplateDelegate {
   let t = compiled.get(name);
   if (!t) {
     const source = readFileSync(join(templatesDir, `${name}.hbs`), 'utf8');
