@@ -171,7 +171,8 @@ export interface FillableMeta {
 /** The fillable version of a rendered test, as PDF bytes (deterministic: same input, same bytes). */
 export async function makeFillable(rendered: RenderedPdf, meta: FillableMeta): Promise<Uint8Array> {
   const { content, group } = meta;
-  const doc = await PDFDocument.load(rendered.bytes, { updateMetadata: false });
+  // parseSpeed and objectsPerTick Infinity: pdf-lib otherwise waits a timer tick every 50–100 objects (~25 ms idle per test).
+  const doc = await PDFDocument.load(rendered.bytes, { updateMetadata: false, parseSpeed: Infinity });
   const { context } = doc;
   const pages = doc.getPages();
   const boxesByField = fieldBoxes(rendered.boxes, content, group);
@@ -264,5 +265,5 @@ export async function makeFillable(rendered: RenderedPdf, meta: FillableMeta): P
   info.set(PDFName.Keywords, PDFHexString.fromText(identityKeywords(identity)));
 
   // Dates, producer and ID are pdfkit's (fixed by the build); pdf-lib adds none of its own.
-  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
 }

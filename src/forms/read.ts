@@ -157,7 +157,7 @@ async function loadQuietly(bytes: Uint8Array): Promise<PDFDocument> {
   const warn = console.warn;
   console.warn = () => {};
   try {
-    return await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
+    return await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, parseSpeed: Infinity });
   } finally {
     console.warn = warn;
   }
