@@ -68,15 +68,29 @@ export interface TextStyle {
   color?: string;
 }
 
+// Measuring is a pure function of font, size, width and text (the fonts are shared by every
+// document), and fitting a page measures the same cells again and again: 2 500 measurements,
+// 700 different, in a build. So each result is kept (per process, bounded).
+const measured = new Map<string, number>();
+function remember(key: string, measure: () => number): number {
+  let value = measured.get(key);
+  if (value === undefined) {
+    if (measured.size >= 50_000) measured.clear();
+    value = measure();
+    measured.set(key, value);
+  }
+  return value;
+}
+
 export function textHeight(doc: Pdf, text: string, style: TextStyle, w: number, lineGap: number): number {
-  doc.font(style.font).fontSize(style.size);
-  return doc.heightOfString(text, { width: w, lineGap });
+  doc.font(style.font).fontSize(style.size); // callers rely on the font being set
+  return remember(`h|${style.font}|${style.size}|${w}|${lineGap}|${text}`, () => doc.heightOfString(text, { width: w, lineGap }));
 }
 
 /** Width of the longest word: pdfkit would break a word wider than its column mid-word. */
 export function longestWordWidth(doc: Pdf, text: string, style: TextStyle): number {
   doc.font(style.font).fontSize(style.size);
-  return Math.max(0, ...text.split(/\s+/).map((word) => doc.widthOfString(word)));
+  return remember(`w|${style.font}|${style.size}|${text}`, () => Math.max(0, ...text.split(/\s+/).map((word) => doc.widthOfString(word))));
 }
 
 /** Adds text drawn at (x, y) as content of a structure element. */
