@@ -77,6 +77,24 @@ describe('streaming a JSON responses file', () => {
     expect(result.employees).toMatchObject({ respondents: 3, complete: 2 });
   });
 
+  it('reads sheets with an id like reading the file whole, in any key order and spacing', () => {
+    const sheets = [
+      '{"id": "A1", "answers": ["Altid", 4, null]}',
+      '{ "answers" : [1, 2, 3] , "id" : 17 }',
+      '{"answers": [1, 2, 3]}',
+      '{"id": null, "answers": [3, 3, 3]}',
+      '{"id": "\\u00c6 7", "answers": [5, 5, 5]}',
+      '{"id": -1.5e2, "answers": [2, 2, 2]}',
+      '{\n  "id": "B2",\n  "answers": [\n    "Oftest",\n    "Oftest",\n    "Oftest"\n  ]\n}',
+      '{"answers": [1, 1, 1], "answers": [5, 5, 5]}',
+    ];
+    const result = expectSameAsWhole(write(`{"employees": [${sheets.join(', ')}]}`)) as { employees: { respondents: number } };
+    expect(result.employees.respondents).toBe(sheets.length);
+    for (const bad of ['{"id": true, "answers": [1, 2, 3]}', '{"id": "A", "answers": [1, 2]}', '{"id": "A"}', '{"id": "A", "answer": [1, 2, 3]}']) {
+      expect(expectSameAsWhole(write(`{"employees": [${sheets[0]}, ${bad}]}`))).toHaveProperty('error');
+    }
+  });
+
   it('accepts empty groups and a file of empty groups', () => {
     for (const text of ['{}', ' { "leaders": [], "employees": null } ', '{"medarbejdere": [[3,3,3]]}']) expectSameAsWhole(write(text));
   });

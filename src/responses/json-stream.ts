@@ -265,7 +265,8 @@ class JsonTally {
   /** One answer sheet: converted on the fast path, or asked of the validation walk. */
   private sheet(key: string, index: number, target: GroupTallyAccumulator): void {
     const start = this.pos;
-    if (this.ch() === 0x5b && this.fastSheet()) {
+    const first = this.ch();
+    if ((first === 0x5b && this.fastSheet()) || (first === 0x7b && this.fastIdSheet())) {
       target.add(this.answers);
       return;
     }
@@ -337,6 +338,66 @@ class JsonTally {
         return n === count;
       }
       if (c !== 0x2c) return i >= buf.length ? this.endOfText() : false;
+      i++;
+    }
+  }
+
+  /** {"id": …, "answers": [...]} (either order) with a text or number id and known answers; false for anything else. */
+  private fastIdSheet(): boolean {
+    const buf = this.buf;
+    let i = this.pos + 1; // after {
+    let id = false;
+    let answers = false;
+    const skip = () => {
+      let c = buf.charCodeAt(i);
+      while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = buf.charCodeAt(++i);
+      if (i >= buf.length) this.endOfText();
+      return c;
+    };
+    /** After a key: whitespace, the colon, whitespace. */
+    const colon = () => {
+      if (skip() !== 0x3a) return false;
+      i++;
+      skip();
+      return true;
+    };
+    for (;;) {
+      if (skip() !== 0x22) return false;
+      if (!answers && buf.startsWith('"answers"', i)) {
+        i += 9;
+        if (!colon() || buf.charCodeAt(i) !== 0x5b) return false;
+        this.pos = i;
+        if (!this.fastSheet()) return false;
+        i = this.pos;
+        answers = true;
+      } else if (!id && buf.startsWith('"id"', i)) {
+        i += 4;
+        if (!colon()) return false;
+        const c = buf.charCodeAt(i);
+        const start = i;
+        if (c === 0x22) {
+          const close = buf.indexOf('"', i + 1);
+          if (close === -1) return this.endOfText();
+          if (!plainText.test(buf.slice(i + 1, close))) return false;
+          i = close + 1;
+        } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+          let d = c;
+          while ((d >= 0x30 && d <= 0x39) || d === 0x2e || d === 0x65 || d === 0x45 || d === 0x2b || d === 0x2d) d = buf.charCodeAt(++i);
+          if (i >= buf.length) return this.endOfText();
+          if (!jsonNumber.test(buf.slice(start, i))) return false;
+        } else {
+          return false; // a missing or odd id: the slow path says what is wrong, or accepts null
+        }
+        id = true;
+      } else {
+        return false;
+      }
+      const next = skip();
+      if (next === 0x7d) {
+        this.pos = i + 1;
+        return answers;
+      }
+      if (next !== 0x2c) return false;
       i++;
     }
   }
