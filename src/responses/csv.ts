@@ -243,6 +243,9 @@ async function streamTally(
   const newSink = (): GroupTallyAccumulator => createGroupTally(content.scoring, statementCount);
   const reader = createTableReader(content, { file, group: options.group, notices: options.notices, matcher }, newSink);
   const feeder = recordFeeder(reader, dialect);
+  // Records are taken from the stream rather than through on_record, which costs an info object per row.
+  const parser = new Parser(parserOptions(dialect.delimiter));
+
   async function* text() {
     const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
     for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) {
@@ -271,62 +274,11 @@ async function streamTally(
     },
   });
   try {
-    // Rows without a quote character are split here; csv-parse reads from the first row with one.
-    const chunks = text();
-    const { rest, lineEnd, done } = await splitPlainRecords(chunks, dialect.delimiter, feeder.onRecord);
-    if (!done || rest !== '') {
-      // Records are taken from the stream rather than through on_record, which costs an info object per row.
-      const parser = new Parser({ ...parserOptions(dialect.delimiter), ...(lineEnd === undefined ? {} : { record_delimiter: lineEnd }) });
-      async function* remaining() {
-        if (rest !== '') yield rest;
-        for (let next = await chunks.next(); next.done !== true; next = await chunks.next()) yield next.value;
-      }
-      await pipeline(remaining, parser, rows);
-    }
+    await pipeline(text, parser, rows);
   } catch (error) {
     if (error instanceof NotUtf8) throw error;
     throw syntaxProblem(error, file, feeder.nextRow()) ?? error;
   }
   const groups = reader.finish();
   return { leaders: groups.leader.result(), employees: groups.employee.result() };
-}
-
-/**
- * Feeds the records that hold no quote character to onRecord, split at the delimiter: the
- * rows of an export mostly, and several times faster than csv-parse, which gives the same
- * fields for them. Stops at the first record with a quote and returns the text from there
- * on, for csv-parse, with the line end found: csv-parse's own choice, the first CRLF, LF or
- * CR outside quotes.
- */
-async function splitPlainRecords(
-  chunks: AsyncIterator<string>,
-  delimiter: string,
-  onRecord: (record: string[]) => unknown,
-): Promise<{ rest: string; lineEnd?: string; done: boolean }> {
-  let buffer = '';
-  let lineEnd: string | undefined;
-  let done = false;
-  while (!done) {
-    const next = await chunks.next();
-    done = next.done === true;
-    if (!done) buffer += next.value;
-    if (lineEnd === undefined) {
-      const found = /\r\n|\n|\r/.exec(buffer);
-      // A CR at the end of what was read may be the first half of a CRLF.
-      if (found && !(found[0] === '\r' && found.index === buffer.length - 1 && !done)) lineEnd = found[0];
-      else if (!done) continue;
-    }
-    const quote = buffer.indexOf('"');
-    let start = 0;
-    for (;;) {
-      const end = lineEnd === undefined ? -1 : buffer.indexOf(lineEnd, start);
-      if (end === -1 && (!done || start === buffer.length)) break; // wait for the rest of the record, or nothing is left
-      const stop = end === -1 ? buffer.length : end; // at the end of the file: the last record, without a line end
-      if (quote !== -1 && quote < stop) return { rest: buffer.slice(start), lineEnd, done };
-      onRecord(buffer.slice(start, stop).split(delimiter));
-      start = end === -1 ? buffer.length : end + (lineEnd as string).length;
-    }
-    buffer = buffer.slice(start);
-  }
-  return { rest: '', lineEnd, done: true };
 }
