@@ -12,7 +12,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Parser, type CsvError, type Options as CsvOptions } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
@@ -199,6 +198,7 @@ export interface CsvTallyContent extends TableContent {
 /** Thrown inside the stream when UTF-8 turns out invalid after the head: read again as Windows-1252. */
 class NotUtf8 extends Error {}
 
+
 /**
  * Tallies a CSV file while streaming it: rows go straight into the group tallies, so
  * memory stays flat whatever the number of rows. Same checks and messages as reading it whole.
@@ -243,7 +243,6 @@ async function streamTally(
   const newSink = (): GroupTallyAccumulator => createGroupTally(content.scoring, statementCount);
   const reader = createTableReader(content, { file, group: options.group, notices: options.notices, matcher }, newSink);
   const feeder = recordFeeder(reader, dialect);
-  // Records are taken from the stream rather than through on_record, which costs an info object per row.
   const parser = new Parser(parserOptions(dialect.delimiter));
 
   async function* text() {
@@ -260,21 +259,16 @@ async function streamTally(
     const rest = decoder.decode();
     if (rest !== '') yield rest;
   }
-  const rows = new Writable({
-    objectMode: true,
-    highWaterMark: 1024,
-    write(record: string[], _encoding, done) {
-      try {
-        feeder.onRecord(record);
-      } catch (error) {
-        done(error as Error);
-        return;
-      }
-      done();
-    },
+  // Records are taken in flowing mode ('data'), which costs less per row than a Writable's callbacks.
+  parser.on('data', (record: string[]) => {
+    try {
+      feeder.onRecord(record);
+    } catch (error) {
+      parser.destroy(error as Error);
+    }
   });
   try {
-    await pipeline(text, parser, rows);
+    await pipeline(text, parser);
   } catch (error) {
     if (error instanceof NotUtf8) throw error;
     throw syntaxProblem(error, file, feeder.nextRow()) ?? error;

@@ -1,0 +1,80 @@
+// Streaming a CSV export into the tally (csv-parse's stream API, chunk by chunk) must give
+// what reading the file whole gives: whatever the line ends, quotes and chunk boundaries,
+// the same tally and the same messages.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../src/content/load.js';
+import { UserError } from '../src/errors.js';
+import { readCsvResponses, tallyCsvFile } from '../src/responses/csv.js';
+import { tallyResponses } from '../src/tally/tally.js';
+import { repoRoot } from './helpers/cli.js';
+
+const content = loadContent(join(repoRoot, 'content/da'));
+const dir = mkdtempSync(join(tmpdir(), 'mus-csv-stream-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let files = 0;
+function write(text: string): string {
+  const file = join(dir, `svar-${++files}.csv`);
+  writeFileSync(file, text);
+  return file;
+}
+
+async function outcome(read: () => unknown): Promise<unknown> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return { error: error.message };
+  }
+}
+
+async function expectSameAsWhole(file: string): Promise<unknown> {
+  const whole = await outcome(() => tallyResponses(readCsvResponses(file, content), content));
+  expect(await outcome(() => tallyCsvFile(file, content))).toEqual(whole);
+  return whole;
+}
+
+const labels = ['Aldrig', 'Sjældent', 'Af og til', 'Oftest', 'Altid'];
+const header = ['Rolle', 'Navn', ...content.numbered.map((s) => `Udsagn ${s.n}`)];
+function row(i: number, cells: (i: number, s: number) => string = (r, s) => labels[(r + s) % 5]): string[] {
+  return [i % 4 === 0 ? 'leder' : 'medarbejder', `R${i}`, ...content.numbered.map((_, s) => cells(i, s))];
+}
+
+describe('streaming a CSV export', () => {
+  it('tallies plain rows like csv-parse, with every line end, with or without a last line end', async () => {
+    const rows = [header, ...Array.from({ length: 40 }, (_, i) => row(i))].map((r) => r.join(';'));
+    for (const lineEnd of ['\n', '\r\n', '\r']) {
+      for (const last of [lineEnd, '']) {
+        const result = (await expectSameAsWhole(write(rows.join(lineEnd) + last))) as { employees: { respondents: number } };
+        expect(result.employees.respondents).toBe(30);
+      }
+    }
+  });
+
+  it('reads quoted cells early or far into the file (past the first chunks)', async () => {
+    const many = 6000; // ~1 MB: the stream reads 256 kB at a time
+    for (const at of [0, 1, 3, many - 1]) {
+      const rows = [header, ...Array.from({ length: many }, (_, i) => row(i))].map((r) => r.join(';'));
+      // A quoted cell with the separator and a line break inside, and an escaped quote.
+      rows[at + 1] = rows[at + 1].replace(`;R${at};`, `;"Hansen; ""Jens""\nR${at}";`);
+      const result = (await expectSameAsWhole(write(`${rows.join('\r\n')}\r\n`))) as { leaders: { respondents: number } };
+      expect(result.leaders.respondents).toBe(many / 4);
+    }
+  });
+
+  it('keeps empty lines, a sep= line, stray carriage returns and bad rows as csv-parse has them', async () => {
+    const rows = [header, row(1), row(2)].map((r) => r.join(','));
+    const cases = [
+      `sep=,\n${rows.join('\n')}\n`,
+      `${rows[0]}\n\n${rows[1]}\n\n\n${rows[2]}\n`,
+      `${rows[0]}\n${rows[1]}\r\n${rows[2]}\n`,
+      `${rows[0]}\n${rows[1]},ekstra\n${rows[2]}`,
+      `${rows[0]}\n${row(3, () => 'Måske').join(',')}\n`,
+      `${rows[0]}\n${rows[1]}\n"ikke lukket,${rows[2]}\n`,
+    ];
+    for (const text of cases) await expectSameAsWhole(write(text));
+  });
+});
