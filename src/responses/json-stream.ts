@@ -160,23 +160,13 @@ class JsonTally {
       this.addFindings(validateResponses(standIn, this.matcher, this.statementCount).findings, () => start);
       return;
     }
-    this.pos++; // {
     const used: Partial<Record<Group, string>> = {};
-    if (this.unit(() => (this.ws(), this.ch() === 0x7d))) {
-      this.pos++;
-      this.end();
-      return;
-    }
-    for (;;) {
+    let closed = this.unit(() => this.opensEmpty(0x7d));
+    while (!closed) {
       const { key, keyOffset } = this.unit(() => {
         this.ws();
-        const c = this.ch();
-        if (c !== 0x22) this.fail(c === 0x7d ? 'comma before "}"' : 'expected a key in double quotes');
         const keyOffset = this.abs();
-        const key = this.string();
-        this.ws();
-        if (this.ch() !== 0x3a) this.fail(`expected ":" after the key "${key}"`);
-        this.pos++;
+        const key = this.key();
         this.ws();
         return { key, keyOffset };
       });
@@ -195,11 +185,7 @@ class JsonTally {
         used[group] = key;
         this.groupList(key, group);
       }
-      const next = this.unit(() => (this.ws(), this.ch()));
-      this.pos++;
-      if (next === 0x7d) break;
-      if (next === -1) this.fail('unexpected end of file: "}" is missing', this.abs() - 1);
-      if (next !== 0x2c) this.fail('expected "," or "}" after a value in a mapping', this.abs() - 1);
+      closed = this.unit(() => this.closes(0x7d));
     }
     this.end();
   }
@@ -223,11 +209,7 @@ class JsonTally {
       }
       return;
     }
-    this.pos++; // [
-    if (this.unit(() => (this.ws(), this.ch() === 0x5d))) {
-      this.pos++;
-      return;
-    }
+    if (this.unit(() => this.opensEmpty(0x5d))) return;
     const target = this.tallies[this.options.group ?? group];
     // The unit loop written out (this runs once per sheet): a sheet cut off by the end of
     // the text read so far is read again from its start after reading more.
@@ -235,30 +217,22 @@ class JsonTally {
     let atSheet = true; // false: the sheet is counted, the separator comes next
     for (;;) {
       this.pin = this.abs();
-      let next: number;
       try {
         if (atSheet) {
           this.ws();
-          if (this.ch() === 0x5d) this.fail('comma before "]"');
           this.sheet(key, index, target);
           this.sheets[group]++;
           index++;
           atSheet = false;
           this.pin = this.abs();
         }
-        this.ws();
-        next = this.ch();
+        if (this.closes(0x5d)) return;
+        atSheet = true;
       } catch (error) {
         if (error !== needMore) throw error;
         this.pos = this.pin - this.base;
         this.readMore();
-        continue;
       }
-      this.pos++;
-      if (next === 0x5d) return;
-      if (next === -1) this.fail('unexpected end of file: "]" is missing', this.abs() - 1);
-      if (next !== 0x2c) this.fail('expected "," or "]" after a list item', this.abs() - 1);
-      atSheet = true;
     }
   }
 
@@ -518,6 +492,41 @@ class JsonTally {
     throw new SyntaxFailure(offset, message);
   }
 
+  /** At an opening bracket: reads it; true if the container is empty (its close is read too). */
+  private opensEmpty(close: number): boolean {
+    this.pos++;
+    this.ws();
+    if (this.ch() !== close) return false;
+    this.pos++;
+    return true;
+  }
+
+  /** After an item of a container: reads the separator; true at the container's close, false after a comma. */
+  private closes(close: number): boolean {
+    this.ws();
+    const next = this.ch();
+    this.pos++;
+    if (next === close) return true;
+    if (next === -1) this.fail(`unexpected end of file: "${String.fromCharCode(close)}" is missing`, this.abs() - 1);
+    if (next !== 0x2c) {
+      this.fail(close === 0x7d ? 'expected "," or "}" after a value in a mapping' : 'expected "," or "]" after a list item', this.abs() - 1);
+    }
+    this.ws();
+    if (this.ch() === close) this.fail(close === 0x7d ? 'comma before "}"' : 'comma before "]"');
+    return false;
+  }
+
+  /** A mapping key and its colon, from the whitespace before the key; the key. */
+  private key(): string {
+    this.ws();
+    if (this.ch() !== 0x22) this.fail('expected a key in double quotes');
+    const key = this.string();
+    this.ws();
+    if (this.ch() !== 0x3a) this.fail(`expected ":" after the key "${key}"`);
+    this.pos++;
+    return key;
+  }
+
   /** A string token from its opening quote; its value. */
   private string(): string {
     const start = this.pos;
@@ -605,49 +614,20 @@ class JsonTally {
     this.ws();
     const c = this.ch();
     if (c === 0x7b) {
-      this.pos++;
       const result: Record<string, unknown> = {};
-      this.ws();
-      if (this.ch() === 0x7d) {
-        this.pos++;
-        return result;
-      }
-      for (;;) {
-        this.ws();
-        const k = this.ch();
-        if (k !== 0x22) this.fail(k === 0x7d ? 'comma before "}"' : 'expected a key in double quotes');
-        const key = this.string();
-        this.ws();
-        if (this.ch() !== 0x3a) this.fail(`expected ":" after the key "${key}"`);
-        this.pos++;
+      if (this.opensEmpty(0x7d)) return result;
+      do {
+        const key = this.key();
         Object.defineProperty(result, key, { value: this.value(), enumerable: true, writable: true, configurable: true });
-        this.ws();
-        const next = this.ch();
-        this.pos++;
-        if (next === 0x7d) return result;
-        if (next === -1) this.fail('unexpected end of file: "}" is missing', this.abs() - 1);
-        if (next !== 0x2c) this.fail('expected "," or "}" after a value in a mapping', this.abs() - 1);
-      }
+      } while (!this.closes(0x7d));
+      return result;
     }
     if (c === 0x5b) {
-      this.pos++;
       const result: unknown[] = [];
-      this.ws();
-      if (this.ch() === 0x5d) {
-        this.pos++;
-        return result;
-      }
-      for (;;) {
-        this.ws();
-        if (this.ch() === 0x5d) this.fail('comma before "]"');
-        result.push(this.value());
-        this.ws();
-        const next = this.ch();
-        this.pos++;
-        if (next === 0x5d) return result;
-        if (next === -1) this.fail('unexpected end of file: "]" is missing', this.abs() - 1);
-        if (next !== 0x2c) this.fail('expected "," or "]" after a list item', this.abs() - 1);
-      }
+      if (this.opensEmpty(0x5d)) return result;
+      do result.push(this.value());
+      while (!this.closes(0x5d));
+      return result;
     }
     return this.scalar(c);
   }
@@ -669,52 +649,28 @@ class JsonTally {
   private skipValue(): unknown {
     const first = this.unit(() => (this.ws(), this.ch()));
     if (first !== 0x7b && first !== 0x5b) return this.unit(() => this.scalar(first));
-    // The open containers ('{' or '['), and per level whether an item was read. Each unit
-    // reads one step and changes the stack only at its end, so it can be run again.
-    const stack: number[] = [first];
+    // The closing brackets of the open containers, and per level whether an item was read
+    // (a container is opened at its bracket). Each unit reads one step and changes the stack
+    // only at its end, so it can be run again.
+    const closing = (open: number) => (open === 0x7b ? 0x7d : 0x5d);
+    const stack: number[] = [closing(first)];
     const started: boolean[] = [false];
-    this.pos++;
     while (stack.length > 0) {
       this.unit(() => {
-        const top = stack[stack.length - 1];
-        const close = top === 0x7b ? 0x7d : 0x5d;
-        this.ws();
-        const c = this.ch();
-        if (started[started.length - 1]) {
-          this.pos++;
-          if (c === -1) this.fail(`unexpected end of file: "${String.fromCharCode(close)}" is missing`, this.abs() - 1);
-          if (c !== close && c !== 0x2c) {
-            this.fail(top === 0x7b ? 'expected "," or "}" after a value in a mapping' : 'expected "," or "]" after a list item', this.abs() - 1);
-          }
-          if (c === close) {
-            stack.pop();
-            started.pop();
-            return;
-          }
-          this.ws();
-        } else if (c === close) {
-          this.pos++;
+        const close = stack[stack.length - 1];
+        if (started[started.length - 1] ? this.closes(close) : this.opensEmpty(close)) {
           stack.pop();
           started.pop();
           return;
         }
-        if (top === 0x7b) {
-          const k = this.ch();
-          if (k !== 0x22) this.fail(k === 0x7d ? 'comma before "}"' : 'expected a key in double quotes');
-          const key = this.string();
-          this.ws();
-          if (this.ch() !== 0x3a) this.fail(`expected ":" after the key "${key}"`);
-          this.pos++;
-          this.ws();
-        } else if (this.ch() === 0x5d) {
-          this.fail('comma before "]"');
-        }
+        if (close === 0x7d) this.key();
+        this.ws();
         const v = this.ch();
-        if (v !== 0x7b && v !== 0x5b) this.scalar(v);
-        else this.pos++;
+        const opens = v === 0x7b || v === 0x5b;
+        if (!opens) this.scalar(v);
         started[started.length - 1] = true;
-        if (v === 0x7b || v === 0x5b) {
-          stack.push(v);
+        if (opens) {
+          stack.push(closing(v));
           started.push(false);
         }
       });
