@@ -17,10 +17,6 @@ export interface BuildOptions extends PosterOptions {
   only?: string[];
 }
 
-export async function renderDocument(spec: DocumentSpec, content: Content, options: Omit<BuildOptions, 'contentDir' | 'outDir'>): Promise<Buffer> {
-  return (await renderDocumentPdf(spec, content, options)).bytes;
-}
-
 /** A document rendered in memory, with where its tick boxes are (for the fillable tests). */
 export async function renderDocumentPdf(spec: DocumentSpec, content: Content, options: Omit<BuildOptions, 'contentDir' | 'outDir'>): Promise<RenderedPdf> {
   const layout = renderTemplate(spec.template, spec.view(content, options.tallies, options));

@@ -102,17 +102,6 @@ export function addText(ctx: Ctx, element: StructElement, text: string, style: T
   });
 }
 
-/** Draws text at (x, y) inside a tagged structure element of the given type (P, H1, TD…). */
-export function drawTaggedText(
-  ctx: Ctx, parent: StructElement, type: string, text: string, style: TextStyle,
-  x: number, y: number, w: number, options: { title?: string } = {},
-): void {
-  const element = ctx.doc.struct(type, options);
-  parent.add(element);
-  addText(ctx, element, text, style, x, y, w);
-  element.end();
-}
-
 /** Which page of which document is being drawn, for messages. */
 export interface Where {
   file: string;

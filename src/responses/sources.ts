@@ -153,10 +153,6 @@ function collectsFiles(sources: ResponseSources): boolean {
   return (sources.files?.length ?? 0) > 0 || paths.some((p) => extname(p).toLowerCase() === '.pdf' || isFolder(p));
 }
 
-export function hasResponses(sources: ResponseSources): boolean {
-  return Boolean(sources.file || sources.leaders || sources.employees);
-}
-
 /** Reads every answer sheet of the sources into memory. */
 export function readResponseSources(sources: ResponseSources, content: SourcesContent, options: SourceOptions = {}): Responses {
   const result: Responses = sources.file ? readSource(sources.file, undefined, content, options) : { leader: [], employee: [] };
