@@ -7,7 +7,7 @@
 // under which the header names the most statements, then the most even columns. Excel's
 // `sep=;` first line is honoured. Line ends (CRLF, LF, CR) are csv-parse's to detect.
 //
-// Two ways in, one row path: readCsvTable reads a whole file (for responses in memory),
+// Two ways in, one row path: readCsvResponses reads a whole file (for responses in memory),
 // tallyCsvFile streams it straight into the tally with flat memory, for exports of any size.
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -146,13 +146,8 @@ function brokenUtf8(file: string): UserError {
   return new UserError({ file, message: 'starts with a UTF-8 byte-order mark but is not UTF-8 text; save it again as "CSV UTF-8"' });
 }
 
-/** Reads a whole CSV file into the given sinks, one per group. */
-export function readCsvTable<S extends GroupSink>(
-  file: string,
-  content: TableContent,
-  options: ReadTableOptions,
-  newSink: () => S,
-): Record<Group, S> {
+/** Reads a CSV file's answer sheets into memory. */
+export function readCsvResponses(file: string, content: TableContent, options: ReadTableOptions = {}): Responses {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
@@ -174,19 +169,14 @@ export function readCsvTable<S extends GroupSink>(
 
   const matcher = createHeaderMatcher(content.numbered);
   const dialect = sniffDialect(text.slice(0, headBytes), encoding, matcher);
-  const reader = createTableReader(content, { file, group: options.group, notices: options.notices, matcher }, newSink);
+  const reader = createTableReader(content, { file, group: options.group, notices: options.notices, matcher }, respondentList);
   const feeder = recordFeeder(reader, dialect);
   try {
     parseSync(text, { ...parserOptions(dialect.delimiter), on_record: feeder.onRecord });
   } catch (error) {
     throw syntaxProblem(error, file, feeder.nextRow()) ?? error;
   }
-  return reader.finish();
-}
-
-/** Reads a CSV file's answer sheets into memory. */
-export function readCsvResponses(file: string, content: TableContent, options: ReadTableOptions = {}): Responses {
-  const groups = readCsvTable(file, content, options, respondentList);
+  const groups = reader.finish();
   return { leader: groups.leader.respondents, employee: groups.employee.respondents };
 }
 

@@ -5,11 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { WorkBook, WorkSheet } from '@e965/xlsx';
-import type { Group } from '../content/model.js';
 import { UserError } from '../errors.js';
 import { describeReadError } from './decode.js';
 import { createHeaderMatcher, type HeaderMatcher } from './columns.js';
-import { createTableReader, respondentList, type Cell, type GroupSink, type TableContent } from './table.js';
+import { createTableReader, respondentList, type Cell, type TableContent } from './table.js';
 import type { ReadTableOptions } from './csv.js';
 import type { Responses } from './types.js';
 
@@ -69,15 +68,10 @@ function readWorkbook(file: string): WorkBook {
 }
 
 /**
- * Reads a workbook's answer sheets into the given sinks. With several sheets, the one whose
- * header names the most statements is read (the first on a tie), and messages name it.
+ * Reads a workbook's answer sheets into memory. With several sheets, the one whose header
+ * names the most statements is read (the first on a tie), and messages name it.
  */
-export function readXlsxTable<S extends GroupSink>(
-  file: string,
-  content: TableContent,
-  options: ReadTableOptions,
-  newSink: () => S,
-): Record<Group, S> {
+export function readXlsxResponses(file: string, content: TableContent, options: ReadTableOptions = {}): Responses {
   const workbook = readWorkbook(file);
   const matcher: HeaderMatcher = createHeaderMatcher(content.numbered);
   const sheets = workbook.SheetNames.map((name) => sheetRows(workbook, name));
@@ -95,14 +89,9 @@ export function readXlsxTable<S extends GroupSink>(
   const reader = createTableReader(
     content,
     { file, group: options.group, notices: options.notices, matcher, where, firstColumn: chosen.firstColumn },
-    newSink,
+    respondentList,
   );
   chosen.rows.forEach((row, i) => reader.row(row, chosen.firstRow + i));
-  return reader.finish();
-}
-
-/** Reads a workbook's answer sheets into memory. */
-export function readXlsxResponses(file: string, content: TableContent, options: ReadTableOptions = {}): Responses {
-  const groups = readXlsxTable(file, content, options, respondentList);
+  const groups = reader.finish();
   return { leader: groups.leader.respondents, employee: groups.employee.respondents };
 }
