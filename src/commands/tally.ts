@@ -4,6 +4,7 @@ import { loadContent } from '../content/load.js';
 import type { Content, Group } from '../content/model.js';
 import { tallyResponseSources, type Notices, type ResponseSources } from '../responses/sources.js';
 import type { GroupTally, TallyResult } from '../tally/tally.js';
+import { excerpt, fillPlaceholders, range } from '../text.js';
 
 export interface TallyOptions {
   sources: ResponseSources;
@@ -40,14 +41,14 @@ function formatGroup(group: Group, tally: GroupTally, content: Content): string 
   // Headings come from the poster texts, so the terminal speaks the content's language.
   const { step1, step2 } = content.resultSheet;
   const lines = [content.resultSheet[group].title, `${step1.respondentsLabel}: ${tally.respondents}`];
-  if (tally.incomplete > 0) lines.push(fillCount(step1.incompleteNote, tally.incomplete));
+  if (tally.incomplete > 0) lines.push(fillPlaceholders(step1.incompleteNote, { count: tally.incomplete }));
   lines.push('');
 
   const isTendency = (min: number, max: number) => tally.tendency.some((t) => t.min === min && t.max === max);
   lines.push(
     ...table(
       [step1.pointsColumn, step1.countColumn, ''],
-      tally.bands.map((b) => [`${b.min}–${b.max}`, String(b.count), isTendency(b.min, b.max) ? `◀ ${step1.tendencyLabel}` : '']),
+      tally.bands.map((b) => [range(b), String(b.count), isTendency(b.min, b.max) ? `◀ ${step1.tendencyLabel}` : '']),
       [false, true, false],
     ),
   );
@@ -59,17 +60,12 @@ function formatGroup(group: Group, tally: GroupTally, content: Content): string 
       ['#', step2.statementColumn, ...labels, step2.unansweredColumn],
       tally.statements.map((s, i) => {
         const statement = content.numbered[i];
-        return [String(statement.n), truncate(statement[group], statementTextWidth), ...s.counts.map(String), String(s.unanswered)];
+        return [String(statement.n), excerpt(statement[group], statementTextWidth), ...s.counts.map(String), String(s.unanswered)];
       }),
       [true, false, ...labels.map(() => true), true],
     ),
   );
   return `${lines.join('\n')}\n`;
-}
-
-/** Fills the {{count}} placeholder of a poster text. */
-function fillCount(text: string, count: number): string {
-  return text.replace(/\{\{\s*count\s*\}\}/g, String(count));
 }
 
 /** Columns padded to their widest cell; numbers right-aligned. */
@@ -91,7 +87,3 @@ function width(text: string): number {
   return [...text].length;
 }
 
-function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}

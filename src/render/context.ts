@@ -3,6 +3,7 @@
 import type PDFDocument from 'pdfkit';
 import type { PaperSize, TableBlock } from '../layout/types.js';
 import { UserError } from '../errors.js';
+import { excerpt } from '../text.js';
 import type { FontName } from './fonts.js';
 import type { TypeStyle } from './styles.js';
 
@@ -132,12 +133,10 @@ export function tooLong(where: Where, text: string | undefined, source?: string,
   if (located) {
     return new UserError({ file: located[1], line: Number(located[2]), field: located[3], message: `is too long for ${page}${detail}; shorten it` });
   }
-  const what = text ? `the text "${excerpt(text)}"` : 'the content';
+  const what = text ? `the text "${excerpt(text, 50)}"` : 'the content';
   const sheet = where.page ? `the ${where.paper} sheet (page ${where.page})` : page;
   return new UserError({ file: where.file, message: `${what} is too long for ${sheet}${detail}; shorten it` });
 }
-
-const excerpt = (text: string, length = 50) => (text.length <= length ? text : `${text.slice(0, length - 1)}…`);
 
 /** Draws decoration (lines, frames, shading) marked as an artifact, so screen readers skip it. */
 export function drawArtifact(ctx: Ctx, draw: () => void): void {

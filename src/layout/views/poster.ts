@@ -1,6 +1,7 @@
 // View data for an A3 result poster, blank or pre-filled from a group's tally.
 import type { Content, Group } from '../../content/model.js';
-import { fillPlaceholders, pagesOfThemes, range, themesFor } from './common.js';
+import { fillPlaceholders, range } from '../../text.js';
+import { pagesOfThemes, themesFor } from './common.js';
 
 /** The numbers a poster shows (the tally's GroupTally satisfies this). */
 export interface PosterTally {

@@ -1,6 +1,7 @@
 // View data for a printed test (leader or employee version).
 import type { Content, Group } from '../../content/model.js';
-import { pagesOfThemes, range, themesFor } from './common.js';
+import { range } from '../../text.js';
+import { pagesOfThemes, themesFor } from './common.js';
 
 /** Share of the statements on the first page (it also holds the instructions). */
 const firstPageShare = 0.6;
