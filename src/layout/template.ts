@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type HandlebarsLib from 'handlebars';
 import { parse } from 'yaml';
+import { ParsedLayouts } from './parsed-layouts.js';
 import type { LayoutDocument } from './types.js';
 import { templatesDir } from '../paths.js';
 
@@ -26,18 +27,25 @@ function template(name: string): HandlebarsLib.TemplateDelegate {
   return t;
 }
 
-// Parsing the layout YAML is a large part of a rebuild; unchanged documents give the same
-// text, so the parsed tree is kept for it (a copy is handed out: callers own their tree).
+// Parsing the layout YAML is a large part of a build (the `yaml` parser is made for
+// exact positions in hand-written files, not for speed), and the same content gives the
+// same text. So parsed trees are kept by text: in this process, and in the cache folder
+// for the next one (see cache/persistent.ts). A copy is handed out: callers own their tree.
 const parsed = new Map<string, LayoutDocument>();
+const stored = new ParsedLayouts();
 
 export function renderTemplate(name: string, view: object): LayoutDocument {
   const yaml = template(name)(view);
-  const known = parsed.get(yaml);
-  if (known) return structuredClone(known);
+  const known = parsed.get(yaml) ?? stored.get(name, yaml);
+  if (known) {
+    parsed.set(yaml, known);
+    return structuredClone(known);
+  }
   try {
     const layout = parse(yaml) as LayoutDocument;
     if (parsed.size >= 32) parsed.clear(); // a bound for long-running processes
     parsed.set(yaml, structuredClone(layout));
+    stored.set(name, yaml, layout);
     return layout;
   } catch (err) {
     // A template bug, not a user error: say which template produced invalid YAML.
