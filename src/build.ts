@@ -29,7 +29,7 @@ function pdfMeta(spec: DocumentSpec, content: Content): PdfMeta {
 
 /** A document rendered in memory, with where its tick boxes are (for the fillable tests). */
 export async function renderDocumentPdf(spec: DocumentSpec, content: Content, options: RenderOptions): Promise<RenderedPdf> {
-  const layout = renderTemplate(spec.template, spec.view(content, options.tallies, options));
+  const layout = await renderTemplate(spec.template, spec.view(content, options.tallies, options));
   return renderPdf(layout, pdfMeta(spec, content));
 }
 

@@ -46,17 +46,18 @@ describe('the cache folder', () => {
     const cache = tempDir('cache-');
     expectSameFiles(buildWith(cache), uncached); // fills it
     const files = readdirSync(cache).sort();
-    expect(files).toEqual(expect.arrayContaining(['layout-procesguide.json', 'layout-resultatskema.json', 'layout-test.json', 'shaping-regular.json']));
-    const regular = JSON.parse(readFileSync(join(cache, 'shaping-regular.json'), 'utf8')) as { runs: Record<string, unknown> };
-    expect(Object.keys(regular.runs)).toContain('leder ');
+    expect(files).toEqual(expect.arrayContaining(['layout-procesguide.json', 'layout-resultatskema.json', 'layout-test.json', 'shaping-regular.json', 'subsets-regular.json']));
+    const regular = JSON.parse(readFileSync(join(cache, 'shaping-regular.json'), 'utf8')) as { entries: [string, unknown][] };
+    expect(regular.entries.map(([text]) => text)).toContain('leder ');
     expectSameFiles(buildWith(cache), uncached); // reads it
   }, 60_000);
 
   it('a damaged cache is ignored and written anew', () => {
     const cache = tempDir('cache-');
     mkdirSync(cache, { recursive: true });
-    writeFileSync(join(cache, 'shaping-regular.json'), '{"key": "x", "runs": {"Samtalen": {"g": [1]}}');
+    writeFileSync(join(cache, 'shaping-regular.json'), '{"key": "x", "entries": [["Samtalen", {"g": [1]}]');
     writeFileSync(join(cache, 'layout-test.json'), '[{"key": 3}]');
+    writeFileSync(join(cache, 'subsets-bold.json'), '{"entries": 7}');
     expectSameFiles(buildWith(cache), uncached);
     expect(() => JSON.parse(readFileSync(join(cache, 'shaping-regular.json'), 'utf8'))).not.toThrow();
     expectSameFiles(buildWith(cache), uncached);

@@ -117,7 +117,7 @@ describe('tick boxes', () => {
   it('the tests\' tick boxes are at least 5 mm and all recorded for the fillable forms', async () => {
     const content = loadContent(contentDir);
     for (const spec of documents.filter((d) => d.template === 'test')) {
-      const layout = renderTemplate(spec.template, spec.view(content, undefined, {}));
+      const layout = await renderTemplate(spec.template, spec.view(content, undefined, {}));
       const { boxes } = await renderPdf(layout, { language: 'da-DK', author: 'test', date: new Date(0), name: spec.file });
       expect(boxes).toHaveLength(content.numbered.length * content.scoring.scale.length);
       for (const box of boxes) {

@@ -62,3 +62,57 @@ export function onCacheSave(save: () => void): void {
 export function saveCaches(): void {
   for (const save of savers) save();
 }
+
+interface ValuesFile<V> {
+  key: string;
+  /** Most recently set first. */
+  entries: [string, V][];
+}
+
+/**
+ * A map kept in one cache file: read on first use, written by saveCaches() when something
+ * was added (merged with what another process or thread wrote meanwhile), holding at most
+ * `max` entries, the most recently added first. Only a file written for the same `key`
+ * (what every value depends on) is read, and only if every value passes `valid`.
+ */
+export class CachedValues<V> {
+  private values: Map<string, V> | undefined;
+  private readonly added = new Map<string, V>();
+  private readonly dir = cacheDir();
+
+  constructor(
+    private readonly name: string,
+    private readonly key: string,
+    private readonly options: { max: number; valid: (value: unknown) => boolean },
+  ) {
+    onCacheSave(() => this.save());
+  }
+
+  get(name: string): V | undefined {
+    this.values ??= this.read();
+    return this.values.get(name);
+  }
+
+  set(name: string, value: V): void {
+    this.values ??= this.read();
+    if (this.values.size >= this.options.max) this.values.clear(); // a bound for long-running processes
+    this.values.set(name, value);
+    this.added.set(name, value);
+  }
+
+  private read(): Map<string, V> {
+    const body = this.dir ? (readCacheFile(this.dir, this.name) as Partial<ValuesFile<V>> | undefined) : undefined;
+    if (body?.key !== this.key || !Array.isArray(body.entries)) return new Map();
+    const entries = body.entries;
+    const valid = entries.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && this.options.valid(entry[1]));
+    return valid ? new Map(entries) : new Map(); // damaged: written anew on save
+  }
+
+  private save(): void {
+    if (!this.dir || this.added.size === 0) return;
+    const entries = [...this.added];
+    for (const entry of this.read()) if (!this.added.has(entry[0])) entries.push(entry);
+    writeCacheFile(this.dir, this.name, { key: this.key, entries: entries.slice(0, this.options.max) } satisfies ValuesFile<V>);
+    this.added.clear();
+  }
+}

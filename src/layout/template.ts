@@ -1,31 +1,41 @@
 // Renders a document's Handlebars template with its view into the layout description.
-// Templates write YAML; every inserted text goes through the `q` helper, which quotes it
-// (a JSON string is a valid YAML scalar), so no content can break the structure.
+// Templates write YAML; every inserted text goes through the `q` helper (handlebars.ts),
+// so no content can break the structure.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type HandlebarsLib from 'handlebars';
-import { parse } from 'yaml';
+import type { parse as parseYaml } from 'yaml';
+import { fromSource, fromSpec, type Template, type TemplateSpec } from './handlebars.js';
 import { ParsedLayouts } from './parsed-layouts.js';
+import { sourceHash } from './template-source.js';
 import type { LayoutDocument } from './types.js';
 import { templatesDir } from '../paths.js';
 
-// Handlebars from its single-file build (the same release): a third of the package's load time.
-const Handlebars = createRequire(import.meta.url)('handlebars/dist/handlebars.min.js') as typeof HandlebarsLib;
-const engine = Handlebars.create();
-engine.registerHelper('q', (value: unknown) => JSON.stringify(value === undefined || value === null ? '' : String(value)));
+const compiled = new Map<string, Template>();
 
-const compiled = new Map<string, HandlebarsLib.TemplateDelegate>();
+/** The precompiled module of a template (dist/templates/<name>.js, made by the build), if any. */
+async function precompiled(name: string): Promise<{ sourceHash: string; default: TemplateSpec } | undefined> {
+  try {
+    return (await import(new URL(`../../templates/${name}.js`, import.meta.url).href)) as { sourceHash: string; default: TemplateSpec };
+  } catch {
+    return undefined; // not built (tests run the TypeScript sources): compiled from source
+  }
+}
 
-function template(name: string): HandlebarsLib.TemplateDelegate {
+async function template(name: string): Promise<Template> {
   let t = compiled.get(name);
   if (!t) {
     const source = readFileSync(join(templatesDir, `${name}.hbs`), 'utf8');
-    t = engine.compile(source, { noEscape: true, strict: true });
+    const built = await precompiled(name);
+    t = built && built.sourceHash === sourceHash(source) ? fromSpec(built.default) : fromSource(source);
     compiled.set(name, t);
   }
   return t;
 }
+
+// The yaml parser is loaded only when a layout is not in the cache.
+let parse: typeof parseYaml | undefined;
+const yaml = () => (parse ??= (createRequire(import.meta.url)('yaml') as { parse: typeof parseYaml }).parse);
 
 // Parsing the layout YAML is a large part of a build (the `yaml` parser is made for
 // exact positions in hand-written files, not for speed), and the same content gives the
@@ -34,18 +44,18 @@ function template(name: string): HandlebarsLib.TemplateDelegate {
 const parsed = new Map<string, LayoutDocument>();
 const stored = new ParsedLayouts();
 
-export function renderTemplate(name: string, view: object): LayoutDocument {
-  const yaml = template(name)(view);
-  const known = parsed.get(yaml) ?? stored.get(name, yaml);
+export async function renderTemplate(name: string, view: object): Promise<LayoutDocument> {
+  const text = (await template(name))(view);
+  const known = parsed.get(text) ?? stored.get(name, text);
   if (known) {
-    parsed.set(yaml, known);
+    parsed.set(text, known);
     return structuredClone(known);
   }
   try {
-    const layout = parse(yaml) as LayoutDocument;
+    const layout = yaml()(text) as LayoutDocument;
     if (parsed.size >= 32) parsed.clear(); // a bound for long-running processes
-    parsed.set(yaml, structuredClone(layout));
-    stored.set(name, yaml, layout);
+    parsed.set(text, structuredClone(layout));
+    stored.set(name, text, layout);
     return layout;
   } catch (err) {
     // A template bug, not a user error: say which template produced invalid YAML.

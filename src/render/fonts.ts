@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as fontkit from 'fontkit';
-import { cacheKey } from '../cache/persistent.js';
-import { ShapingStore, type StoredRun } from './shaping-store.js';
+import { CachedValues, cacheKey } from '../cache/persistent.js';
+import { shapingStore, type StoredRun } from './shaping-store.js';
 
 export type FontName = 'regular' | 'semibold' | 'bold';
 
@@ -27,10 +27,13 @@ export function loadFonts(): Fonts {
   const fonts = {} as Fonts;
   for (const [name, file] of Object.entries(files) as [FontName, string][]) {
     const bytes = readFileSync(require.resolve(file));
-    // Runs depend on the font's bytes, the shaper's version and the stored form (v2: code points from the word itself).
-    const store = new ShapingStore(`shaping-${name}.json`, cacheKey(bytes, `fontkit ${shaper}`, 'runs v2'));
+    // Runs and subsets depend on the font's bytes, fontkit's version and how they are stored
+    // (runs v2: code points from the word itself).
+    const fontKey = cacheKey(bytes, `fontkit ${shaper}`);
+    const runs = shapingStore(name, cacheKey(fontKey, 'runs v2'));
+    const subsets = new CachedValues<string>(`subsets-${name}.json`, cacheKey(fontKey, 'subsets v1'), { max: 32, valid: (v) => typeof v === 'string' });
     const font = withOwnCodePoints(fontkit.create(bytes) as LayoutFont & SubsetFont & GlyphSource);
-    fonts[name] = withSharedSubsets(withStoredShaping(font, store));
+    fonts[name] = withSharedSubsets(withStoredShaping(font, runs), subsets);
   }
   loaded = fonts;
   return fonts;
@@ -101,7 +104,7 @@ const sameNumbers = (a: readonly number[], b: readonly number[]) => a.length ===
  * through the store, for the next process. pdfkit scales the positions of the run it gets
  * in place, so each call gets a run of its own made from the stored numbers.
  */
-function withStoredShaping<F extends LayoutFont>(font: F, store: ShapingStore): F {
+function withStoredShaping<F extends LayoutFont>(font: F, store: CachedValues<StoredRun>): F {
   const shape = font.layout.bind(font);
   font.layout = (text: string, ...options: unknown[]): GlyphRun => {
     if (options.some((option) => option !== undefined)) return shape(text, ...options);
@@ -159,23 +162,20 @@ interface FontSubset {
 
 /**
  * Encoding a subset font file (decoding and re-encoding every glyph) is the next largest
- * cost of a document. The bytes depend only on the glyphs included and their order, so a
- * rebuild that uses the same glyphs gets the bytes encoded before.
+ * cost of a document. The bytes depend only on the font and the glyphs included, in their
+ * order, so they are kept by that list: in this process and in the cache folder.
  */
-function withSharedSubsets<F extends SubsetFont>(font: F): F {
+function withSharedSubsets<F extends SubsetFont>(font: F, stored: CachedValues<string>): F {
   const createSubset = font.createSubset.bind(font);
-  const encoded = new Map<string, Uint8Array>();
   font.createSubset = (): FontSubset => {
     const subset = createSubset();
     const encode = subset.encode.bind(subset);
     subset.encode = () => {
       const key = subset.glyphs.join(',');
-      let bytes = encoded.get(key);
-      if (!bytes) {
-        if (encoded.size >= 100) encoded.clear(); // a bound for long-running processes
-        bytes = encode();
-        encoded.set(key, bytes);
-      }
+      const known = stored.get(key);
+      if (known !== undefined) return Buffer.from(known, 'base64');
+      const bytes = encode();
+      stored.set(key, Buffer.from(bytes).toString('base64'));
       return bytes;
     };
     return subset;

@@ -9,7 +9,7 @@
 // per glyph. JSON keeps every number exactly, and runs are always handed out from the
 // stored form (also right after shaping), so a build gives the same bytes whether the
 // store was empty or full.
-import { cacheDir, onCacheSave, readCacheFile, writeCacheFile } from '../cache/persistent.js';
+import { CachedValues } from '../cache/persistent.js';
 
 /** A shaped run as stored: per glyph its id, code points, advance width and 4 position numbers. */
 export interface StoredRun {
@@ -23,63 +23,16 @@ export interface StoredRun {
   p: number[];
 }
 
-interface StoreFile {
-  key: string;
-  runs: Record<string, StoredRun>;
-}
-
-/** A bound on a store's size: content is a few thousand words; start afresh beyond this. */
+/** Content is a few thousand words; a store past this starts afresh. */
 const maxRuns = 50_000;
 
-export class ShapingStore {
-  private runs: Map<string, StoredRun>;
-  private added = 0;
-  private readonly dir = cacheDir();
-
-  /**
-   * @param name the cache file's name
-   * @param key everything the runs depend on (font bytes, shaper version); a file written
-   *   for another key is ignored.
-   */
-  constructor(
-    private readonly name: string,
-    private readonly key: string,
-  ) {
-    this.runs = this.dir ? readRuns(this.dir, name, key) : new Map();
-    onCacheSave(() => this.save());
-  }
-
-  get(text: string): StoredRun | undefined {
-    return this.runs.get(text);
-  }
-
-  set(text: string, run: StoredRun): void {
-    if (this.runs.size >= maxRuns) this.runs.clear(); // a bound for long-running processes
-    this.runs.set(text, run);
-    this.added++;
-  }
-
-  /** Writes the runs when any were added, merged with what another process may have written meanwhile. */
-  save(): void {
-    if (!this.dir || this.added === 0) return;
-    const merged = readRuns(this.dir, this.name, this.key);
-    for (const [text, run] of this.runs) merged.set(text, run);
-    const runs = merged.size > maxRuns ? this.runs : merged;
-    writeCacheFile(this.dir, this.name, { key: this.key, runs: Object.fromEntries(runs) } satisfies StoreFile);
-    this.added = 0;
-  }
+/** The shaped runs of one font, by text. `key`: what they depend on (font bytes, shaper version). */
+export function shapingStore(font: string, key: string): CachedValues<StoredRun> {
+  return new CachedValues<StoredRun>(`shaping-${font}.json`, key, { max: maxRuns, valid: isStoredRun });
 }
 
-function readRuns(dir: string, name: string, key: string): Map<string, StoredRun> {
-  const body = readCacheFile(dir, name) as Partial<StoreFile> | undefined;
-  if (body?.key === key && body.runs && typeof body.runs === 'object') {
-    const runs = Object.entries(body.runs);
-    if (runs.every(([, run]) => isStoredRun(run))) return new Map(runs);
-  }
-  return new Map(); // none yet, another font's, or damaged: rewritten on save
-}
-
-function isStoredRun(run: StoredRun): boolean {
+function isStoredRun(value: unknown): boolean {
+  const run = value as StoredRun | undefined;
   const n = Array.isArray(run?.g) ? run.g.length : -1;
-  return Array.isArray(run.c) && run.c.length === n && Array.isArray(run.a) && run.a.length === n && Array.isArray(run.p) && run.p.length === 4 * n;
+  return Array.isArray(run?.c) && run.c.length === n && Array.isArray(run.a) && run.a.length === n && Array.isArray(run.p) && run.p.length === 4 * n;
 }

@@ -32,7 +32,7 @@ port.on('message', (message: RenderJob | 'close') => {
 
 async function render(job: RenderJob): Promise<WorkerAnswer> {
   try {
-    const pdf = await renderPdf(renderTemplate(job.template, job.view), job.meta);
+    const pdf = await renderPdf(await renderTemplate(job.template, job.view), job.meta);
     // A copy of exactly the PDF's bytes, so the whole buffer can be handed over.
     return { id: job.id, ok: true, bytes: new Uint8Array(pdf.bytes), boxes: pdf.boxes };
   } catch (error) {

@@ -1,0 +1,30 @@
+// Templates are precompiled by `npm run build` (dist/templates/<name>.js): what they write
+// must be exactly what compiling the .hbs source writes, and they must carry the hash of
+// the source they were made from (an edited template is then compiled at run time).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../src/content/load.js';
+import { documents } from '../src/documents.js';
+import { fromSource, fromSpec, type TemplateSpec } from '../src/layout/handlebars.js';
+import { sourceHash } from '../src/layout/template-source.js';
+import { defaultContentDir, packageRoot, templatesDir } from '../src/paths.js';
+import { sharedFixture } from './helpers/cli.js';
+import { readResponses } from '../src/responses/read.js';
+import { tallyResponses } from '../src/tally/tally.js';
+
+const content = loadContent(defaultContentDir);
+const tally = tallyResponses(readResponses(sharedFixture('eksempel-svar.yaml'), content), content);
+
+describe('precompiled templates', () => {
+  it.each(documents.map((d) => d.file))('%s: the built template writes what the source writes, blank and pre-filled', async (file) => {
+    const spec = documents.find((d) => d.file === file)!;
+    const source = readFileSync(join(templatesDir, `${spec.template}.hbs`), 'utf8');
+    const built = (await import(join(packageRoot, 'dist', 'templates', `${spec.template}.js`))) as { sourceHash: string; default: TemplateSpec };
+    expect(built.sourceHash).toBe(sourceHash(source));
+    for (const tallies of [undefined, { leader: tally.leaders, employee: tally.employees }]) {
+      const view = spec.view(content, tallies, {});
+      expect(fromSpec(built.default)(view)).toBe(fromSource(source)(view));
+    }
+  });
+});
