@@ -20,14 +20,14 @@ export interface Run {
 }
 
 /** Runs `node ARGS` as a new process; throws with its stderr when it fails. */
-export function runNode(args: string[], options: { cwd?: string; captureStdout?: boolean } = {}): Run {
+export function runNode(args: string[], options: { cwd?: string; captureStdout?: boolean; env?: NodeJS.ProcessEnv } = {}): Run {
   const dir = mkdtempSync(join(tmpdir(), 'mus-bench-probe-'));
   const report = join(dir, 'usage.json');
   try {
     const start = process.hrtime.bigint();
     const result = spawnSync(process.execPath, ['--require', probe, ...args], {
       cwd: options.cwd,
-      env: { ...process.env, MUS_BENCH_PROBE: report },
+      env: { ...process.env, ...options.env, MUS_BENCH_PROBE: report },
       stdio: ['ignore', options.captureStdout ? 'pipe' : 'ignore', 'pipe'],
       maxBuffer: 64 * 1024 * 1024,
       encoding: 'utf8',

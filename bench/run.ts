@@ -50,7 +50,7 @@ function row(figure: string, summary: Summary, baseline?: { name: string; summar
   return r;
 }
 
-const mus = (...rest: string[]) => () => runNode([cli, ...rest], { cwd: work });
+const mus = (...rest: string[]) => () => runNode([cli, ...rest], { cwd: work, env: { MUS_CACHE_DIR: join(work, 'cache') } });
 
 function startup(): void {
   process.stderr.write('startup…\n');
@@ -75,10 +75,19 @@ function cold(): void {
   process.stderr.write('cold builds…\n');
   // The hand-typed example answers from ../shared/fixtures (beside the repository, as in CI).
   const withResponses = existsSync(fixture);
+  // A cache folder of the bench's own (not the user's), filled by one build of each kind
+  // first, as every build after the first on a machine finds it; and, for the very first
+  // build on a machine, an empty one every time.
+  const cache = { MUS_CACHE_DIR: join(work, 'cache') };
+  runNode([cli, 'build', '--out', join(work, 'blank')], { cwd: work, env: cache });
+  if (withResponses) runNode([cli, 'build', '--out', join(work, 'responses'), '--responses', fixture], { cwd: work, env: cache });
+  let first = 0;
   const measured = interleaved(runs, {
     floor: () => runNode([join(bench, 'floor.js'), join(work, 'floor.pdf')]),
-    blank: mus('build', '--out', join(work, 'blank')),
-    responses: withResponses ? mus('build', '--out', join(work, 'responses'), '--responses', fixture) : () => undefined,
+    blank: () => runNode([cli, 'build', '--out', join(work, 'blank')], { cwd: work, env: cache }),
+    responses: () =>
+      withResponses ? runNode([cli, 'build', '--out', join(work, 'responses'), '--responses', fixture], { cwd: work, env: cache }) : undefined,
+    first: () => runNode([cli, 'build', '--out', join(work, 'first')], { cwd: work, env: { MUS_CACHE_DIR: join(work, `empty-cache-${first++}`) } }),
   });
   if (!withResponses) process.stderr.write(`  (no ${fixture}: the build with responses is not measured)\n`);
   const floor = { name: 'floor (pdfkit, one empty A4 page)', summary: summarize(measured.floor) };
@@ -87,15 +96,19 @@ function cold(): void {
   const responses = withResponses
     ? row('cold build, with responses', summarize(measured.responses), floor, { goal: '≤ 2× floor' })
     : { ms: NaN, ratio: undefined };
+  const firstRow = row('cold build, first on a machine (empty cache folder)', summarize(measured.first), floor);
   figures.cold = {
     floorMs: floor.summary.ms,
     blankMs: blank.ms,
     blankRatio: blank.ratio,
     responsesMs: responses.ms,
     responsesRatio: responses.ratio,
+    firstMs: firstRow.ms,
+    firstRatio: firstRow.ratio,
     floorCpuMs: floor.summary.cpuMs,
     blankCpuRatio: round(summarize(measured.blank).cpuMs / floor.summary.cpuMs, 2),
     responsesCpuRatio: withResponses ? round(summarize(measured.responses).cpuMs / floor.summary.cpuMs, 2) : undefined,
+    firstCpuRatio: round(summarize(measured.first).cpuMs / floor.summary.cpuMs, 2),
   };
 }
 
@@ -106,7 +119,7 @@ function warm(): void {
   const single: number[] = [];
   for (let i = 0; i < Math.max(3, Math.ceil(runs / 2)); i++) {
     floorRuns.push(runNode([join(bench, 'floor.js'), join(work, 'floor.pdf')]));
-    const result = JSON.parse(runNode([join(bench, 'warm.js'), '8'], { captureStdout: true }).stdout) as {
+    const result = JSON.parse(runNode([join(bench, 'warm.js'), '8'], { captureStdout: true, env: { MUS_CACHE_DIR: join(work, 'cache') } }).stdout) as {
       fullMs: number[];
       singleMs: number[];
     };
