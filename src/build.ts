@@ -3,6 +3,7 @@
 import { saveCaches } from './cache/persistent.js';
 import { loadContent } from './content/load.js';
 import type { Content } from './content/model.js';
+import { renderJob, type DocumentJob, type OutputFile } from './document-job.js';
 import { documents, type DocumentSpec, type Tallies } from './documents.js';
 import { renderTemplate } from './layout/template.js';
 import type { PosterOptions } from './layout/views/poster.js';
@@ -17,7 +18,7 @@ export interface BuildOptions extends PosterOptions {
   tallies?: Tallies;
   /** Only these output files (by name); all when absent. */
   only?: string[];
-  /** A second thread that draws the documents no other document is made from (the CLI starts one). */
+  /** A second thread that draws documents too (the command line starts one). */
   lane?: RenderLane;
 }
 
@@ -33,37 +34,54 @@ export async function renderDocumentPdf(spec: DocumentSpec, content: Content, op
   return renderPdf(layout, pdfMeta(spec, content));
 }
 
-type Files = { name: string; bytes: Buffer }[];
-type Outcome = { ok: true; files: Files } | { ok: false; error: unknown };
+function jobFor(spec: DocumentSpec, content: Content, options: RenderOptions, wanted: (file: string) => boolean): DocumentJob {
+  const { meta, scoring, numbered } = content;
+  return {
+    template: spec.template,
+    view: spec.view(content, options.tallies, options),
+    meta: pdfMeta(spec, content),
+    printed: wanted(spec.file),
+    // What the fillable version needs of the content, as plain data for either thread.
+    fillable: spec.fillable && wanted(spec.fillable.file) ? { ...spec.fillable, content: { meta, scoring, numbered } } : undefined,
+  };
+}
 
-/** A promise's outcome as a value, so later documents are not left as unhandled rejections. */
-const settle = (files: Promise<Files>): Promise<Outcome> =>
+type Outcome = { ok: true; files: OutputFile[] } | { ok: false; error: unknown };
+
+/** A promise's outcome as a value, so a failed document is reported in order, not as an unhandled rejection. */
+const settle = (files: Promise<OutputFile[]>): Promise<Outcome> =>
   files.then(
     (value): Outcome => ({ ok: true, files: value }),
     (error: unknown): Outcome => ({ ok: false, error }),
   );
 
-export async function renderAll(content: Content, options: RenderOptions): Promise<Files> {
+export async function renderAll(content: Content, options: RenderOptions): Promise<OutputFile[]> {
   const wanted = (file: string) => !options.only || options.only.includes(file);
   const specs = documents.filter((d) => wanted(d.file) || (d.fillable !== undefined && wanted(d.fillable.file)));
+  const jobs = specs.map((spec) => jobFor(spec, content, options, wanted));
   const { lane } = options;
   let failed = false;
   try {
-    // Documents with a fillable version stay in this thread (the fillable is made from their
-    // bytes, with pdf-lib loaded here); the others go to the lane first, so both threads work.
-    const inLane = new Map<number, Promise<Outcome>>();
-    specs.forEach((spec, i) => {
-      if (!lane || spec.fillable) return;
-      const view = spec.view(content, options.tallies, options);
-      inLane.set(i, settle(lane.render(spec.template, view, pdfMeta(spec, content)).then((pdf) => [{ name: spec.file, bytes: pdf.bytes }])));
-    });
+    // Both threads take documents until none are left: this one from the front, the lane
+    // from the back, one at a time, so neither waits while the other still has work.
     const outcomes: Outcome[] = [];
-    for (const [i, spec] of specs.entries()) {
-      if (!inLane.has(i)) outcomes[i] = await settle(renderHere(spec, content, options, wanted));
-    }
-    for (const [i, outcome] of inLane) outcomes[i] = await outcome;
+    let front = 0;
+    let back = jobs.length - 1;
+    const here = async () => {
+      while (front <= back) {
+        const i = front++;
+        outcomes[i] = await settle(renderJob(jobs[i]));
+      }
+    };
+    const inLane = async (worker: RenderLane) => {
+      while (front <= back) {
+        const i = back--;
+        outcomes[i] = await settle(worker.render(jobs[i]));
+      }
+    };
+    await Promise.all([here(), lane ? inLane(lane) : undefined]);
     // In document order, so the error reported is the one a build in one thread would report.
-    const rendered: Files = [];
+    const rendered: OutputFile[] = [];
     for (const outcome of outcomes) {
       if (!outcome.ok) throw outcome.error;
       rendered.push(...outcome.files);
@@ -75,18 +93,6 @@ export async function renderAll(content: Content, options: RenderOptions): Promi
   } finally {
     lane?.close(failed);
   }
-}
-
-/** Renders a document in this thread, and its fillable version when wanted. */
-async function renderHere(spec: DocumentSpec, content: Content, options: RenderOptions, wanted: (file: string) => boolean): Promise<Files> {
-  const pdf = await renderDocumentPdf(spec, content, options);
-  const files: Files = wanted(spec.file) ? [{ name: spec.file, bytes: pdf.bytes }] : [];
-  // The test to fill in on screen: the same pages, with a radio group over each statement's boxes.
-  if (spec.fillable && wanted(spec.fillable.file)) {
-    const { makeFillable } = await import('./forms/fillable.js');
-    files.push({ name: spec.fillable.file, bytes: Buffer.from(await makeFillable(pdf, { content, group: spec.fillable.group })) });
-  }
-  return files;
 }
 
 /** Builds the material set into options.outDir and returns the paths written. */

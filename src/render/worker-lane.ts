@@ -1,25 +1,22 @@
 // The main thread's side of the render worker (worker.ts): starts it, hands it jobs, and
-// turns its answers back into rendered PDFs, or into the same errors the main thread
-// would have thrown (a UserError keeps its problems, so messages are identical).
+// turns its answers back into files, or into the same errors the main thread would have
+// thrown (a UserError keeps its problems, so messages are identical).
 import { Worker } from 'node:worker_threads';
+import type { DocumentJob, OutputFile } from '../document-job.js';
 import { UserError, type Problem } from '../errors.js';
-import type { BoxPosition } from './context.js';
-import type { PdfMeta, RenderedPdf } from './pdf.js';
 
-export interface RenderJob {
+export interface WorkerJob {
   id: number;
-  template: string;
-  view: object;
-  meta: PdfMeta;
+  job: DocumentJob;
 }
 
 export type WorkerAnswer =
-  | { id: number; ok: true; bytes: Uint8Array; boxes: BoxPosition[] }
+  | { id: number; ok: true; files: { name: string; bytes: Uint8Array }[] }
   | { id: number; ok: false; problems: Problem[] }
   | { id: number; ok: false; problems?: undefined; message: string; stack?: string };
 
 export interface RenderLane {
-  render(template: string, view: object, meta: PdfMeta): Promise<RenderedPdf>;
+  render(job: DocumentJob): Promise<OutputFile[]>;
   /**
    * Ends the worker after its jobs, letting it save what it cached (the process waits for
    * that); with `abort`, at once (a build that failed).
@@ -34,7 +31,7 @@ export interface RenderLane {
  */
 export function startRenderLane(): RenderLane {
   const worker = new Worker(new URL('./worker.js', import.meta.url));
-  const pending = new Map<number, { resolve: (pdf: RenderedPdf) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (files: OutputFile[]) => void; reject: (error: Error) => void }>();
   let nextId = 0;
   let closed = false;
 
@@ -46,7 +43,7 @@ export function startRenderLane(): RenderLane {
     const waiting = pending.get(answer.id);
     if (!waiting) return;
     pending.delete(answer.id);
-    if (answer.ok) waiting.resolve({ bytes: Buffer.from(answer.bytes.buffer, answer.bytes.byteOffset, answer.bytes.byteLength), boxes: answer.boxes });
+    if (answer.ok) waiting.resolve(answer.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength) })));
     else if (answer.problems) waiting.reject(new UserError(answer.problems));
     else waiting.reject(Object.assign(new Error(answer.message), { stack: answer.stack }));
   });
@@ -54,11 +51,11 @@ export function startRenderLane(): RenderLane {
   worker.on('exit', (code) => failAll(new Error(`the render worker stopped (exit code ${code})`)));
 
   return {
-    render(template, view, meta) {
+    render(job) {
       const id = nextId++;
-      return new Promise<RenderedPdf>((resolve, reject) => {
+      return new Promise<OutputFile[]>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, template, view, meta } satisfies RenderJob);
+        worker.postMessage({ id, job } satisfies WorkerJob);
       });
     },
     close(abort = false) {

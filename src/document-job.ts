@@ -1,0 +1,32 @@
+// One document of the set as a job that either thread of a build can do (build.ts, and
+// render/worker.ts): everything it needs is plain data (the view, the PDF's metadata, and
+// for a test, what its fillable version needs of the content), and its result is files.
+import type { Group } from './content/model.js';
+import type { FormContent } from './forms/identity.js';
+import { renderTemplate } from './layout/template.js';
+import { renderPdf, type PdfMeta } from './render/pdf.js';
+
+export interface DocumentJob {
+  template: string;
+  view: object;
+  /** The printed document's metadata; its name is the file name. */
+  meta: PdfMeta;
+  /** Whether the printed document is among the files wanted (its fillable version may be all that is). */
+  printed: boolean;
+  /** The test to fill in on screen, made from the printed one's pages. */
+  fillable?: { file: string; group: Group; content: FormContent };
+}
+
+export type OutputFile = { name: string; bytes: Buffer };
+
+export async function renderJob(job: DocumentJob): Promise<OutputFile[]> {
+  const pdf = await renderPdf(await renderTemplate(job.template, job.view), job.meta);
+  const files: OutputFile[] = job.printed ? [{ name: job.meta.name, bytes: pdf.bytes }] : [];
+  if (job.fillable) {
+    // Loaded only for tests: pdf-lib is not needed for the other documents.
+    const { makeFillable } = await import('./forms/fillable.js');
+    const { file, group, content } = job.fillable;
+    files.push({ name: file, bytes: Buffer.from(await makeFillable(pdf, { content, group })) });
+  }
+  return files;
+}
