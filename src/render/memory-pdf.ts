@@ -1,0 +1,159 @@
+// A pdfkit document that writes straight into memory, for warm rebuilds in one process.
+// pdfkit streams every object as many small byte arrays through a Readable stream and
+// deflates every stream object anew; a rebuild spends much of its time there (and in the
+// garbage collector collecting those arrays). This keeps pdfkit's bytes exactly, but:
+//  - writes land in one growing buffer (no stream, no per-write array);
+//  - stream objects keep their writes as text until they end (pdfkit makes an array of each);
+//  - compressing is cached by content: a rebuild deflates only streams that changed
+//    (font subsets, cmaps and most pages come out the same).
+// It relies on pdfkit 0.20 internals (_write, push, ref(), a reference's write/finalize),
+// as pdf.ts already does; each is named in the interfaces below.
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import PDFDocument from 'pdfkit';
+
+/** The parts of pdfkit's PDFReference this module touches. */
+interface Reference {
+  data: Record<string, unknown>;
+  compress: boolean;
+  uncompressedLength: number;
+  /** Written chunks until finalize; pdfkit's own finalize concatenates and deflates them. */
+  buffer: (Uint8Array | string)[];
+  write(chunk: unknown): void;
+  finalize(): void;
+}
+
+/** The parts of pdfkit's PDFDocument this module touches. */
+interface DocumentInternals {
+  _offset: number;
+  _fontCount: number;
+}
+
+/** Output bytes, appended to one buffer that doubles when full. */
+class ByteSink {
+  private bytes = Buffer.allocUnsafe(128 * 1024);
+  length = 0;
+
+  private room(extra: number): void {
+    if (this.length + extra <= this.bytes.length) return;
+    let size = this.bytes.length * 2;
+    while (size < this.length + extra) size *= 2;
+    const grown = Buffer.allocUnsafe(size);
+    this.bytes.copy(grown, 0, 0, this.length);
+    this.bytes = grown;
+  }
+
+  /** A binary string (one byte per character, as pdfkit's fromBinaryString takes the low byte). */
+  text(text: string): void {
+    this.room(text.length);
+    this.length += this.bytes.write(text, this.length, 'latin1');
+  }
+
+  data(data: Uint8Array): void {
+    this.room(data.length);
+    this.bytes.set(data, this.length);
+    this.length += data.length;
+  }
+
+  /** The bytes written, as a buffer of their own. */
+  result(): Buffer {
+    return Buffer.from(this.bytes.subarray(0, this.length));
+  }
+}
+
+/** Joins a stream object's chunks into bytes; text chunks are binary strings. */
+function joinChunks(chunks: (Uint8Array | string)[]): Uint8Array {
+  if (chunks.length === 1 && typeof chunks[0] !== 'string') return chunks[0];
+  if (chunks.every((c) => typeof c === 'string')) return Buffer.from(chunks.join(''), 'latin1');
+  const sink = new ByteSink();
+  for (const c of chunks) {
+    if (typeof c === 'string') sink.text(c);
+    else sink.data(c);
+  }
+  return sink.result();
+}
+
+// Deflate is a pure function of the bytes: results are kept by a hash of their input.
+const deflated = new Map<string, Uint8Array>();
+let deflatedBytes = 0;
+
+function deflateCached(bytes: Uint8Array): Uint8Array {
+  const key = createHash('sha256').update(bytes).digest('base64');
+  let result = deflated.get(key);
+  if (!result) {
+    result = deflateSync(bytes); // the same call, with the same defaults, as pdfkit's
+    if (deflatedBytes > 32 * 1024 * 1024) { // a bound for long-running processes
+      deflated.clear();
+      deflatedBytes = 0;
+    }
+    deflated.set(key, result);
+    deflatedBytes += result.length;
+  }
+  return result;
+}
+
+/** A reference's write, keeping text as text (pdfkit's write turns each into a byte array). */
+function writeChunk(this: Reference, chunk: unknown): void {
+  const item = chunk instanceof Uint8Array ? chunk : `${String(chunk)}\n`;
+  this.uncompressedLength += item.length;
+  if (this.data.Length == null) this.data.Length = 0;
+  this.buffer.push(item);
+  (this.data.Length as number) += item.length;
+  if (this.compress) this.data.Filter = 'FlateDecode';
+}
+
+let pdfkitFinalize: ((this: Reference) => void) | undefined;
+
+/** A reference's finalize: joins and (cached) deflates the chunks, then lets pdfkit write the object. */
+function finalizeCached(this: Reference): void {
+  if (this.buffer.length) {
+    const bytes = joinChunks(this.buffer);
+    this.buffer = [this.compress ? deflateCached(bytes) : bytes];
+    this.compress = false; // done here; Filter was set by writeChunk
+  }
+  pdfkitFinalize!.call(this);
+}
+
+type Options = ConstructorParameters<typeof PDFDocument>[0];
+
+export class MemoryPdf extends PDFDocument {
+  // Not a class field: pdfkit writes the header from its constructor, before fields are set.
+  declare private sink: ByteSink | undefined;
+  declare private finished: boolean | undefined;
+
+  constructor(options: Options) {
+    // No default font: pdfkit would parse the Helvetica metrics (AFM) for every document,
+    // and every document sets its own fonts before drawing text.
+    super({ ...options, font: null } as unknown as Options);
+    // Helvetica took font id F1; the embedded fonts keep F2… (their ids are in the bytes).
+    (this as unknown as DocumentInternals)._fontCount = 1;
+  }
+
+  ref(data: object): PDFKit.PDFKitReference {
+    const ref = super.ref(data);
+    const internals = ref as unknown as Reference;
+    pdfkitFinalize ??= internals.finalize;
+    internals.write = writeChunk;
+    internals.finalize = finalizeCached;
+    return ref;
+  }
+
+  _write(data: unknown): void {
+    this.sink ??= new ByteSink();
+    if (data instanceof Uint8Array) this.sink.data(data);
+    else this.sink.text(`${String(data)}\n`);
+    (this as unknown as DocumentInternals)._offset = this.sink.length;
+  }
+
+  /** pdfkit's end of output (push(null) after the trailer); nothing else is pushed. */
+  push(chunk: unknown): boolean {
+    if (chunk === null) this.finished = true;
+    return true;
+  }
+
+  /** The whole file, once end() has written the trailer. */
+  bytes(): Buffer {
+    if (!this.finished || !this.sink) throw new Error('pdf: the document has not been ended');
+    return this.sink.result();
+  }
+}
