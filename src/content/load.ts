@@ -10,6 +10,7 @@ import type { Content, NumberedStatement } from './model.js';
 import { UserError, displayPath, throwIfProblems, type Problem } from '../errors.js';
 import { checkScoring } from './rules.js';
 import { fieldName, locate, type SourceFile } from './source.js';
+import { deepFreeze } from '../freeze.js';
 
 type Key = keyof typeof contentFiles;
 type Parsed = { [K in Key]: ReturnType<(typeof contentFiles)[K]['schema']['parse']> };
@@ -39,15 +40,6 @@ function check(key: Key, shown: string, text: string): Checked {
   const result = contentFiles[key].schema.safeParse(source.doc.toJS());
   if (result.success) return { source, data: deepFreeze(result.data), problems: [] };
   return { source, problems: result.error.issues.map((i) => issueToProblem(source, i)) };
-}
-
-/** Cached data is shared by every load that reads the same text, so nobody may change it. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
 
 // Parsing and validating a file is a pure function of its text (and the path shown in

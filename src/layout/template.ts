@@ -8,6 +8,7 @@ import type HandlebarsLib from 'handlebars';
 import { parse } from 'yaml';
 import type { LayoutDocument } from './types.js';
 import { templatesDir } from '../paths.js';
+import { deepFreeze } from '../freeze.js';
 
 // Handlebars from its single-file build (the same release): a third of the package's load time.
 const Handlebars = createRequire(import.meta.url)('handlebars/dist/handlebars.min.js') as typeof HandlebarsLib;
@@ -27,17 +28,19 @@ function template(name: string): HandlebarsLib.TemplateDelegate {
 }
 
 // Parsing the layout YAML is a large part of a rebuild; unchanged documents give the same
-// text, so the parsed tree is kept for it (a copy is handed out: callers own their tree).
+// text, so the parsed tree is kept for it. The tree is frozen and shared (copying it for
+// every caller cost as much as a small parse): layout trees are read, never changed.
 const parsed = new Map<string, LayoutDocument>();
+
 
 export function renderTemplate(name: string, view: object): LayoutDocument {
   const yaml = template(name)(view);
   const known = parsed.get(yaml);
-  if (known) return structuredClone(known);
+  if (known) return known;
   try {
-    const layout = parse(yaml) as LayoutDocument;
+    const layout = deepFreeze(parse(yaml) as LayoutDocument);
     if (parsed.size >= 32) parsed.clear(); // a bound for long-running processes
-    parsed.set(yaml, structuredClone(layout));
+    parsed.set(yaml, layout);
     return layout;
   } catch (err) {
     // A template bug, not a user error: say which template produced invalid YAML.
