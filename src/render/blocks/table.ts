@@ -46,11 +46,35 @@ function minimumWidths(block: TableBlock, ctx: Ctx): number[] {
   return needs;
 }
 
+// A table's geometry depends only on the table, the style and the frame, and a fixed page
+// asks for it at every scale tried and again to draw: it is kept per document, table and
+// style. Not across documents: measuring sets fonts, and the order in which a document first
+// uses its fonts numbers them in the file.
+const geometries = new WeakMap<Ctx['doc'], WeakMap<TableBlock, Map<Ctx['style'], Geometry & { left: number; right: number }>>>();
+
+function geometry(block: TableBlock, ctx: Ctx): Geometry {
+  let byBlock = geometries.get(ctx.doc);
+  if (!byBlock) {
+    byBlock = new WeakMap();
+    geometries.set(ctx.doc, byBlock);
+  }
+  let byStyle = byBlock.get(block);
+  if (!byStyle) {
+    byStyle = new Map();
+    byBlock.set(block, byStyle);
+  }
+  const known = byStyle.get(ctx.style);
+  if (known && known.left === ctx.frame.left && known.right === ctx.frame.right) return known;
+  const geo = { ...columnGeometry(block, ctx), left: ctx.frame.left, right: ctx.frame.right };
+  byStyle.set(ctx.style, geo);
+  return geo;
+}
+
 /**
  * Column widths: in proportion to the layout's relative widths, except that a column too
  * narrow for its content is widened, taking the room from columns that have some to spare.
  */
-function geometry(block: TableBlock, ctx: Ctx): Geometry {
+function columnGeometry(block: TableBlock, ctx: Ctx): Geometry {
   const available = width(ctx.frame);
   const total = block.columns.reduce((sum, c) => sum + c.width, 0);
   let widths = block.columns.map((c) => (available * c.width) / total);
