@@ -38,6 +38,19 @@ export function stateName(label: string): PDFName {
   return PDFName.of(bytes.replace(/#/g, '#23'));
 }
 
+// The names looked up or set for every structure element and widget, made once:
+// PDFName.of decodes its input each time it is called.
+const names = {
+  K: PDFName.of('K'),
+  S: PDFName.of('S'),
+  Obj: PDFName.of('Obj'),
+  MCID: PDFName.of('MCID'),
+  TR: PDFName.of('TR'),
+  TD: PDFName.of('TD'),
+  Off: PDFName.of('Off'),
+  StructParent: PDFName.of('StructParent'),
+};
+
 const round = (value: number) => Math.round(value * 100) / 100;
 const num = (value: number) => String(round(value));
 
@@ -113,22 +126,23 @@ function findTagging(doc: PDFDocument, statements: number, categories: number): 
 
   const rows: PDFRef[][] = [];
   const kidsOf = (element: PDFDict): PDFRef[] => {
-    const k = element.get(PDFName.of('K'));
+    const k = element.get(names.K);
     const list = k instanceof PDFArray ? k.asArray() : [k];
     return list.filter((item): item is PDFRef => item instanceof PDFRef);
   };
-  const type = (ref: PDFRef) => context.lookupMaybe(ref, PDFDict)?.lookupMaybe(PDFName.of('S'), PDFName)?.decodeText();
+  // Names are interned by pdf-lib: the same name is the same object.
+  const type = (ref: PDFRef) => context.lookupMaybe(ref, PDFDict)?.lookupMaybe(names.S, PDFName);
   const walk = (element: PDFDict, depth: number) => {
     if (depth > 50) return;
     const kids = kidsOf(element);
-    if (element.lookupMaybe(PDFName.of('S'), PDFName)?.decodeText() === 'TR') {
+    if (element.lookupMaybe(names.S, PDFName) === names.TR) {
       const cells = kids.slice(-categories);
-      if (kids.length > categories && cells.every((kid) => type(kid) === 'TD')) rows.push(cells);
+      if (kids.length > categories && cells.every((kid) => type(kid) === names.TD)) rows.push(cells);
       return;
     }
     for (const kid of kids) {
       const child = context.lookupMaybe(kid, PDFDict);
-      if (child && !child.has(PDFName.of('Obj')) && !child.has(PDFName.of('MCID'))) walk(child, depth + 1);
+      if (child && !child.has(names.Obj) && !child.has(names.MCID)) walk(child, depth + 1);
     }
   };
   walk(structRoot, 0);
@@ -149,16 +163,16 @@ function addAnnot(context: PDFContext, page: PDFDict, ref: PDFRef): void {
 /** Adds `formRef` as the last kid of the structure element `parentRef`. */
 function appendKid(context: PDFContext, parentRef: PDFRef, formRef: PDFRef): void {
   const parent = context.lookup(parentRef, PDFDict);
-  const k = parent.get(PDFName.of('K'));
+  const k = parent.get(names.K);
   if (k instanceof PDFArray) k.push(formRef);
-  else parent.set(PDFName.of('K'), k === undefined ? context.obj([formRef]) : context.obj([k, formRef]));
+  else parent.set(names.K, k === undefined ? context.obj([formRef]) : context.obj([k, formRef]));
 }
 
 /** An appearance subdictionary: the on-state and /Off. */
 function states(context: PDFContext, on: PDFName, onRef: PDFRef, offRef: PDFRef): PDFDict {
   const dict = context.obj({});
   dict.set(on, onRef);
-  dict.set(PDFName.of('Off'), offRef);
+  dict.set(names.Off, offRef);
   return dict;
 }
 
@@ -229,7 +243,7 @@ export async function makeFillable(rendered: RenderedPdf, meta: FillableMeta): P
         });
         const formRef = context.register(form);
         appendKid(context, parentRef, formRef);
-        widget.set(PDFName.of('StructParent'), PDFNumber.of(tagging.nextKey));
+        widget.set(names.StructParent, PDFNumber.of(tagging.nextKey));
         tagging.nums.push(PDFNumber.of(tagging.nextKey));
         tagging.nums.push(formRef);
         tagging.nextKey += 1;
