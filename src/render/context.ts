@@ -58,6 +58,8 @@ export interface BoxPosition {
   size: number;
   name?: string;
   value?: string;
+  /** Object number of the structure element (table cell) the box is tagged in, for tagging its form field. */
+  cell?: number;
 }
 
 export const width = (frame: Frame): number => frame.right - frame.left;

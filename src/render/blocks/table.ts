@@ -144,6 +144,9 @@ function cellElement(ctx: Ctx, tr: StructElement, type: 'TD' | 'TH', scope?: 'Co
   return element;
 }
 
+/** The PDF object number of a structure element. */
+const objectNumber = (element: StructElement): number => (element as unknown as { dictionary: { id: number } }).dictionary.id;
+
 /** Adds a text cell's text, vertically centred, in the style fitted to its column. */
 function addCellText(ctx: Ctx, element: StructElement, text: string, style: TextStyle, x: number, y: number, w: number, h: number): void {
   const pad = ctx.style.cellPadding;
@@ -258,7 +261,7 @@ function drawCell(
     const by = y + (h - s) / 2;
     drawArtifact(ctx, () => doc.lineWidth(1.25).strokeColor('#000000').rect(bx + 0.625, by + 0.625, s - 1.25, s - 1.25).stroke());
     td.add(() => undefined);
-    ctx.boxes.push({ page: ctx.page, x: bx, y: by, size: s, name: cell.name, value: cell.value });
+    ctx.boxes.push({ page: ctx.page, x: bx, y: by, size: s, name: cell.name, value: cell.value, cell: objectNumber(td) });
   } else if ('count' in cell) {
     drawArtifact(ctx, () => doc.rect(x, y, w, h).fill(shadeFor(cell.shade)));
     const style = countStyle(ctx, cell.count);
