@@ -7,6 +7,7 @@
 // cost a rebuild more than drawing the test.
 // Dictionaries are pdfkit's: `<<\n/Key value\n…\n>>`. Anything else is a bug here, and
 // stops with an error rather than writing a broken file.
+import { ByteSink } from '../render/byte-sink.js';
 
 /** Object bodies: what comes between `N 0 obj\n` and `\nendobj\n`. */
 export class PdfkitFile {
@@ -148,58 +149,37 @@ export class Revision {
   /** The revised file: the file's objects in their order (replaced where set), then the new ones. */
   bytes(): Buffer {
     const { file } = this;
-    // Parts are runs of the file's bytes or new text (binary strings, one byte per character).
-    const parts: (Uint8Array | string)[] = [];
+    const out = new ByteSink(file.bytes.length * 2);
     const offsets: number[] = [];
-    let written = 0;
-    const emit = (part: Uint8Array | string) => {
-      parts.push(part);
-      written += part.length;
-    };
     const object = (id: number, body: string) => {
-      offsets[id] = written;
-      emit(`${id} 0 obj\n${body}\nendobj\n`);
+      offsets[id] = out.length;
+      out.text(`${id} 0 obj\n${body}\nendobj\n`);
     };
 
-    let pos = 0; // where the next run of the file's bytes starts
+    let pos = 0; // where the next run of the file's bytes to copy starts
     for (const { id, start, end } of file.spans()) {
       const body = this.bodies.get(id);
       if (body === undefined) {
-        offsets[id] = written + (start - pos);
+        offsets[id] = out.length + (start - pos);
         continue;
       }
-      emit(file.bytes.subarray(pos, start));
+      out.data(file.bytes.subarray(pos, start));
       object(id, body);
       pos = end;
     }
     const { trailer, objectsEnd } = file.ending;
-    emit(file.bytes.subarray(pos, objectsEnd));
+    out.data(file.bytes.subarray(pos, objectsEnd));
     for (let id = file.size; id < this.next; id++) {
       const body = this.bodies.get(id);
       if (body === undefined) throw new Error(`fillable: object ${id} was reserved but not written`);
       object(id, body);
     }
 
-    const xref = written;
+    const xref = out.length;
     const lines = ['xref', `0 ${this.next}`, '0000000000 65535 f '];
     for (let id = 1; id < this.next; id++) lines.push(`${String(offsets[id]).padStart(10, '0')} 00000 n `);
     lines.push('trailer', withValue(trailer, 'Size', String(this.next)), 'startxref', String(xref), '%%EOF', '');
-    emit(lines.join('\n'));
-
-    const out = Buffer.allocUnsafe(written);
-    let at = 0;
-    let text = '';
-    for (const part of parts) {
-      if (typeof part === 'string') {
-        text += part;
-        continue;
-      }
-      at += out.write(text, at, 'latin1');
-      text = '';
-      out.set(part, at);
-      at += part.length;
-    }
-    out.write(text, at, 'latin1');
-    return out;
+    out.text(lines.join('\n'));
+    return out.result();
   }
 }

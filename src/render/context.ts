@@ -81,15 +81,6 @@ const heights: Measures = new Map();
 const wordWidths: Measures = new Map();
 let remembered = 0;
 
-function child<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    map.set(key, value);
-  }
-  return value;
-}
-
 /** The texts measured with these settings. */
 function measures(cache: Measures, font: FontName, size: number, w: number, lineGap: number): Map<string, number> {
   if (remembered >= 50_000) { // a bound for long-running processes
@@ -97,9 +88,15 @@ function measures(cache: Measures, font: FontName, size: number, w: number, line
     wordWidths.clear();
     remembered = 0;
   }
-  const bySize = child(cache, font, () => new Map());
-  const byWidth = child(bySize, size, () => new Map());
-  return child(child(byWidth, w, () => new Map()), lineGap, () => new Map());
+  let bySize = cache.get(font);
+  if (!bySize) cache.set(font, (bySize = new Map()));
+  let byWidth = bySize.get(size);
+  if (!byWidth) bySize.set(size, (byWidth = new Map()));
+  let byGap = byWidth.get(w);
+  if (!byGap) byWidth.set(w, (byGap = new Map()));
+  let texts = byGap.get(lineGap);
+  if (!texts) byGap.set(lineGap, (texts = new Map()));
+  return texts;
 }
 
 export function textHeight(doc: Pdf, text: string, style: TextStyle, w: number, lineGap: number): number {

@@ -2,7 +2,7 @@
 // pdfkit streams every object as many small byte arrays through a Readable stream and
 // deflates every stream object anew; a rebuild spends much of its time there (and in the
 // garbage collector collecting those arrays). This keeps pdfkit's bytes exactly, but:
-//  - writes land in one growing buffer (no stream, no per-write array);
+//  - writes land in one growing buffer (byte-sink.ts: no stream, no per-write array);
 //  - stream objects keep their writes as text until they end (pdfkit makes an array of each);
 //  - compressing is cached by content: a rebuild deflates only streams that changed
 //    (font subsets, cmaps and most pages come out the same);
@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
+import { ByteSink, joinChunks } from './byte-sink.js';
 
 /** The parts of pdfkit's PDFReference this module touches. */
 interface Reference {
@@ -31,74 +32,6 @@ interface DocumentInternals {
   _fontCount: number;
   /** The current font: for an embedded font, its fontkit font and laid-out words. */
   _font: { font?: object; layoutCache?: Record<string, unknown> } | null;
-}
-
-/**
- * Output bytes, appended to one buffer that doubles when full. Text is gathered into one
- * string first and copied in when it is long or bytes follow: pdfkit writes a few short
- * strings per object, and each copy into a buffer is a call into the runtime.
- */
-class ByteSink {
-  private bytes: Buffer;
-  private filled = 0;
-  private pending = '';
-  /** Bytes written so far, the pending text included. */
-  length = 0;
-
-  constructor(initialSize = 128 * 1024) {
-    this.bytes = Buffer.allocUnsafe(initialSize);
-  }
-
-  /** A binary string (one byte per character, as pdfkit's fromBinaryString takes the low byte). */
-  text(text: string): void {
-    this.pending += text;
-    this.length += text.length;
-    if (this.pending.length > 16 * 1024) this.flush();
-  }
-
-  data(data: Uint8Array): void {
-    this.flush();
-    this.room(data.length);
-    this.bytes.set(data, this.filled);
-    this.filled += data.length;
-    this.length += data.length;
-  }
-
-  /** The bytes written, as a buffer of their own. */
-  result(): Buffer {
-    this.flush();
-    const result = Buffer.allocUnsafe(this.filled);
-    this.bytes.copy(result, 0, 0, this.filled);
-    return result;
-  }
-
-  private flush(): void {
-    if (!this.pending) return;
-    this.room(this.pending.length);
-    this.filled += this.bytes.write(this.pending, this.filled, 'latin1');
-    this.pending = '';
-  }
-
-  private room(extra: number): void {
-    if (this.filled + extra <= this.bytes.length) return;
-    let size = Math.max(1024, this.bytes.length * 2);
-    while (size < this.filled + extra) size *= 2;
-    const grown = Buffer.allocUnsafe(size);
-    this.bytes.copy(grown, 0, 0, this.filled);
-    this.bytes = grown;
-  }
-}
-
-/** Joins a stream object's chunks into bytes; text chunks are binary strings. */
-function joinChunks(chunks: (Uint8Array | string)[]): Uint8Array {
-  if (chunks.length === 1 && typeof chunks[0] !== 'string') return chunks[0];
-  if (chunks.every((c) => typeof c === 'string')) return Buffer.from(chunks.join(''), 'latin1');
-  const sink = new ByteSink(chunks.reduce((n, c) => n + c.length, 0));
-  for (const c of chunks) {
-    if (typeof c === 'string') sink.text(c);
-    else sink.data(c);
-  }
-  return sink.result();
 }
 
 // Deflate is a pure function of the bytes: results are kept by a hash of their input.
