@@ -34,23 +34,33 @@ interface DocumentInternals {
   _font: { font?: object; layoutCache?: Record<string, unknown> } | null;
 }
 
-// Deflate is a pure function of the bytes: results are kept by a hash of their input.
+// Deflate is a pure function of its input, so results are kept: by the text itself for
+// streams written as text (page content, cmaps: a rebuild then neither converts nor hashes
+// an unchanged page), by a hash of the bytes for the rest (font subsets).
 const deflated = new Map<string, Uint8Array>();
-let deflatedBytes = 0;
+let keptBytes = 0;
 
-function deflateCached(bytes: Uint8Array): Uint8Array {
-  const key = createHash('sha256').update(bytes).digest('base64');
+function deflateCached(key: string, input: () => Uint8Array): Uint8Array {
   let result = deflated.get(key);
   if (!result) {
-    result = deflateSync(bytes); // the same call, with the same defaults, as pdfkit's
-    if (deflatedBytes > 32 * 1024 * 1024) { // a bound for long-running processes
+    result = deflateSync(input()); // the same call, with the same defaults, as pdfkit's
+    if (keptBytes > 64 * 1024 * 1024) { // a bound for long-running processes
       deflated.clear();
-      deflatedBytes = 0;
+      keptBytes = 0;
     }
     deflated.set(key, result);
-    deflatedBytes += result.length;
+    keptBytes += key.length + result.length;
   }
   return result;
+}
+
+function deflateChunks(chunks: (Uint8Array | string)[]): Uint8Array {
+  if (chunks.every((c) => typeof c === 'string')) {
+    const text = chunks.join('');
+    return deflateCached(`t${text}`, () => Buffer.from(text, 'latin1'));
+  }
+  const bytes = joinChunks(chunks);
+  return deflateCached(`h${createHash('sha256').update(bytes).digest('base64')}`, () => bytes);
 }
 
 /** A reference's write, keeping text as text (pdfkit's write turns each into a byte array). */
@@ -68,8 +78,7 @@ let pdfkitFinalize: ((this: Reference) => void) | undefined;
 /** A reference's finalize: joins and (cached) deflates the chunks, then lets pdfkit write the object. */
 function finalizeCached(this: Reference): void {
   if (this.buffer.length) {
-    const bytes = joinChunks(this.buffer);
-    this.buffer = [this.compress ? deflateCached(bytes) : bytes];
+    this.buffer = [this.compress ? deflateChunks(this.buffer) : joinChunks(this.buffer)];
     this.compress = false; // done here; Filter was set by writeChunk
   }
   pdfkitFinalize!.call(this);
