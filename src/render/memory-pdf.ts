@@ -6,14 +6,14 @@
 //  - stream objects keep their writes as text until they end (pdfkit makes an array of each);
 //  - compressing is cached by content: a rebuild deflates only streams that changed
 //    (font subsets, cmaps and most pages come out the same);
-//  - pdfkit's per-document cache of laid-out words is shared by all documents of a font.
+//  - laid-out words and lines are shared by all documents of a font (shared-layout.ts).
 // It relies on pdfkit 0.20 internals (_write, push, ref(), a reference's write/finalize,
-// an embedded font's layoutCache), as pdf.ts already does; each is named in the
-// interfaces below.
+// _font), as pdf.ts already does; each is named in the interfaces below.
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { ByteSink, joinChunks } from './byte-sink.js';
+import { newDocument, shareLayouts, type PdfkitFont } from './shared-layout.js';
 
 /** The parts of pdfkit's PDFReference this module touches. */
 interface Reference {
@@ -30,8 +30,8 @@ interface Reference {
 interface DocumentInternals {
   _offset: number;
   _fontCount: number;
-  /** The current font: for an embedded font, its fontkit font and laid-out words. */
-  _font: { font?: object; layoutCache?: Record<string, unknown> } | null;
+  /** The current font. */
+  _font: PdfkitFont | null;
 }
 
 // Deflate is a pure function of its input, so results are kept: by the text itself for
@@ -84,23 +84,6 @@ function finalizeCached(this: Reference): void {
   pdfkitFinalize!.call(this);
 }
 
-// pdfkit lays out each word of a font once per document (scaled to 1000 units per em) and
-// keeps the result in the font's layoutCache; the runs are only read after that, and
-// depend only on the font and the word. So every document of a font shares one cache.
-// Renewed now and then, to bound a long-running process.
-let sharedRuns = new WeakMap<object, Record<string, unknown>>();
-let documentsSinceRenewal = 0;
-
-function shareRuns(font: NonNullable<DocumentInternals['_font']>): void {
-  if (!font.font || !font.layoutCache) return;
-  let runs = sharedRuns.get(font.font);
-  if (!runs) {
-    runs = Object.create(null) as Record<string, unknown>;
-    sharedRuns.set(font.font, runs);
-  }
-  font.layoutCache = runs;
-}
-
 type Options = ConstructorParameters<typeof PDFDocument>[0];
 
 export class MemoryPdf extends PDFDocument {
@@ -114,16 +97,13 @@ export class MemoryPdf extends PDFDocument {
     super({ ...options, font: null } as unknown as Options);
     // Helvetica took font id F1; the embedded fonts keep F2… (their ids are in the bytes).
     (this as unknown as DocumentInternals)._fontCount = 1;
-    if (++documentsSinceRenewal > 500) {
-      documentsSinceRenewal = 0;
-      sharedRuns = new WeakMap();
-    }
+    newDocument();
   }
 
   font(src: PDFKit.Mixins.PDFFontSource, family?: string | number, size?: number): this {
     super.font(src, family as string, size);
     const current = (this as unknown as DocumentInternals)._font;
-    if (current) shareRuns(current);
+    if (current) shareLayouts(current);
     return this;
   }
 
