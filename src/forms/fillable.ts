@@ -11,7 +11,7 @@ import type { RenderedPdf } from '../render/pdf.js';
 import type { BoxPosition } from '../render/context.js';
 import { fieldName, formIdentity, identityKeywords, infoKeys, stateNameBytes, type FormContent } from './identity.js';
 import {
-  array, dict, entry, has, hexText, literal, name, PdfkitFile, ref, refIn, refsIn, Revision, stream, withEntry, withValue,
+  appended, array, dict, entry, has, hexText, literal, name, PdfkitFile, ref, refIn, refsIn, Revision, stream, withEntry, withSet, withValue,
 } from './pdfkit-file.js';
 
 /** Field flags (PDF 32000-1, 12.7.4.2.1): a radio group. Clicking the chosen button again clears it. */
@@ -67,15 +67,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** A one-line array value with more items at its end. */
-function appended(value: string, items: string[]): string {
-  if (!/^\[[^\n[\]]*\]$/.test(value)) throw new Error(`fillable: cannot add to ${value}`);
-  return value === '[]' ? array(items) : `${value.slice(0, -1)} ${items.join(' ')}]`;
-}
-
-/** The dictionary with `/key` set to `value`, added or replacing a one-line value. */
-const withSet = (body: string, key: string, value: string) => (has(body, key) ? withValue(body, key, value) : withEntry(body, key, value));
-
 /**
  * The structure tree root with annotations added to its parent tree: pdfkit writes the tree
  * as `/ParentTree <<\n  /Limits [a b]\n  /Nums [\n    key value…\n]\n>>`.
@@ -85,7 +76,7 @@ function withParentTreeEntries(root: string, entries: string[], nextKey: number)
   const end = root.indexOf('\n]\n>>', nums);
   if (nums === -1 || end === -1) throw new Error('fillable: unexpected parent tree in the structure tree root');
   let revised = `${root.slice(0, end)}${entries.map((e) => `\n    ${e}`).join('')}${root.slice(end)}`;
-  revised = revised.replace(/\n {2}\/Limits \[0 \d+\]\n/, `\n  /Limits [0 ${nextKey - 1}]\n`);
+  revised = revised.replace(/\n {2}\/Limits \[(\d+) \d+\]\n/, (_, first: string) => `\n  /Limits [${first} ${nextKey - 1}]\n`);
   return withValue(revised, 'ParentTreeNextKey', String(nextKey));
 }
 

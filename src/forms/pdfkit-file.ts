@@ -22,7 +22,7 @@ export class PdfkitFile {
 
   constructor(readonly bytes: Uint8Array) {
     this.text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-    const tail = /\ntrailer\n(<<\n[^]*?\n>>)\nstartxref\n(\d+)\n%%EOF\n?$/.exec(this.text);
+    const tail = /^\ntrailer\n(<<\n[^]*?\n>>)\nstartxref\n(\d+)\n%%EOF\n?$/.exec(this.text.slice(this.text.lastIndexOf('\ntrailer\n')));
     if (!tail) throw new Error('fillable: the rendered test does not end as pdfkit writes a PDF');
     this.trailer = tail[1];
     this.xref = Number(tail[2]);
@@ -93,6 +93,16 @@ export function withEntry(dict: string, key: string, value: string): string {
 export function withValue(dict: string, key: string, value: string): string {
   const before = `\n/${key} ${entry(dict, key)}\n`;
   return dict.replace(before, `\n/${key} ${value}\n`);
+}
+
+/** The dictionary body with `/key` set to `value`: added, or replacing a one-line value. */
+export const withSet = (dict: string, key: string, value: string): string =>
+  (has(dict, key) ? withValue(dict, key, value) : withEntry(dict, key, value));
+
+/** A one-line array value with more items at its end. */
+export function appended(value: string, items: string[]): string {
+  if (!/^\[[^\n[\]]*\]$/.test(value)) throw new Error(`fillable: cannot add to ${value}`);
+  return value === '[]' ? array(items) : `${value.slice(0, -1)} ${items.join(' ')}]`;
 }
 
 /** A dictionary body in pdfkit's layout. */

@@ -32,7 +32,6 @@ function template(name: string): HandlebarsLib.TemplateDelegate {
 // every caller cost as much as a small parse): layout trees are read, never changed.
 const parsed = new Map<string, LayoutDocument>();
 
-
 export function renderTemplate(name: string, view: object): LayoutDocument {
   const yaml = template(name)(view);
   const known = parsed.get(yaml);
