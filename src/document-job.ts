@@ -26,7 +26,8 @@ export async function renderJob(job: DocumentJob): Promise<OutputFile[]> {
     // Loaded only for tests: pdf-lib is not needed for the other documents.
     const { makeFillable } = await import('./forms/fillable.js');
     const { file, group, content } = job.fillable;
-    files.push({ name: file, bytes: Buffer.from(await makeFillable(pdf, { content, group })) });
+    const bytes = await makeFillable(pdf, { content, group });
+    files.push({ name: file, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }); // no copy
   }
   return files;
 }

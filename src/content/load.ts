@@ -10,20 +10,19 @@ import type { Content, NumberedStatement } from './model.js';
 import { UserError, displayPath, throwIfProblems, type Problem } from '../errors.js';
 import { checkScoring } from './rules.js';
 import { fieldName, locate, type SourceFile } from './source.js';
+import { deepFreeze } from '../freeze.js';
 
 type Key = keyof typeof contentFiles;
 type Parsed = { [K in Key]: ReturnType<(typeof contentFiles)[K]['schema']['parse']> };
 
-function readSource(dir: string, file: string): SourceFile | Problem {
-  const full = join(dir, file);
-  const shown = displayPath(full);
-  let text: string;
-  try {
-    text = readFileSync(full, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return { file: shown, message: code === 'ENOENT' ? 'file not found' : `cannot be read (${code})` };
-  }
+/** A file read and checked against its schema: its source, and the data or the problems. */
+interface Checked {
+  source: SourceFile | Problem;
+  data?: unknown;
+  problems: Problem[];
+}
+
+function parseSource(shown: string, text: string): SourceFile | Problem {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const source = { path: shown, doc, lines };
@@ -33,6 +32,38 @@ function readSource(dir: string, file: string): SourceFile | Problem {
     return { file: shown, line, column: col, message: `YAML syntax: ${syntax.message.split('\n')[0]}` };
   }
   return source;
+}
+
+function check(key: Key, shown: string, text: string): Checked {
+  const source = parseSource(shown, text);
+  if (!('doc' in source)) return { source, problems: [source] };
+  const result = contentFiles[key].schema.safeParse(source.doc.toJS());
+  if (result.success) return { source, data: deepFreeze(result.data), problems: [] };
+  return { source, problems: result.error.issues.map((i) => issueToProblem(source, i)) };
+}
+
+// Parsing and validating a file is a pure function of its text (and the path shown in
+// messages). A rebuild reads every file again but parses only those whose text changed.
+const checkedFiles = new Map<string, { text: string; checked: Checked }>();
+
+function readChecked(dir: string, key: Key): Checked {
+  const full = join(dir, contentFiles[key].file);
+  const shown = displayPath(full);
+  let text: string;
+  try {
+    text = readFileSync(full, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const problem = { file: shown, message: code === 'ENOENT' ? 'file not found' : `cannot be read (${code})` };
+    return { source: problem, problems: [problem] };
+  }
+  const cacheKey = `${key}\0${full}\0${shown}`;
+  const known = checkedFiles.get(cacheKey);
+  if (known?.text === text) return known.checked;
+  const checked = check(key, shown, text);
+  if (checkedFiles.size >= 64) checkedFiles.clear(); // a bound for long-running processes
+  checkedFiles.set(cacheKey, { text, checked });
+  return checked;
 }
 
 function issueToProblem(source: SourceFile, issue: ZodIssue): Problem {
@@ -74,16 +105,10 @@ export function loadContent(dir: string): Content {
   const sources = {} as Record<Key, SourceFile>;
   const parsed = {} as Parsed;
   for (const key of Object.keys(contentFiles) as Key[]) {
-    const { file, schema } = contentFiles[key];
-    const source = readSource(dir, file);
-    if (!('doc' in source)) {
-      problems.push(source);
-      continue;
-    }
-    sources[key] = source;
-    const result = schema.safeParse(source.doc.toJS());
-    if (result.success) (parsed as Record<Key, unknown>)[key] = result.data;
-    else problems.push(...result.error.issues.map((i) => issueToProblem(source, i)));
+    const { source, data, problems: found } = readChecked(dir, key);
+    if ('doc' in source) sources[key] = source;
+    if (data !== undefined) (parsed as Record<Key, unknown>)[key] = data;
+    problems.push(...found);
   }
   throwIfProblems(problems);
 

@@ -28,6 +28,17 @@ export const infoKeys = { group: 'MusTest', version: 'MusContentVersion', statem
 /** The form field of statement n (one radio group each). */
 export const fieldName = (n: number): string => `udsagn-${n}`;
 
+/**
+ * The bytes (as a binary string) of the on-state name of a category: its label. PDF names
+ * are bytes; viewers show them as PDFDocEncoding, which is Latin-1 for the Danish letters,
+ * so a label that fits Latin-1 is written so (/Sj#E6ldent, /Af#20og#20til), any other as UTF-8.
+ */
+export function stateNameBytes(label: string): string {
+  const text = label.normalize('NFC');
+  const latin1 = /^[\u0020-\u007e\u00a0-\u00ff]*$/.test(text);
+  return latin1 ? text : Buffer.from(text, 'utf8').toString('latin1');
+}
+
 export function statementsHash(content: FormContent, group: Group): string {
   const data = {
     scale: content.scoring.scale.map((c) => c.label.normalize('NFC')),

@@ -15,16 +15,22 @@ import {
 import type { Group } from '../content/model.js';
 import { displayPath, UserError } from '../errors.js';
 import { createAnswerMatcher } from '../responses/answers.js';
-import { stateName } from './fillable.js';
 import {
   fieldName,
   formIdentity,
   infoKeys,
   isGroup,
   parseIdentityKeywords,
+  stateNameBytes,
   type FormContent,
   type FormIdentity,
 } from './identity.js';
+
+/** The on-state name of a category, as the fillable test writes it (see identity.ts). */
+export function stateName(label: string): PDFName {
+  // PDFName.of decodes #XX in its input, so a literal # is given escaped.
+  return PDFName.of(stateNameBytes(label).replace(/#/g, '#23'));
+}
 
 export interface ReturnedForm {
   group: Group;

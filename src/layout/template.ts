@@ -10,6 +10,7 @@ import { ParsedLayouts } from './parsed-layouts.js';
 import { sourceHash } from './template-source.js';
 import type { LayoutDocument } from './types.js';
 import { templatesDir } from '../paths.js';
+import { deepFreeze } from '../freeze.js';
 
 const compiled = new Map<string, Template>();
 
@@ -40,22 +41,21 @@ const yaml = () => (parse ??= (createRequire(import.meta.url)('yaml') as { parse
 // Parsing the layout YAML is a large part of a build (the `yaml` parser is made for
 // exact positions in hand-written files, not for speed), and the same content gives the
 // same text. So parsed trees are kept by text: in this process, and in the cache folder
-// for the next one (see cache/persistent.ts). A copy is handed out: callers own their tree.
+// for the next one (see cache/persistent.ts). The tree is frozen and shared (copying it
+// for every caller cost as much as a small parse): layout trees are read, never changed.
 const parsed = new Map<string, LayoutDocument>();
 const stored = new ParsedLayouts();
 
 export async function renderTemplate(name: string, view: object): Promise<LayoutDocument> {
   const text = (await template(name))(view);
-  const known = parsed.get(text) ?? stored.get(name, text);
-  if (known) {
-    parsed.set(text, known);
-    return structuredClone(known);
-  }
+  const known = parsed.get(text);
+  if (known) return known;
   try {
-    const layout = yaml()(text) as LayoutDocument;
+    const fromCache = stored.get(name, text);
+    const layout = deepFreeze(fromCache ?? (yaml()(text) as LayoutDocument));
+    if (!fromCache) stored.set(name, text, layout);
     if (parsed.size >= 32) parsed.clear(); // a bound for long-running processes
-    parsed.set(text, structuredClone(layout));
-    stored.set(name, text, layout);
+    parsed.set(text, layout);
     return layout;
   } catch (err) {
     // A template bug, not a user error: say which template produced invalid YAML.

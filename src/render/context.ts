@@ -58,6 +58,8 @@ export interface BoxPosition {
   size: number;
   name?: string;
   value?: string;
+  /** Object number of the structure element (table cell) the box is tagged in, for tagging its form field. */
+  cell?: number;
 }
 
 export const width = (frame: Frame): number => frame.right - frame.left;
@@ -71,27 +73,55 @@ export interface TextStyle {
 
 // Measuring is a pure function of font, size, width and text (the fonts are shared by every
 // document), and fitting a page measures the same cells again and again: 2 500 measurements,
-// 700 different, in a build. So each result is kept (per process, bounded).
-const measured = new Map<string, number>();
-function remember(key: string, measure: () => number): number {
-  let value = measured.get(key);
-  if (value === undefined) {
-    if (measured.size >= 50_000) measured.clear();
-    value = measure();
-    measured.set(key, value);
+// 700 different, in a build. So each result is kept (per process, bounded), in maps nested by
+// font, size, width and line gap, then text: a key joined into one string had to be built
+// (and hashed) for every lookup.
+type Measures = Map<FontName, Map<number, Map<number, Map<number, Map<string, number>>>>>;
+const heights: Measures = new Map();
+const wordWidths: Measures = new Map();
+let remembered = 0;
+
+/** The texts measured with these settings. */
+function measures(cache: Measures, font: FontName, size: number, w: number, lineGap: number): Map<string, number> {
+  if (remembered >= 50_000) { // a bound for long-running processes
+    heights.clear();
+    wordWidths.clear();
+    remembered = 0;
   }
-  return value;
+  let bySize = cache.get(font);
+  if (!bySize) cache.set(font, (bySize = new Map()));
+  let byWidth = bySize.get(size);
+  if (!byWidth) bySize.set(size, (byWidth = new Map()));
+  let byGap = byWidth.get(w);
+  if (!byGap) byWidth.set(w, (byGap = new Map()));
+  let texts = byGap.get(lineGap);
+  if (!texts) byGap.set(lineGap, (texts = new Map()));
+  return texts;
 }
 
 export function textHeight(doc: Pdf, text: string, style: TextStyle, w: number, lineGap: number): number {
   doc.font(style.font).fontSize(style.size); // callers rely on the font being set
-  return remember(`h|${style.font}|${style.size}|${w}|${lineGap}|${text}`, () => doc.heightOfString(text, { width: w, lineGap }));
+  const known = measures(heights, style.font, style.size, w, lineGap);
+  let h = known.get(text);
+  if (h === undefined) {
+    h = doc.heightOfString(text, { width: w, lineGap });
+    known.set(text, h);
+    remembered++;
+  }
+  return h;
 }
 
 /** Width of the longest word: pdfkit would break a word wider than its column mid-word. */
 export function longestWordWidth(doc: Pdf, text: string, style: TextStyle): number {
   doc.font(style.font).fontSize(style.size);
-  return remember(`w|${style.font}|${style.size}|${text}`, () => Math.max(0, ...text.split(/\s+/).map((word) => doc.widthOfString(word))));
+  const known = measures(wordWidths, style.font, style.size, 0, 0);
+  let w = known.get(text);
+  if (w === undefined) {
+    w = Math.max(0, ...text.split(/\s+/).map((word) => doc.widthOfString(word)));
+    known.set(text, w);
+    remembered++;
+  }
+  return w;
 }
 
 /** Adds text drawn at (x, y) as content of a structure element. */

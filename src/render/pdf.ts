@@ -1,10 +1,10 @@
 // Draws a layout document with pdfkit into a tagged, font-embedded PDF held in memory.
 // Fixed documents (tests, posters) are measured first and shrunk within limits so every
 // page fits; if a page still cannot fit, the build stops naming the content to shorten.
-import PDFDocument from 'pdfkit';
 import type { Block, LayoutDocument, TableBlock } from '../layout/types.js';
 import { tooLong, type BoxPosition, type Ctx, type Pdf } from './context.js';
 import { loadFonts } from './fonts.js';
+import { MemoryPdf } from './memory-pdf.js';
 import { paperSizes, scaledStyle, typeStyles, type TypeStyle } from './styles.js';
 import type { BlockDrawer } from './blocks/block.js';
 import { heading, paragraph, spacer } from './blocks/text.js';
@@ -46,9 +46,9 @@ function splitPages(blocks: Block[]): Block[][] {
   return pages;
 }
 
-function createPdf(layout: LayoutDocument, meta: PdfMeta): Pdf {
+function createPdf(layout: LayoutDocument, meta: PdfMeta): MemoryPdf {
   const fonts = loadFonts();
-  const doc = new PDFDocument({
+  const doc = new MemoryPdf({
     autoFirstPage: false,
     size: layout.paper,
     margin: 0,
@@ -235,12 +235,6 @@ export interface RenderedPdf {
 /** Renders the layout to PDF bytes. Each fixed page gets the largest type that fits it. */
 export async function renderPdf(layout: LayoutDocument, meta: PdfMeta): Promise<RenderedPdf> {
   const doc = createPdf(layout, meta);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
 
   const fixed = layout.pages === 'fixed';
   const pages = splitPages(layout.blocks);
@@ -267,5 +261,5 @@ export async function renderPdf(layout: LayoutDocument, meta: PdfMeta): Promise<
   });
   ctx.root.end();
   doc.end();
-  return { bytes: await done, boxes: ctx.boxes };
+  return { bytes: doc.bytes(), boxes: ctx.boxes };
 }

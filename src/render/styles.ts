@@ -1,6 +1,7 @@
 // One place for paper sizes, margins and type sizes. A4 is read at arm's length;
 // A3 posters must be legible from across a meeting room (≥ 14 pt statements, ≥ 20 pt counts).
 import type { PaperSize } from '../layout/types.js';
+import { deepFreeze } from '../freeze.js';
 
 export const mm = (value: number): number => (value * 72) / 25.4;
 
@@ -83,11 +84,29 @@ export const typeStyles: Record<PaperSize, TypeStyle> = {
   },
 };
 
+const scaled = new WeakMap<TypeStyle, Map<number, TypeStyle>>();
+
 /**
  * Scales every size of a style by `factor` (used to fit a fixed page). Tick boxes keep
  * their size, and statements and counts never go below their minimums.
  */
 export function scaledStyle(style: TypeStyle, factor: number): TypeStyle {
+  // One object per style and factor: fitting a page asks for the same few again and again,
+  // and measurements (table geometry) are kept per style object.
+  let byFactor = scaled.get(style);
+  if (!byFactor) {
+    byFactor = new Map();
+    scaled.set(style, byFactor);
+  }
+  let result = byFactor.get(factor);
+  if (!result) {
+    result = deepFreeze(scale(style, factor));
+    byFactor.set(factor, result);
+  }
+  return result;
+}
+
+function scale(style: TypeStyle, factor: number): TypeStyle {
   const s = (v: number) => v * factor;
   return {
     ...style,

@@ -46,11 +46,35 @@ function minimumWidths(block: TableBlock, ctx: Ctx): number[] {
   return needs;
 }
 
+// A table's geometry depends only on the table, the style and the frame, and a fixed page
+// asks for it at every scale tried and again to draw: it is kept per document, table and
+// style. Not across documents: measuring sets fonts, and the order in which a document first
+// uses its fonts numbers them in the file.
+const geometries = new WeakMap<Ctx['doc'], WeakMap<TableBlock, Map<Ctx['style'], Geometry & { left: number; right: number }>>>();
+
+function geometry(block: TableBlock, ctx: Ctx): Geometry {
+  let byBlock = geometries.get(ctx.doc);
+  if (!byBlock) {
+    byBlock = new WeakMap();
+    geometries.set(ctx.doc, byBlock);
+  }
+  let byStyle = byBlock.get(block);
+  if (!byStyle) {
+    byStyle = new Map();
+    byBlock.set(block, byStyle);
+  }
+  const known = byStyle.get(ctx.style);
+  if (known && known.left === ctx.frame.left && known.right === ctx.frame.right) return known;
+  const geo = { ...columnGeometry(block, ctx), left: ctx.frame.left, right: ctx.frame.right };
+  byStyle.set(ctx.style, geo);
+  return geo;
+}
+
 /**
  * Column widths: in proportion to the layout's relative widths, except that a column too
  * narrow for its content is widened, taking the room from columns that have some to spare.
  */
-function geometry(block: TableBlock, ctx: Ctx): Geometry {
+function columnGeometry(block: TableBlock, ctx: Ctx): Geometry {
   const available = width(ctx.frame);
   const total = block.columns.reduce((sum, c) => sum + c.width, 0);
   let widths = block.columns.map((c) => (available * c.width) / total);
@@ -119,6 +143,9 @@ function cellElement(ctx: Ctx, tr: StructElement, type: 'TD' | 'TH', scope?: 'Co
   tr.add(element);
   return element;
 }
+
+/** The PDF object number of a structure element. */
+const objectNumber = (element: StructElement): number => (element as unknown as { dictionary: { id: number } }).dictionary.id;
 
 /** Adds a text cell's text, vertically centred, in the style fitted to its column. */
 function addCellText(ctx: Ctx, element: StructElement, text: string, style: TextStyle, x: number, y: number, w: number, h: number): void {
@@ -234,7 +261,7 @@ function drawCell(
     const by = y + (h - s) / 2;
     drawArtifact(ctx, () => doc.lineWidth(1.25).strokeColor('#000000').rect(bx + 0.625, by + 0.625, s - 1.25, s - 1.25).stroke());
     td.add(() => undefined);
-    ctx.boxes.push({ page: ctx.page, x: bx, y: by, size: s, name: cell.name, value: cell.value });
+    ctx.boxes.push({ page: ctx.page, x: bx, y: by, size: s, name: cell.name, value: cell.value, cell: objectNumber(td) });
   } else if ('count' in cell) {
     drawArtifact(ctx, () => doc.rect(x, y, w, h).fill(shadeFor(cell.shade)));
     const style = countStyle(ctx, cell.count);
