@@ -54,8 +54,8 @@ program
     const { startRenderLane } = await import('./render/worker-lane.js');
     const lane = availableParallelism() > 1 ? startRenderLane() : undefined;
     try {
-      const { loadContent } = await import('./content/load.js');
-      const content = loadContent(opts.content);
+      const { loadContentCached } = await import('./content/cached.js');
+      const content = await loadContentCached(opts.content);
       const sources = { file: opts.responses, leaders: opts.leaders, employees: opts.employees };
       let tallies;
       if (sources.file || sources.leaders || sources.employees) {

@@ -1,7 +1,7 @@
 // The cache folder (shaped words, parsed layouts) and the render worker only make a build
 // faster: every way of building must give the same bytes, and a damaged or unwritable
 // cache must not stop a build.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { loadContent } from '../src/content/load.js';
 import { loadFonts } from '../src/render/fonts.js';
 import { defaultContentDir } from '../src/paths.js';
 import { runMus } from './helpers/cli.js';
-import { tempDir } from './helpers/pdf.js';
+import { flat, readPdf, tempDir } from './helpers/pdf.js';
 
 const names = [
   'mus-test-leder.pdf',
@@ -67,6 +67,30 @@ describe('the cache folder', () => {
     const file = join(tempDir('cache-'), 'a-file');
     writeFileSync(file, 'not a folder');
     expectSameFiles(buildWith(join(file, 'cache')), uncached);
+  }, 60_000);
+});
+
+describe('cached content', () => {
+  it('an edited content file is read again: the change shows, and a broken edit is reported', async () => {
+    const cache = tempDir('cache-');
+    const content = join(tempDir('content-'), 'da');
+    cpSync(defaultContentDir, content, { recursive: true });
+    const build = () => {
+      const out = tempDir();
+      return { out, result: runMus(['build', '--content', content, '--out', out], { env: { MUS_CACHE_DIR: cache } }) };
+    };
+    expect(build().result.code).toBe(0);
+    expect(readdirSync(cache)).toContain('content.json');
+    const file = join(content, 'udsagn.yaml');
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace(/^(\s*- leader: ).+$/m, '$1Jeg læser indholdet igen'));
+    const edited = build();
+    expect(edited.result.code).toBe(0);
+    expect(flat((await readPdf(join(edited.out, 'mus-test-leder.pdf'))).text)).toContain('Jeg læser indholdet igen');
+    writeFileSync(file, original.replace(/^(\s*- leader: ).+$/m, '$1'));
+    const broken = build().result;
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/udsagn\.yaml:\d+:\d+ themes\[0\]\.statements\[0\]\.leader: /);
   }, 60_000);
 });
 

@@ -1,6 +1,7 @@
 // `mus tally FILE`: the poster numbers for a responses file, as JSON or as a
 // table to check in the terminal before printing.
-import { loadContent } from '../content/load.js';
+import { saveCaches } from '../cache/persistent.js';
+import { loadContentCached } from '../content/cached.js';
 import type { Content, Group } from '../content/model.js';
 import { tallyResponseSources, type Notices, type ResponseSources } from '../responses/sources.js';
 import type { GroupTally, TallyResult } from '../tally/tally.js';
@@ -21,9 +22,10 @@ export interface TallyIo {
 }
 
 export async function runTally(opts: TallyOptions, io: TallyIo): Promise<void> {
-  const content = loadContent(opts.contentDir);
+  const content = await loadContentCached(opts.contentDir);
   const result = await tallyResponseSources(opts.sources, content, { notices: io.notices, skipInvalid: opts.skipInvalid });
   io.stdout(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatTallyTables(result, content));
+  saveCaches();
 }
 
 const statementTextWidth = 40;

@@ -1,5 +1,6 @@
 // The shape of the YAML files under content/<language>/. One schema per file, so a
 // validation problem can always be reported against the file it came from.
+import { contentFileNames } from './files.js';
 import { z } from 'zod';
 
 const text = z.string().trim().min(1, 'must be a non-empty text');
@@ -174,10 +175,10 @@ export type ProcessGuide = z.infer<typeof processGuideSchema>;
 
 /** Which file holds which part of the content, and the schema it must satisfy. */
 export const contentFiles = {
-  meta: { file: 'meta.yaml', schema: metaSchema },
-  scoring: { file: 'skala.yaml', schema: scoringSchema },
-  statements: { file: 'udsagn.yaml', schema: statementsSchema },
-  test: { file: 'test.yaml', schema: testSchema },
-  resultSheet: { file: 'resultatskema.yaml', schema: resultSheetSchema },
-  processGuide: { file: 'procesguide.yaml', schema: processGuideSchema },
+  meta: { file: contentFileNames.meta, schema: metaSchema },
+  scoring: { file: contentFileNames.scoring, schema: scoringSchema },
+  statements: { file: contentFileNames.statements, schema: statementsSchema },
+  test: { file: contentFileNames.test, schema: testSchema },
+  resultSheet: { file: contentFileNames.resultSheet, schema: resultSheetSchema },
+  processGuide: { file: contentFileNames.processGuide, schema: processGuideSchema },
 } as const;

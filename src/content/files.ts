@@ -1,0 +1,12 @@
+// The files of a content folder, by the part of the content each holds. Kept apart from
+// the schemas so that finding the files does not load the validator.
+export const contentFileNames = {
+  meta: 'meta.yaml',
+  scoring: 'skala.yaml',
+  statements: 'udsagn.yaml',
+  test: 'test.yaml',
+  resultSheet: 'resultatskema.yaml',
+  processGuide: 'procesguide.yaml',
+} as const;
+
+export type ContentKey = keyof typeof contentFileNames;
