@@ -1,7 +1,6 @@
 // The `mus` command line: commander wiring only. Each command loads its own modules when
 // it runs, so `mus --help` and `mus tally` never load pdfkit or the fonts.
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { UserError } from './errors.js';
@@ -50,26 +49,18 @@ program
   .option('--allow-small-groups', 'show per-statement counts even for employee groups below the anonymity threshold')
   .option('--skip-invalid', skipInvalidHelp)
   .action(async (opts: BuildCommandOptions) => {
-    // Started first: the worker loads pdfkit and the fonts while this thread reads the content.
-    const { startRenderLane } = await import('./render/worker-lane.js');
-    const lane = availableParallelism() > 1 ? startRenderLane() : undefined;
-    try {
-      const { loadContentCached } = await import('./content/cached.js');
-      const content = await loadContentCached(opts.content);
-      const sources = { file: opts.responses, leaders: opts.leaders, employees: opts.employees };
-      let tallies;
-      if (sources.file || sources.leaders || sources.employees) {
-        const { tallyResponseSources } = await import('./responses/sources.js');
-        const result = await tallyResponseSources(sources, content, { notices: printNotice, skipInvalid: opts.skipInvalid });
-        tallies = { leader: result.leaders, employee: result.employees };
-      }
-      const { build } = await import('./build.js');
-      const written = await build({ contentDir: opts.content, outDir: opts.out, tallies, allowSmallGroups: opts.allowSmallGroups, lane }, content);
-      for (const file of written) process.stdout.write(`${file}\n`);
-    } catch (error) {
-      lane?.close(true); // a build that stopped early: the worker is not waited for
-      throw error;
+    const { loadContentCached } = await import('./content/cached.js');
+    const content = await loadContentCached(opts.content);
+    const sources = { file: opts.responses, leaders: opts.leaders, employees: opts.employees };
+    let tallies;
+    if (sources.file || sources.leaders || sources.employees) {
+      const { tallyResponseSources } = await import('./responses/sources.js');
+      const result = await tallyResponseSources(sources, content, { notices: printNotice, skipInvalid: opts.skipInvalid });
+      tallies = { leader: result.leaders, employee: result.employees };
     }
+    const { build } = await import('./build.js');
+    const written = await build({ contentDir: opts.content, outDir: opts.out, tallies, allowSmallGroups: opts.allowSmallGroups }, content);
+    for (const file of written) process.stdout.write(`${file}\n`);
   });
 
 program

@@ -1,6 +1,6 @@
-// One document of the set as a job that either thread of a build can do (build.ts, and
-// render/worker.ts): everything it needs is plain data (the view, the PDF's metadata, and
-// for a test, what its fillable version needs of the content), and its result is files.
+// One document of the set as a job: everything it needs is plain data (the view, the
+// PDF's metadata, and for a test what its fillable version needs of the content), and its
+// result is files: the printed document, and the fillable version made from its pages.
 import type { Group } from './content/model.js';
 import type { FormContent } from './forms/identity.js';
 import { renderTemplate } from './layout/template.js';

@@ -71,7 +71,7 @@ interface ValuesFile<V> {
 
 /**
  * A map kept in one cache file: read on first use, written by saveCaches() when something
- * was added (merged with what another process or thread wrote meanwhile), holding at most
+ * was added (merged with what another process wrote meanwhile), holding at most
  * `max` entries, the most recently added first. Only a file written for the same `key`
  * (what every value depends on) is read, and only if every value passes `valid`.
  */
