@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
 import { UserError } from '../src/errors.js';
 import { readCsvResponses, tallyCsvFile } from '../src/responses/csv.js';
-import { tallyResponses } from '../src/tally/tally.js';
+import { tallyResponses, type TallyResult } from '../src/tally/tally.js';
 import { repoRoot } from './helpers/cli.js';
 
 const content = loadContent(join(repoRoot, 'content/da'));
@@ -16,7 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), 'mus-csv-stream-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let files = 0;
-function write(text: string): string {
+function write(text: string | Uint8Array): string {
   const file = join(dir, `svar-${++files}.csv`);
   writeFileSync(file, text);
   return file;
@@ -63,6 +63,29 @@ describe('streaming a CSV export', () => {
       const result = (await expectSameAsWhole(write(`${rows.join('\r\n')}\r\n`))) as { leaders: { respondents: number } };
       expect(result.leaders.respondents).toBe(many / 4);
     }
+  });
+
+  it('reads UTF-8 whose letters are cut by the chunks it is read in, with and without a byte-order mark', async () => {
+    // Ids of 1–3 Danish letters shift every row by a byte or two, so chunk ends fall inside letters.
+    const rows = [header, ...Array.from({ length: 6000 }, (_, i) => row(i).map((cell, c) => (c === 1 ? 'æ'.repeat(1 + (i % 3)) : cell)))];
+    const text = `${rows.map((r) => r.join(';')).join('\n')}\n`;
+    for (const bom of ['', '\uFEFF']) {
+      const result = (await expectSameAsWhole(write(bom + text))) as { employees: { respondents: number } };
+      expect(result.employees.respondents).toBe(4500);
+    }
+  });
+
+  it('reads a file that is UTF-8 only at its start as Windows-1252, unless it has a UTF-8 byte-order mark', async () => {
+    const ascii = (r: number, s: number) => ['Aldrig', 'Oftest', 'Altid'][(r + s) % 3]; // the same in both encodings
+    const rows = [header, ...Array.from({ length: 6000 }, (_, i) => row(i, ascii))].map((r) => r.join(';'));
+    const late = Buffer.concat([Buffer.from(`${rows.join('\n')}\n`), Buffer.from(`medarbejder;blå;Sjældent;${row(1, ascii).slice(3).join(';')}\n`, 'latin1')]);
+    const result = (await expectSameAsWhole(write(late))) as TallyResult;
+    expect(result.employees.respondents).toBe(4501);
+    expect(result.employees.statements[0].counts[1]).toBe(1); // the one Sjældent, read as Windows-1252
+    const marked = write(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), late]));
+    expect(await outcome(() => tallyCsvFile(marked, content))).toEqual({
+      error: `${marked}: starts with a UTF-8 byte-order mark but is not UTF-8 text; save it again as "CSV UTF-8"`,
+    });
   });
 
   it('keeps empty lines, a sep= line, stray carriage returns and bad rows as csv-parse has them', async () => {

@@ -9,7 +9,6 @@
 //
 // Two ways in, one row path: readCsvResponses reads a whole file (for responses in memory),
 // tallyCsvFile streams it straight into the tally with flat memory, for exports of any size.
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
@@ -18,12 +17,13 @@ import { parse as parseSync } from 'csv-parse/sync';
 import type { Group } from '../content/model.js';
 import { UserError } from '../errors.js';
 import { createGroupTally, type GroupTallyAccumulator, type TallyResult, type TallyScoring } from '../tally/tally.js';
+import { csvInput, hasUtf8Bom, NotUtf8, type TextEncoding } from './csv-input.js';
 import { describeReadError } from './decode.js';
 import { createHeaderMatcher, type HeaderMatcher } from './columns.js';
 import { createTableReader, respondentList, type GroupSink, type Notices, type TableContent, type TableReader } from './table.js';
 import type { Responses } from './types.js';
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type { TextEncoding } from './csv-input.js';
 
 export interface CsvDialect {
   encoding: TextEncoding;
@@ -139,8 +139,6 @@ function decodeWhole(bytes: Uint8Array, encoding: TextEncoding): string {
   return new TextDecoder(encoding).decode(bytes);
 }
 
-const hasUtf8Bom = (bytes: Uint8Array) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-
 /** A file marked as UTF-8 that is not: no guessing then. */
 function brokenUtf8(file: string): UserError {
   return new UserError({ file, message: 'starts with a UTF-8 byte-order mark but is not UTF-8 text; save it again as "CSV UTF-8"' });
@@ -184,10 +182,6 @@ export function readCsvResponses(file: string, content: TableContent, options: R
 export interface CsvTallyContent extends TableContent {
   scoring: TallyScoring;
 }
-
-/** Thrown inside the stream when UTF-8 turns out invalid after the head: read again as Windows-1252. */
-class NotUtf8 extends Error {}
-
 
 /**
  * Tallies a CSV file while streaming it: rows go straight into the group tallies, so
@@ -235,20 +229,6 @@ async function streamTally(
   const feeder = recordFeeder(reader, dialect);
   const parser = new Parser(parserOptions(dialect.delimiter));
 
-  async function* text() {
-    const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8' });
-    for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) {
-      let decoded: string;
-      try {
-        decoded = decoder.decode(chunk as Buffer, { stream: true });
-      } catch {
-        throw new NotUtf8();
-      }
-      if (decoded !== '') yield decoded;
-    }
-    const rest = decoder.decode();
-    if (rest !== '') yield rest;
-  }
   // Records are taken in flowing mode ('data'), which costs less per row than a Writable's callbacks.
   parser.on('data', (record: string[]) => {
     try {
@@ -258,7 +238,7 @@ async function streamTally(
     }
   });
   try {
-    await pipeline(text, parser);
+    await pipeline(csvInput(file, encoding), parser);
   } catch (error) {
     if (error instanceof NotUtf8) throw error;
     throw syntaxProblem(error, file, feeder.nextRow()) ?? error;
