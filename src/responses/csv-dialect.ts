@@ -1,0 +1,78 @@
+// How a CSV file is written, found from its first bytes, never asked for: the encoding
+// (UTF-8 with or without a byte-order mark, UTF-16 with one, otherwise Windows-1252 as older
+// Excel versions save "CSV (semikolonsepareret)"), and the separator (; , or tab) as the one
+// under which the header names the most statements, then the most even columns. Excel's
+// `sep=;` first line is honoured. Line ends (CRLF, LF, CR) are csv-parse's to detect.
+import { parse as parseSync } from 'csv-parse/sync';
+import { UserError } from '../errors.js';
+import type { TextEncoding } from './csv-input.js';
+import { parserOptions } from './csv-parser.js';
+import type { HeaderMatcher } from './columns.js';
+
+export interface CsvDialect {
+  encoding: TextEncoding;
+  delimiter: string;
+  /** The first line is Excel's `sep=;` hint, not the header. */
+  sepLine: boolean;
+}
+
+/** How much of the file is looked at to find the dialect. */
+export const headBytes = 64 * 1024;
+const delimiters = [';', ',', '\t'];
+
+/** Finds the encoding from a file's first bytes; throws for what is not text. */
+export function sniffEncoding(head: Uint8Array, file: string): TextEncoding {
+  if (head.length === 0) throw new UserError({ file, message: 'the file is empty' });
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  if (head.indexOf(0) !== -1) {
+    throw new UserError({
+      file,
+      message: 'is a binary file, not CSV text; export the survey as CSV or as an Excel workbook (.xlsx)',
+    });
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return 'utf-8';
+  } catch {
+    return 'windows-1252';
+  }
+}
+
+/** The separator and `sep=` line, from the start of the text (BOM already removed). */
+export function sniffDialect(headText: string, encoding: TextEncoding, matcher: HeaderMatcher): CsvDialect {
+  const sep = /^sep=(.)\s*?(\r\n|\n|\r)/i.exec(headText);
+  if (sep) return { encoding, delimiter: sep[1], sepLine: true };
+  let best = { delimiter: delimiters[0], score: [-1] };
+  for (const delimiter of delimiters) {
+    const records: string[][] = [];
+    try {
+      parseSync(headText, {
+        ...parserOptions(delimiter),
+        on_record: (record: string[]) => {
+          if (records.length < 50) records.push(record);
+          return undefined;
+        },
+      });
+    } catch {
+      // The head may end inside a quoted field; the records before it are enough.
+    }
+    const rows = records.filter((r) => r.some((cell) => cell.trim() !== ''));
+    const header = rows[0] ?? [];
+    const matches = header.filter((cell) => matcher.read(cell) !== undefined).length;
+    const even = rows.slice(1).filter((r) => r.length === header.length).length;
+    const columns = header.length > 1 ? header.length : 0; // one column says nothing about the separator
+    const score = [matches, columns > 0 ? 1 : 0, even, columns];
+    if (compareScores(score, best.score) > 0) best = { delimiter, score };
+  }
+  return { encoding, delimiter: best.delimiter, sepLine: false };
+}
+
+function compareScores(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? -1) - (b[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return 0;
+}

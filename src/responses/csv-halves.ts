@@ -1,0 +1,181 @@
+// A big UTF-8 CSV file is tallied in two halves at once, to use a second processor core:
+// the first half here, the second in a worker thread (csv-range.ts), each with its own
+// csv-parse and table reader, and the two tallies added up. csv-parse still reads every
+// byte; this module only chooses where to cut and checks the cut was right.
+//
+// The cut is put after a line end past the middle with an even number of " before it, which
+// is outside any quoted field in a file that quotes by the rules. A stray quote (Som "oftest")
+// can fool that, so the cut is trusted only when csv-parse, reading the first half as it would
+// read the whole file, ends it exactly at the end of a row. Anything else — a cut not trusted,
+// any problem in either half (an unknown answer, a missing role, a syntax error), bytes that
+// are not UTF-8 — gives up (undefined), and the caller reads the file in one piece, so every
+// message and row number is exactly what reading it in one piece gives.
+import { closeSync, openSync, readSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { Parser } from 'csv-parse';
+import type { Group } from '../content/model.js';
+import { createGroupTally, type TallyResult } from '../tally/tally.js';
+import type { CsvDialect } from './csv-dialect.js';
+import { csvInput, hasUtf8Bom } from './csv-input.js';
+import { parserOptions, parseStream, recordFeeder } from './csv-parser.js';
+import { jobContent, type CsvTallyContent, type RangeJob, type RangeOutcome } from './csv-range.js';
+import type { HeaderMatcher } from './columns.js';
+import { createTableReader, type Notices } from './table.js';
+
+/** Tallies the second half; given an abort signal for when the first half gives up. */
+export type SecondHalfRunner = (job: RangeJob, signal: AbortSignal) => Promise<RangeOutcome>;
+
+export interface SplitOptions {
+  /** Smaller files are read in one piece: starting a worker thread costs more than it saves there. */
+  minBytes?: number;
+  /** Where the second half is tallied: in a worker thread unless tests say otherwise. */
+  runSecondHalf?: SecondHalfRunner;
+  /** Told how the file was read: "halves", or why it was not. */
+  report?: (how: string) => void;
+}
+
+export interface HalvesInput {
+  file: string;
+  size: number;
+  /** The file's first bytes, holding at least the header row. */
+  head: Uint8Array;
+  dialect: CsvDialect;
+  content: CsvTallyContent;
+  group?: Group;
+  notices?: Notices;
+  matcher: HeaderMatcher;
+}
+
+/** Measured: below ~4 MB (~25 000 rows) the worker's start-up eats what the second core saves. */
+export const defaultMinBytes = 4 * 1024 * 1024;
+
+const quote = 0x22;
+
+/** The second half in a worker thread: the compiled csv-range-worker.js beside this module. */
+export const inWorker: SecondHalfRunner = (job, signal) =>
+  new Promise((resolve) => {
+    const worker = new Worker(new URL('./csv-range-worker.js', import.meta.url), { workerData: job });
+    const stop = () => void worker.terminate();
+    signal.addEventListener('abort', stop, { once: true });
+    worker.once('message', (outcome: RangeOutcome) => resolve(outcome));
+    worker.once('error', (error) => resolve({ failed: `worker: ${error.message}` }));
+    worker.once('exit', (code) => {
+      signal.removeEventListener('abort', stop);
+      resolve({ failed: `worker exited with ${code}` }); // no effect once a message came
+    });
+  });
+
+/**
+ * The header row and the line end, read by csv-parse from the file's first bytes: what the
+ * second half has to be told. Undefined unless the header row ends inside them.
+ */
+async function headerAtStart(head: Uint8Array, dialect: CsvDialect): Promise<{ header: string[]; lineEnd: Buffer } | undefined> {
+  const records: string[][] = [];
+  const parser = new Parser(parserOptions(dialect.delimiter));
+  try {
+    await parseStream([hasUtf8Bom(head) ? head.subarray(3) : head], parser, (record) => void records.push(record));
+  } catch {
+    // The head may end inside a quoted field; the records before it are enough.
+  }
+  const rows = dialect.sepLine ? records.slice(1) : records;
+  const at = rows.findIndex((cells) => cells.some((cell) => cell.trim() !== ''));
+  const lineEnds = parser.options.record_delimiter;
+  // A row after the header shows the header row was complete, not cut off by the head's end.
+  if (at === -1 || at + 1 >= rows.length || lineEnds.length !== 1) return undefined;
+  return { header: rows[at], lineEnd: lineEnds[0] };
+}
+
+function countQuotes(bytes: Uint8Array): number {
+  let count = 0;
+  for (let i = bytes.indexOf(quote); i !== -1; i = bytes.indexOf(quote, i + 1)) count++;
+  return count;
+}
+
+/**
+ * Where the second half starts: just after the first line end past the middle with an even
+ * number of quote bytes before it; undefined if there is none near the middle or it falls
+ * inside the head (which must stay in the first half, header and all).
+ */
+function findCut(file: string, size: number, lineEnd: Buffer, headLength: number): number | undefined {
+  const middle = Math.floor(size / 2);
+  const fd = openSync(file, 'r');
+  try {
+    const block = Buffer.allocUnsafe(1 << 20);
+    let quotes = 0;
+    for (let at = 0; at < middle; ) {
+      const read = readSync(fd, block, 0, Math.min(block.length, middle - at), at);
+      if (read === 0) return undefined;
+      quotes += countQuotes(block.subarray(0, read));
+      at += read;
+    }
+    const after = block.subarray(0, readSync(fd, block, 0, 64 * 1024, middle));
+    let counted = 0;
+    for (let end = after.indexOf(lineEnd); end !== -1; end = after.indexOf(lineEnd, end + 1)) {
+      quotes += countQuotes(after.subarray(counted, end));
+      counted = end;
+      const cut = middle + end + lineEnd.length;
+      if (quotes % 2 === 0) return cut > headLength && cut < size ? cut : undefined;
+    }
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The file's tally from two halves read at once, or undefined when it must be read in one piece. */
+export async function tallyCsvInHalves(input: HalvesInput, options: SplitOptions = {}): Promise<TallyResult | undefined> {
+  const { file, size, head, dialect, content } = input;
+  const report = options.report ?? (() => {});
+  if (size < (options.minBytes ?? defaultMinBytes)) return void report('small');
+  const start = await headerAtStart(head, dialect);
+  if (start === undefined) return void report('no header row in the head');
+  const cut = findCut(file, size, start.lineEnd, head.length);
+  if (cut === undefined) return void report('no cut');
+
+  const stopSecond = new AbortController();
+  const job: RangeJob = {
+    file,
+    range: { start: cut, end: size - 1 },
+    delimiter: dialect.delimiter,
+    recordDelimiter: start.lineEnd.toString('latin1'),
+    header: start.header,
+    content: jobContent(content),
+    group: input.group,
+  };
+  const second = (options.runSecondHalf ?? inWorker)(job, stopSecond.signal);
+  const giveUp = (why: string) => {
+    stopSecond.abort();
+    report(why);
+    return undefined;
+  };
+
+  // The first half, read exactly as the whole file would be; its notices wait until it is known to count.
+  const held: string[] = [];
+  const newSink = () => createGroupTally(content.scoring, content.numbered.length);
+  const reader = createTableReader(content, { file, group: input.group, notices: (m) => held.push(m), matcher: input.matcher }, newSink);
+  const feeder = recordFeeder(reader, dialect.sepLine);
+  const parser = new Parser(parserOptions(dialect.delimiter));
+  try {
+    await parseStream(csvInput(file, 'utf-8', { start: 0, end: cut - 1 }), parser, feeder.onRecord);
+  } catch (error) {
+    return giveUp(`first half: ${(error as Error)?.constructor?.name}`);
+  }
+  // Ending the first half without an error means csv-parse was outside quotes at its end, and
+  // the half ends with the line end it uses: so the cut is at the end of a row.
+  const lineEnds = parser.options.record_delimiter;
+  if (lineEnds.length !== 1 || !lineEnds[0].equals(start.lineEnd)) return giveUp('another line end');
+
+  const outcome = await second;
+  if ('failed' in outcome) return giveUp(`second half: ${outcome.failed}`);
+  if (outcome.part.problems > 0) return giveUp('second half: problems');
+  reader.absorb(outcome.part, (tally, other) => tally.merge(other));
+  let groups;
+  try {
+    groups = reader.finish();
+  } catch (error) {
+    return giveUp(`finish: ${(error as Error)?.constructor?.name}`);
+  }
+  for (const message of held) input.notices?.(message);
+  report('halves');
+  return { leaders: groups.leader.result(), employees: groups.employee.result() };
+}
