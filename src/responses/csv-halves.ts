@@ -71,18 +71,24 @@ export const inWorker: SecondHalfRunner = (job, signal) =>
  */
 async function headerAtStart(head: Uint8Array, dialect: CsvDialect): Promise<{ header: string[]; lineEnd: Buffer } | undefined> {
   const records: string[][] = [];
+  const rows = () => (dialect.sepLine ? records.slice(1) : records);
+  const headerAt = () => rows().findIndex((cells) => cells.some((cell) => cell.trim() !== ''));
+  // A row read after the header shows the header row was complete, not cut off by the head's end.
+  const enough = () => headerAt() !== -1 && headerAt() + 1 < rows().length;
+  // Fed a little at a time, and only until the header is known: csv-parse is slow until warmed up.
+  async function* start() {
+    const text = hasUtf8Bom(head) ? head.subarray(3) : head;
+    for (let at = 0; at < text.length && !enough(); at += 4096) yield text.subarray(at, at + 4096);
+  }
   const parser = new Parser(parserOptions(dialect.delimiter));
   try {
-    await parseStream([hasUtf8Bom(head) ? head.subarray(3) : head], parser, (record) => void records.push(record));
+    await parseStream(start(), parser, (record) => void records.push(record));
   } catch {
-    // The head may end inside a quoted field; the records before it are enough.
+    // What was read may end inside a quoted field; the records before it are enough.
   }
-  const rows = dialect.sepLine ? records.slice(1) : records;
-  const at = rows.findIndex((cells) => cells.some((cell) => cell.trim() !== ''));
   const lineEnds = parser.options.record_delimiter;
-  // A row after the header shows the header row was complete, not cut off by the head's end.
-  if (at === -1 || at + 1 >= rows.length || lineEnds.length !== 1) return undefined;
-  return { header: rows[at], lineEnd: lineEnds[0] };
+  if (!enough() || lineEnds.length !== 1) return undefined;
+  return { header: rows()[headerAt()], lineEnd: lineEnds[0] };
 }
 
 function countQuotes(bytes: Uint8Array): number {
