@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
 import { UserError } from '../src/errors.js';
 import { tallyCsvFile } from '../src/responses/csv.js';
-import type { SplitOptions } from '../src/responses/csv-halves.js';
+import type { SecondHalf, SplitOptions } from '../src/responses/csv-halves.js';
 import { tallyCsvRange } from '../src/responses/csv-range.js';
 import { createTableReader, respondentList } from '../src/responses/table.js';
 import type { TallyResult } from '../src/tally/tally.js';
@@ -42,11 +42,17 @@ async function outcome(file: string, split: SplitOptions): Promise<Outcome> {
   }
 }
 
+/** The second half in this thread, ready at once: the worker thread only moves it to another. */
+function inThisThread(): SecondHalf {
+  const stop = new AbortController();
+  return { ready: Promise.resolve(true), run: (job) => tallyCsvRange(job, stop.signal), stop: () => stop.abort() };
+}
+
 /** Tallies a file in one piece and in halves; expects the same outcome, and returns it with how the halves went. */
 async function bothWays(file: string): Promise<Outcome & { how: string }> {
   const whole = await outcome(file, { minBytes: Infinity });
   let how = '';
-  const halves = await outcome(file, { minBytes: 0, runSecondHalf: tallyCsvRange, report: (h) => (how = h) });
+  const halves = await outcome(file, { minBytes: 0, startSecondHalf: inThisThread, report: (h) => (how = h) });
   expect(halves).toEqual(whole);
   return { ...whole, how };
 }
@@ -154,7 +160,7 @@ describe('tallying a CSV file in two halves at once', () => {
     const file = write(csv(rows));
     const whole = await tallyCsvFile(file, content, { group: 'leader' }, { minBytes: Infinity }).catch((e: Error) => e.message);
     let how = '';
-    const halves = await tallyCsvFile(file, content, { group: 'leader' }, { minBytes: 0, runSecondHalf: tallyCsvRange, report: (h) => (how = h) }).catch((e: Error) => e.message);
+    const halves = await tallyCsvFile(file, content, { group: 'leader' }, { minBytes: 0, startSecondHalf: inThisThread, report: (h) => (how = h) }).catch((e: Error) => e.message);
     expect(halves).toEqual(whole);
     expect(whole).toMatch(/column "Rolle": holds both leaders' and employees' answers, but was given as --leaders/);
     expect(how).toMatch(/^finish/);
@@ -213,11 +219,16 @@ describe('the compiled worker thread', () => {
   it('tallies the second half of a big file in a worker thread, as in one piece', async () => {
     // The worker runs compiled JavaScript (npm test builds first), so this test uses dist/.
     const compiled = (await import(join(repoRoot, 'dist/src/responses/csv.js'))) as typeof import('../src/responses/csv.js');
+    const halves = (await import(join(repoRoot, 'dist/src/responses/csv-halves.js'))) as typeof import('../src/responses/csv-halves.js');
     const rows = [['Rolle', 'Id', ...statements], ...Array.from({ length: 40_000 }, (_, i) => plainRow(i))];
     const file = write(`\uFEFF${csv(rows)}`);
+    // Started and awaited first, so the test does not depend on how fast a thread starts.
+    const second = halves.workerThread();
+    expect(await second.ready).toBe(true);
     let how = '';
     const notices: string[] = [];
-    const inWorker = await compiled.tallyCsvFile(file, content, { notices: (m) => notices.push(m) }, { report: (h) => (how = h) });
+    const options = { report: (h: string) => (how = h), startSecondHalf: () => second };
+    const inWorker = await compiled.tallyCsvFile(file, content, { notices: (m) => notices.push(m) }, options);
     expect(how).toBe('halves');
     expect(notices).toEqual([`${file}: ignored 1 column that is not statements: "Id"`]);
     expect(inWorker).toEqual(await tallyCsvFile(file, content, {}, { minBytes: Infinity }));

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
 import { UserError } from '../src/errors.js';
 import { readCsvResponses, tallyCsvFile } from '../src/responses/csv.js';
+import { csvInput, type ReadWindow } from '../src/responses/csv-input.js';
 import { tallyResponses, type TallyResult } from '../src/tally/tally.js';
 import { repoRoot } from './helpers/cli.js';
 
@@ -99,5 +100,22 @@ describe('streaming a CSV export', () => {
       `${rows[0]}\n${rows[1]}\n"ikke lukket,${rows[2]}\n`,
     ];
     for (const text of cases) await expectSameAsWhole(write(text));
+  });
+
+  it('reads a window of the file whose end is lowered while it is read, even during a read', async () => {
+    const bytes = Buffer.alloc(900_000, 'abcdefghij\n');
+    const file = write(bytes);
+    for (const lowerAfter of [0, 1, 2]) {
+      const window: ReadWindow = { start: 5, end: Infinity };
+      const chunks = csvInput(file, 'utf-8', window);
+      const read: Uint8Array[] = [];
+      for (let i = 0; i < lowerAfter; i++) read.push((await chunks.next()).value as Uint8Array);
+      const pending = chunks.next(); // a read is now under way from window.next
+      window.end = window.next! + 1000;
+      for (let next = await pending; !next.done; next = await chunks.next()) read.push(next.value as Uint8Array);
+      const expected = bytes.subarray(5, window.end + 1);
+      expect(Buffer.concat(read).length).toBe(expected.length);
+      expect(Buffer.concat(read).equals(expected)).toBe(true);
+    }
   });
 });

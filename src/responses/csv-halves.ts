@@ -14,23 +14,29 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { Parser } from 'csv-parse';
 import type { Group } from '../content/model.js';
-import { createGroupTally, type TallyResult } from '../tally/tally.js';
+import { createGroupTally, type GroupTallyAccumulator, type TallyResult } from '../tally/tally.js';
 import type { CsvDialect } from './csv-dialect.js';
-import { csvInput, hasUtf8Bom } from './csv-input.js';
+import { csvInput, hasUtf8Bom, type ReadWindow } from './csv-input.js';
 import { parserOptions, parseStream, recordFeeder } from './csv-parser.js';
 import { jobContent, type CsvTallyContent, type RangeJob, type RangeOutcome } from './csv-range.js';
 import type { HeaderMatcher } from './columns.js';
-import { createTableReader, type Notices } from './table.js';
+import { createTableReader, type Notices, type TableReader } from './table.js';
 
-/** Tallies the second half; given an abort signal for when the first half gives up. */
-export type SecondHalfRunner = (job: RangeJob, signal: AbortSignal) => Promise<RangeOutcome>;
+/** A second thread for the second half: started early, it says when it is ready, then tallies the range it is sent. */
+export interface SecondHalf {
+  /** Resolves when the thread can take a job; false if it cannot. */
+  ready: Promise<boolean>;
+  run(job: RangeJob): Promise<RangeOutcome>;
+  /** Ends the thread, whatever it is doing. */
+  stop(): void;
+}
 
 export interface SplitOptions {
   /** Smaller files are read in one piece: starting a worker thread costs more than it saves there. */
   minBytes?: number;
-  /** Where the second half is tallied: in a worker thread unless tests say otherwise. */
-  runSecondHalf?: SecondHalfRunner;
-  /** Told how the file was read: "halves", or why it was not. */
+  /** Starts the second thread: a worker thread unless tests say otherwise. */
+  startSecondHalf?: () => SecondHalf;
+  /** Told how the file was read: "halves", "one thread" (the second thread never took over), or why it was not. */
   report?: (how: string) => void;
 }
 
@@ -52,18 +58,23 @@ export const defaultMinBytes = 4 * 1024 * 1024;
 const quote = 0x22;
 
 /** The second half in a worker thread: the compiled csv-range-worker.js beside this module. */
-export const inWorker: SecondHalfRunner = (job, signal) =>
-  new Promise((resolve) => {
-    const worker = new Worker(new URL('./csv-range-worker.js', import.meta.url), { workerData: job });
-    const stop = () => void worker.terminate();
-    signal.addEventListener('abort', stop, { once: true });
-    worker.once('message', (outcome: RangeOutcome) => resolve(outcome));
+export function workerThread(): SecondHalf {
+  const worker = new Worker(new URL('./csv-range-worker.js', import.meta.url));
+  const ended = new Promise<RangeOutcome>((resolve) => {
     worker.once('error', (error) => resolve({ failed: `worker: ${error.message}` }));
-    worker.once('exit', (code) => {
-      signal.removeEventListener('abort', stop);
-      resolve({ failed: `worker exited with ${code}` }); // no effect once a message came
-    });
+    worker.once('exit', (code) => resolve({ failed: `worker exited with ${code}` }));
   });
+  const nextMessage = <T>() => new Promise<T>((resolve) => worker.once('message', resolve));
+  return {
+    ready: Promise.race([nextMessage<string>().then((message) => message === 'ready'), ended.then(() => false)]),
+    run(job) {
+      const outcome = nextMessage<RangeOutcome>();
+      worker.postMessage(job);
+      return Promise.race([outcome, ended]);
+    },
+    stop: () => void worker.terminate(),
+  };
+}
 
 /**
  * The header row and the line end, read by csv-parse from the file's first bytes: what the
@@ -98,12 +109,11 @@ function countQuotes(bytes: Uint8Array): number {
 }
 
 /**
- * Where the second half starts: just after the first line end past the middle with an even
- * number of quote bytes before it; undefined if there is none near the middle or it falls
- * inside the head (which must stay in the first half, header and all).
+ * Where the second half starts: past the middle of what is left after `from`, just after the
+ * first line end with an even number of quote bytes before it; undefined if there is none near.
  */
-function findCut(file: string, size: number, lineEnd: Buffer, headLength: number): number | undefined {
-  const middle = Math.floor(size / 2);
+function findCut(file: string, size: number, lineEnd: Buffer, from: number): number | undefined {
+  const middle = Math.floor((from + size) / 2);
   const fd = openSync(file, 'r');
   try {
     const block = Buffer.allocUnsafe(1 << 20);
@@ -120,7 +130,7 @@ function findCut(file: string, size: number, lineEnd: Buffer, headLength: number
       quotes += countQuotes(after.subarray(counted, end));
       counted = end;
       const cut = middle + end + lineEnd.length;
-      if (quotes % 2 === 0) return cut > headLength && cut < size ? cut : undefined;
+      if (quotes % 2 === 0) return cut < size ? cut : undefined;
     }
     return undefined;
   } finally {
@@ -128,60 +138,88 @@ function findCut(file: string, size: number, lineEnd: Buffer, headLength: number
   }
 }
 
-/** The file's tally from two halves read at once, or undefined when it must be read in one piece. */
+/**
+ * The file's tally, read by this thread from the start and, once a second thread is ready,
+ * by that thread from a cut halfway through what is left; or undefined when it must be read
+ * again in one piece.
+ */
 export async function tallyCsvInHalves(input: HalvesInput, options: SplitOptions = {}): Promise<TallyResult | undefined> {
   const { file, size, head, dialect, content } = input;
   const report = options.report ?? (() => {});
-  if (size < (options.minBytes ?? defaultMinBytes)) return void report('small');
-  const start = await headerAtStart(head, dialect);
-  if (start === undefined) return void report('no header row in the head');
-  const cut = findCut(file, size, start.lineEnd, head.length);
-  if (cut === undefined) return void report('no cut');
+  if (size < (options.minBytes ?? defaultMinBytes)) {
+    report('small');
+    return undefined;
+  }
+  // Started first, so that it starts up while this thread reads.
+  const second = (options.startSecondHalf ?? workerThread)();
 
-  const stopSecond = new AbortController();
-  const job: RangeJob = {
-    file,
-    range: { start: cut, end: size - 1 },
-    delimiter: dialect.delimiter,
-    recordDelimiter: start.lineEnd.toString('latin1'),
-    header: start.header,
-    content: jobContent(content),
-    group: input.group,
-  };
-  const second = (options.runSecondHalf ?? inWorker)(job, stopSecond.signal);
+  const window: ReadWindow = { start: 0, end: size - 1 };
+  let reading = true;
+  let handedOver: { outcome: Promise<RangeOutcome>; lineEnd: Buffer } | undefined;
+  async function handOver(): Promise<void> {
+    const start = await headerAtStart(head, dialect);
+    const ready = await second.ready;
+    // The head (with the header row) stays with this thread.
+    const cut = reading && ready && start ? findCut(file, size, start.lineEnd, Math.max(head.length, window.next ?? 0)) : undefined;
+    if (cut === undefined || start === undefined) return second.stop();
+    window.end = cut - 1;
+    const job: RangeJob = {
+      file,
+      range: { start: cut, end: size - 1 },
+      delimiter: dialect.delimiter,
+      recordDelimiter: start.lineEnd.toString('latin1'),
+      header: start.header,
+      content: jobContent(content),
+      group: input.group,
+    };
+    handedOver = { outcome: second.run(job), lineEnd: start.lineEnd };
+  }
+  void handOver().catch(() => second.stop());
   const giveUp = (why: string) => {
-    stopSecond.abort();
+    second.stop();
     report(why);
     return undefined;
   };
 
-  // The first half, read exactly as the whole file would be; its notices wait until it is known to count.
+  // This thread's part, read exactly as the whole file would be; its notices wait until it is known to count.
   const held: string[] = [];
   const newSink = () => createGroupTally(content.scoring, content.numbered.length);
   const reader = createTableReader(content, { file, group: input.group, notices: (m) => held.push(m), matcher: input.matcher }, newSink);
   const feeder = recordFeeder(reader, dialect.sepLine);
   const parser = new Parser(parserOptions(dialect.delimiter));
   try {
-    await parseStream(csvInput(file, 'utf-8', { start: 0, end: cut - 1 }), parser, feeder.onRecord);
+    await parseStream(csvInput(file, 'utf-8', window), parser, feeder.onRecord);
   } catch (error) {
     return giveUp(`first half: ${(error as Error)?.constructor?.name}`);
+  } finally {
+    reading = false;
+  }
+  if (handedOver === undefined) {
+    // No second thread took over: this thread read the whole file, as in one piece.
+    second.stop();
+    return finish(reader, held, input.notices, () => report('one thread')) ?? giveUp('finish: one thread');
   }
   // Ending the first half without an error means csv-parse was outside quotes at its end, and
   // the half ends with the line end it uses: so the cut is at the end of a row.
   const lineEnds = parser.options.record_delimiter;
-  if (lineEnds.length !== 1 || !lineEnds[0].equals(start.lineEnd)) return giveUp('another line end');
+  if (lineEnds.length !== 1 || !lineEnds[0].equals(handedOver.lineEnd)) return giveUp('another line end');
 
-  const outcome = await second;
+  const outcome = await handedOver.outcome;
   if ('failed' in outcome) return giveUp(`second half: ${outcome.failed}`);
   if (outcome.part.problems > 0) return giveUp('second half: problems');
   reader.absorb(outcome.part, (tally, other) => tally.merge(other));
+  return finish(reader, held, input.notices, () => report('halves')) ?? giveUp('finish');
+}
+
+/** The tally when the reader finds no problem, its notices passed on; undefined otherwise. */
+function finish(reader: TableReader<GroupTallyAccumulator>, held: string[], notices: Notices | undefined, done: () => void): TallyResult | undefined {
   let groups;
   try {
     groups = reader.finish();
-  } catch (error) {
-    return giveUp(`finish: ${(error as Error)?.constructor?.name}`);
+  } catch {
+    return undefined;
   }
-  for (const message of held) input.notices?.(message);
-  report('halves');
+  for (const message of held) notices?.(message);
+  done();
   return { leaders: groups.leader.result(), employees: groups.employee.result() };
 }

@@ -5,7 +5,7 @@
 import { Parser } from 'csv-parse';
 import type { Group } from '../content/model.js';
 import { createGroupTally, type GroupTally, type TallyScoring } from '../tally/tally.js';
-import { csvInput, type ByteRange } from './csv-input.js';
+import { csvInput } from './csv-input.js';
 import { parserOptions, parseStream } from './csv-parser.js';
 import { createTableReader, type TableContent, type TablePart } from './table.js';
 
@@ -16,8 +16,8 @@ export interface CsvTallyContent extends TableContent {
 
 export interface RangeJob {
   file: string;
-  /** UTF-8 bytes starting at the start of a row. */
-  range: ByteRange;
+  /** UTF-8 bytes from the start of a row to the end of the file. */
+  range: { start: number; end: number };
   delimiter: string;
   /** The line end csv-parse found at the file's start; a range must not find its own. */
   recordDelimiter: string;
