@@ -3,9 +3,9 @@
 // Excel versions save "CSV (semikolonsepareret)"), and the separator (; , or tab) as the one
 // under which the header names the most statements, then the most even columns. Excel's
 // `sep=;` first line is honoured. Line ends (CRLF, LF, CR) are csv-parse's to detect.
-import { parse as parseSync } from 'csv-parse/sync';
 import { UserError } from '../errors.js';
 import type { TextEncoding } from './csv-input.js';
+import { parseSync } from './csv-parse.js';
 import { parserOptions } from './csv-parser.js';
 import type { HeaderMatcher } from './columns.js';
 

@@ -12,11 +12,11 @@
 // message and row number is exactly what reading it in one piece gives.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { Parser } from 'csv-parse';
 import type { Group } from '../content/model.js';
 import { createGroupTally, type GroupTallyAccumulator, type TallyResult } from '../tally/tally.js';
 import type { CsvDialect } from './csv-dialect.js';
 import { csvInput, hasUtf8Bom, type ReadWindow } from './csv-input.js';
+import { Parser } from './csv-parse.js';
 import { parserOptions, parseStream, recordFeeder } from './csv-parser.js';
 import { jobContent, type CsvTallyContent, type RangeJob, type RangeOutcome } from './csv-range.js';
 import type { HeaderMatcher } from './columns.js';

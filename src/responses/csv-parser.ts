@@ -1,8 +1,8 @@
 // csv-parse as the CSV readers use it: the same options everywhere, records fed to a table
 // reader with their spreadsheet row numbers, and csv-parse's errors as messages for people.
 import { pipeline } from 'node:stream/promises';
-import { Parser, type CsvError, type Options as CsvOptions } from 'csv-parse';
 import { UserError } from '../errors.js';
+import type { CsvError, CsvOptions, Parser } from './csv-parse.js';
 import type { GroupSink, TableReader } from './table.js';
 
 export function parserOptions(delimiter: string): CsvOptions {

@@ -2,10 +2,10 @@
 // byte range, told the header and the line end that the file's start has (the range has
 // neither). It runs in a worker thread (csv-range-worker.ts), so what goes in and comes out
 // is plain data; csv-halves.ts adds the result to the first half's.
-import { Parser } from 'csv-parse';
 import type { Group } from '../content/model.js';
 import { createGroupTally, type GroupTally, type TallyScoring } from '../tally/tally.js';
 import { csvInput } from './csv-input.js';
+import { Parser } from './csv-parse.js';
 import { parserOptions, parseStream } from './csv-parser.js';
 import { createTableReader, type TableContent, type TablePart } from './table.js';
 

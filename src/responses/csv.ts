@@ -7,14 +7,13 @@
 // a big UTF-8 file is tallied in two halves at once (csv-halves.ts).
 import { open } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { Parser } from 'csv-parse';
-import { parse as parseSync } from 'csv-parse/sync';
 import type { Group } from '../content/model.js';
 import { UserError } from '../errors.js';
 import { createGroupTally, type GroupTallyAccumulator, type TallyResult } from '../tally/tally.js';
 import { headBytes, sniffDialect, sniffEncoding } from './csv-dialect.js';
 import { tallyCsvInHalves, type SplitOptions } from './csv-halves.js';
 import { csvInput, hasUtf8Bom, NotUtf8, type TextEncoding } from './csv-input.js';
+import { Parser, parseSync } from './csv-parse.js';
 import { parserOptions, parseStream, recordFeeder, syntaxProblem } from './csv-parser.js';
 import type { CsvTallyContent } from './csv-range.js';
 import { describeReadError } from './decode.js';
