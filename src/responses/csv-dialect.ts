@@ -46,30 +46,49 @@ export function sniffEncoding(head: Uint8Array, file: string): TextEncoding {
 export function sniffDialect(headText: string, encoding: TextEncoding, matcher: HeaderMatcher): CsvDialect {
   const sep = /^sep=(.)\s*?(\r\n|\n|\r)/i.exec(headText);
   if (sep) return { encoding, delimiter: sep[1], sepLine: true };
+  const statementsNamed = (header: string[]) => header.filter((cell) => matcher.read(cell) !== undefined).length;
+  // The header decides alone when under one separator it names more statements than under
+  // any other (the score below compares that first), so the rows after it need not be read.
+  const named = delimiters.map((delimiter) => statementsNamed(headerRow(readRows(headText, delimiter, true))));
+  const most = Math.max(...named);
+  if (most > 0 && named.indexOf(most) === named.lastIndexOf(most)) {
+    return { encoding, delimiter: delimiters[named.indexOf(most)], sepLine: false };
+  }
   let best = { delimiter: delimiters[0], score: [-1] };
   for (const delimiter of delimiters) {
-    const records: string[][] = [];
-    try {
-      parseSync(headText, {
-        ...parserOptions(delimiter),
-        to: sniffRecords, // csv-parse stops there: parsing all of the head three times was a tenth of a tally
-        on_record: (record: string[]) => {
-          records.push(record);
-          return undefined;
-        },
-      });
-    } catch {
-      // The head may end inside a quoted field; the records before it are enough.
-    }
-    const rows = records.filter((r) => r.some((cell) => cell.trim() !== ''));
-    const header = rows[0] ?? [];
-    const matches = header.filter((cell) => matcher.read(cell) !== undefined).length;
+    const rows = readRows(headText, delimiter, false).filter(hasContent);
+    const header = headerRow(rows);
     const even = rows.slice(1).filter((r) => r.length === header.length).length;
     const columns = header.length > 1 ? header.length : 0; // one column says nothing about the separator
-    const score = [matches, columns > 0 ? 1 : 0, even, columns];
+    const score = [statementsNamed(header), columns > 0 ? 1 : 0, even, columns];
     if (compareScores(score, best.score) > 0) best = { delimiter, score };
   }
   return { encoding, delimiter: best.delimiter, sepLine: false };
+}
+
+const hasContent = (record: string[]) => record.some((cell) => cell.trim() !== '');
+
+/** The first row with anything in it, among the first rows. */
+const headerRow = (records: string[][]) => records.find(hasContent) ?? [];
+
+/** The first rows of the head under a separator; up to the header only, if `headerOnly`. */
+function readRows(headText: string, delimiter: string, headerOnly: boolean): string[][] {
+  const records: string[][] = [];
+  const enough = new Error('enough rows');
+  try {
+    parseSync(headText, {
+      ...parserOptions(delimiter),
+      to: sniffRecords, // csv-parse stops there: parsing all of the head three times was a tenth of a tally
+      on_record: (record: string[]) => {
+        records.push(record);
+        if (headerOnly && hasContent(record)) throw enough; // csv-parse stops at an error from on_record
+        return undefined;
+      },
+    });
+  } catch {
+    // The head may end inside a quoted field; the records before it are enough.
+  }
+  return records;
 }
 
 function compareScores(a: number[], b: number[]): number {
