@@ -1,18 +1,20 @@
-// A big UTF-8 CSV file is tallied in two halves at once, to use a second processor core:
-// the first half here, the second in a worker thread (csv-range.ts), each with its own
-// csv-parse and table reader, and the two tallies added up. csv-parse still reads every
-// byte; this module only chooses where to cut and checks the cut was right.
+// A big UTF-8 CSV file is tallied by two threads at once, to use a second processor core:
+// this thread reads from the start; a worker thread (csv-range.ts), started at once, takes
+// over from a cut halfway through what is left when it is ready; each has its own csv-parse
+// and table reader, and the two tallies are added up. csv-parse still reads every byte;
+// this module only chooses where to cut and checks the cut was right.
 //
-// The cut is put after a line end past the middle with an even number of " before it, which
-// is outside any quoted field in a file that quotes by the rules. A stray quote (Som "oftest")
-// can fool that, so the cut is trusted only when csv-parse, reading the first half as it would
-// read the whole file, ends it exactly at the end of a row. Anything else — a cut not trusted,
-// any problem in either half (an unknown answer, a missing role, a syntax error), bytes that
-// are not UTF-8 — gives up (undefined), and the caller reads the file in one piece, so every
-// message and row number is exactly what reading it in one piece gives.
+// The cut is put after a line end with an even number of " before it, which is outside any
+// quoted field in a file that quotes by the rules. A stray quote (Som "oftest") can fool
+// that, so the cut is trusted only when csv-parse, reading up to it as it would read the
+// whole file, ends exactly at the end of a row. Anything else — a cut not trusted, any
+// problem in either part (an unknown answer, a missing role, a syntax error), bytes that are
+// not UTF-8 — gives up (undefined), and the caller reads the file again in one piece, so
+// every message and row number is exactly what reading it in one piece gives.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { Group } from '../content/model.js';
+import { UserError } from '../errors.js';
 import { createGroupTally, type GroupTallyAccumulator, type TallyResult } from '../tally/tally.js';
 import type { CsvDialect } from './csv-dialect.js';
 import { csvInput, hasUtf8Bom, type ReadWindow } from './csv-input.js';
@@ -52,7 +54,10 @@ export interface HalvesInput {
   matcher: HeaderMatcher;
 }
 
-/** Measured: below ~4 MB (~25 000 rows) the worker's start-up eats what the second core saves. */
+/**
+ * Below ~4 MB (~25 000 rows) a worker thread's start-up (~100 ms on a quiet machine, more
+ * on a busy one) and the cut cost about what the second core saves (csv-parse reads ~25 MB/s).
+ */
 export const defaultMinBytes = 4 * 1024 * 1024;
 
 const quote = 0x22;
@@ -156,10 +161,11 @@ export async function tallyCsvInHalves(input: HalvesInput, options: SplitOptions
   const window: ReadWindow = { start: 0, end: size - 1 };
   let reading = true;
   let handedOver: { outcome: Promise<RangeOutcome>; lineEnd: Buffer } | undefined;
+  /** Once the second thread is ready: cut what this thread has not read yet in two, and send it the second half. */
   async function handOver(): Promise<void> {
     const start = await headerAtStart(head, dialect);
     const ready = await second.ready;
-    // The head (with the header row) stays with this thread.
+    // Past what this thread has read (or is reading), and past the head, whose header row it must read.
     const cut = reading && ready && start ? findCut(file, size, start.lineEnd, Math.max(head.length, window.next ?? 0)) : undefined;
     if (cut === undefined || start === undefined) return second.stop();
     window.end = cut - 1;
@@ -216,8 +222,9 @@ function finish(reader: TableReader<GroupTallyAccumulator>, held: string[], noti
   let groups;
   try {
     groups = reader.finish();
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (error instanceof UserError) return undefined;
+    throw error;
   }
   for (const message of held) notices?.(message);
   done();
