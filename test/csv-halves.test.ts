@@ -227,7 +227,7 @@ describe('the compiled worker thread', () => {
     expect(await second.ready).toBe(true);
     let how = '';
     const notices: string[] = [];
-    const options = { report: (h: string) => (how = h), startSecondHalf: () => second };
+    const options = { minBytes: 0, report: (h: string) => (how = h), startSecondHalf: () => second };
     const inWorker = await compiled.tallyCsvFile(file, content, { notices: (m) => notices.push(m) }, options);
     expect(how).toBe('halves');
     expect(notices).toEqual([`${file}: ignored 1 column that is not statements: "Id"`]);

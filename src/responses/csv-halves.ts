@@ -55,10 +55,12 @@ export interface HalvesInput {
 }
 
 /**
- * Below ~4 MB (~25 000 rows) a worker thread's start-up (~100 ms on a quiet machine, more
- * on a busy one) and the cut cost about what the second core saves (csv-parse reads ~25 MB/s).
+ * Measured on a 2-core machine, idle: a second thread saved ~100 ms of 1.1 s on 15 MB
+ * (100 000 rows) but cost ~40 ms on 7.7 MB and ~65 ms on 4.6 MB. Its start-up (~100 ms of
+ * a core, more on a busy machine) and the two cores sharing one's worth of memory and cache
+ * (they do 1.5× the work of one, not 2×) only pay off from about 10 MB (~65 000 rows).
  */
-export const defaultMinBytes = 4 * 1024 * 1024;
+export const defaultMinBytes = 10 * 1024 * 1024;
 
 const quote = 0x22;
 

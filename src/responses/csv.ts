@@ -95,7 +95,7 @@ async function readHead(file: string): Promise<{ head: Uint8Array; size: number 
 /**
  * Tallies a CSV file while streaming it: rows go straight into the group tallies, so
  * memory stays flat whatever the number of rows. Same checks and messages as reading it whole.
- * `split` tunes reading a big file in two halves at once (tests and the benchmark use it).
+ * `split` tunes reading a big file in two halves at once (for tests).
  */
 export async function tallyCsvFile(
   file: string,
