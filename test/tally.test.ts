@@ -132,6 +132,36 @@ describe('tallying a group by hand', () => {
     expect(accumulator.result().respondents).toBe(2);
   });
 
+  it('merges a tally made elsewhere by adding its counts, and finds the tendency of the sum', () => {
+    // Part one: totals 3 (3–4) and 9 (7–9); part two: 9 (7–9) and an incomplete sheet.
+    const accumulator = createGroupTally(small, 3);
+    accumulator.add([0, 0, 0]);
+    accumulator.add([2, 2, 2]);
+    accumulator.merge(tally([2, 2, 2], [1, null, 0]));
+    expect(accumulator.result()).toEqual({
+      respondents: 4,
+      complete: 3,
+      incomplete: 1,
+      bands: [
+        { min: 3, max: 4, count: 1 },
+        { min: 5, max: 6, count: 0 },
+        { min: 7, max: 9, count: 2 },
+      ],
+      tendency: [{ min: 7, max: 9 }], // a tie in each part, a clear tendency in the sum
+      statements: [
+        { counts: [1, 1, 2], unanswered: 0 },
+        { counts: [1, 0, 2], unanswered: 1 },
+        { counts: [2, 0, 2], unanswered: 0 },
+      ],
+    });
+  });
+
+  it('refuses to merge the tally of other content', () => {
+    const accumulator = createGroupTally(small, 3);
+    const fewerStatements = tallyGroup(sheets([0, 0]), { ...small, bands: [{ min: 2, max: 6, sentence: '' }] }, 2);
+    expect(() => accumulator.merge(fewerStatements)).toThrow(/internal: merging the tally of other content/);
+  });
+
   it('stops with an internal error for a total outside every band', () => {
     const gap = { ...small, bands: small.bands.slice(0, 2) }; // nothing covers 7–9
     expect(() => tallyGroup(sheets([2, 2, 2]), gap, 3)).toThrow(/internal: total 9 lies in no band/);
@@ -217,6 +247,14 @@ describe('tally invariants over random groups', () => {
     const expected = most === 0 ? [] : result.bands.filter((b) => b.count === most).map(({ min, max }) => ({ min, max }));
     expect(result.tendency).toEqual(expected);
     expect(result.tendency.length === 0).toBe(result.complete === 0);
+  });
+
+  check('tallying the sheets in two parts and merging gives the tally of them all', (rows, result) => {
+    const cut = Math.floor(rows.length / 3);
+    const accumulator = createGroupTally(scoring, statementCount);
+    for (const row of rows.slice(0, cut)) accumulator.add(row);
+    accumulator.merge(tallyGroup(sheets(...rows.slice(cut)), scoring, statementCount));
+    expect(accumulator.result()).toEqual(result);
   });
 
   check('the order of the sheets does not matter', (rows, result) => {

@@ -52,6 +52,29 @@ export interface TableReader<S extends GroupSink> {
   readonly sheets: number;
   /** Checks what can only be checked at the end, throws every problem found, or returns each group's sink. */
   finish(): Record<Group, S>;
+  /** What the rows so far found, with each sink turned into plain data by `convert` (e.g. to send it to another thread). */
+  part<T>(convert: (sink: S) => T): TablePart<T>;
+  /**
+   * Takes in the part another reader found in the rows after this reader's rows of the same
+   * table, its sinks added to this reader's by `merge`; finish() then covers both. A part's
+   * row numbers are its own, so a part with problems cannot be taken in, and a part's empty
+   * role cells count but are not listed: to report problems exactly, read the table in one piece.
+   */
+  absorb<T>(part: TablePart<T>, merge: (into: S, from: T) => void): void;
+}
+
+/** What a table reader found in some rows of a table, without where: see TableReader.part. */
+export interface TablePart<T> {
+  headers: readonly string[];
+  sheets: number;
+  /** Problems found in the rows. */
+  problems: number;
+  /** Columns without a header that hold a value in some row. */
+  unnamedWithValues: number[];
+  /** The columns that may still be the role column. */
+  candidates: { column: number; counts: Record<Group, number>; emptyCount: number; sinks?: Record<Group, T> }[];
+  /** Every sheet, when the file was given for one group. */
+  all: T;
 }
 
 const roleWords: Readonly<Record<string, Group>> = {
@@ -122,6 +145,15 @@ export function createTableReader<S extends GroupSink>(
     }
     if (value instanceof Date) return { ok: false, reason: `a date is not an answer (${matcher.validAnswers})` };
     return matcher.match(value);
+  }
+
+  // Role cells repeat a few spellings too.
+  const roles = new Map<string, Group | undefined>();
+  function roleOf(value: string): Group | undefined {
+    if (roles.has(value)) return roles.get(value);
+    const role = roleWords[normalizeLabel(value)];
+    if (roles.size < 10_000) roles.set(value, role);
+    return role;
   }
 
   const columnLetter = (column: number) => letters(firstColumn + column);
@@ -195,7 +227,7 @@ export function createTableReader<S extends GroupSink>(
         if (candidate.emptyRows.length < maxReportedProblems) candidate.emptyRows.push(rowNumber);
         continue;
       }
-      const role = typeof value === 'string' ? roleWords[normalizeLabel(value)] : undefined;
+      const role = typeof value === 'string' ? roleOf(value) : undefined;
       if (role === undefined) {
         candidate.column = -1; // not a role column: dropped below, with its sinks
         dropped = true;
@@ -250,12 +282,50 @@ export function createTableReader<S extends GroupSink>(
       moreProblems += role.emptyCount - role.emptyRows.length;
       result = role.sinks!;
     }
-    if (problems.length > 0) {
+    if (problems.length + moreProblems > 0) { // after absorb(), some may be counted only
       const list = [...problems];
       if (moreProblems > 0) list.push({ file, message: `… and ${plural(moreProblems, 'more problem')}` });
       throw new UserError(list);
     }
     return result;
+  }
+
+  function part<T>(convert: (sink: S) => T): TablePart<T> {
+    if (headers === undefined) throw new Error('internal: a part of a table without its header');
+    return {
+      headers,
+      sheets,
+      problems: problems.length + moreProblems,
+      unnamedWithValues: [...unnamedWithValues],
+      candidates: candidates.map((c) => ({
+        column: c.column,
+        counts: { ...c.counts },
+        emptyCount: c.emptyCount,
+        ...(c.sinks ? { sinks: { leader: convert(c.sinks.leader), employee: convert(c.sinks.employee) } } : {}),
+      })),
+      all: convert(all),
+    };
+  }
+
+  function absorb<T>(other: TablePart<T>, merge: (into: S, from: T) => void): void {
+    const sameTable = headers !== undefined && headers.length === other.headers.length && headers.every((h, i) => h === other.headers[i]);
+    if (!sameTable || other.problems > 0) throw new Error('internal: taking in a part of another table, or one with problems');
+    sheets += other.sheets;
+    for (const column of other.unnamedWithValues) unnamedWithValues.add(column);
+    // A column stays a possible role column only if it still is in both parts.
+    candidates = candidates.filter((candidate) => {
+      const same = other.candidates.find((c) => c.column === candidate.column);
+      if (same === undefined) return false;
+      candidate.counts.leader += same.counts.leader;
+      candidate.counts.employee += same.counts.employee;
+      candidate.emptyCount += same.emptyCount;
+      if (candidate.sinks && same.sinks) {
+        merge(candidate.sinks.leader, same.sinks.leader);
+        merge(candidate.sinks.employee, same.sinks.employee);
+      }
+      return true;
+    });
+    merge(all, other.all);
   }
 
   let notified = false;
@@ -279,6 +349,8 @@ export function createTableReader<S extends GroupSink>(
       return sheets;
     },
     finish,
+    part,
+    absorb,
   };
 }
 

@@ -47,6 +47,11 @@ export interface GroupTallyAccumulator {
   add(answers: readonly (number | null)[]): void;
   /** The tally of the sheets added so far (a snapshot; adding more later does not change it). */
   result(): GroupTally;
+  /**
+   * Adds the sheets of a tally made elsewhere with the same content (e.g. of the other half
+   * of a file, in another thread): every figure is a count, so counts are added up.
+   */
+  merge(other: GroupTally): void;
 }
 
 /** What the tally needs of the content's scoring: points per category, and the bands. */
@@ -99,6 +104,19 @@ export function createGroupTally(scoring: TallyScoring, statementCount: number):
     bandCounts[band]++;
   }
 
+  function merge(other: GroupTally): void {
+    const sameBands = other.bands.length === bands.length && other.bands.every((b, i) => b.min === bands[i].min && b.max === bands[i].max);
+    const sameScale = other.statements.length === statementCount && other.statements.every((s) => s.counts.length === categoryCount);
+    if (!sameBands || !sameScale) throw new Error('internal: merging the tally of other content');
+    respondents += other.respondents;
+    complete += other.complete;
+    other.bands.forEach((b, i) => (bandCounts[i] += b.count));
+    other.statements.forEach((statement, s) => {
+      unanswered[s] += statement.unanswered;
+      statement.counts.forEach((count, c) => (counts[s * categoryCount + c] += count));
+    });
+  }
+
   function result(): GroupTally {
     const most = Math.max(0, ...bandCounts);
     return {
@@ -114,7 +132,7 @@ export function createGroupTally(scoring: TallyScoring, statementCount: number):
     };
   }
 
-  return { add, result };
+  return { add, result, merge };
 }
 
 /** Tallies one group's answer sheets. */

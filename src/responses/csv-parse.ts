@@ -1,0 +1,15 @@
+// csv-parse, loaded from its CommonJS build: one file per entry point instead of eleven ES
+// modules, which halves the time it takes to load (~15 ms, on the critical path of every CSV
+// tally, in each of its threads). The same package and version, built differently.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+export type { CsvError, Options as CsvOptions } from 'csv-parse';
+export type Parser = import('csv-parse').Parser;
+export const Parser = (require('csv-parse') as typeof import('csv-parse')).Parser;
+
+/** The synchronous API, loaded on first use: a worker thread reading part of a file never needs it. */
+export function parseSync(input: string, options: import('csv-parse').Options): unknown[] {
+  return (require('csv-parse/sync') as typeof import('csv-parse/sync')).parse(input, options);
+}
