@@ -25,9 +25,8 @@ function pdfMeta(spec: DocumentSpec, content: Content): PdfMeta {
 
 /** A document rendered in memory, with where its tick boxes are (for the fillable tests). */
 export async function renderDocumentPdf(spec: DocumentSpec, content: Content, options: RenderOptions): Promise<RenderedPdf> {
-  const [{ renderTemplate }, { renderPdf }] = await Promise.all([import('./layout/template.js'), import('./render/pdf.js')]);
-  const layout = await renderTemplate(spec.template, spec.view(content, options.tallies, options));
-  return renderPdf(layout, pdfMeta(spec, content));
+  const { renderDocument } = await import('./document-job.js');
+  return renderDocument(spec.template, spec.view(content, options.tallies, options), pdfMeta(spec, content));
 }
 
 function jobFor(spec: DocumentSpec, content: Content, options: RenderOptions, wanted: (file: string) => boolean): DocumentJob {

@@ -4,7 +4,7 @@
 import type { Group } from './content/model.js';
 import type { FormContent } from './forms/identity.js';
 import { renderTemplate } from './layout/template.js';
-import { renderPdf, type PdfMeta } from './render/pdf.js';
+import { renderPdf, type PdfMeta, type RenderedPdf } from './render/pdf.js';
 
 export interface DocumentJob {
   template: string;
@@ -19,8 +19,13 @@ export interface DocumentJob {
 
 export type OutputFile = { name: string; bytes: Buffer };
 
+/** A document drawn in memory: its template filled with the view, laid out and rendered. */
+export async function renderDocument(template: string, view: object, meta: PdfMeta): Promise<RenderedPdf> {
+  return renderPdf(await renderTemplate(template, view), meta);
+}
+
 export async function renderJob(job: DocumentJob): Promise<OutputFile[]> {
-  const pdf = await renderPdf(await renderTemplate(job.template, job.view), job.meta);
+  const pdf = await renderDocument(job.template, job.view, job.meta);
   const files: OutputFile[] = job.printed ? [{ name: job.meta.name, bytes: pdf.bytes }] : [];
   if (job.fillable) {
     // Loaded only for tests: pdf-lib is not needed for the other documents.

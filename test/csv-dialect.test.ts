@@ -8,6 +8,7 @@ import { loadContent } from '../src/content/load.js';
 import { createHeaderMatcher, type HeaderMatcher } from '../src/responses/columns.js';
 import { sniffDialect } from '../src/responses/csv-dialect.js';
 import { repoRoot } from './helpers/cli.js';
+import { seededRandom } from './helpers/random.js';
 
 const content = loadContent(join(repoRoot, 'content/da'));
 const matcher = createHeaderMatcher(content.numbered);
@@ -48,14 +49,7 @@ function referenceSniff(headText: string, matcher: HeaderMatcher): { delimiter: 
 
 describe('sniffing the separator', () => {
   it('chooses what scoring the first rows chooses, on random heads', () => {
-    let seed = 11;
-    const next = () => {
-      seed ^= seed << 13;
-      seed ^= seed >>> 17;
-      seed ^= seed << 5;
-      return (seed >>> 0) / 0x100000000;
-    };
-    const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+    const { next, pick } = seededRandom(11);
     const headers = ['Id', 'Navn', 'Rolle', 'Udsagn 3', 'Q7', '12', content.numbered[4].leader, `"Udsagn 1;Udsagn 2"`, `"Q4,Q5"`, '', 'Kommentar'];
     const cells = ['Aldrig', 'Altid', '3', '', '"a;b"', '"c,d"', '"e\tf"', 'x'];
     const chosen = new Map<string, number>();

@@ -2,10 +2,8 @@
 // it in one piece gives: the same tally and notices, or the same messages with the same row
 // numbers. Here the second half runs in this thread (the worker only moves it to another),
 // and small files are split too; the last test runs the compiled worker.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
 import { UserError } from '../src/errors.js';
 import { tallyCsvFile } from '../src/responses/csv.js';
@@ -14,17 +12,11 @@ import { tallyCsvRange } from '../src/responses/csv-range.js';
 import { createTableReader, respondentList } from '../src/responses/table.js';
 import type { TallyResult } from '../src/tally/tally.js';
 import { repoRoot } from './helpers/cli.js';
+import { seededRandom } from './helpers/random.js';
+import { scratchFiles } from './helpers/scratch.js';
 
 const content = loadContent(join(repoRoot, 'content/da'));
-const dir = mkdtempSync(join(tmpdir(), 'mus-csv-halves-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let files = 0;
-function write(data: string | Uint8Array): string {
-  const file = join(dir, `svar-${++files}.csv`);
-  writeFileSync(file, data);
-  return file;
-}
+const write = scratchFiles('mus-csv-halves-', 'csv');
 
 interface Outcome {
   result?: unknown;
@@ -175,14 +167,7 @@ describe('tallying a CSV file in two halves at once', () => {
   });
 
   it('gives what reading in one piece gives on random exports with quotes, line breaks, stray quotes and mistakes', async () => {
-    let seed = 7;
-    const next = () => {
-      seed ^= seed << 13;
-      seed ^= seed >>> 17;
-      seed ^= seed << 5;
-      return (seed >>> 0) / 0x100000000;
-    };
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+    const { next, pick } = seededRandom(7);
     const hows: string[] = [];
     for (let round = 0; round < 40; round++) {
       const delimiter = pick([';', ',', '\t']);

@@ -1,27 +1,18 @@
 // Streaming a CSV export into the tally (csv-parse's stream API, chunk by chunk) must give
 // what reading the file whole gives: whatever the line ends, quotes and chunk boundaries,
 // the same tally and the same messages.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
 import { UserError } from '../src/errors.js';
 import { readCsvResponses, tallyCsvFile } from '../src/responses/csv.js';
 import { csvInput, type ReadWindow } from '../src/responses/csv-input.js';
 import { tallyResponses, type TallyResult } from '../src/tally/tally.js';
 import { repoRoot } from './helpers/cli.js';
+import { scratchFiles } from './helpers/scratch.js';
 
 const content = loadContent(join(repoRoot, 'content/da'));
-const dir = mkdtempSync(join(tmpdir(), 'mus-csv-stream-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let files = 0;
-function write(text: string | Uint8Array): string {
-  const file = join(dir, `svar-${++files}.csv`);
-  writeFileSync(file, text);
-  return file;
-}
+const write = scratchFiles('mus-csv-stream-', 'csv');
 
 async function outcome(read: () => unknown): Promise<unknown> {
   try {

@@ -1,17 +1,17 @@
 // The streaming JSON tally (large files) must count and complain exactly like reading the
 // file whole: same tallies, same messages at the same line and column, whatever the chunk
 // boundaries fall on.
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Scoring } from '../src/content/model.js';
 import { UserError } from '../src/errors.js';
 import { tallyJsonFile } from '../src/responses/json-stream.js';
 import { readResponses } from '../src/responses/read.js';
 import { tallyResponseSources } from '../src/responses/sources.js';
 import { tallyResponses } from '../src/tally/tally.js';
+import { scratchFiles } from './helpers/scratch.js';
 
 // The Danish scale on 3 statements, so totals are 3..15.
 const scoring: Scoring = {
@@ -31,14 +31,7 @@ const scoring: Scoring = {
 };
 const content = { scoring, numbered: [1, 2, 3] };
 
-const dir = mkdtempSync(join(tmpdir(), 'mus-json-stream-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let files = 0;
-function write(text: string | Buffer): string {
-  const file = join(dir, `svar-${++files}.json`);
-  writeFileSync(file, text);
-  return file;
-}
+const write = scratchFiles('mus-json-stream-', 'json');
 
 /** The outcome of a read: the tally, or the UserError's message. */
 function outcome(read: () => unknown): unknown {
@@ -64,8 +57,7 @@ function expectSameAsWhole(file: string): unknown {
 describe('streaming a JSON responses file', () => {
   it('tallies like reading the file whole', () => {
     const fixture = fileURLToPath(new URL('./fixtures/responses/good.json', import.meta.url));
-    const copy = join(dir, 'good.json');
-    copyFileSync(fixture, copy);
+    const copy = write(readFileSync(fixture));
     expect(expectSameAsWhole(copy)).toHaveProperty('leaders.respondents');
     const result = expectSameAsWhole(
       write(
@@ -163,7 +155,8 @@ describe('streaming a JSON responses file', () => {
     ]) {
       expectSameAsWhole(write(bytes));
     }
-    expect(whole(join(dir, 'missing.json'))).toEqual(outcome(() => tallyJsonFile(join(dir, 'missing.json'), content)));
+    const missing = `${write('')}-missing.json`;
+    expect(whole(missing)).toEqual(outcome(() => tallyJsonFile(missing, content)));
   });
 
   it('a group given twice under the same key is an error, not silently the last one', () => {

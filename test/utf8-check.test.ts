@@ -2,6 +2,7 @@
 // TextDecoder fails, so the CSV reader falls back to Windows-1252 as it did when it decoded.
 import { describe, expect, it } from 'vitest';
 import { createUtf8Check } from '../src/responses/utf8-check.js';
+import { seededRandom } from './helpers/random.js';
 
 /** Index of the chunk the decoder rejects, chunks.length if only the end is rejected, -1 if all is UTF-8. */
 function decoderVerdict(chunks: Uint8Array[]): number {
@@ -27,15 +28,7 @@ function checkVerdict(chunks: Uint8Array[]): number {
   return check.end() ? -1 : chunks.length;
 }
 
-function random(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 0x100000000;
-  };
-}
+const random = (seed: number) => seededRandom(seed).next;
 
 /** Cuts bytes into chunks of 0–5 bytes, so characters are cut at every possible place. */
 function cut(bytes: Uint8Array, next: () => number): Uint8Array[] {
