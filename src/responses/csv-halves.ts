@@ -18,7 +18,7 @@ import { UserError } from '../errors.js';
 import { createGroupTally, type GroupTallyAccumulator, type TallyResult } from '../tally/tally.js';
 import type { CsvDialect } from './csv-dialect.js';
 import { csvInput, hasUtf8Bom, type ReadWindow } from './csv-input.js';
-import { Parser } from './csv-parse.js';
+import { createParser } from './csv-parse.js';
 import { parserOptions, parseStream, recordFeeder } from './csv-parser.js';
 import { jobContent, type CsvTallyContent, type RangeJob, type RangeOutcome } from './csv-range.js';
 import type { HeaderMatcher } from './columns.js';
@@ -98,7 +98,7 @@ async function headerAtStart(head: Uint8Array, dialect: CsvDialect): Promise<{ h
     const text = hasUtf8Bom(head) ? head.subarray(3) : head;
     for (let at = 0; at < text.length && !enough(); at += 4096) yield text.subarray(at, at + 4096);
   }
-  const parser = new Parser(parserOptions(dialect.delimiter));
+  const parser = createParser(parserOptions(dialect.delimiter));
   try {
     await parseStream(start(), parser, (record) => void records.push(record));
   } catch {
@@ -194,7 +194,7 @@ export async function tallyCsvInHalves(input: HalvesInput, options: SplitOptions
   const newSink = () => createGroupTally(content.scoring, content.numbered.length);
   const reader = createTableReader(content, { file, group: input.group, notices: (m) => held.push(m), matcher: input.matcher }, newSink);
   const feeder = recordFeeder(reader, dialect.sepLine);
-  const parser = new Parser(parserOptions(dialect.delimiter));
+  const parser = createParser(parserOptions(dialect.delimiter));
   try {
     await parseStream(csvInput(file, 'utf-8', window), parser, feeder.onRecord);
   } catch (error) {

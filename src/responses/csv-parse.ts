@@ -7,7 +7,11 @@ const require = createRequire(import.meta.url);
 
 export type { CsvError, Options as CsvOptions } from 'csv-parse';
 export type Parser = import('csv-parse').Parser;
-export const Parser = (require('csv-parse') as typeof import('csv-parse')).Parser;
+
+/** A streaming parser; csv-parse is loaded on first use, so reading a YAML or JSON file never loads it. */
+export function createParser(options: import('csv-parse').Options): Parser {
+  return new (require('csv-parse') as typeof import('csv-parse')).Parser(options);
+}
 
 /** The synchronous API, loaded on first use: a worker thread reading part of a file never needs it. */
 export function parseSync(input: string, options: import('csv-parse').Options): unknown[] {

@@ -5,7 +5,7 @@
 import type { Group } from '../content/model.js';
 import { createGroupTally, type GroupTally, type TallyScoring } from '../tally/tally.js';
 import { csvInput } from './csv-input.js';
-import { Parser } from './csv-parse.js';
+import { createParser } from './csv-parse.js';
 import { parserOptions, parseStream } from './csv-parser.js';
 import { createTableReader, type TableContent, type TablePart } from './table.js';
 
@@ -46,7 +46,7 @@ export async function tallyCsvRange(job: RangeJob, signal?: AbortSignal): Promis
   let row = 1;
   try {
     reader.row(job.header, row);
-    const parser = new Parser({ ...parserOptions(job.delimiter), record_delimiter: job.recordDelimiter });
+    const parser = createParser({ ...parserOptions(job.delimiter), record_delimiter: job.recordDelimiter });
     await parseStream(csvInput(job.file, 'utf-8', job.range), parser, (record) => reader.row(record, ++row), signal);
   } catch (error) {
     return { failed: `${(error as Error)?.constructor?.name ?? 'error'} at row ${row} of the second half` };

@@ -13,7 +13,7 @@ import { createGroupTally, type GroupTallyAccumulator, type TallyResult } from '
 import { headBytes, sniffDialect, sniffEncoding } from './csv-dialect.js';
 import { tallyCsvInHalves, type SplitOptions } from './csv-halves.js';
 import { csvInput, hasUtf8Bom, NotUtf8, type TextEncoding } from './csv-input.js';
-import { Parser, parseSync } from './csv-parse.js';
+import { createParser, parseSync } from './csv-parse.js';
 import { parserOptions, parseStream, recordFeeder, syntaxProblem } from './csv-parser.js';
 import type { CsvTallyContent } from './csv-range.js';
 import { describeReadError } from './decode.js';
@@ -135,7 +135,7 @@ async function streamTally(
   const reader = createTableReader(content, { file, group: options.group, notices: options.notices, matcher }, newSink);
   const feeder = recordFeeder(reader, dialect.sepLine);
   try {
-    await parseStream(csvInput(file, encoding), new Parser(parserOptions(dialect.delimiter)), feeder.onRecord);
+    await parseStream(csvInput(file, encoding), createParser(parserOptions(dialect.delimiter)), feeder.onRecord);
   } catch (error) {
     if (error instanceof NotUtf8) throw error;
     throw syntaxProblem(error, file, feeder.nextRow()) ?? error;
