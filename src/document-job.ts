@@ -28,7 +28,7 @@ export async function renderJob(job: DocumentJob): Promise<OutputFile[]> {
   const pdf = await renderDocument(job.template, job.view, job.meta);
   const files: OutputFile[] = job.printed ? [{ name: job.meta.name, bytes: pdf.bytes }] : [];
   if (job.fillable) {
-    // Loaded only for tests: pdf-lib is not needed for the other documents.
+    // Loaded only for tests: the other documents have no form.
     const { makeFillable } = await import('./forms/fillable.js');
     const { file, group, content } = job.fillable;
     const bytes = await makeFillable(pdf, { content, group });

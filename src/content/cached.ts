@@ -9,9 +9,17 @@ import { CachedValues, cacheKey } from '../cache/persistent.js';
 import { contentFileNames } from './files.js';
 import type { Content } from './model.js';
 
-/** Bumped when the Content's form or the loader's checks change. */
+/** Bumped when the way content is kept changes. */
 const version = 'content v1';
 let loaded: CachedValues<Content> | undefined;
+
+/**
+ * The modules that turn the files into a Content: an edit to any of them (a new field, a
+ * changed rule) must not be answered from content checked by the old code.
+ */
+const loaderModules = ['load', 'schema', 'rules', 'source', 'files'].map((name) =>
+  new URL(`./${name}${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url),
+);
 
 export async function loadContentCached(dir: string): Promise<Content> {
   const key = filesKey(dir);
@@ -25,12 +33,19 @@ export async function loadContentCached(dir: string): Promise<Content> {
 }
 
 /**
- * What the loaded content depends on: the files' texts, the folder, and the working
- * directory (messages name files relative to it). Undefined when a file cannot be read:
- * load.ts then says so.
+ * What the loaded content depends on: the files' texts, the folder, the working directory
+ * (messages name files relative to it) and the loader's code. Undefined when a file cannot
+ * be read: load.ts then says so.
  */
 function filesKey(dir: string): string | undefined {
   const parts = [resolve(dir), process.cwd()];
+  for (const module of loaderModules) {
+    try {
+      parts.push(readFileSync(module, 'utf8'));
+    } catch {
+      return undefined; // the loader cannot be identified: no cache
+    }
+  }
   for (const name of Object.values(contentFileNames)) {
     try {
       parts.push(name, readFileSync(resolve(dir, name), 'utf8'));

@@ -30,14 +30,15 @@ export function fromSpec(spec: TemplateSpec): Template {
   return runtime.template(spec);
 }
 
+/** The full Handlebars, with its compiler: loaded only to compile. */
+const fullCompiler = () => (compiler ??= withHelpers(require('handlebars/dist/handlebars.min.js') as typeof HandlebarsLib));
+
 /** A template compiled now, from its source. */
 export function fromSource(source: string): Template {
-  compiler ??= withHelpers(require('handlebars/dist/handlebars.min.js') as typeof HandlebarsLib);
-  return compiler.compile(source, compileOptions);
+  return fullCompiler().compile(source, compileOptions);
 }
 
 /** The precompiled form, as JavaScript source (for the build step). */
 export function precompile(source: string): string {
-  compiler ??= withHelpers(require('handlebars/dist/handlebars.min.js') as typeof HandlebarsLib);
-  return compiler.precompile(source, compileOptions) as string;
+  return fullCompiler().precompile(source, compileOptions) as string;
 }
