@@ -22,7 +22,7 @@ const wanted = (section: string) => !only || only.includes(section);
 
 const cli = join(packageRoot, 'dist', 'src', 'cli.js');
 const bench = join(packageRoot, 'dist', 'bench');
-const fixture = join(packageRoot, '..', 'shared', 'fixtures', 'eksempel-svar.yaml');
+const fixture = join(packageRoot, 'test', 'fixtures', 'eksempel-svar.yaml');
 const work = mkdtempSync(join(tmpdir(), 'mus-bench-'));
 
 interface Row {
@@ -73,7 +73,7 @@ function startup(): void {
 
 function cold(): void {
   process.stderr.write('cold builds…\n');
-  // The hand-typed example answers from ../shared/fixtures (beside the repository, as in CI).
+  // The hand-typed example answers (test/fixtures/).
   const withResponses = existsSync(fixture);
   // A cache folder of the bench's own (not the user's), filled by one build of each kind
   // first, as every build after the first on a machine finds it; and, for the very first

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString, PDFHexString, type PDFObject } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
-import { repoRoot, runMus, sharedFixture } from './helpers/cli.js';
+import { repoRoot, runMus, fixture } from './helpers/cli.js';
 import { flat, readPdf, tempDir } from './helpers/pdf.js';
 import { pageContents } from './helpers/raster.js';
 
@@ -79,7 +79,7 @@ const files = () => Object.entries(sets).flatMap(([set, dir]) =>
 const tagged = new Map<string, Tagged>();
 
 beforeAll(async () => {
-  for (const [set, args] of [['blank', []], ['filled', ['--responses', sharedFixture('eksempel-svar.yaml')]]] as const) {
+  for (const [set, args] of [['blank', []], ['filled', ['--responses', fixture('eksempel-svar.yaml')]]] as const) {
     const result = runMus(['build', ...args, '--out', sets[set]]);
     expect(result.stderr, set).toBe('');
     expect(result.code, set).toBe(0);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { runMus, repoRoot, sharedFixture } from './helpers/cli.js';
+import { runMus, repoRoot, fixture } from './helpers/cli.js';
 import { A3, A4, flat, readPdf, tempDir, type PdfReadout } from './helpers/pdf.js';
 
 interface StatementsFile { themes: { title: string; statements: { leader: string; employee: string }[] }[] }
@@ -123,7 +123,7 @@ describe('mus build (blank set)', () => {
 
   it('building the pre-filled set twice gives byte-identical files, in any folder', async () => {
     const [first, second] = [tempDir(), tempDir('other-')];
-    for (const dir of [first, second]) expect(runMus(['build', '--responses', sharedFixture('eksempel-svar.yaml'), '--out', dir]).code).toBe(0);
+    for (const dir of [first, second]) expect(runMus(['build', '--responses', fixture('eksempel-svar.yaml'), '--out', dir]).code).toBe(0);
     for (const name of Object.keys(expected) as Name[]) {
       expect(readFileSync(join(second, name)).equals(readFileSync(join(first, name))), name).toBe(true);
     }

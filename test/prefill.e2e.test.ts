@@ -4,7 +4,7 @@ import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { repoRoot, runMus, sharedFixture } from './helpers/cli.js';
+import { repoRoot, runMus, fixture } from './helpers/cli.js';
 import { flat, readPdf, tempDir } from './helpers/pdf.js';
 
 interface Expected {
@@ -13,7 +13,7 @@ interface Expected {
   bands: { min: number; max: number; count: number }[];
   statements: { counts: number[]; unanswered: number }[];
 }
-const expected = JSON.parse(readFileSync(sharedFixture('eksempel-svar.expected.json'), 'utf8')) as Record<'leaders' | 'employees', Expected>;
+const expected = JSON.parse(readFileSync(fixture('eksempel-svar.expected.json'), 'utf8')) as Record<'leaders' | 'employees', Expected>;
 interface StatementsFile { themes: { statements: { leader: string; employee: string }[] }[] }
 const statements = (parse(readFileSync(join(repoRoot, 'content/da/udsagn.yaml'), 'utf8')) as StatementsFile).themes.flatMap((t) => t.statements);
 interface ScaleFile { bands: { min: number; max: number; sentence: string }[] }
@@ -33,7 +33,7 @@ const texts = {} as Record<keyof typeof posters, string>;
 beforeAll(async () => {
   const out = tempDir();
   // Five employees or more are needed for step 2 counts; the fixture has nine.
-  const result = runMus(['build', '--responses', sharedFixture('eksempel-svar.yaml'), '--out', out]);
+  const result = runMus(['build', '--responses', fixture('eksempel-svar.yaml'), '--out', out]);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   for (const group of Object.keys(posters) as (keyof typeof posters)[]) texts[group] = flat((await readPdf(join(out, posters[group]))).text);
@@ -98,7 +98,7 @@ describe('bad answers stop the build and leave existing output alone', () => {
     expect(runMus(['build', '--out', out]).code).toBe(0);
     const before = statSync(join(out, 'resultatskema-leder.pdf')).mtimeMs;
     const bad = join(tempDir(), 'svar.yaml');
-    copyFileSync(sharedFixture('eksempel-svar.yaml'), bad);
+    copyFileSync(fixture('eksempel-svar.yaml'), bad);
     writeFileSync(bad, readFileSync(bad, 'utf8').replace('"Sjældent", 1, 1,', '"Måske", 1, 7,'));
     const result = runMus(['build', '--responses', bad, '--out', out]);
     expect(result.code).toBe(1);

@@ -10,7 +10,7 @@ import { renderTemplate } from '../src/layout/template.js';
 import { renderPdf } from '../src/render/pdf.js';
 import { shadeFor, shadeSteps } from '../src/render/blocks/table.js';
 import { minBox, minMargin, mm, scaledStyle, typeStyles } from '../src/render/styles.js';
-import { repoRoot, runMus, sharedFixture } from './helpers/cli.js';
+import { repoRoot, runMus, fixture } from './helpers/cli.js';
 import { flat, readPdf, tempDir } from './helpers/pdf.js';
 import { pageContents, renderPages, textRuns, type TextRun } from './helpers/raster.js';
 
@@ -19,7 +19,7 @@ const sets = { blank: tempDir('mus-print-blank-'), filled: tempDir('mus-print-fi
 const pdfsIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort();
 
 beforeAll(() => {
-  for (const [name, args] of [['blank', []], ['filled', ['--responses', sharedFixture('eksempel-svar.yaml')]]] as const) {
+  for (const [name, args] of [['blank', []], ['filled', ['--responses', fixture('eksempel-svar.yaml')]]] as const) {
     const result = runMus(['build', ...args, '--out', sets[name]]);
     expect(result.stderr, name).toBe('');
     expect(result.code, name).toBe(0);

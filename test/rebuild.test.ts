@@ -7,11 +7,11 @@ import { expect, it } from 'vitest';
 import { renderAll } from '../src/build.js';
 import { loadContent } from '../src/content/load.js';
 import { tallyResponseSources } from '../src/responses/sources.js';
-import { repoRoot, runMus, sharedFixture } from './helpers/cli.js';
+import { repoRoot, runMus, fixture } from './helpers/cli.js';
 import { tempDir } from './helpers/pdf.js';
 
 it('a rebuild in one process gives the bytes of a fresh build', async () => {
-  const responses = sharedFixture('eksempel-svar.yaml');
+  const responses = fixture('eksempel-svar.yaml');
   const out = tempDir();
   const fresh = runMus(['build', '--out', out, '--responses', responses]);
   expect(fresh.stderr).toBe('');

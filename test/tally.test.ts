@@ -265,8 +265,8 @@ describe('tally invariants over random groups', () => {
 
 describe('the shared example responses', () => {
   const contentDir = fileURLToPath(new URL('../content/da', import.meta.url));
-  const examples = fileURLToPath(new URL('../../shared/fixtures/eksempel-svar.yaml', import.meta.url));
-  const expectedFile = fileURLToPath(new URL('../../shared/fixtures/eksempel-svar.expected.json', import.meta.url));
+  const examples = fileURLToPath(new URL('./fixtures/eksempel-svar.yaml', import.meta.url));
+  const expectedFile = fileURLToPath(new URL('./fixtures/eksempel-svar.expected.json', import.meta.url));
 
   const withoutDerived = ({ tendency: _t, incomplete: _i, ...rest }: GroupTally) => rest;
 

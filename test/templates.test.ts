@@ -9,12 +9,12 @@ import { documents } from '../src/documents.js';
 import { fromSource, fromSpec, type TemplateSpec } from '../src/layout/handlebars.js';
 import { sourceHash } from '../src/layout/template-source.js';
 import { defaultContentDir, packageRoot, templatesDir } from '../src/paths.js';
-import { sharedFixture } from './helpers/cli.js';
+import { fixture } from './helpers/cli.js';
 import { readResponses } from '../src/responses/read.js';
 import { tallyResponses } from '../src/tally/tally.js';
 
 const content = loadContent(defaultContentDir);
-const tally = tallyResponses(readResponses(sharedFixture('eksempel-svar.yaml'), content), content);
+const tally = tallyResponses(readResponses(fixture('eksempel-svar.yaml'), content), content);
 
 describe('precompiled templates', () => {
   it.each(documents.map((d) => d.file))('%s: the built template writes what the source writes, blank and pre-filled', async (file) => {

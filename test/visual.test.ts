@@ -9,7 +9,7 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { documents } from '../src/documents.js';
-import { repoRoot, runMus, sharedFixture } from './helpers/cli.js';
+import { repoRoot, runMus, fixture } from './helpers/cli.js';
 import { tempDir } from './helpers/pdf.js';
 import { decodePng, encodeGray, renderPages, type PageImage } from './helpers/raster.js';
 
@@ -25,7 +25,7 @@ const updating = process.env.UPDATE_IMAGES === '1';
 
 // The sets are built when the file is collected, so that each page is its own test.
 const sets = { blank: tempDir('mus-visual-blank-'), filled: tempDir('mus-visual-filled-') };
-for (const [set, args] of [['blank', []], ['filled', ['--responses', sharedFixture('eksempel-svar.yaml')]]] as const) {
+for (const [set, args] of [['blank', []], ['filled', ['--responses', fixture('eksempel-svar.yaml')]]] as const) {
   const result = runMus(['build', ...args, '--out', sets[set]]);
   if (result.code !== 0) throw new Error(`mus build (${set}) failed: ${result.stderr}`);
 }

@@ -14,5 +14,5 @@ export function runMus(args: string[], options: { cwd?: string; env?: NodeJS.Pro
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** The shared fixtures folder beside the repository (../shared/fixtures). */
-export const sharedFixture = (name: string) => fileURLToPath(new URL(`../../../shared/fixtures/${name}`, import.meta.url));
+/** A sample file of the repository's own (test/fixtures/). */
+export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
