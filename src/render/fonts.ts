@@ -2,7 +2,7 @@
 // Each font is parsed once per process and handed to pdfkit's registerFont for every
 // document: fontkit decodes a font's tables (cmap, GSUB, GPOS) on first use and keeps them
 // in the object, so later documents do not decode them again; and a word is shaped once
-// per process, not once per document (see withSharedShaping).
+// per process, not once per document (see sharedFont).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
@@ -25,25 +25,9 @@ export function loadFonts(): Fonts {
   if (loaded) return loaded;
   const require = createRequire(import.meta.url);
   const fonts = {} as Fonts;
-  for (const [name, file] of Object.entries(files) as [FontName, string][]) {
-    fonts[name] = withSharedShaping(withGlyphsOfEveryCharacter(fontkit.create(readFileSync(require.resolve(file)))));
-  }
+  for (const [name, file] of Object.entries(files) as [FontName, string][]) fonts[name] = sharedFont(readFileSync(require.resolve(file)));
   loaded = fonts;
   return fonts;
-}
-
-/**
- * fontkit keeps one glyph object per glyph id, with the code points of whoever asked for it
- * first, and pdfkit's ToUnicode map (the text layer) reads them. A document's font subset
- * asks for the parts of composite glyphs (an accent, a digit) with no code points; when the
- * font is shared, a later document shaping a word with that glyph got it without its letter
- * ("Step ." for "Step 1.", depending on which document was drawn first). Asking for every
- * character's glyph through the public `glyphForCodePoint` first, in code point order, gives
- * each glyph its own character before anything else can ask for it.
- */
-function withGlyphsOfEveryCharacter(font: Font): Font {
-  for (const codePoint of [...font.characterSet].sort((a, b) => a - b)) font.glyphForCodePoint(codePoint);
-  return font;
 }
 
 /** A glyph run as pdfkit reads it: fontkit's GlyphRun API (glyphs, positions, advanceWidth). */
@@ -62,14 +46,23 @@ class Run {
 }
 
 /**
- * Shaping a word (fontkit's `layout`: the GSUB and GPOS lookups) is most of a build's time,
- * and pdfkit keeps what it shaped per document only: the five documents shape most words
- * again. The result depends only on the font and the text, so the font pdfkit is given is
- * the fontkit font with a `layout` that shapes each text once and hands out a run of its
- * own every time (pdfkit scales the positions of the run it gets in place). Everything else
- * is the fontkit font itself, its methods called on it; the fontkit object is not changed.
+ * The font every document is given: the fontkit font, with two of its methods answered here.
+ * The fontkit object itself is not changed, and its methods are called on it.
+ *
+ * - `layout`: shaping a word (the GSUB and GPOS lookups) is most of a build's time, and
+ *   pdfkit keeps what it shaped per document only, so the five documents shaped most words
+ *   again. The result depends only on the font and the text: each text is shaped once, and
+ *   every call gets a run of its own (pdfkit scales the positions of the run it gets in place).
+ * - `createSubset`: fontkit keeps one glyph object per glyph id, with the code points of
+ *   whoever asked for it first, and pdfkit's ToUnicode map (the text layer) reads them. A
+ *   subset asks for the parts of composite glyphs (an accent, a digit) with no code points;
+ *   with one font shared, a later document shaping a word with that glyph got it without its
+ *   letter ("Step ." for "Step 1.", depending on the order of the documents). So subsets are
+ *   made from a second fontkit font of the same file (the same glyph ids), which shapes nothing.
  */
-function withSharedShaping(font: Font): Font {
+function sharedFont(bytes: Buffer): Font {
+  const font = fontkit.create(bytes);
+  const forSubsets = fontkit.create(bytes);
   const shaped = new Map<string, fontkit.GlyphRun>();
   const layout = (text: string, ...options: unknown[]): fontkit.GlyphRun => {
     if (options.some((option) => option !== undefined)) return font.layout(text, ...options);
@@ -80,10 +73,12 @@ function withSharedShaping(font: Font): Font {
     }
     return new Run(run.glyphs, run.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset })));
   };
+  const createSubset = () => forSubsets.createSubset();
   const methods = new Map<PropertyKey, unknown>();
   return new Proxy(font, {
     get(target, property) {
       if (property === 'layout') return layout;
+      if (property === 'createSubset') return createSubset;
       const value: unknown = Reflect.get(target, property, target);
       if (typeof value !== 'function') return value;
       let method = methods.get(property);

@@ -1,5 +1,5 @@
 // fontkit ships no type declarations: the part of its public API used here (see fontkit's
-// README: create, characterSet, glyphForCodePoint, layout).
+// README: create, glyphForCodePoint, getGlyph, layout, createSubset).
 declare module 'fontkit' {
   export interface Glyph {
     id: number;
@@ -17,10 +17,15 @@ declare module 'fontkit' {
     readonly advanceWidth: number;
   }
   export interface Font {
-    /** Every code point the font maps to a glyph. */
-    readonly characterSet: number[];
     glyphForCodePoint(codePoint: number): Glyph;
+    getGlyph(id: number, codePoints?: number[]): Glyph;
+    createSubset(): Subset;
     layout(text: string, ...options: unknown[]): GlyphRun;
+  }
+  export interface Subset {
+    /** Adds a glyph; returns its id in the subset. */
+    includeGlyph(glyph: number | Glyph): number;
+    encode(): Uint8Array;
   }
   export function create(buffer: Buffer): Font;
 }
