@@ -8,7 +8,7 @@ import { renderTemplate } from '../layout/template.js';
 import { buildDate, writeFilesAtomically } from '../output.js';
 import { renderPdf, type PdfMeta, type RenderedPdf } from '../render/pdf.js';
 import { documents, type DocumentSpec, type Tallies } from './documents.js';
-import { tallySources, type AnswerOptions, type ResponseSources } from './tally.js';
+import type { AnswerOptions, ResponseSources } from './tally.js';
 
 export interface BuildOptions extends PosterOptions, AnswerOptions {
   contentDir: string;
@@ -31,7 +31,8 @@ export async function runBuild(options: BuildOptions): Promise<string[]> {
   const content = loadContent(options.contentDir);
   const { responses } = options;
   const given = responses && (responses.file || responses.leaders || responses.employees);
-  const tallies = given ? await tallySources(responses, content, options) : undefined;
+  // The readers load only when there are answers to read: a blank build never loads them.
+  const tallies = given ? await (await import('./tally.js')).tallySources(responses, content, options) : undefined;
   const files = await renderAll(content, { tallies, allowSmallGroups: options.allowSmallGroups });
   return writeFilesAtomically(options.outDir, files);
 }
