@@ -3,7 +3,7 @@
 import { pipeline } from 'node:stream/promises';
 import { UserError } from '../errors.js';
 import type { CsvError, CsvOptions, Parser } from './csv-parse.js';
-import type { GroupSink, TableReader } from './table.js';
+import type { TableReader } from './table.js';
 
 export function parserOptions(delimiter: string): CsvOptions {
   return {
@@ -15,7 +15,7 @@ export function parserOptions(delimiter: string): CsvOptions {
 }
 
 /** Feeds records to a table reader with their spreadsheet row numbers, skipping a `sep=` line. */
-export function recordFeeder(reader: TableReader<GroupSink>, sepLine: boolean) {
+export function recordFeeder(reader: TableReader, sepLine: boolean) {
   let records = 0;
   return {
     onRecord: (record: string[]) => {
@@ -50,7 +50,6 @@ export async function parseStream(
   input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   parser: Parser,
   onRecord: (record: string[]) => void,
-  signal?: AbortSignal,
 ): Promise<void> {
   // Records are taken in flowing mode ('data'), which costs less per row than a Writable's callbacks.
   parser.on('data', (record: string[]) => {
@@ -60,5 +59,5 @@ export async function parseStream(
       parser.destroy(error as Error);
     }
   });
-  await (signal ? pipeline(input, parser, { signal }) : pipeline(input, parser));
+  await pipeline(input, parser);
 }
