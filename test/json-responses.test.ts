@@ -91,3 +91,18 @@ describe('a key given twice', () => {
     ]);
   });
 });
+
+describe('a JSON file given for one group', () => {
+  const sourcesContent = { scoring: { scale }, numbered: [1, 2, 3].map(() => ({ leader: '', employee: '' })) };
+
+  it('counts every sheet in it in that group, and refuses one holding only the other group', async () => {
+    const both = write('{"leaders": [[1, 2, 3]], "employees": [[3, 3, 3], [2, 2, 2]]}');
+    const read = await readResponseSources({ employees: both }, sourcesContent);
+    expect(read.employee).toHaveLength(3);
+    expect(read.leader).toHaveLength(0);
+    const leadersOnly = write('{"leaders": [[1, 2, 3]]}');
+    await expect(readResponseSources({ employees: leadersOnly }, sourcesContent)).rejects.toThrow(
+      `${leadersOnly}: holds leaders' answers, but was given as --employees`,
+    );
+  });
+});

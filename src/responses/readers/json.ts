@@ -20,35 +20,59 @@ export function readJsonResponses(file: string, content: ResponsesContent): Resp
 /** Parses and validates the text of a JSON file; `file` is only used in messages. */
 export function parseJsonResponses(text: string, file: string, content: ResponsesContent): Responses {
   if (text.trim() === '') throw new UserError({ file, message: 'the file is empty' });
-  const lineColumn = lineColumnFinder(text);
-  const { syntaxError, duplicates } = checkJson(text);
-  if (syntaxError) throw new UserError({ file, ...lineColumn(syntaxError.offset), message: `JSON syntax error: ${syntaxError.message}` });
-  throwIfProblems(
-    duplicates.map(({ path, first, second }): Problem => ({
-      file,
-      ...lineColumn(second),
-      field: formatPath(path),
-      message: `"${path[path.length - 1]}" is given twice, on line ${lineColumn(first).line} and line ${lineColumn(second).line}; keep one`,
-    })),
-  );
+  const lineColumn = (offset: number) => lineColumnFinder(text)(offset);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    // Not expected after the check above; JSON.parse's own message may quote the file, so it is cut short.
-    throw new UserError({ file, message: `JSON syntax error: ${String((error as Error).message).slice(0, 80)}` });
+    const { syntaxError } = checkJson(text);
+    // JSON.parse's own message may quote the file, so it is only the last resort, cut short.
+    const at = syntaxError ? { ...lineColumn(syntaxError.offset), message: syntaxError.message } : { message: String((error as Error).message).slice(0, 40) };
+    throw new UserError({ file, ...at, message: `JSON syntax error: ${at.message}` });
+  }
+  // A key given twice leaves one key fewer in the data than the text has. Every key is
+  // followed by a colon, so with no more colons in the text than keys in the data, no key
+  // is given twice; only otherwise (a colon inside a text, or a repeated key) is the text scanned.
+  if (countColons(text) > countKeys(data)) {
+    throwIfProblems(
+      checkJson(text).duplicates.map(({ path, first, second }): Problem => ({
+        file,
+        ...lineColumn(second),
+        field: formatPath(path),
+        message: `"${path[path.length - 1]}" is given twice, on line ${lineColumn(first).line} and line ${lineColumn(second).line}; keep one`,
+      })),
+    );
   }
   const { responses, findings } = validateData(data, content);
   if (findings.length > 0) {
     const root = parseTree(text, [], strict);
+    const position = lineColumnFinder(text);
     throwIfProblems(
       findings.map((finding) => {
         const offset = root && offsetOf(root, finding.path, finding.part);
-        return toProblem(finding, file, offset === undefined ? undefined : lineColumn(offset));
+        return toProblem(finding, file, offset === undefined ? undefined : position(offset));
       }),
     );
   }
   return responses;
+}
+
+function countColons(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) count++;
+  return count;
+}
+
+/** The keys of every mapping in parsed JSON data. */
+function countKeys(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) if (typeof item === 'object') count += countKeys(item);
+    return count;
+  }
+  for (const key in value) count += 1 + countKeys((value as Record<string, unknown>)[key]);
+  return count;
 }
 
 type JsonNode = NonNullable<ReturnType<typeof parseTree>>;
