@@ -83,12 +83,14 @@ describe('a key given twice', () => {
     );
   });
 
-  it('is fine in different mappings', () => {
-    const text = '{"leaders": [{"id": "A", "answers": [1, 2, 3]}, {"id": "B", "answers": [3, 2, 1]}]}';
+  it('is fine in different mappings, and a colon inside a text is no key', () => {
+    const text = '{"leaders": [{"id": "A", "answers": [1, 2, 3]}, {"id": "kl. 10:30", "answers": [3, 2, 1]}]}';
     expect(parseJsonResponses(text, 'x.json', content).leader).toEqual([
       { id: 'A', answers: [0, 1, 2] },
-      { id: 'B', answers: [2, 1, 0] },
+      { id: 'kl. 10:30', answers: [2, 1, 0] },
     ]);
+    const twice = '{"leaders": [{"id": "kl. 10:30", "answers": [1, 2, 3], "answers": [3, 2, 1]}]}';
+    expect(messageFor(twice)).toBe('x.json:1:56 leaders[0].answers: "answers" is given twice, on line 1 and line 1; keep one');
   });
 });
 
