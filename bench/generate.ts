@@ -58,7 +58,8 @@ function writeWorkbook(file: string, count: number): number {
   }
   const book = xlsx.utils.book_new();
   xlsx.utils.book_append_sheet(book, xlsx.utils.aoa_to_sheet(rows), 'Ark1');
-  const bytes = xlsx.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  // Shared strings, as Excel writes them (each label stored once, the cells point to it).
+  const bytes = xlsx.write(book, { type: 'buffer', bookType: 'xlsx', compression: true, bookSST: true }) as Buffer;
   writeFileSync(file, bytes);
   return bytes.length;
 }
