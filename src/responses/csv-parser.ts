@@ -2,7 +2,7 @@
 // reader with their spreadsheet row numbers, and csv-parse's errors as messages for people.
 import { pipeline } from 'node:stream/promises';
 import { UserError } from '../errors.js';
-import type { CsvError, CsvOptions, Parser } from './csv-parse.js';
+import { createParser, type CsvError, type CsvOptions } from './csv-parse.js';
 import type { TableReader } from './table.js';
 
 export function parserOptions(delimiter: string): CsvOptions {
@@ -42,15 +42,11 @@ export function syntaxProblem(error: unknown, file: string, row: number): UserEr
 }
 
 /**
- * Streams text or bytes through a csv-parse parser into `onRecord`, one record at a time;
- * rejects with the first error, csv-parse's or one thrown by `onRecord`. The parser is the
- * caller's so that its options (which then hold the line end it found) can be read after.
+ * Streams text through a csv-parse parser into `onRecord`, one record at a time; rejects
+ * with the first error, csv-parse's or one thrown by `onRecord`.
  */
-export async function parseStream(
-  input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
-  parser: Parser,
-  onRecord: (record: string[]) => void,
-): Promise<void> {
+export async function parseStream(input: AsyncIterable<string>, delimiter: string, onRecord: (record: string[]) => void): Promise<void> {
+  const parser = createParser(parserOptions(delimiter));
   // Records are taken in flowing mode ('data'), which costs less per row than a Writable's callbacks.
   parser.on('data', (record: string[]) => {
     try {

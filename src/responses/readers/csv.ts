@@ -7,8 +7,7 @@ import { open } from 'node:fs/promises';
 import { UserError } from '../../errors.js';
 import { createHeaderMatcher } from '../columns.js';
 import { headBytes, sniffDialect, sniffEncoding, type TextEncoding } from '../csv-dialect.js';
-import { createParser } from '../csv-parse.js';
-import { parserOptions, parseStream, recordFeeder, syntaxProblem } from '../csv-parser.js';
+import { parseStream, recordFeeder, syntaxProblem } from '../csv-parser.js';
 import { describeReadError } from '../decode.js';
 import { createTableReader, type ReadTableOptions, type TableContent } from '../table.js';
 import type { Responses } from '../types.js';
@@ -42,7 +41,7 @@ async function readAs(encoding: TextEncoding, file: string, head: Uint8Array, co
   const reader = createTableReader(content, { file, group: options.group, notices: options.notices, matcher });
   const feeder = recordFeeder(reader, dialect.sepLine);
   try {
-    await parseStream(decodedChunks(file, encoding), createParser(parserOptions(dialect.delimiter)), feeder.onRecord);
+    await parseStream(decodedChunks(file, encoding), dialect.delimiter, feeder.onRecord);
   } catch (error) {
     if (error instanceof NotUtf8) throw error;
     throw syntaxProblem(error, file, feeder.nextRow()) ?? error;
