@@ -4,8 +4,9 @@
 // keyed by Group (leader/employee); only the JSON printed keeps `leaders`/`employees`.
 import { loadContent } from '../content/load.js';
 import { groups, type Content, type Group } from '../content/model.js';
-import { tallyResponseSources, type Notices, type ResponseSources } from '../responses/sources.js';
-import type { GroupTally } from '../tally/tally.js';
+import { readResponseSources, type Notices, type ResponseSources } from '../responses/sources.js';
+import { answerSheets } from '../responses/types.js';
+import { tallyResponses, type GroupTally } from '../tally/tally.js';
 import { excerpt, fillPlaceholders, range } from '../text.js';
 
 export type { ResponseSources } from '../responses/sources.js';
@@ -33,7 +34,8 @@ export interface TallyIo {
 
 /** Reads the answers of the sources and counts them per group. */
 export async function tallySources(sources: ResponseSources, content: Content, options: AnswerOptions = {}): Promise<GroupTallies> {
-  const result = await tallyResponseSources(sources, content, { notices: options.notices, skipInvalid: options.skipInvalid });
+  const responses = await readResponseSources(sources, content, { notices: options.notices, skipInvalid: options.skipInvalid });
+  const result = tallyResponses(answerSheets(responses), content);
   return { leader: result.leaders, employee: result.employees };
 }
 
