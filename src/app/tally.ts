@@ -7,6 +7,7 @@ import { groups, type Content, type Group } from '../content/model.js';
 import { readResponseSources, type Notices, type ResponseSources } from '../responses/sources.js';
 import { answerSheets } from '../responses/types.js';
 import { tallyResponses, type GroupTally } from '../tally/tally.js';
+import { hidesStatementCounts } from '../layout/views/poster.js';
 import { excerpt, fillPlaceholders, range } from '../text.js';
 
 export type { ResponseSources } from '../responses/sources.js';
@@ -59,6 +60,10 @@ function formatGroup(group: Group, tally: GroupTally, content: Content): string 
   const { step1, step2 } = content.resultSheet;
   const lines = [content.resultSheet[group].title, `${step1.respondentsLabel}: ${tally.respondents}`];
   if (tally.incomplete > 0) lines.push(fillPlaceholders(step1.incompleteNote, { count: tally.incomplete }));
+  // The note the poster carries when it leaves out step 2 to keep a small group anonymous.
+  if (tally.respondents > 0 && hidesStatementCounts(content, group, tally, {})) {
+    lines.push(fillPlaceholders(step2.smallGroupNote, { count: tally.respondents, minimum: content.scoring.minGroupSize }));
+  }
   lines.push('');
 
   const isTendency = (min: number, max: number) => tally.tendency.some((t) => t.min === min && t.max === max);

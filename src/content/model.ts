@@ -10,6 +10,8 @@ import type {
   TestTexts,
 } from './schema.js';
 
+import type { ContentKey } from './files.js';
+
 export type { Band, Category, Meta, ProcessGuide, ResultSheetTexts, Scoring, Statements, TestTexts };
 
 /** A place in a content file: the file as messages name it, and the line when known. */
@@ -45,4 +47,6 @@ export interface Content {
   numbered: NumberedStatement[];
   /** Where each band's sentence is, for messages. */
   bandSources: Place[];
+  /** Where a text of the content is (file part, field path), for messages; absent for content made in code. */
+  placeOf?: (part: ContentKey, path: (string | number)[]) => Place;
 }

@@ -10,8 +10,11 @@ export function testView(content: Content, group: Group) {
   const texts = content.test[group];
   const themes = themesFor(content, group);
   const perPage = Math.max(1, Math.floor(content.numbered.length * firstPageShare));
+  // Where the test's own texts are, so a text too long for the page is named by file and line.
+  const place = (field: string) => content.placeOf && { ...content.placeOf('test', [group, field]), label: `${group}.${field}` };
   return {
     ...texts,
+    sources: { title: place('title'), subtitle: place('subtitle'), intro: place('intro') },
     scale: content.scoring.scale,
     pages: pagesOfThemes(themes, perPage).map((pageThemes) => ({ themes: pageThemes })),
     result: content.test.result,
