@@ -1,5 +1,7 @@
 // The build pipeline, in order: content → (responses → tally) → templates → layout → PDF → files.
 // Every document is rendered in memory first; files are written only when all succeeded.
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { saveCaches } from './cache/persistent.js';
 import type { Content } from './content/model.js';
 import type { DocumentJob, OutputFile } from './document-job.js';
@@ -15,6 +17,8 @@ export interface BuildOptions extends PosterOptions {
   tallies?: Tallies;
   /** Only these output files (by name); all when absent. */
   only?: string[];
+  /** Told why a document was not made (e.g. the comparison poster without leaders' answers). */
+  notices?: (message: string) => void;
 }
 
 type RenderOptions = Omit<BuildOptions, 'contentDir' | 'outDir'>;
@@ -43,7 +47,7 @@ function jobFor(spec: DocumentSpec, content: Content, options: RenderOptions, wa
 
 export async function renderAll(content: Content, options: RenderOptions): Promise<OutputFile[]> {
   const wanted = (file: string) => !options.only || options.only.includes(file);
-  const specs = documents.filter((d) => wanted(d.file) || (d.fillable !== undefined && wanted(d.fillable.file)));
+  const specs = documents.filter((d) => (wanted(d.file) || (d.fillable !== undefined && wanted(d.fillable.file))) && !d.notMade?.(options.tallies));
   // Loaded here, not above: a build that stops at its content never loads pdfkit.
   const { renderJob } = await import('./document-job.js');
   const rendered: OutputFile[] = [];
@@ -56,6 +60,16 @@ export async function build(options: BuildOptions, given?: Content): Promise<str
   const content = given ?? (await import('./content/load.js')).loadContent(options.contentDir);
   const files = await renderAll(content, options);
   const written = writeFilesAtomically(options.outDir, files);
+  for (const spec of documents) {
+    const reason = spec.notMade?.(options.tallies);
+    if (!reason || (options.only && !options.only.includes(spec.file))) continue;
+    // A copy from an earlier build would show other answers next to this build's posters.
+    const stale = join(options.outDir, spec.file);
+    const removed = existsSync(stale);
+    if (removed) rmSync(stale);
+    // A blank build says nothing: the document is for answers only.
+    if (options.tallies || removed) options.notices?.(`${spec.file}: not made: ${reason}${removed ? ' (the copy from an earlier build was removed)' : ''}`);
+  }
   saveCaches(); // after the output is safe: the caches only help the next build
   return written;
 }

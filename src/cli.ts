@@ -59,7 +59,7 @@ program
       tallies = { leader: result.leaders, employee: result.employees };
     }
     const { build } = await import('./build.js');
-    const written = await build({ contentDir: opts.content, outDir: opts.out, tallies, allowSmallGroups: opts.allowSmallGroups }, content);
+    const written = await build({ contentDir: opts.content, outDir: opts.out, tallies, allowSmallGroups: opts.allowSmallGroups, notices: printNotice }, content);
     for (const file of written) process.stdout.write(`${file}\n`);
   });
 

@@ -2,6 +2,8 @@
 import type {
   Band,
   Category,
+  ComparisonTexts,
+  DialogueTexts,
   Meta,
   ProcessGuide,
   ResultSheetTexts,
@@ -10,7 +12,7 @@ import type {
   TestTexts,
 } from './schema.js';
 
-export type { Band, Category, Meta, ProcessGuide, ResultSheetTexts, Scoring, Statements, TestTexts };
+export type { Band, Category, ComparisonTexts, DialogueTexts, Meta, ProcessGuide, ResultSheetTexts, Scoring, Statements, TestTexts };
 
 /** The two groups that take the test and get their own result poster. */
 export type Group = 'leader' | 'employee';
@@ -22,8 +24,12 @@ export interface NumberedStatement {
   theme: string;
   leader: string;
   employee: string;
+  /** A label both versions share (udsagn.yaml `short:`), for the comparison poster. */
+  short?: string;
   /** Where each version's text is, e.g. "content/da/udsagn.yaml:12", for messages. */
   source: Record<Group, string>;
+  /** Where the short label is, when there is one. */
+  shortSource?: string;
 }
 
 export interface Content {
@@ -35,6 +41,8 @@ export interface Content {
   test: TestTexts;
   resultSheet: ResultSheetTexts;
   processGuide: ProcessGuide;
+  comparison: ComparisonTexts;
+  dialogue: DialogueTexts;
   /** All statements in test order, numbered 1..N. */
   numbered: NumberedStatement[];
   /** Where each band's sentence is, e.g. "content/da/skala.yaml:30", for messages. */

@@ -1,6 +1,9 @@
 // The layout description: what a template produces and the renderer draws.
 // Plain data (no pdfkit), so documents can be tested without drawing them.
 // Templates say *what* is on a page; the renderer decides *how* each kind looks.
+import type { CompareBandsBlock, CompareStatementsBlock } from './compare-blocks.js';
+
+export type { CompareBandsBlock, CompareStatementsBlock };
 
 export type PaperSize = 'A4' | 'A3';
 
@@ -24,7 +27,9 @@ export type Block =
   | ListBlock
   | TableBlock
   | SpacerBlock
-  | PageBreakBlock;
+  | PageBreakBlock
+  | CompareBandsBlock
+  | CompareStatementsBlock;
 
 export interface HeadingBlock {
   kind: 'heading';
