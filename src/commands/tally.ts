@@ -5,6 +5,8 @@ import { loadContentCached } from '../content/cached.js';
 import type { Content, Group } from '../content/model.js';
 import { tallyResponseSources, type Notices, type ResponseSources } from '../responses/sources.js';
 import type { GroupTally, TallyResult } from '../tally/tally.js';
+import { bothAnswered, compareGroups, largestDifferences, statementMean } from '../tally/compare.js';
+import { dialogueStarters, formatDifference, formatMean } from '../layout/views/compare.js';
 import { excerpt, fillPlaceholders, range } from '../text.js';
 
 export interface TallyOptions {
@@ -24,11 +26,22 @@ export interface TallyIo {
 export async function runTally(opts: TallyOptions, io: TallyIo): Promise<void> {
   const content = await loadContentCached(opts.contentDir);
   const result = await tallyResponseSources(opts.sources, content, { notices: io.notices, skipInvalid: opts.skipInvalid });
-  io.stdout(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatTallyTables(result, content));
+  io.stdout(opts.json ? `${JSON.stringify(tallyJson(result, content), null, 2)}\n` : formatTallyTables(result, content));
   saveCaches();
 }
 
 const statementTextWidth = 40;
+
+/**
+ * The tally as JSON: each statement with its mean points (null when nobody answered it) and,
+ * when both groups answered, each statement's means side by side with the difference.
+ */
+export function tallyJson(result: TallyResult, content: Content) {
+  const points = content.scoring.scale.map((c) => c.points);
+  const withMeans = (tally: GroupTally) => ({ ...tally, statements: tally.statements.map((s) => ({ ...s, mean: statementMean(s, points) })) });
+  const compared = bothAnswered(result.leaders, result.employees) ? { comparison: compareGroups(result.leaders, result.employees, points) } : {};
+  return { leaders: withMeans(result.leaders), employees: withMeans(result.employees), ...compared };
+}
 
 /** Both groups as plain-text tables: step 1 (bands) and step 2 (statements) of the posters. */
 export function formatTallyTables(result: TallyResult, content: Content): string {
@@ -36,7 +49,23 @@ export function formatTallyTables(result: TallyResult, content: Content): string
     ['leader', result.leaders],
     ['employee', result.employees],
   ];
-  return sections.map(([group, tally]) => formatGroup(group, tally, content)).join('\n');
+  const groups = sections.map(([group, tally]) => formatGroup(group, tally, content)).join('\n');
+  return bothAnswered(result.leaders, result.employees) ? `${groups}\n${formatLargestDifferences(result, content)}` : groups;
+}
+
+/** The statements where employees and leaders differ most: the comparison poster's dialogue starters. */
+function formatLargestDifferences(result: TallyResult, content: Content): string {
+  const texts = content.comparison;
+  const { language } = content.meta;
+  const points = content.scoring.scale.map((c) => c.points);
+  const largest = largestDifferences(compareGroups(result.leaders, result.employees, points), dialogueStarters);
+  const rows = largest.map((c) => {
+    const statement = content.numbered[c.statement - 1];
+    const mean = (value: number | null) => (value === null ? texts.step2.noAnswers : formatMean(value, language));
+    return [String(c.statement), excerpt(statement.short ?? statement.employee, statementTextWidth), mean(c.leaders), mean(c.employees), formatDifference(c.difference!, language)];
+  });
+  const header = ['#', texts.step2.statementColumn, texts.groups.leader, texts.groups.employee, texts.step2.differenceColumn];
+  return `${[texts.step2.largestHeading, '', ...table(header, rows, [true, false, true, true, true])].join('\n')}\n`;
 }
 
 function formatGroup(group: Group, tally: GroupTally, content: Content): string {

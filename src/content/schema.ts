@@ -193,6 +193,7 @@ export const comparisonSchema = z
         answered: text, // under a mean: {{count}} who answered
         noAnswers: text, // in place of a mean nobody gave
         dialogueLabel: text, // the mark on the largest differences
+        largestHeading: text, // over the largest differences in the terminal (mus tally)
         smallGroupNote: text, // {{count}} and {{minimum}}
       })
       .strict(),

@@ -10,9 +10,10 @@ export const sectionFill = '#c8c8c8';
 export const markFrame = 4;
 
 export const cellText = (ctx: Ctx, bold = false): TextStyle => ({ font: bold ? 'semibold' : 'regular', size: ctx.style.tableText });
-export const headerText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.tableHeader });
+/** Headers and labels keep to the sheet's smallest text too (≥ 14 pt on A3) when a page is shrunk. */
+export const headerText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: Math.max(ctx.style.minTableText, ctx.style.tableHeader) });
 export const sectionText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.h3 });
-export const labelText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.tableHeader, color: '#ffffff' });
+export const labelText = (ctx: Ctx): TextStyle => ({ ...headerText(ctx), color: '#ffffff' });
 /** A number in a bar or a mean: bold, at the table's text size (≥ 14 pt on A3). */
 export const numberText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.tableText });
 export const bigNumberText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: Math.max(ctx.style.tableText, ctx.style.count * 0.8) });
