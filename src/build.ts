@@ -1,6 +1,6 @@
 // The build pipeline, in order: content → (responses → tally) → templates → layout → PDF → files.
 // Every document is rendered in memory first; files are written only when all succeeded.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { saveCaches } from './cache/persistent.js';
 import type { Content } from './content/model.js';
@@ -65,7 +65,7 @@ export async function build(options: BuildOptions, given?: Content): Promise<str
     if (!reason || (options.only && !options.only.includes(spec.file))) continue;
     // A copy from an earlier build would show other answers next to this build's posters.
     const stale = join(options.outDir, spec.file);
-    const removed = existsSync(stale);
+    const removed = existsSync(stale) && statSync(stale).isFile();
     if (removed) rmSync(stale);
     // A blank build says nothing: the document is for answers only.
     if (options.tallies || removed) options.notices?.(`${spec.file}: not made: ${reason}${removed ? ' (the copy from an earlier build was removed)' : ''}`);

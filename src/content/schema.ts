@@ -186,7 +186,7 @@ export const comparisonSchema = z
   .object({
     title: text,
     subject: text,
-    respondentsLine: text, // {{leaders}} and {{employees}}
+    respondentsLine: textWith('leaders', 'employees'),
     groups: z.object({ leader: text, employee: text }).strict(), // row labels, e.g. "Ledere"
     step1: z
       .object({
@@ -195,7 +195,7 @@ export const comparisonSchema = z
         pointsColumn: text,
         sentenceColumn: text,
         tendencyLabel: text,
-        incompleteNote: text, // {{leaders}} and {{employees}}: sheets left out of step 1
+        incompleteNote: textWith('leaders', 'employees'), // sheets left out of step 1, per group
       })
       .strict(),
     step2: z
@@ -206,11 +206,11 @@ export const comparisonSchema = z
         answersColumn: text,
         meanColumn: text,
         differenceColumn: text,
-        answered: text, // under a mean: {{count}} who answered
+        answered: textWith('count'), // beside a bar: how many answered
         noAnswers: text, // in place of a mean nobody gave
         dialogueLabel: text, // the mark on the largest differences
         largestHeading: text, // over the largest differences in the terminal (mus tally)
-        smallGroupNote: text, // {{count}} and {{minimum}}
+        smallGroupNote: textWith('count', 'minimum'),
       })
       .strict(),
   })
@@ -224,10 +224,10 @@ export const dialogueSchema = z
         title: text,
         intro: texts,
         questions: texts.length(3, 'needs the three questions asked of each theme'),
-        themeLine: text, // a theme's row with answers: {{theme}} and {{tendency}} (tendencyLine)
-        tendencyLine: text, // {{leaders}} and {{employees}}: each group's most-answered category
+        themeLine: textWith('theme', 'tendency'), // a theme's row with answers; tendency is tendencyLine
+        tendencyLine: textWith('leaders', 'employees'), // each group's most-answered category
         noAnswers: text,
-        hiddenSmallGroup: text, // {{minimum}}
+        hiddenSmallGroup: textWith('minimum'),
         tieJoiner: text, // between categories answered equally often, e.g. "og"
         focusAreas: z.object({ heading: text, questions: texts.min(1) }).strict(),
       })
