@@ -21,6 +21,8 @@ const names = [
   'resultatskema-leder.pdf',
   'resultatskema-medarbejder.pdf',
   'procesguide-tjekliste.pdf',
+  'dialogplakat.pdf',
+  'handleplan.pdf',
 ];
 
 function buildWith(cache: string): Record<string, Buffer> {

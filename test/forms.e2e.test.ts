@@ -66,7 +66,7 @@ describe('mus tally with returned tests', () => {
     expect(employees.bands.map((b: { count: number }) => b.count)).toEqual([0, 1, 2, 1, 0]);
     expect(employees.tendency).toEqual([{ min: 41, max: 60 }]);
     expect(employees.statements[0]).toEqual({ counts: [1, 1, 1, 1, 1], unanswered: 0, mean: 3 });
-    expect(employees.statements[1]).toEqual({ counts: [0, 1, 1, 1, 2], unanswered: 0, mean: 4 });
+    expect(employees.statements[1]).toEqual({ counts: [0, 1, 1, 1, 2], unanswered: 0, mean: 19 / 5 }); // 2 + 3 + 4 + 5 + 5 points
     expect(employees.statements[19]).toEqual({ counts: [0, 1, 1, 1, 1], unanswered: 1, mean: 3.5 });
   });
 
