@@ -12,8 +12,8 @@ import { loadContent } from '../src/content/load.js';
 import type { Content } from '../src/content/model.js';
 import { UserError } from '../src/errors.js';
 import { createHeaderMatcher } from '../src/responses/columns.js';
-import { tallyCsvFile } from '../src/responses/csv.js';
-import { formatOf, readResponseSources, tallyResponseSources, type ResponseSources } from '../src/responses/sources.js';
+import { formatOf, readResponseSources, type ResponseSources } from '../src/responses/sources.js';
+import { answerSheets } from '../src/responses/types.js';
 import { tallyResponses, type GroupTally, type TallyResult } from '../src/tally/tally.js';
 import { googleRows, formsRows } from './fixtures/exports/make-fixtures.js';
 import { repoRoot, runMus } from './helpers/cli.js';
@@ -59,28 +59,17 @@ function xlsxBytes(sheets: Record<string, Row[]>): Buffer {
 const numbered = (prefix = 'Spørgsmål ') => texts.map((_, i) => `${prefix}${i + 1}`);
 const all = (value: string | number | null) => texts.map(() => value);
 
-/** Tally through the commands' path (CSV streamed), and check the in-memory path agrees. */
+/** Read and tally, as the commands do. */
 async function tally(sources: ResponseSources, notices?: (m: string) => void): Promise<TallyResult> {
-  const streamed = await tallyResponseSources(sources, content, { notices });
-  const whole = tallyResponses(readResponseSources(sources, content), content);
-  expect(whole).toEqual(streamed);
-  return streamed;
+  return tallyResponses(answerSheets(await readResponseSources(sources, content, { notices })), content);
 }
 
-/** The UserError an input gives, on both paths (streamed and in memory), which must agree. */
+/** The UserError an input gives. */
 async function problem(sources: ResponseSources): Promise<string> {
-  let streamed: unknown;
-  let whole: unknown;
-  await tallyResponseSources(sources, content).catch((error: unknown) => (streamed = error));
-  try {
-    readResponseSources(sources, content);
-  } catch (error) {
-    whole = error;
-  }
-  expect(streamed, 'expected a UserError').toBeInstanceOf(UserError);
-  expect(whole, 'expected a UserError').toBeInstanceOf(UserError);
-  expect((whole as UserError).message).toBe((streamed as UserError).message);
-  return (streamed as UserError).message;
+  let thrown: unknown;
+  await readResponseSources(sources, content).catch((error: unknown) => (thrown = error));
+  expect(thrown, 'expected a UserError').toBeInstanceOf(UserError);
+  return (thrown as UserError).message;
 }
 
 // ── the committed samples, against tallies worked out by hand (fixtures/exports/README.md) ──
@@ -272,7 +261,7 @@ describe('CSV dialects and file formats', () => {
     const asXlsx = temp('svar.xlsx', csvText(rowsX));
     const noExtension = temp('svar', csvText(rowsX, { delimiter: '\t' }));
     const yamlAsTxt = temp('svar.txt', stringify({ leaders: [all('Oftest')] }));
-    expect([asCsv, asXlsx, noExtension, yamlAsTxt].map(formatOf)).toEqual(['spreadsheet', 'csv', 'csv', 'yaml']);
+    expect([asCsv, asXlsx, noExtension, yamlAsTxt].map(formatOf)).toEqual(['xlsx', 'csv', 'csv', 'yaml']);
     for (const file of [asCsv, asXlsx, noExtension, yamlAsTxt]) {
       expect((await tally({ leaders: file })).leaders.bands[3].count, file).toBe(1);
     }
@@ -335,8 +324,23 @@ describe('errors name the file, the row and the column', () => {
   it('two columns for one statement', async () => {
     const file = temp('svar.csv', csvText([[...numbered(), `Titel [${texts[6].employee}]`], [...all('Altid'), 'Altid']]));
     expect(await problem({ employees: file })).toBe(
-      `${file}: 2 columns are statement 7: column "Spørgsmål 7", column "Titel [Jeg får klare tilbagemeldinger på min opgaveløsning]"; keep one`,
+      `${file}: columns G and U are both statement 7 ("Spørgsmål 7", "Titel [Jeg får klare tilbagemeldinger på min opgaveløsning]"); keep one`,
     );
+  });
+
+  it('files given the wrong way round: employee statements given as --leaders', async () => {
+    const file = temp('medarbejdere.csv', csvText([texts.map((t) => t.employee), all('Altid')]));
+    expect(await problem({ leaders: file })).toBe(
+      `${file}: the headers are the employees' statements, but the file was given as --leaders; are --leaders and --employees swapped?`,
+    );
+    const right = temp('ledere.csv', csvText([texts.map((t) => t.leader), all('Altid')]));
+    expect(await problem({ employees: right })).toMatch(/the headers are the leaders' statements, but the file was given as --employees/);
+  });
+
+  it('a doubled column is named by its letters', async () => {
+    const headers = numbered();
+    const file = temp('svar.csv', csvText([[...headers, headers[12]], [...all('Altid'), 'Altid']]));
+    expect(await problem({ employees: file })).toBe(`${file}: columns M and U are both "Spørgsmål 13" (statement 13); keep one`);
   });
 
   it('a number that disagrees with the text after it', async () => {
@@ -494,19 +498,20 @@ describe('the same answers give the same tally as YAML, CSV and xlsx', () => {
     // Headers in one of the accepted forms, in one text version per file, columns in a random order.
     const version = r.pick(['leader', 'employee'] as const);
     const headerStyle = r.pick(['number', 'udsagn', 'text', 'numberText', 'microsoft', 'google']);
-    const header = (i: number) =>
+    // A file per group has that group's wording (the other's is refused as swapped).
+    const header = (i: number, v: 'leader' | 'employee' = version) =>
       ({
         number: `${i + 1}`,
         udsagn: `Udsagn ${i + 1}`,
-        text: texts[i][version],
-        numberText: `${i + 1}. ${texts[i][version]}`,
-        microsoft: `Hvor godt fungerer jeres MUS?.${texts[i][version]}`,
-        google: `MUS-testen [${texts[i][version]}]`,
+        text: texts[i][v],
+        numberText: `${i + 1}. ${texts[i][v]}`,
+        microsoft: `Hvor godt fungerer jeres MUS?.${texts[i][v]}`,
+        google: `MUS-testen [${texts[i][v]}]`,
       })[headerStyle]!;
     const order = texts.map((_, i) => i).sort(() => r.next() - 0.5);
     const extra = (n: number): Row => [n, `Navn ${n}`, r.pick(['', 'kort', 'med; semikolon, komma\r\nog "citat"'])];
-    const table = (rows: (string | number | null)[][], role?: string[]): Row[] => [
-      ['Id', 'Navn', 'Kommentar', ...(role ? ['Rolle'] : []), ...order.map(header)],
+    const table = (rows: (string | number | null)[][], role?: string[], v: 'leader' | 'employee' = version): Row[] => [
+      ['Id', 'Navn', 'Kommentar', ...(role ? ['Rolle'] : []), ...order.map((i) => header(i, v))],
       ...rows.map((row, k) => [...extra(k + 1), ...(role ? [role[k]] : []), ...order.map((i) => row[i])]),
     ];
     const style: CsvStyle = { delimiter: r.pick([';', ',', '\t']), bom: r.next() < 0.5, eol: r.pick(['\r\n', '\n']) };
@@ -516,8 +521,8 @@ describe('the same answers give the same tally as YAML, CSV and xlsx', () => {
     const roles = [...spelled.leaders.map(() => r.pick(['Leder', 'leder', 'LEDERE', 'leader'])), ...spelled.employees.map(() => r.pick(['Medarbejder', 'medarbejdere', 'Employee']))];
     const hasAny = combinedRows.length > 0;
     const variants: ResponseSources[] = [
-      { leaders: temp('ledere.csv', csvText(table(spelled.leaders), style)), employees: temp('medarbejdere.csv', csvText(table(spelled.employees), style)) },
-      { leaders: temp('ledere.xlsx', xlsxBytes({ Ark1: table(spelled.leaders) })), employees: temp('medarbejdere.xlsx', xlsxBytes({ Ark1: table(spelled.employees) })) },
+      { leaders: temp('ledere.csv', csvText(table(spelled.leaders, undefined, 'leader'), style)), employees: temp('medarbejdere.csv', csvText(table(spelled.employees, undefined, 'employee'), style)) },
+      { leaders: temp('ledere.xlsx', xlsxBytes({ Ark1: table(spelled.leaders, undefined, 'leader') })), employees: temp('medarbejdere.xlsx', xlsxBytes({ Ark1: table(spelled.employees, undefined, 'employee') })) },
     ];
     if (hasAny) {
       variants.push({ file: temp('begge.csv', csvText(table(combinedRows, roles), style)) });
@@ -526,13 +531,21 @@ describe('the same answers give the same tally as YAML, CSV and xlsx', () => {
     for (const sources of variants) expect(await tally(sources), JSON.stringify({ seed, headerStyle, version, style, sources })).toEqual(expected);
   });
 
-  it('tallyCsvFile streams a larger export to the same tally as reading it whole', async () => {
+  it('counts every row of a larger export (read in many chunks), in its group', async () => {
     const r = random(99);
     const rows = Array.from({ length: 20_000 }, () => texts.map(() => (r.next() < 0.05 ? null : labels[r.int(5)])));
     const roles = rows.map(() => r.pick(['Leder', 'Medarbejder']));
     const file = temp('stor.csv', csvText([['Rolle', ...numbered()], ...rows.map((row, i) => [roles[i], ...row])], { bom: true }));
-    const streamed = await tallyCsvFile(file, content);
-    expect(streamed.leaders.respondents + streamed.employees.respondents).toBe(20_000);
-    expect(tallyResponses(readResponseSources({ file }, content), content)).toEqual(streamed);
+    const result = await tally({ file });
+    // Counted here from the generated rows, without the reader.
+    const leaderRows = rows.filter((_, i) => roles[i] === 'Leder');
+    expect(result.leaders.respondents).toBe(leaderRows.length);
+    expect(result.employees.respondents).toBe(20_000 - leaderRows.length);
+    for (const s of [0, 7, texts.length - 1]) {
+      expect(result.leaders.statements[s]).toEqual({
+        counts: labels.map((label) => leaderRows.filter((row) => row[s] === label).length),
+        unanswered: leaderRows.filter((row) => row[s] === null).length,
+      });
+    }
   });
 });

@@ -3,6 +3,7 @@
 // largest differences marked as dialogue starters. Made only when both groups answered.
 import type { Content, Group, NumberedStatement } from '../../content/model.js';
 import { answeredCount, bothAnswered, compareGroups, largestDifferences } from '../../tally/compare.js';
+import type { SourceRef } from '../schema.js';
 import { excerpt, fillPlaceholders, range } from '../../text.js';
 import { hidesStatementCounts, type PosterOptions, type PosterTally } from './poster.js';
 
@@ -32,9 +33,9 @@ export function comparisonMissing(tallies: Partial<Record<Group, PosterTally>> |
 }
 
 /** The text a statement is shown with: its short label, else the employee wording. */
-function statementText(s: NumberedStatement): { text: string; source: string } {
-  if (s.short) return { text: s.short, source: `${s.shortSource ?? s.source.employee} statement ${s.n} short "${excerpt(s.short)}"` };
-  return { text: s.employee, source: `${s.source.employee} statement ${s.n} "${excerpt(s.employee)}"` };
+function statementText(s: NumberedStatement): { text: string; source: SourceRef } {
+  if (s.short) return { text: s.short, source: { ...(s.shortSource ?? s.source.employee), label: `statement ${s.n} short "${excerpt(s.short)}"` } };
+  return { text: s.employee, source: { ...s.source.employee, label: `statement ${s.n} "${excerpt(s.employee)}"` } };
 }
 
 const emptyTally = (content: Content): PosterTally => ({
@@ -57,7 +58,7 @@ export function comparisonView(content: Content, tallies: Partial<Record<Group, 
   const bands = content.scoring.bands.map((band, i) => ({
     range: range(band),
     sentence: band.sentence,
-    source: `${content.bandSources[i]} band ${range(band)}`,
+    source: { ...content.bandSources[i], label: `band ${range(band)}` },
     groups: groups.map(([, tally]) => {
       const most = Math.max(1, ...tally.bands.map((b) => b.count));
       return {

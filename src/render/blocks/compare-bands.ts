@@ -1,7 +1,7 @@
 // Step 1 of the comparison poster: a row per point band with a bar and count for each
 // group, and each group's tendency marked in its own column by a heavy frame and a label.
 // Tagged Table > TR > TH/TD, the band's points as the row header.
-import type { CompareBandsBlock } from '../../layout/types.js';
+import type { CompareBandsBlock } from '../../layout/schema.js';
 import { noteSize, type Ctx } from '../context.js';
 import type { BlockDrawer } from './block.js';
 import {

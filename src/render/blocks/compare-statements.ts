@@ -3,7 +3,7 @@
 // and the difference; the largest differences framed heavily and labelled.
 // Above the table, a key to the bars' greys. Tagged Table: per statement two TR, the
 // statement (TH, Scope Row) and the difference spanning both; theme rows span the table.
-import type { CompareStatementRow, CompareStatementsBlock } from '../../layout/compare-blocks.js';
+import type { CompareStatementRow, CompareStatementsBlock } from '../../layout/schema.js';
 import { addText, drawArtifact, longestWordWidth, noteSize, textHeight, type Ctx, type StructElement } from '../context.js';
 import type { BlockDrawer } from './block.js';
 import {

@@ -1,33 +1,50 @@
-// `mus tally FILE`: the poster numbers for a responses file, as JSON or as a
-// table to check in the terminal before printing.
-import { saveCaches } from '../cache/persistent.js';
-import { loadContentCached } from '../content/cached.js';
-import type { Content, Group } from '../content/model.js';
-import { tallyResponseSources, type Notices, type ResponseSources } from '../responses/sources.js';
-import type { GroupTally, TallyResult } from '../tally/tally.js';
+// `mus tally FILE`: the poster numbers for a responses file, as JSON or as a table to check
+// in the terminal before printing; and the tally a pre-filled build puts on the posters.
+// The one place that reads answers and counts them: inside the program the groups are
+// keyed by Group (leader/employee); only the JSON printed keeps `leaders`/`employees`.
+import { loadContent } from '../content/load.js';
+import { groups, type Content, type Group } from '../content/model.js';
+import { readResponseSources, type Notices, type ResponseSources } from '../responses/sources.js';
+import { answerSheets } from '../responses/types.js';
+import { tallyResponses, type GroupTally } from '../tally/tally.js';
 import { bothAnswered, compareGroups, largestDifferences, statementMean } from '../tally/compare.js';
 import { dialogueStarters, formatDifference, formatMean } from '../layout/views/compare.js';
 import { excerpt, fillPlaceholders, range } from '../text.js';
 
-export interface TallyOptions {
-  sources: ResponseSources;
-  contentDir: string;
-  json: boolean;
+export type { ResponseSources } from '../responses/sources.js';
+
+/** Both groups' tallies. */
+export type GroupTallies = Record<Group, GroupTally>;
+
+export interface AnswerOptions {
+  /** Notices about the input (e.g. ignored columns of a survey export); never mixed into stdout. */
+  notices?: Notices;
   /** Leave out (and list) returned tests and files that cannot be counted. */
   skipInvalid?: boolean;
 }
 
+export interface TallyOptions extends AnswerOptions {
+  sources: ResponseSources;
+  contentDir: string;
+  json: boolean;
+}
+
 export interface TallyIo {
   stdout: (text: string) => void;
-  /** Notices about the input (e.g. ignored columns of a survey export); never mixed into stdout. */
   notices?: Notices;
 }
 
+/** Reads the answers of the sources and counts them per group. */
+export async function tallySources(sources: ResponseSources, content: Content, options: AnswerOptions = {}): Promise<GroupTallies> {
+  const responses = await readResponseSources(sources, content, { notices: options.notices, skipInvalid: options.skipInvalid });
+  const result = tallyResponses(answerSheets(responses), content);
+  return { leader: result.leaders, employee: result.employees };
+}
+
 export async function runTally(opts: TallyOptions, io: TallyIo): Promise<void> {
-  const content = await loadContentCached(opts.contentDir);
-  const result = await tallyResponseSources(opts.sources, content, { notices: io.notices, skipInvalid: opts.skipInvalid });
-  io.stdout(opts.json ? `${JSON.stringify(tallyJson(result, content), null, 2)}\n` : formatTallyTables(result, content));
-  saveCaches();
+  const content = loadContent(opts.contentDir);
+  const tallies = await tallySources(opts.sources, content, { notices: io.notices ?? opts.notices, skipInvalid: opts.skipInvalid });
+  io.stdout(opts.json ? `${JSON.stringify(tallyJson(tallies, content), null, 2)}\n` : formatTallyTables(tallies, content));
 }
 
 const statementTextWidth = 40;
@@ -36,29 +53,26 @@ const statementTextWidth = 40;
  * The tally as JSON: each statement with its mean points (null when nobody answered it) and,
  * when both groups answered, each statement's means side by side with the difference.
  */
-export function tallyJson(result: TallyResult, content: Content) {
+export function tallyJson(tallies: GroupTallies, content: Content) {
   const points = content.scoring.scale.map((c) => c.points);
   const withMeans = (tally: GroupTally) => ({ ...tally, statements: tally.statements.map((s) => ({ ...s, mean: statementMean(s, points) })) });
-  const compared = bothAnswered(result.leaders, result.employees) ? { comparison: compareGroups(result.leaders, result.employees, points) } : {};
-  return { leaders: withMeans(result.leaders), employees: withMeans(result.employees), ...compared };
+  const compared = bothAnswered(tallies.leader, tallies.employee) ? { comparison: compareGroups(tallies.leader, tallies.employee, points) } : {};
+  // The printed JSON's keys are part of the command's output: `leaders`/`employees`, unchanged.
+  return { leaders: withMeans(tallies.leader), employees: withMeans(tallies.employee), ...compared };
 }
 
 /** Both groups as plain-text tables: step 1 (bands) and step 2 (statements) of the posters. */
-export function formatTallyTables(result: TallyResult, content: Content): string {
-  const sections: [Group, GroupTally][] = [
-    ['leader', result.leaders],
-    ['employee', result.employees],
-  ];
-  const groups = sections.map(([group, tally]) => formatGroup(group, tally, content)).join('\n');
-  return bothAnswered(result.leaders, result.employees) ? `${groups}\n${formatLargestDifferences(result, content)}` : groups;
+export function formatTallyTables(tallies: GroupTallies, content: Content): string {
+  const tables = groups.map((group) => formatGroup(group, tallies[group], content)).join('\n');
+  return bothAnswered(tallies.leader, tallies.employee) ? `${tables}\n${formatLargestDifferences(tallies, content)}` : tables;
 }
 
 /** The statements where employees and leaders differ most: the comparison poster's dialogue starters. */
-function formatLargestDifferences(result: TallyResult, content: Content): string {
+function formatLargestDifferences(tallies: GroupTallies, content: Content): string {
   const texts = content.comparison;
   const { language } = content.meta;
   const points = content.scoring.scale.map((c) => c.points);
-  const largest = largestDifferences(compareGroups(result.leaders, result.employees, points), dialogueStarters);
+  const largest = largestDifferences(compareGroups(tallies.leader, tallies.employee, points), dialogueStarters);
   const rows = largest.map((c) => {
     const statement = content.numbered[c.statement - 1];
     const mean = (value: number | null) => (value === null ? texts.step2.noAnswers : formatMean(value, language));
