@@ -1,6 +1,8 @@
 // `mus build`, the pipeline in order: content → (responses → tally) → templates → layout
 // → PDF → files. Every document is rendered in memory first; files are written only when
 // all succeeded, and nothing is written anywhere but the output folder.
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadContent } from '../content/load.js';
 import { groups, type Content, type Group } from '../content/model.js';
 import type { PosterOptions } from '../layout/views/poster.js';
@@ -35,7 +37,19 @@ export async function runBuild(options: BuildOptions): Promise<string[]> {
   const counted = given ? await (await import('./tally.js')).tallySources(responses, content, options) : undefined;
   const tallies = counted && withoutEmptyGroups(counted, options);
   const files = await renderAll(content, { tallies, allowSmallGroups: options.allowSmallGroups });
-  return writeFilesAtomically(options.outDir, files);
+  const written = writeFilesAtomically(options.outDir, files);
+  // After the set is safely in place, so a failed build still leaves the folder as it was.
+  for (const spec of documents) {
+    const reason = spec.notMade?.(tallies);
+    if (!reason) continue;
+    // A copy from an earlier build would show other answers next to this build's posters.
+    const stale = join(options.outDir, spec.file);
+    const removed = existsSync(stale) && statSync(stale).isFile();
+    if (removed) rmSync(stale);
+    // A blank build says nothing: the document is for answers only.
+    if (tallies || removed) options.notices?.(`${spec.file}: not made: ${reason}${removed ? ' (the copy from an earlier build was removed)' : ''}`);
+  }
+  return written;
 }
 
 /**
@@ -61,6 +75,7 @@ export async function renderAll(content: Content, options: RenderOptions): Promi
   const wanted = (file: string) => !options.only || options.only.includes(file);
   const files: OutputFile[] = [];
   for (const spec of documents) {
+    if (spec.notMade?.(options.tallies)) continue;
     const fillable = spec.fillable && wanted(spec.fillable.file) ? spec.fillable : undefined;
     if (!wanted(spec.file) && !fillable) continue;
     const pdf = await renderDocumentPdf(spec, content, options);

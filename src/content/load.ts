@@ -111,6 +111,7 @@ function numberStatements(statements: Parsed['statements'], source: SourceFile):
       theme: theme.title,
       leader: s.leader,
       employee: s.employee,
+      ...(s.short === undefined ? {} : { short: s.short, shortSource: sourceOf(source, ['themes', t, 'statements', i, 'short']) }),
       source: {
         leader: sourceOf(source, ['themes', t, 'statements', i, 'leader']),
         employee: sourceOf(source, ['themes', t, 'statements', i, 'employee']),

@@ -2,6 +2,8 @@
 import type {
   Band,
   Category,
+  ComparisonTexts,
+  DialogueTexts,
   Meta,
   ProcessGuide,
   ResultSheetTexts,
@@ -12,7 +14,7 @@ import type {
 
 import type { ContentKey } from './files.js';
 
-export type { Band, Category, Meta, ProcessGuide, ResultSheetTexts, Scoring, Statements, TestTexts };
+export type { Band, Category, ComparisonTexts, DialogueTexts, Meta, ProcessGuide, ResultSheetTexts, Scoring, Statements, TestTexts };
 
 /** A place in a content file: the file as messages name it, and the line when known. */
 export interface Place {
@@ -30,8 +32,12 @@ export interface NumberedStatement {
   theme: string;
   leader: string;
   employee: string;
+  /** A label both versions share (udsagn.yaml `short:`), for the comparison poster. */
+  short?: string;
   /** Where each version's text is, for messages. */
   source: Record<Group, Place>;
+  /** Where the short label is, when there is one. */
+  shortSource?: Place;
 }
 
 export interface Content {
@@ -43,6 +49,8 @@ export interface Content {
   test: TestTexts;
   resultSheet: ResultSheetTexts;
   processGuide: ProcessGuide;
+  comparison: ComparisonTexts;
+  dialogue: DialogueTexts;
   /** All statements in test order, numbered 1..N. */
   numbered: NumberedStatement[];
   /** Where each band's sentence is, for messages. */
