@@ -49,3 +49,34 @@ describe('Danish wording', () => {
     expect(text['procesguide-tjekliste.pdf']).not.toContain('besvarelser af spørgsmål');
   });
 });
+
+describe('the checklist holds what the process guide has', () => {
+  const guide = () => text['procesguide-tjekliste.pdf'];
+  const after = (marker: string) => guide().slice(guide().indexOf(marker));
+
+  it('the guide\'s introduction, under the subtitle', () => {
+    expect(guide()).toContain('Vi guider dig gennem hele forløbet, så I nemt får en god dialog om, hvilken værdi I får ud af jeres udviklingssamtaler');
+    expect(guide().indexOf('Vi guider dig')).toBeLessThan(guide().indexOf('Vælg en procesansvarlig'));
+  });
+
+  it('the general questions of the calculation part', () => {
+    const calculation = after('Sådan opgør du resultatet');
+    for (const question of ['Hvordan opleves MUS-processen generelt?', 'Er der områder, hvor der skal arbejdes med forbedringer?', 'Og er der områder, hvor det fungerer godt?']) {
+      expect(calculation).toContain(question);
+    }
+  });
+
+  it('the Kompetencesekretariatet contact block, after the dialogue questions', () => {
+    const end = after('Inspiration til dialog');
+    expect(end).toContain('Kontakt Kompetencesekretariatets rådgivere');
+    expect(end).toContain('Kompetencesekretariatet er de statslige overenskomstparters fælles sekretariat for kompetenceudvikling.');
+    expect(end).toContain('kompetenceudvikling.dk');
+  });
+
+  it('Tilgang 2 tells to send the fillable tests and collect the returned ones', () => {
+    const approach2 = after('Tilgang 2.');
+    expect(approach2).toContain('Send de udfyldelige versioner af testen');
+    expect(approach2).toContain('Saml de returnerede udfyldelige tests i én mappe');
+    expect(guide().slice(0, guide().indexOf('Tilgang 2.'))).not.toContain('udfyldelige');
+  });
+});

@@ -140,6 +140,7 @@ export const processGuideSchema = z
   .object({
     title: text,
     subtitle: text,
+    intro: texts.default([]), // the guide's own introduction, under the subtitle
     processOwner: z.object({ heading: text, paragraphs: texts.min(1) }).strict(),
     choice: z.object({ heading: text, options: texts.min(1) }).strict(),
     phaseColumns: z.object({ tasks: text, tools: text }).strict(),
@@ -152,6 +153,8 @@ export const processGuideSchema = z
         heading: text,
         intro: texts,
         steps: z.array(z.object({ title: text, tasks: texts.min(1) }).strict()).min(1),
+        // The general questions the two steps lead to, as in the process guide.
+        dialogueBasis: z.object({ intro: text, questions: texts.min(1), closing: texts.default([]) }).strict().optional(),
       })
       .strict(),
     dialogue: z
@@ -161,6 +164,8 @@ export const processGuideSchema = z
         groups: z.array(questionGroupSchema).min(1),
       })
       .strict(),
+    // Who to ask for help: printed last, as on the back of the process guide.
+    contact: z.object({ heading: text, paragraphs: texts, web: text.optional() }).strict().optional(),
   })
   .strict();
 
