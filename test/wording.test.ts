@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, repoRoot, runMus } from './helpers/cli.js';
-import { flat, readPdf, tempDir } from './helpers/pdf.js';
+import { A4, flat, readPdf, tempDir } from './helpers/pdf.js';
+import { textRuns } from './helpers/raster.js';
 
 const out = tempDir('mus-wording-');
 const text: Record<string, string> = {};
@@ -78,5 +79,22 @@ describe('the checklist holds what the process guide has', () => {
     expect(approach2).toContain('Send de udfyldelige versioner af testen');
     expect(approach2).toContain('Saml de returnerede udfyldelige tests i én mappe');
     expect(guide().slice(0, guide().indexOf('Tilgang 2.'))).not.toContain('udfyldelige');
+  });
+});
+
+describe('the test\'s front page', () => {
+  it('says "Vend ▸" quietly at the foot of the front page, right-aligned; the back page does not', async () => {
+    for (const name of ['mus-test-leder.pdf', 'mus-test-medarbejder.pdf']) {
+      const pdf = await readPdf(join(out, name));
+      expect(pdf.pages).toHaveLength(2);
+      expect(flat(pdf.pages[0].text).trim().endsWith('Vend ▸')).toBe(true);
+      expect(pdf.pages[1].text).not.toContain('Vend');
+      const runs = (await textRuns(pdf.bytes))[0];
+      const vend = runs.find((r) => r.str.includes('Vend'))!;
+      const statement = runs.find((r) => r.str.startsWith('MUS gennemføres'))!;
+      expect(vend.size).toBeLessThan(statement.size); // quiet: smaller than the statements
+      expect(vend.x).toBeGreaterThan(A4.width / 2); // at the right
+      expect(vend.y).toBeGreaterThan(Math.max(...runs.filter((r) => r !== vend).map((r) => r.y))); // below everything else (y from the top)
+    }
   });
 });

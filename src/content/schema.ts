@@ -76,7 +76,7 @@ export const testSchema = z
   .object({
     leader: testVersionSchema,
     employee: testVersionSchema,
-    answerHeading: text, // the column heading over the answer categories, e.g. "Sæt X"
+    turnOver: text, // quietly at the foot of every page but the last, e.g. "Vend ▸"
     result: z
       .object({
         title: text,

@@ -41,6 +41,8 @@ export interface ParagraphBlock {
   kind: 'paragraph';
   text: string;
   style?: 'lead' | 'body' | 'note' | 'big';
+  /** 'right': set flush right (the quiet "Vend ▸" at the foot of a test's front page). */
+  align?: 'left' | 'right';
   /** Where the text comes from, for "too long" messages. */
   source?: string;
 }

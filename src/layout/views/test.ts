@@ -15,6 +15,7 @@ export function testView(content: Content, group: Group) {
     scale: content.scoring.scale,
     pages: pagesOfThemes(themes, perPage).map((pageThemes) => ({ themes: pageThemes })),
     result: content.test.result,
+    turnOver: content.test.turnOver,
     bands: content.scoring.bands.map((band, i) => ({ range: range(band), sentence: band.sentence, source: `${content.bandSources[i]} band ${range(band)}` })),
   };
 }
