@@ -3,12 +3,11 @@
 import { saveCaches } from './cache/persistent.js';
 import type { Content } from './content/model.js';
 import type { DocumentJob, OutputFile } from './document-job.js';
-import { documents, type DocumentSpec, type Tallies } from './documents.js';
-import type { PosterOptions } from './layout/views/poster.js';
+import { documents, type DocumentSpec, type Tallies, type ViewOptions } from './documents.js';
 import { buildDate, writeFilesAtomically } from './output.js';
 import type { PdfMeta, RenderedPdf } from './render/pdf.js';
 
-export interface BuildOptions extends PosterOptions {
+export interface BuildOptions extends ViewOptions {
   contentDir: string;
   outDir: string;
   /** Pre-fill the posters with these tallies. */

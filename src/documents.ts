@@ -1,17 +1,20 @@
 // Which documents the material set holds: file name, template, and the view it is given.
 import type { Content, Group } from './content/model.js';
-import { guideView } from './layout/views/guide.js';
+import { guideView, type GuideOptions } from './layout/views/guide.js';
 import { posterView, type PosterOptions, type PosterTally } from './layout/views/poster.js';
 import { testView } from './layout/views/test.js';
 
 /** Tallies per group, when the posters are to be pre-filled. */
 export type Tallies = Record<Group, PosterTally>;
 
+/** What the views can be asked for: posters' anonymity override, the checklist's approach. */
+export type ViewOptions = PosterOptions & GuideOptions;
+
 export interface DocumentSpec {
   /** File name in the output folder. */
   file: string;
   template: string;
-  view: (content: Content, tallies: Tallies | undefined, options: PosterOptions) => object;
+  view: (content: Content, tallies: Tallies | undefined, options: ViewOptions) => object;
   /** Also written as a test to fill in on screen (src/forms/), made from the same pages. */
   fillable?: { file: string; group: Group };
 }
@@ -21,5 +24,5 @@ export const documents: readonly DocumentSpec[] = [
   { file: 'mus-test-medarbejder.pdf', template: 'test', view: (c) => testView(c, 'employee'), fillable: { file: 'mus-test-medarbejder-udfyldelig.pdf', group: 'employee' } },
   { file: 'resultatskema-leder.pdf', template: 'resultatskema', view: (c, t, o) => posterView(c, 'leader', t?.leader, o) },
   { file: 'resultatskema-medarbejder.pdf', template: 'resultatskema', view: (c, t, o) => posterView(c, 'employee', t?.employee, o) },
-  { file: 'procesguide-tjekliste.pdf', template: 'procesguide', view: (c) => guideView(c) },
+  { file: 'procesguide-tjekliste.pdf', template: 'procesguide', view: (c, _t, o) => guideView(c, o) },
 ];

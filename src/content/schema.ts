@@ -12,6 +12,7 @@ export const metaSchema = z
     language: text, // BCP 47, e.g. da-DK; written into every PDF
     version: text, // bump when statements change; carried in fillable PDFs
     author: text,
+    pageLabel: text, // at the foot of each page of a document of more than one: "Side {{page}} af {{pages}}"
   })
   .strict();
 

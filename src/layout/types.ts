@@ -15,6 +15,8 @@ export interface LayoutDocument {
    * 'flow': blocks run onto new pages as needed (the checklist).
    */
   pages: 'fixed' | 'flow';
+  /** Printed at the foot of every page when there is more than one: "Side {{page}} af {{pages}}". */
+  pageLabel?: string;
   blocks: Block[];
 }
 

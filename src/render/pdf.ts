@@ -5,6 +5,7 @@ import type { Block, LayoutDocument, TableBlock } from '../layout/types.js';
 import { tooLong, type BoxPosition, type Ctx, type Pdf } from './context.js';
 import { loadFonts } from './fonts.js';
 import { MemoryPdf } from './memory-pdf.js';
+import { numberPages } from './page-numbers.js';
 import { paperSizes, scaledStyle, typeStyles, type TypeStyle } from './styles.js';
 import type { BlockDrawer } from './blocks/block.js';
 import { heading, paragraph, spacer } from './blocks/text.js';
@@ -58,6 +59,7 @@ function createPdf(layout: LayoutDocument, meta: PdfMeta): MemoryPdf {
     lang: meta.language,
     displayTitle: true,
     pdfVersion: '1.7',
+    bufferPages: true, // page numbers are drawn once the page count is known (page-numbers.ts)
     info: {
       Title: layout.title,
       Author: meta.author,
@@ -222,6 +224,10 @@ function keepHeight(blocks: Block[], i: number, ctx: Ctx): number {
   const next = blocks[i + 1];
   if (!next || next.kind === 'pageBreak') return own;
   if (next.kind === 'heading') return own + keepHeight(blocks, i + 1, ctx);
+  // A section's short introduction stays with the heading that follows it too (a title, its
+  // summary and the first phase go onto the page together).
+  const after = blocks[i + 2];
+  if (next.kind === 'paragraph' && after?.kind === 'heading') return own + drawerFor(next).measure(next, ctx) + keepHeight(blocks, i + 2, ctx);
   if (next.kind === 'list') return own + drawerFor(next).measure({ ...next, items: next.items.slice(0, 1) }, ctx);
   return own + Math.min(drawerFor(next).measure(next, ctx), ctx.style.body * 4);
 }
@@ -259,6 +265,7 @@ export async function renderPdf(layout: LayoutDocument, meta: PdfMeta): Promise<
       drawerFor(block).draw(block, ctx);
     });
   });
+  if (layout.pageLabel) numberPages(doc, layout.pageLabel, layout.paper);
   ctx.root.end();
   doc.end();
   return { bytes: doc.bytes(), boxes: ctx.boxes };

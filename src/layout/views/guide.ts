@@ -1,11 +1,29 @@
 // View data for the facilitation checklist.
 import type { Content } from '../../content/model.js';
+import { UserError } from '../../errors.js';
 
-export function guideView(content: Content) {
+export interface GuideOptions {
+  /** Print only this approach (1-based, as in "Tilgang 1"); both when absent. */
+  tilgang?: number;
+}
+
+/** The approaches to print: the one asked for, or all. */
+function chosenApproaches(content: Content, tilgang: number | undefined) {
+  const { approaches } = content.processGuide;
+  if (tilgang === undefined) return approaches;
+  if (!Number.isInteger(tilgang) || tilgang < 1 || tilgang > approaches.length) {
+    const choices = approaches.map((_, i) => i + 1).join(' or ');
+    throw new UserError({ file: '--tilgang', message: `${tilgang} is not an approach of the checklist; give ${choices}` });
+  }
+  return [approaches[tilgang - 1]];
+}
+
+export function guideView(content: Content, options: GuideOptions = {}) {
   const guide = content.processGuide;
   return {
     ...guide,
-    approaches: guide.approaches.map((approach) => {
+    pageLabel: content.meta.pageLabel,
+    approaches: chosenApproaches(content, options.tilgang).map((approach) => {
       let n = 0; // steps are numbered through all phases of an approach, as in the guide
       return {
         ...approach,

@@ -65,6 +65,7 @@ export function posterView(content: Content, group: Group, tally?: PosterTally, 
   return {
     title: texts[group].title,
     subject: `${texts.step1.heading} · ${texts.step2.heading}`,
+    pageLabel: content.meta.pageLabel,
     respondentsLine: `${texts.step1.respondentsLabel}: ${tally ? tally.respondents : blankLine}`,
     step1: texts.step1,
     step2: texts.step2,

@@ -16,6 +16,7 @@ export function testView(content: Content, group: Group) {
     pages: pagesOfThemes(themes, perPage).map((pageThemes) => ({ themes: pageThemes })),
     result: content.test.result,
     turnOver: content.test.turnOver,
+    pageLabel: content.meta.pageLabel,
     bands: content.scoring.bands.map((band, i) => ({ range: range(band), sentence: band.sentence, source: `${content.bandSources[i]} band ${range(band)}` })),
   };
 }
