@@ -1,6 +1,8 @@
 // View data for the facilitation checklist.
 import type { Content } from '../../content/model.js';
 import { UserError } from '../../errors.js';
+import { fillPlaceholders } from '../../text.js';
+import { posterSheets } from './poster.js';
 
 export interface GuideOptions {
   /** Print only this approach (1-based, as in "Tilgang 1"); both when absent. */
@@ -23,6 +25,10 @@ export function guideView(content: Content, options: GuideOptions = {}) {
   return {
     ...guide,
     pageLabel: content.meta.pageLabel,
+    toolsToBring: {
+      ...guide.toolsToBring,
+      items: guide.toolsToBring.items.map((item) => fillPlaceholders(item, { posterSheets: posterSheets(content) })),
+    },
     approaches: chosenApproaches(content, options.tilgang).map((approach) => {
       let n = 0; // steps are numbered through all phases of an approach, as in the guide
       return {

@@ -17,8 +17,17 @@ export interface PosterOptions {
   allowSmallGroups?: boolean;
 }
 
-/** Statements per A3 sheet in step 2: keeps statement text ≥ 14 pt with room for counts. */
+/**
+ * Statements per A3 sheet in step 2: keeps statement text ≥ 14 pt with room for counts.
+ * All 20 on one sheet was measured not to fit, even with tighter rows and a wider statement
+ * column (test/posters.test.ts): a poster is step 1 on one sheet and step 2 on two.
+ */
 const statementsPerSheet = 12;
+
+/** How many A3 sheets a poster has (the same for both groups): step 1, then step 2's sheets. */
+export function posterSheets(content: Content): number {
+  return 1 + pagesOfThemes(themesFor(content, 'leader'), statementsPerSheet).length;
+}
 
 const blankLine = '________';
 
