@@ -3,7 +3,7 @@
 import { saveCaches } from './cache/persistent.js';
 import type { Content } from './content/model.js';
 import type { DocumentJob, OutputFile } from './document-job.js';
-import { documents, type DocumentSpec, type Tallies, type ViewOptions } from './documents.js';
+import { documents, fileName, type DocumentSpec, type Tallies, type ViewOptions } from './documents.js';
 import { buildDate, writeFilesAtomically } from './output.js';
 import type { PdfMeta, RenderedPdf } from './render/pdf.js';
 
@@ -12,14 +12,14 @@ export interface BuildOptions extends ViewOptions {
   outDir: string;
   /** Pre-fill the posters with these tallies. */
   tallies?: Tallies;
-  /** Only these output files (by name); all when absent. */
+  /** Only these output files (by name, as the content names them); all when absent. */
   only?: string[];
 }
 
 type RenderOptions = Omit<BuildOptions, 'contentDir' | 'outDir'>;
 
 function pdfMeta(spec: DocumentSpec, content: Content): PdfMeta {
-  return { language: content.meta.language, author: content.meta.author, date: buildDate(), name: spec.file };
+  return { language: content.meta.language, author: content.meta.author, date: buildDate(), name: fileName(content, spec.id) };
 }
 
 /** A document rendered in memory, with where its tick boxes are (for the fillable tests). */
@@ -34,15 +34,17 @@ function jobFor(spec: DocumentSpec, content: Content, options: RenderOptions, wa
     template: spec.template,
     view: spec.view(content, options.tallies, options),
     meta: pdfMeta(spec, content),
-    printed: wanted(spec.file),
+    printed: wanted(fileName(content, spec.id)),
     // What the fillable version needs of the content.
-    fillable: spec.fillable && wanted(spec.fillable.file) ? { ...spec.fillable, content: { meta, scoring, numbered } } : undefined,
+    fillable: spec.fillable && wanted(fileName(content, spec.fillable.id))
+      ? { file: fileName(content, spec.fillable.id), group: spec.fillable.group, content: { meta, scoring, numbered } }
+      : undefined,
   };
 }
 
 export async function renderAll(content: Content, options: RenderOptions): Promise<OutputFile[]> {
   const wanted = (file: string) => !options.only || options.only.includes(file);
-  const specs = documents.filter((d) => wanted(d.file) || (d.fillable !== undefined && wanted(d.fillable.file)));
+  const specs = documents.filter((d) => wanted(fileName(content, d.id)) || (d.fillable !== undefined && wanted(fileName(content, d.fillable.id))));
   // Loaded here, not above: a build that stops at its content never loads pdfkit.
   const { renderJob } = await import('./document-job.js');
   const rendered: OutputFile[] = [];

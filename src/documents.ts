@@ -1,5 +1,7 @@
-// Which documents the material set holds: file name, template, and the view it is given.
+// Which documents the material set holds: template and view of each, and its file, whose
+// name comes from the content (meta.yaml `files`), so each language names its own files.
 import type { Content, Group } from './content/model.js';
+import type { DocumentId } from './content/schema.js';
 import { guideView, type GuideOptions } from './layout/views/guide.js';
 import { posterView, type PosterOptions, type PosterTally } from './layout/views/poster.js';
 import { testView } from './layout/views/test.js';
@@ -11,18 +13,21 @@ export type Tallies = Record<Group, PosterTally>;
 export type ViewOptions = PosterOptions & GuideOptions;
 
 export interface DocumentSpec {
-  /** File name in the output folder. */
-  file: string;
+  /** Which file it is: its name is content.meta.files[id]. */
+  id: DocumentId;
   template: string;
   view: (content: Content, tallies: Tallies | undefined, options: ViewOptions) => object;
   /** Also written as a test to fill in on screen (src/forms/), made from the same pages. */
-  fillable?: { file: string; group: Group };
+  fillable?: { id: DocumentId; group: Group };
 }
 
 export const documents: readonly DocumentSpec[] = [
-  { file: 'mus-test-leder.pdf', template: 'test', view: (c) => testView(c, 'leader'), fillable: { file: 'mus-test-leder-udfyldelig.pdf', group: 'leader' } },
-  { file: 'mus-test-medarbejder.pdf', template: 'test', view: (c) => testView(c, 'employee'), fillable: { file: 'mus-test-medarbejder-udfyldelig.pdf', group: 'employee' } },
-  { file: 'resultatskema-leder.pdf', template: 'resultatskema', view: (c, t, o) => posterView(c, 'leader', t?.leader, o) },
-  { file: 'resultatskema-medarbejder.pdf', template: 'resultatskema', view: (c, t, o) => posterView(c, 'employee', t?.employee, o) },
-  { file: 'procesguide-tjekliste.pdf', template: 'procesguide', view: (c, _t, o) => guideView(c, o) },
+  { id: 'leaderTest', template: 'test', view: (c) => testView(c, 'leader'), fillable: { id: 'leaderFillable', group: 'leader' } },
+  { id: 'employeeTest', template: 'test', view: (c) => testView(c, 'employee'), fillable: { id: 'employeeFillable', group: 'employee' } },
+  { id: 'leaderPoster', template: 'resultatskema', view: (c, t, o) => posterView(c, 'leader', t?.leader, o) },
+  { id: 'employeePoster', template: 'resultatskema', view: (c, t, o) => posterView(c, 'employee', t?.employee, o) },
+  { id: 'checklist', template: 'procesguide', view: (c, _t, o) => guideView(c, o) },
 ];
+
+/** The name of a document's file in the output folder, as the content gives it. */
+export const fileName = (content: Pick<Content, 'meta'>, id: DocumentId): string => content.meta.files[id];

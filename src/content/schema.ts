@@ -6,6 +6,27 @@ import { z } from 'zod';
 const text = z.string().trim().min(1, 'must be a non-empty text');
 const texts = z.array(text);
 
+/** The documents of the material set, by the name meta.yaml gives each output file. */
+export const documentIds = ['leaderTest', 'leaderFillable', 'employeeTest', 'employeeFillable', 'leaderPoster', 'employeePoster', 'checklist'] as const;
+export type DocumentId = (typeof documentIds)[number];
+
+// A name, not a path: every file is written into the output folder.
+const pdfFileName = text.regex(/^[^/\\:*?"<>|\u0000-\u001f]+\.pdf$/i, 'must be a file name ending in .pdf, without a folder');
+
+/** The output file names: each distinct, so no document overwrites another. */
+const fileNamesSchema = z
+  .object(Object.fromEntries(documentIds.map((id) => [id, pdfFileName])) as Record<DocumentId, typeof pdfFileName>)
+  .strict()
+  .superRefine((files, ctx) => {
+    const seen = new Map<string, string>();
+    for (const id of documentIds) {
+      const name = files[id].toLowerCase(); // the same file on Windows and macOS
+      const other = seen.get(name);
+      if (other) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [id], message: `is also the file name of ${other}` });
+      else seen.set(name, id);
+    }
+  });
+
 /** meta.yaml: language and version of this content set. */
 export const metaSchema = z
   .object({
@@ -13,6 +34,7 @@ export const metaSchema = z
     version: text, // bump when statements change; carried in fillable PDFs
     author: text,
     pageLabel: text, // at the foot of each page of a document of more than one: "Side {{page}} af {{pages}}"
+    files: fileNamesSchema, // output file names, in the content's language
   })
   .strict();
 
