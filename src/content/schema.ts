@@ -3,7 +3,22 @@
 import { contentFileNames } from './files.js';
 import { z } from 'zod';
 
-const text = z.string().trim().min(1, 'must be a non-empty text');
+const nonEmpty = z.string().trim().min(1, 'must be a non-empty text');
+
+/**
+ * A text that may hold these {{placeholders}}, filled in when the document is made, and no
+ * others: a typo such as {{cout}} would otherwise be printed as it is.
+ */
+const textWith = (...names: string[]) =>
+  nonEmpty.superRefine((value, ctx) => {
+    for (const [, name] of value.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
+      if (names.includes(name)) continue;
+      const known = names.length > 0 ? `this text takes ${names.map((n) => `{{${n}}}`).join(', ')}` : 'this text takes no placeholders';
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `unknown placeholder {{${name}}}; ${known}` });
+    }
+  });
+
+const text = textWith();
 const texts = z.array(text);
 
 /** The documents of the material set, by the name meta.yaml gives each output file. */
@@ -33,7 +48,7 @@ export const metaSchema = z
     language: text, // BCP 47, e.g. da-DK; written into every PDF
     version: text, // bump when statements change; carried in fillable PDFs
     author: text,
-    pageLabel: text, // at the foot of each page of a document of more than one: "Side {{page}} af {{pages}}"
+    pageLabel: textWith('page', 'pages'), // at the foot of each page of a document of more than one: "Side {{page}} af {{pages}}"
     files: fileNamesSchema, // output file names, in the content's language
   })
   .strict();
@@ -128,7 +143,7 @@ export const resultSheetSchema = z
         sentenceColumn: text,
         countColumn: text,
         tendencyLabel: text,
-        incompleteNote: text, // {{count}} sheets left out of step 1
+        incompleteNote: textWith('count'), // sheets left out of step 1
         respondentsLabel: text,
       })
       .strict(),
@@ -138,7 +153,7 @@ export const resultSheetSchema = z
         intro: texts,
         statementColumn: text,
         unansweredColumn: text,
-        smallGroupNote: text, // {{count}} and {{minimum}}
+        smallGroupNote: textWith('count', 'minimum'),
       })
       .strict(),
   })
@@ -170,12 +185,14 @@ export const processGuideSchema = z
     approaches: z
       .array(z.object({ title: text, summary: text, phases: z.array(phaseSchema).min(1) }).strict())
       .min(1),
-    toolsToBring: z.object({ heading: text, items: texts.min(1) }).strict(),
+    // {{posterSheets}}: how many A3 sheets a poster is
+    toolsToBring: z.object({ heading: text, items: z.array(textWith('posterSheets')).min(1) }).strict(),
     calculation: z
       .object({
         heading: text,
         intro: texts,
-        steps: z.array(z.object({ title: text, tasks: texts.min(1) }).strict()).min(1),
+        // {{categories}}: the scale's labels, so the text follows a renamed label
+        steps: z.array(z.object({ title: text, tasks: z.array(textWith('categories')).min(1) }).strict()).min(1),
         // The general questions the two steps lead to, as in the process guide.
         dialogueBasis: z.object({ intro: text, questions: texts.min(1), closing: texts.default([]) }).strict().optional(),
       })

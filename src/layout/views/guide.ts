@@ -22,12 +22,17 @@ function chosenApproaches(content: Content, tilgang: number | undefined) {
 
 export function guideView(content: Content, options: GuideOptions = {}) {
   const guide = content.processGuide;
+  const categories = content.scoring.scale.map((c) => c.label).join(', ');
   return {
     ...guide,
     pageLabel: content.meta.pageLabel,
     toolsToBring: {
       ...guide.toolsToBring,
       items: guide.toolsToBring.items.map((item) => fillPlaceholders(item, { posterSheets: posterSheets(content) })),
+    },
+    calculation: {
+      ...guide.calculation,
+      steps: guide.calculation.steps.map((step) => ({ ...step, tasks: step.tasks.map((t) => fillPlaceholders(t, { categories })) })),
     },
     approaches: chosenApproaches(content, options.tilgang).map((approach) => {
       let n = 0; // steps are numbered through all phases of an approach, as in the guide
