@@ -87,9 +87,9 @@ describe('the test\'s front page', () => {
     for (const name of ['mus-test-leder.pdf', 'mus-test-medarbejder.pdf']) {
       const pdf = await readPdf(join(out, name));
       expect(pdf.pages).toHaveLength(2);
-      expect(flat(pdf.pages[0].text).trim().endsWith('Vend ▸')).toBe(true);
+      expect(flat(pdf.pages[0].text).replace(/Side \d af \d/, '').trim().endsWith('Vend ▸')).toBe(true);
       expect(pdf.pages[1].text).not.toContain('Vend');
-      const runs = (await textRuns(pdf.bytes))[0];
+      const runs = (await textRuns(pdf.bytes))[0].filter((r) => !r.str.startsWith('Side '));
       const vend = runs.find((r) => r.str.includes('Vend'))!;
       const statement = runs.find((r) => r.str.startsWith('MUS gennemføres'))!;
       expect(vend.size).toBeLessThan(statement.size); // quiet: smaller than the statements

@@ -26,7 +26,7 @@ export const documentIds = ['leaderTest', 'leaderFillable', 'employeeTest', 'emp
 export type DocumentId = (typeof documentIds)[number];
 
 // A name, not a path: every file is written into the output folder.
-const pdfFileName = text.regex(/^[^/\\:*?"<>|\u0000-\u001f]+\.pdf$/i, 'must be a file name ending in .pdf, without a folder');
+const pdfFileName = nonEmpty.regex(/^[^/\\:*?"<>|\u0000-\u001f]+\.pdf$/i, 'must be a file name ending in .pdf, without a folder');
 
 /** The output file names: each distinct, so no document overwrites another. */
 const fileNamesSchema = z
