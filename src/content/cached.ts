@@ -3,10 +3,10 @@
 // validator to load first, is a large part of a command's start; content changes seldom.
 // Only content that passed every check is kept, so every problem is still reported by
 // load.ts, which this falls back to whenever the files differ.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CachedValues, cacheKey } from '../cache/persistent.js';
-import { contentFileNames } from './files.js';
+import { contentFileNames, workshopFileName } from './files.js';
 import type { Content } from './model.js';
 
 /** Bumped when the way content is kept changes. */
@@ -52,6 +52,17 @@ function filesKey(dir: string): string | undefined {
     } catch {
       return undefined;
     }
+  }
+  // Optional: its absence is part of the key too, so adding or removing it is seen.
+  const workshop = resolve(dir, workshopFileName);
+  if (existsSync(workshop)) {
+    try {
+      parts.push(workshopFileName, readFileSync(workshop, 'utf8'));
+    } catch {
+      return undefined;
+    }
+  } else {
+    parts.push(`${workshopFileName} (none)`);
   }
   return cacheKey(...parts);
 }

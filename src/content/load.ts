@@ -1,10 +1,12 @@
 // Reads content/<language>/*.yaml, validates every file against its schema and the
 // cross-file rules (bands, points), and returns one typed Content object.
 // Every problem is reported with file, line, column and field, all at once.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import type { ZodIssue } from 'zod';
-import { contentFiles } from './schema.js';
+import type { ZodIssue, ZodTypeAny } from 'zod';
+import { contentFiles, workshopSchema, type Workshop } from './schema.js';
+import { workshopFileName } from './files.js';
 import type { Content, NumberedStatement } from './model.js';
 import { UserError, displayPath, throwIfProblems, type Problem } from '../errors.js';
 import { checkScoring } from './rules.js';
@@ -34,7 +36,7 @@ function parseSource(shown: string, text: string): SourceFile | Problem {
   return source;
 }
 
-function check(key: Key, shown: string, text: string): Checked {
+function check(schema: ZodTypeAny, shown: string, text: string): Checked {
   const source = parseSource(shown, text);
   if (!('doc' in source)) return { source, problems: [source] };
   let data: unknown;
@@ -45,7 +47,7 @@ function check(key: Key, shown: string, text: string): Checked {
     const problem = { file: shown, message: `cannot be read as YAML: ${(err as Error).message}` };
     return { source: problem, problems: [problem] };
   }
-  const result = contentFiles[key].schema.safeParse(data);
+  const result = schema.safeParse(data);
   if (result.success) return { source, data: deepFreeze(result.data), problems: [] };
   return { source, problems: result.error.issues.map((i) => issueToProblem(source, i)) };
 }
@@ -63,7 +65,7 @@ function readChecked(dir: string, key: Key): Checked {
   const cacheKey = `${key}\0${full}\0${shown}`;
   const known = checkedFiles.get(cacheKey);
   if (known?.text === text) return known.checked;
-  const checked = check(key, shown, text);
+  const checked = check(contentFiles[key].schema, shown, text);
   if (checkedFiles.size >= 64) checkedFiles.clear(); // a bound for long-running processes
   checkedFiles.set(cacheKey, { text, checked });
   return checked;
@@ -120,7 +122,19 @@ export function loadContent(dir: string): Content {
   problems.push(...checkScoring(parsed.scoring, numbered.length, sources.scoring));
   throwIfProblems(problems);
 
-  return { dir, ...parsed, numbered, bandSources };
+  const workshopFile = join(dir, workshopFileName);
+  const workshop = existsSync(workshopFile) ? loadWorkshop(workshopFile) : undefined;
+  return { dir, ...parsed, numbered, bandSources, ...(workshop ? { workshop } : {}) };
+}
+
+/** Reads and checks a workshop file (workshop.yaml); throws UserError naming file, line and field. */
+export function loadWorkshop(file: string): Workshop {
+  const shown = displayPath(file);
+  const read = readContentText(file, shown);
+  if (typeof read !== 'string') throw new UserError(read);
+  const { data, problems } = check(workshopSchema, shown, read);
+  throwIfProblems(problems);
+  return data as Workshop;
 }
 
 export { UserError };

@@ -8,9 +8,10 @@ import type {
   Scoring,
   Statements,
   TestTexts,
+  Workshop,
 } from './schema.js';
 
-export type { Band, Category, Meta, ProcessGuide, ResultSheetTexts, Scoring, Statements, TestTexts };
+export type { Band, Category, Meta, ProcessGuide, ResultSheetTexts, Scoring, Statements, TestTexts, Workshop };
 
 /** The two groups that take the test and get their own result poster. */
 export type Group = 'leader' | 'employee';
@@ -39,4 +40,6 @@ export interface Content {
   numbered: NumberedStatement[];
   /** Where each band's sentence is, e.g. "content/da/skala.yaml:30", for messages. */
   bandSources: string[];
+  /** The facilitator's workshop (workshop.yaml), when there is one: printed where it would be written by hand. */
+  workshop?: Workshop;
 }

@@ -42,6 +42,24 @@ const fileNamesSchema = z
     }
   });
 
+/**
+ * workshop.yaml (optional): whose workshop the material is for. Only the workshop and the
+ * facilitator: nothing about the respondents, ever (the schema accepts no other field).
+ */
+// A value as it is to be printed; a bare number (a room, "2026") is printed as written.
+const workshopText = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), text).optional();
+
+export const workshopSchema = z
+  .object({
+    workplace: workshopText,
+    unit: workshopText, // the department or group taking the test
+    date: workshopText, // as it should be printed, e.g. "12. marts 2026"
+    facilitator: workshopText, // the process owner's name
+    deadline: workshopText, // Tilgang 2: by when the tests are sent back
+    returnTo: workshopText, // Tilgang 2: where the tests are sent back (an e-mail address, a mailbox)
+  })
+  .strict();
+
 /** meta.yaml: language and version of this content set. */
 export const metaSchema = z
   .object({
@@ -114,6 +132,8 @@ export const testSchema = z
   .object({
     leader: testVersionSchema,
     employee: testVersionSchema,
+    // Printed when workshop.yaml gives them: where to send the test back, and by when.
+    workshop: z.object({ returnTo: textWith('returnTo'), deadline: textWith('deadline') }).strict(),
     turnOver: text, // quietly at the foot of every page but the last, e.g. "Vend ▸"
     result: z
       .object({
@@ -182,8 +202,27 @@ export const processGuideSchema = z
     processOwner: z.object({ heading: text, paragraphs: texts.min(1) }).strict(),
     choice: z.object({ heading: text, options: texts.min(1) }).strict(),
     phaseColumns: z.object({ tasks: text, tools: text }).strict(),
+    // The workshop.yaml lines under the subtitle, each printed when the file gives its value.
+    workshop: z
+      .object({
+        workplace: textWith('workplace'),
+        unit: textWith('unit'),
+        date: textWith('date'),
+        facilitator: textWith('facilitator'),
+      })
+      .strict(),
     approaches: z
-      .array(z.object({ title: text, summary: text, phases: z.array(phaseSchema).min(1) }).strict())
+      .array(
+        z
+          .object({
+            title: text,
+            summary: text,
+            // The approach's own workshop lines (Tilgang 2: the deadline, where to send the tests).
+            workshop: z.object({ deadline: textWith('deadline').optional(), returnTo: textWith('returnTo').optional() }).strict().optional(),
+            phases: z.array(phaseSchema).min(1),
+          })
+          .strict(),
+      )
       .min(1),
     // {{posterSheets}}: how many A3 sheets a poster is
     toolsToBring: z.object({ heading: text, items: z.array(textWith('posterSheets')).min(1) }).strict(),
@@ -217,6 +256,7 @@ export type Statements = z.infer<typeof statementsSchema>;
 export type TestTexts = z.infer<typeof testSchema>;
 export type ResultSheetTexts = z.infer<typeof resultSheetSchema>;
 export type ProcessGuide = z.infer<typeof processGuideSchema>;
+export type Workshop = z.infer<typeof workshopSchema>;
 
 /** Which file holds which part of the content, and the schema it must satisfy. */
 export const contentFiles = {

@@ -187,7 +187,7 @@ function growth(blocks: Block[], room: number, ctx: Ctx): Map<TableBlock, number
 }
 
 /** A section that is at most this share of a page is never split across pages. */
-const keepWhole = 0.4;
+const keepWhole = 0.25;
 
 /** The height of blocks[from..to) drawn one after the other from the current y. */
 function runHeight(blocks: Block[], from: number, to: number, ctx: Ctx): number {
@@ -224,10 +224,14 @@ function keepHeight(blocks: Block[], i: number, ctx: Ctx): number {
   const next = blocks[i + 1];
   if (!next || next.kind === 'pageBreak') return own;
   if (next.kind === 'heading') return own + keepHeight(blocks, i + 1, ctx);
-  // A section's short introduction stays with the heading that follows it too (a title, its
-  // summary and the first phase go onto the page together).
-  const after = blocks[i + 2];
-  if (next.kind === 'paragraph' && after?.kind === 'heading') return own + drawerFor(next).measure(next, ctx) + keepHeight(blocks, i + 2, ctx);
+  // A section's introduction (paragraphs up to the next heading) stays with that heading too:
+  // a title, its summary and the first phase go onto the page together.
+  let after = i + 1;
+  while (blocks[after]?.kind === 'paragraph') after++;
+  if (after > i + 1 && blocks[after]?.kind === 'heading') {
+    const intro = runHeight(blocks, i + 1, after, ctx);
+    if (intro <= keepWhole * (ctx.frame.bottom - ctx.frame.top)) return own + intro + keepHeight(blocks, after, ctx);
+  }
   if (next.kind === 'list') return own + drawerFor(next).measure({ ...next, items: next.items.slice(0, 1) }, ctx);
   return own + Math.min(drawerFor(next).measure(next, ctx), ctx.style.body * 4);
 }

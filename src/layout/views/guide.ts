@@ -2,6 +2,7 @@
 import type { Content } from '../../content/model.js';
 import { UserError } from '../../errors.js';
 import { fillPlaceholders } from '../../text.js';
+import { workshopLines } from './common.js';
 import { posterSheets } from './poster.js';
 
 export interface GuideOptions {
@@ -26,6 +27,8 @@ export function guideView(content: Content, options: GuideOptions = {}) {
   return {
     ...guide,
     pageLabel: content.meta.pageLabel,
+    /** Workplace, unit, date and facilitator from workshop.yaml, under the subtitle; '' without one. */
+    workshopLine: workshopLines(guide.workshop, content.workshop).join(' · '),
     toolsToBring: {
       ...guide.toolsToBring,
       items: guide.toolsToBring.items.map((item) => fillPlaceholders(item, { posterSheets: posterSheets(content) })),
@@ -38,6 +41,8 @@ export function guideView(content: Content, options: GuideOptions = {}) {
       let n = 0; // steps are numbered through all phases of an approach, as in the guide
       return {
         ...approach,
+        /** Tilgang 2's deadline and where to send the tests, from workshop.yaml; '' without. */
+        workshopLine: workshopLines(approach.workshop, content.workshop).join(' · '),
         phases: approach.phases.map((phase) => ({
           name: phase.name,
           steps: phase.steps.map((step) => ({

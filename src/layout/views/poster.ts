@@ -1,7 +1,7 @@
 // View data for an A3 result poster, blank or pre-filled from a group's tally.
 import type { Content, Group } from '../../content/model.js';
 import { fillPlaceholders, range } from '../../text.js';
-import { pagesOfThemes, themesFor } from './common.js';
+import { pagesOfThemes, themesFor, workshopHeader } from './common.js';
 
 /** The numbers a poster shows (the tally's GroupTally satisfies this). */
 export interface PosterTally {
@@ -75,6 +75,8 @@ export function posterView(content: Content, group: Group, tally?: PosterTally, 
     title: texts[group].title,
     subject: `${texts.step1.heading} · ${texts.step2.heading}`,
     pageLabel: content.meta.pageLabel,
+    /** Unit, workplace and date from workshop.yaml, under the title of every sheet; '' without one. */
+    workshopLine: workshopHeader(content.workshop, ['unit', 'workplace', 'date']),
     respondentsLine: `${texts.step1.respondentsLabel}: ${tally ? tally.respondents : blankLine}`,
     step1: texts.step1,
     step2: texts.step2,
