@@ -10,13 +10,14 @@ import { guideView } from '../src/layout/views/guide.js';
 import { posterView } from '../src/layout/views/poster.js';
 import { renderPdf } from '../src/render/pdf.js';
 import { defaultContentDir } from '../src/paths.js';
-import { readResponses } from '../src/responses/read.js';
+import { readYamlResponses } from '../src/responses/readers/yaml.js';
+import { answerSheets } from '../src/responses/types.js';
 import { tallyResponses } from '../src/tally/tally.js';
 import { fixture } from './helpers/cli.js';
 import { A3 } from './helpers/pdf.js';
 
 const content = loadContent(defaultContentDir);
-const tally = tallyResponses(readResponses(fixture('eksempel-svar.yaml'), content), content);
+const tally = tallyResponses(answerSheets(readYamlResponses(fixture('eksempel-svar.yaml'), content)), content);
 const tallies = { leader: tally.leaders, employee: tally.employees };
 const meta = (name: string) => ({ language: 'da-DK', author: 'test', date: new Date(Date.UTC(2024, 0, 1)), name });
 
