@@ -9,7 +9,7 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
-import { documents, fileName } from '../src/documents.js';
+import { documents, fileName } from '../src/app/documents.js';
 import { defaultContentDir } from '../src/paths.js';
 import { repoRoot, runMus, fixture } from './helpers/cli.js';
 import { tempDir } from './helpers/pdf.js';

@@ -125,7 +125,7 @@ describe('workshop.yaml is checked like the other content', () => {
     expect(loadWorkshop(join(dir, 'workshop.yaml'))).toEqual({ unit: '2026' });
   });
 
-  it('adding workshop.yaml after a build is seen by the next build (the content cache knows the file)', async () => {
+  it('adding workshop.yaml after a build is seen by the next build (nothing kept between runs)', async () => {
     const dir = contentWithWorkshop(undefined);
     const out = tempDir('mus-workshop-cache-');
     expect(runMus(['build', '--content', dir, '--out', out]).code).toBe(0);

@@ -7,7 +7,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { ZodIssue, ZodTypeAny } from 'zod';
 import { contentFiles, workshopSchema, type Workshop } from './schema.js';
 import { workshopFileName } from './files.js';
-import type { Content, NumberedStatement } from './model.js';
+import type { Content, NumberedStatement, Place } from './model.js';
 import { UserError, displayPath, throwIfProblems, type Problem } from '../errors.js';
 import { checkScoring } from './rules.js';
 import { fieldName, locate, type SourceFile } from './source.js';
@@ -52,23 +52,12 @@ function check(schema: ZodTypeAny, shown: string, text: string): Checked {
   return { source, problems: result.error.issues.map((i) => issueToProblem(source, i)) };
 }
 
-// Parsing and validating a file is a pure function of its text (and the path shown in
-// messages). A rebuild reads every file again but parses only those whose text changed.
-const checkedFiles = new Map<string, { text: string; checked: Checked }>();
-
 function readChecked(dir: string, key: Key): Checked {
   const full = join(dir, contentFiles[key].file);
   const shown = displayPath(full);
   const read = readContentText(full, shown);
   if (typeof read !== 'string') return { source: read, problems: [read] };
-  const text = read;
-  const cacheKey = `${key}\0${full}\0${shown}`;
-  const known = checkedFiles.get(cacheKey);
-  if (known?.text === text) return known.checked;
-  const checked = check(contentFiles[key].schema, shown, text);
-  if (checkedFiles.size >= 64) checkedFiles.clear(); // a bound for long-running processes
-  checkedFiles.set(cacheKey, { text, checked });
-  return checked;
+  return check(contentFiles[key].schema, shown, read);
 }
 
 function issueToProblem(source: SourceFile, issue: ZodIssue): Problem {
@@ -82,10 +71,10 @@ function issueToProblem(source: SourceFile, issue: ZodIssue): Problem {
   return { file: source.path, ...locate(source, path), field: fieldName(path) || undefined, message };
 }
 
-/** "content/da/udsagn.yaml:12" for the node at path. */
-function sourceOf(source: SourceFile, path: (string | number)[]): string {
+/** Where the node at path is: the file, and its line when found. */
+function sourceOf(source: SourceFile, path: (string | number)[]): Place {
   const { line } = locate(source, path);
-  return line === undefined ? source.path : `${source.path}:${line}`;
+  return line === undefined ? { file: source.path } : { file: source.path, line };
 }
 
 function numberStatements(statements: Parsed['statements'], source: SourceFile): NumberedStatement[] {
@@ -104,8 +93,13 @@ function numberStatements(statements: Parsed['statements'], source: SourceFile):
   );
 }
 
+export interface LoadOptions {
+  /** The workshop file to use instead of the content folder's workshop.yaml (`--workshop FILE`). */
+  workshopFile?: string;
+}
+
 /** Loads and validates the content folder; throws UserError listing every problem found. */
-export function loadContent(dir: string): Content {
+export function loadContent(dir: string, options: LoadOptions = {}): Content {
   const problems: Problem[] = [];
   const sources = {} as Record<Key, SourceFile>;
   const parsed = {} as Parsed;
@@ -122,9 +116,15 @@ export function loadContent(dir: string): Content {
   problems.push(...checkScoring(parsed.scoring, numbered.length, sources.scoring));
   throwIfProblems(problems);
 
-  const workshopFile = join(dir, workshopFileName);
-  const workshop = existsSync(workshopFile) ? loadWorkshop(workshopFile) : undefined;
+  const workshop = readWorkshop(dir, options.workshopFile);
   return { dir, ...parsed, numbered, bandSources, ...(workshop ? { workshop } : {}) };
+}
+
+/** The workshop named on the command line (which must be there), else the content folder's, if any. */
+function readWorkshop(dir: string, given: string | undefined): Workshop | undefined {
+  if (given !== undefined) return loadWorkshop(given);
+  const inContent = join(dir, workshopFileName);
+  return existsSync(inContent) ? loadWorkshop(inContent) : undefined;
 }
 
 /** Reads and checks a workshop file (workshop.yaml); throws UserError naming file, line and field. */

@@ -13,6 +13,12 @@ import type {
 
 export type { Band, Category, Meta, ProcessGuide, ResultSheetTexts, Scoring, Statements, TestTexts, Workshop };
 
+/** A place in a content file: the file as messages name it, and the line when known. */
+export interface Place {
+  file: string;
+  line?: number;
+}
+
 /** The two groups that take the test and get their own result poster. */
 export type Group = 'leader' | 'employee';
 export const groups: readonly Group[] = ['leader', 'employee'];
@@ -23,8 +29,8 @@ export interface NumberedStatement {
   theme: string;
   leader: string;
   employee: string;
-  /** Where each version's text is, e.g. "content/da/udsagn.yaml:12", for messages. */
-  source: Record<Group, string>;
+  /** Where each version's text is, for messages. */
+  source: Record<Group, Place>;
 }
 
 export interface Content {
@@ -38,8 +44,8 @@ export interface Content {
   processGuide: ProcessGuide;
   /** All statements in test order, numbered 1..N. */
   numbered: NumberedStatement[];
-  /** Where each band's sentence is, e.g. "content/da/skala.yaml:30", for messages. */
-  bandSources: string[];
+  /** Where each band's sentence is, for messages. */
+  bandSources: Place[];
   /** The facilitator's workshop (workshop.yaml), when there is one: printed where it would be written by hand. */
   workshop?: Workshop;
 }

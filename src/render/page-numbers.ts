@@ -1,7 +1,7 @@
 // "Side 2 af 3" at the foot of every page of a document of more than one page. The count is
 // known only when every page is laid out, so the numbers are drawn last, on pdfkit's
 // buffered pages (bufferPages + switchToPage, its public API for this).
-import type { PaperSize } from '../layout/types.js';
+import type { PaperSize } from '../layout/schema.js';
 import { fillPlaceholders } from '../text.js';
 import type { Pdf } from './context.js';
 import { minMargin, mm, paperSizes } from './styles.js';

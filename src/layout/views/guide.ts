@@ -10,14 +10,20 @@ export interface GuideOptions {
   tilgang?: number;
 }
 
-/** The approaches to print: the one asked for, or all. */
-function chosenApproaches(content: Content, tilgang: number | undefined) {
+/** Throws UserError unless the checklist has approach number `tilgang` (1-based). */
+export function checkApproach(content: Content, tilgang: number): void {
   const { approaches } = content.processGuide;
-  if (tilgang === undefined) return approaches;
   if (!Number.isInteger(tilgang) || tilgang < 1 || tilgang > approaches.length) {
     const choices = approaches.map((_, i) => i + 1).join(' or ');
     throw new UserError({ file: '--tilgang', message: `${tilgang} is not an approach of the checklist; give ${choices}` });
   }
+}
+
+/** The approaches to print: the one asked for, or all. */
+function chosenApproaches(content: Content, tilgang: number | undefined) {
+  const { approaches } = content.processGuide;
+  if (tilgang === undefined) return approaches;
+  checkApproach(content, tilgang);
   return [approaches[tilgang - 1]];
 }
 

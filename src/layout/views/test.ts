@@ -25,6 +25,6 @@ export function testView(content: Content, group: Group) {
      * fillable test's on-screen instructions too.
      */
     returnInstruction: workshopLines(content.test.workshop, content.workshop).join(' '),
-    bands: content.scoring.bands.map((band, i) => ({ range: range(band), sentence: band.sentence, source: `${content.bandSources[i]} band ${range(band)}` })),
+    bands: content.scoring.bands.map((band, i) => ({ range: range(band), sentence: band.sentence, source: { ...content.bandSources[i], label: `band ${range(band)}` } })),
   };
 }

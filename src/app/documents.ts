@@ -1,10 +1,10 @@
 // Which documents the material set holds: template and view of each, and its file, whose
 // name comes from the content (meta.yaml `files`), so each language names its own files.
-import type { Content, Group } from './content/model.js';
-import type { DocumentId } from './content/schema.js';
-import { guideView, type GuideOptions } from './layout/views/guide.js';
-import { posterView, type PosterOptions, type PosterTally } from './layout/views/poster.js';
-import { testView } from './layout/views/test.js';
+import type { Content, Group } from '../content/model.js';
+import type { DocumentId } from '../content/schema.js';
+import { guideView, type GuideOptions } from '../layout/views/guide.js';
+import { posterView, type PosterOptions, type PosterTally } from '../layout/views/poster.js';
+import { testView } from '../layout/views/test.js';
 
 /** Tallies per group, when the posters are to be pre-filled. */
 export type Tallies = Record<Group, PosterTally>;
