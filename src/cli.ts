@@ -16,6 +16,8 @@ interface BuildCommandOptions {
   employees?: string;
   allowSmallGroups?: boolean;
   skipInvalid?: boolean;
+  tilgang?: number;
+  workshop?: string;
 }
 
 interface TallyCommandOptions {
@@ -52,6 +54,8 @@ program
   .option('--employees <file|folder>', "pre-fill the posters with the employees' answers in this file or folder")
   .option('--allow-small-groups', 'show per-statement counts on the posters even for employee groups below the anonymity threshold')
   .option('--skip-invalid', skipInvalidHelp)
+  .option('--tilgang <n>', 'the checklist with this approach only (1 or 2); both when not given', approachNumber)
+  .option('--workshop <file>', 'your workshop (workplace, unit, date, …) from this file instead of workshop.yaml in the content folder')
   .action(async (answers: string[], opts: BuildCommandOptions) => {
     const { runBuild } = await import('./app/build.js');
     const [file, ...files] = opts.responses ? [opts.responses, ...answers] : answers;
@@ -61,6 +65,8 @@ program
       responses: { file, files, leaders: opts.leaders, employees: opts.employees },
       allowSmallGroups: opts.allowSmallGroups,
       skipInvalid: opts.skipInvalid,
+      tilgang: opts.tilgang,
+      workshopFile: opts.workshop,
       notices: printNotice,
     });
     for (const file of written) process.stdout.write(`${file}\n`);
@@ -84,6 +90,14 @@ program
     const sources = { file, files: more, leaders: opts.leaders, employees: opts.employees };
     await runTally({ sources, contentDir: opts.content, json: Boolean(opts.json), skipInvalid: opts.skipInvalid }, { stdout: (s) => process.stdout.write(s), notices: printNotice });
   });
+
+/** --tilgang's value as a number; whether the checklist has that approach is checked against the content. */
+function approachNumber(text: string): number {
+  if (!/^[1-9][0-9]*$/.test(text.trim())) {
+    throw new UserError({ file: '--tilgang', message: `"${text.slice(0, 40)}" is not an approach number; give 1 or 2` });
+  }
+  return Number(text);
+}
 
 /** Notices from reading the answers (e.g. ignored columns of a survey export) go to stderr, never stdout. */
 function printNotice(message: string): void {
