@@ -10,6 +10,8 @@ const approach1 = 'Tilgang 1. En samlet fælles proces';
 const approach2 = 'Tilgang 2. En selvstændig udfyldelse af test og efterfølgende dialog';
 const checklist = 'procesguide-tjekliste.pdf';
 const allFiles = [
+  'dialogplakat.pdf',
+  'handleplan.pdf',
   'mus-test-leder-udfyldelig.pdf',
   'mus-test-leder.pdf',
   'mus-test-medarbejder-udfyldelig.pdf',

@@ -41,7 +41,7 @@ function parseSource(shown: string, text: string): SourceFile | Problem {
  * person wrote a sentence, so tell them how to write it.
  */
 function quotingHint(code: string): string {
-  const fromText = ['BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'UNEXPECTED_TOKEN', 'BAD_INDENT', 'MISSING_CHAR', 'ALIAS_PROPS', 'BAD_ALIAS'];
+  const fromText = ['BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'UNEXPECTED_TOKEN', 'BAD_INDENT', 'ALIAS_PROPS', 'BAD_ALIAS'];
   return fromText.includes(code) ? ' (a text with ": " in it, or starting with {, [, * or &, must be put in quotes)' : '';
 }
 
