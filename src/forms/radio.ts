@@ -2,7 +2,8 @@
 // i.e. the widget whose appearance state /AS is not /Off, taken by its place in the group
 // (or its /Opt label) — never by reading meaning into a state name, which tools rewrite
 // (/Sj#E6ldent came back as /Sj#e6ldent, or re-decoded as another encoding). The field's
-// value /V is checked against it; anything that does not add up is a reason, not a guess.
+// value /V is checked against it, and names the box when a filler switched none on;
+// anything that does not add up is a reason, not a guess.
 import { normalizeLabel } from '../responses/answers.js';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString } from './pdf-lib.js';
 
@@ -90,23 +91,26 @@ export function radioAnswer(field: PDFDict, labels: readonly string[]): RadioAns
     return { ok: false, reason: `has ${ticked.length} boxes ticked (${which}); only one answer can be counted, ask the person which they meant` };
   }
 
-  const value = valueText(field.lookup(PDFName.of('V')));
-  const chosen = value === undefined || value === 'Off' || value === '' ? undefined : value;
+  const value = field.lookup(PDFName.of('V'));
+  let chosen = valueText(value);
+  if (chosen === 'Off' || chosen === '') chosen = undefined;
+  // Some fillers (pypdf) store the state name as a string, written as a name: "/2".
+  if (chosen !== undefined && !(value instanceof PDFName) && chosen.startsWith('/')) chosen = chosen.slice(1);
   if (chosen !== undefined) {
     const named = boxes.filter((box) => box.names.has(key(chosen)));
     if (named.length !== 1) {
       const names = named.length === 0 ? 'names none of its boxes' : 'names more than one of its boxes';
       return { ok: false, reason: `has the value ${quote(chosen)}, which ${names}; ask for the file again` };
     }
-    if (ticked.length === 0) {
-      return { ok: false, reason: `has the value ${quote(chosen)}, but no box is shown ticked; ask the person which they meant` };
-    }
-    if (named[0] !== ticked[0]) {
+    if (ticked.length > 0 && named[0] !== ticked[0]) {
       return {
         ok: false,
         reason: `shows ${labels[ticked[0].category]} ticked, but its value says ${labels[named[0].category]}; ask the person which they meant`,
       };
     }
+    // A value naming one box, with no box switched on: fillers that set only the field's
+    // value (pypdf 3) leave the widgets to the viewer, which shows that box ticked.
+    return { ok: true, category: named[0].category };
   }
   return { ok: true, category: ticked.length === 1 ? ticked[0].category : null };
 }

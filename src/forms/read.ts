@@ -2,7 +2,6 @@
 // content, and the ticked category of each statement (from the radio groups udsagn-1…N).
 // Anything wrong is one UserError with one problem: the file name and the reason.
 import {
-  EncryptedPDFError,
   PDFArray,
   PDFDict,
   PDFDocument,
@@ -44,11 +43,10 @@ export async function readReturnedForm(bytes: Uint8Array, file: string, content:
   const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).toString('latin1');
   if (!tail.includes('%%EOF')) fail('is damaged: the PDF is cut short (no end marker); ask for the file again');
 
-  const doc = await loadQuietly(bytes).catch((error: unknown) =>
-    error instanceof EncryptedPDFError
-      ? fail('is password-protected; ask for an unprotected copy')
-      : fail(`is damaged and cannot be read (${shortReason(error)}); ask for the file again`),
-  );
+  const doc = await loadQuietly(bytes).catch((error: unknown) => fail(`is damaged and cannot be read (${shortReason(error)}); ask for the file again`));
+  // Loaded with ignoreEncryption, so an encrypted file (a password, or permissions only)
+  // is told apart here; its strings cannot be read without the password.
+  if (doc.isEncrypted) fail('is password-protected; ask for an unprotected copy');
 
   const where = content.dir ? displayPath(content.dir) : 'the content';
   const identity = readIdentity(doc);
@@ -145,7 +143,7 @@ async function loadQuietly(bytes: Uint8Array): Promise<PDFDocument> {
   const warn = console.warn;
   console.warn = () => {};
   try {
-    return await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, parseSpeed: Infinity });
+    return await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, parseSpeed: Infinity, ignoreEncryption: true });
   } finally {
     console.warn = warn;
   }
