@@ -23,9 +23,10 @@ function pdfMeta(spec: DocumentSpec, content: Content): PdfMeta {
   return { language: content.meta.language, author: content.meta.author, date: buildDate(), name: spec.file };
 }
 
-/** A document rendered in memory, with where its tick boxes are (for the fillable tests). */
-export async function renderDocumentPdf(spec: DocumentSpec, content: Content, options: RenderOptions): Promise<RenderedPdf> {
+/** A document rendered in memory, with where its tick boxes are; `fillable` renders a test's on-screen version, before its form. */
+export async function renderDocumentPdf(spec: DocumentSpec, content: Content, options: RenderOptions, fillable = false): Promise<RenderedPdf> {
   const { renderDocument } = await import('./document-job.js');
+  if (fillable && spec.fillable) return renderDocument(spec.template, spec.fillable.view(content), { ...pdfMeta(spec, content), name: spec.fillable.file });
   return renderDocument(spec.template, spec.view(content, options.tallies, options), pdfMeta(spec, content));
 }
 
@@ -37,7 +38,10 @@ function jobFor(spec: DocumentSpec, content: Content, options: RenderOptions, wa
     meta: pdfMeta(spec, content),
     printed: wanted(spec.file),
     // What the fillable version needs of the content.
-    fillable: spec.fillable && wanted(spec.fillable.file) ? { ...spec.fillable, content: { meta, scoring, numbered } } : undefined,
+    fillable:
+      spec.fillable && wanted(spec.fillable.file)
+        ? { file: spec.fillable.file, group: spec.fillable.group, view: spec.fillable.view(content), content: { meta, scoring, numbered } }
+        : undefined,
   };
 }
 

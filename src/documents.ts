@@ -12,13 +12,13 @@ export interface DocumentSpec {
   file: string;
   template: string;
   view: (content: Content, tallies: Tallies | undefined, options: PosterOptions) => object;
-  /** Also written as a test to fill in on screen (src/forms/), made from the same pages. */
-  fillable?: { file: string; group: Group };
+  /** Also written as a test to fill in on screen (src/forms/), from its own view (the on-screen wording). */
+  fillable?: { file: string; group: Group; view: (content: Content) => object };
 }
 
 export const documents: readonly DocumentSpec[] = [
-  { file: 'mus-test-leder.pdf', template: 'test', view: (c) => testView(c, 'leader'), fillable: { file: 'mus-test-leder-udfyldelig.pdf', group: 'leader' } },
-  { file: 'mus-test-medarbejder.pdf', template: 'test', view: (c) => testView(c, 'employee'), fillable: { file: 'mus-test-medarbejder-udfyldelig.pdf', group: 'employee' } },
+  { file: 'mus-test-leder.pdf', template: 'test', view: (c) => testView(c, 'leader'), fillable: { file: 'mus-test-leder-udfyldelig.pdf', group: 'leader', view: (c) => testView(c, 'leader', true) } },
+  { file: 'mus-test-medarbejder.pdf', template: 'test', view: (c) => testView(c, 'employee'), fillable: { file: 'mus-test-medarbejder-udfyldelig.pdf', group: 'employee', view: (c) => testView(c, 'employee', true) } },
   { file: 'resultatskema-leder.pdf', template: 'resultatskema', view: (c, t, o) => posterView(c, 'leader', t?.leader, o) },
   { file: 'resultatskema-medarbejder.pdf', template: 'resultatskema', view: (c, t, o) => posterView(c, 'employee', t?.employee, o) },
   { file: 'procesguide-tjekliste.pdf', template: 'procesguide', view: (c) => guideView(c) },

@@ -71,11 +71,26 @@ const testVersionSchema = z
   })
   .strict();
 
+/** test.yaml onScreen: what the fillable versions say instead (click, save and send back). */
+const onScreenSchema = z
+  .object({
+    leader: z.object({ steps: texts.min(1) }).strict(),
+    employee: z.object({ steps: texts.min(1) }).strict(),
+    sendBack: text, // the last step: save the file and send it back
+    sendBackTo: text, // {{returnTo}}, added when returnTo is given
+    sendBackBy: text, // {{returnBy}}, added when returnBy is given
+    resultNote: text, // in place of the RESULTAT instructions
+    returnTo: text.optional(),
+    returnBy: text.optional(),
+  })
+  .strict();
+
 /** test.yaml: the printed texts of the two tests and their RESULTAT box. */
 export const testSchema = z
   .object({
     leader: testVersionSchema,
     employee: testVersionSchema,
+    onScreen: onScreenSchema.optional(),
     answerHeading: text, // the column heading over the answer categories, e.g. "Sæt X"
     result: z
       .object({
