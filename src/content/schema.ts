@@ -92,8 +92,8 @@ const onScreenSchema = z
     leader: z.object({ steps: texts.min(1) }).strict(),
     employee: z.object({ steps: texts.min(1) }).strict(),
     sendBack: text, // the last step: save the file and send it back
-    sendBackTo: text, // {{returnTo}}, added when returnTo is given
-    sendBackBy: text, // {{returnBy}}, added when returnBy is given
+    sendBackTo: textWith('returnTo'), // added when returnTo is given
+    sendBackBy: textWith('returnBy'), // added when returnBy is given
     resultNote: text, // in place of the RESULTAT instructions
     returnTo: text.optional(),
     returnBy: text.optional(),
