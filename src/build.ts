@@ -5,10 +5,11 @@ import type { Content } from './content/model.js';
 import type { DocumentJob, OutputFile } from './document-job.js';
 import { documents, type DocumentSpec, type Tallies } from './documents.js';
 import type { PosterOptions } from './layout/views/poster.js';
+import type { SendBackOptions } from './layout/views/test.js';
 import { buildDate, writeFilesAtomically } from './output.js';
 import type { PdfMeta, RenderedPdf } from './render/pdf.js';
 
-export interface BuildOptions extends PosterOptions {
+export interface BuildOptions extends PosterOptions, SendBackOptions {
   contentDir: string;
   outDir: string;
   /** Pre-fill the posters with these tallies. */
@@ -26,7 +27,7 @@ function pdfMeta(spec: DocumentSpec, content: Content): PdfMeta {
 /** A document rendered in memory, with where its tick boxes are; `fillable` renders a test's on-screen version, before its form. */
 export async function renderDocumentPdf(spec: DocumentSpec, content: Content, options: RenderOptions, fillable = false): Promise<RenderedPdf> {
   const { renderDocument } = await import('./document-job.js');
-  if (fillable && spec.fillable) return renderDocument(spec.template, spec.fillable.view(content), { ...pdfMeta(spec, content), name: spec.fillable.file });
+  if (fillable && spec.fillable) return renderDocument(spec.template, spec.fillable.view(content, options), { ...pdfMeta(spec, content), name: spec.fillable.file });
   return renderDocument(spec.template, spec.view(content, options.tallies, options), pdfMeta(spec, content));
 }
 
@@ -40,7 +41,7 @@ function jobFor(spec: DocumentSpec, content: Content, options: RenderOptions, wa
     // What the fillable version needs of the content.
     fillable:
       spec.fillable && wanted(spec.fillable.file)
-        ? { file: spec.fillable.file, group: spec.fillable.group, view: spec.fillable.view(content), content: { meta, scoring, numbered } }
+        ? { file: spec.fillable.file, group: spec.fillable.group, view: spec.fillable.view(content, options), content: { meta, scoring, numbered } }
         : undefined,
   };
 }

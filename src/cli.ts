@@ -16,6 +16,8 @@ interface BuildCommandOptions {
   employees?: string;
   allowSmallGroups?: boolean;
   skipInvalid?: boolean;
+  returnTo?: string;
+  returnBy?: string;
 }
 
 interface TallyCommandOptions {
@@ -48,6 +50,8 @@ program
   .option('--employees <file>', "pre-fill with the employees' answers in this file")
   .option('--allow-small-groups', 'show per-statement counts even for employee groups below the anonymity threshold')
   .option('--skip-invalid', skipInvalidHelp)
+  .option('--return-to <who>', 'the fillable tests say to send the file back to this person or address')
+  .option('--return-by <when>', 'the fillable tests say to send the file back by then, e.g. "fredag den 6. marts"')
   .action(async (opts: BuildCommandOptions) => {
     const { loadContentCached } = await import('./content/cached.js');
     const content = await loadContentCached(opts.content);
@@ -59,7 +63,8 @@ program
       tallies = { leader: result.leaders, employee: result.employees };
     }
     const { build } = await import('./build.js');
-    const written = await build({ contentDir: opts.content, outDir: opts.out, tallies, allowSmallGroups: opts.allowSmallGroups }, content);
+    const returnOptions = { returnTo: opts.returnTo, returnBy: opts.returnBy };
+    const written = await build({ contentDir: opts.content, outDir: opts.out, tallies, allowSmallGroups: opts.allowSmallGroups, ...returnOptions }, content);
     for (const file of written) process.stdout.write(`${file}\n`);
   });
 

@@ -8,7 +8,7 @@ import { answersFile, fillForm, knownAnswers } from './fixtures/forms/fill.js';
 import { renderAll } from '../src/build.js';
 import { loadContent } from '../src/content/load.js';
 import { repoRoot, runMus } from './helpers/cli.js';
-import { tempDir } from './helpers/pdf.js';
+import { flat, readPdf, tempDir } from './helpers/pdf.js';
 
 const out = tempDir('mus-forms-out-');
 const returned = tempDir('mus-forms-returned-');
@@ -44,6 +44,19 @@ describe('mus build writes the fillable tests', () => {
     for (const name of ['mus-test-leder-udfyldelig.pdf', 'mus-test-medarbejder-udfyldelig.pdf']) {
       expect(readFileSync(join(again, name)).equals(readFileSync(join(out, name))), name).toBe(true);
     }
+  });
+});
+
+describe('mus build --return-to / --return-by', () => {
+  it('the fillable tests say to whom and by when the file goes back; the printed ones do not', async () => {
+    const dir = tempDir();
+    const result = runMus(['build', '--out', dir, '--return-to', 'Anne Hansen, HR', '--return-by', 'fredag den 6. marts']);
+    expect(result.code).toBe(0);
+    for (const name of ['mus-test-leder-udfyldelig.pdf', 'mus-test-medarbejder-udfyldelig.pdf']) {
+      expect(flat((await readPdf(join(dir, name))).text)).toContain('og send den tilbage. Send den til Anne Hansen, HR. Send den senest fredag den 6. marts.');
+    }
+    expect(flat((await readPdf(join(dir, 'mus-test-leder.pdf'))).text)).not.toContain('Anne Hansen');
+    expect(flat((await readPdf(blank.leader)).text)).not.toContain('Send den til');
   });
 });
 

@@ -10,9 +10,9 @@ const firstPageShare = 0.6;
  * The view of a test: as printed, or (onScreen) as the fillable version says it: click
  * instead of a cross, save and send the file back, RESULTAT not needed (content's onScreen).
  */
-export function testView(content: Content, group: Group, onScreen = false) {
+export function testView(content: Content, group: Group, onScreen = false, sendBack: SendBackOptions = {}) {
   const screen = onScreen ? content.test.onScreen : undefined;
-  const texts = screen ? { ...content.test[group], steps: [...screen[group].steps, sendBackStep(screen)] } : content.test[group];
+  const texts = screen ? { ...content.test[group], steps: [...screen[group].steps, sendBackStep(screen, sendBack)] } : content.test[group];
   const result = screen ? { ...content.test.result, instructions: [screen.resultNote] } : content.test.result;
   const themes = themesFor(content, group);
   const perPage = Math.max(1, Math.floor(content.numbered.length * firstPageShare));
@@ -27,10 +27,18 @@ export function testView(content: Content, group: Group, onScreen = false) {
 
 type OnScreen = NonNullable<Content['test']['onScreen']>;
 
-/** Save and send back; to whom and by when, when the content gives it. */
-function sendBackStep(screen: OnScreen): string {
+/** To whom and by when the fillable tests go back (`mus build --return-to/--return-by`); over the content's. */
+export interface SendBackOptions {
+  returnTo?: string;
+  returnBy?: string;
+}
+
+/** Save and send back; to whom and by when, when the options or the content give it. */
+function sendBackStep(screen: OnScreen, options: SendBackOptions): string {
+  const returnTo = options.returnTo?.trim() || screen.returnTo;
+  const returnBy = options.returnBy?.trim() || screen.returnBy;
   const parts = [screen.sendBack];
-  if (screen.returnTo) parts.push(fillPlaceholders(screen.sendBackTo, { returnTo: screen.returnTo }));
-  if (screen.returnBy) parts.push(fillPlaceholders(screen.sendBackBy, { returnBy: screen.returnBy }));
+  if (returnTo) parts.push(fillPlaceholders(screen.sendBackTo, { returnTo }));
+  if (returnBy) parts.push(fillPlaceholders(screen.sendBackBy, { returnBy }));
   return parts.join(' ');
 }
