@@ -48,18 +48,30 @@ export function createAnswerMatcher(scale: readonly Category[]): AnswerMatcher {
     return { ok: true, category: index };
   }
 
+  // Exports repeat a handful of spellings: each is matched once (a bounded memo, so a file
+  // of free texts cannot grow it without end).
+  const known = new Map<string, AnswerMatch>();
   function match(value: unknown): AnswerMatch {
     if (value === null || value === undefined) return { ok: true, category: null };
     if (typeof value === 'number') return matchPoints(value, String(value));
     if (typeof value === 'string') {
-      const key = normalizeLabel(value);
-      const index = byLabel.get(key);
-      if (index !== undefined) return { ok: true, category: index };
-      if (numericText.test(key)) return matchPoints(Number(key), `"${value}"`);
-      const hint = key === '' ? '; write null for not answered' : '';
-      return { ok: false, reason: `"${value}" is not an answer (${validAnswers}${hint})` };
+      let result = known.get(value);
+      if (result === undefined) {
+        result = matchText(value);
+        if (known.size < 10_000) known.set(value, result);
+      }
+      return result;
     }
     return { ok: false, reason: `${describeValue(value)} is not an answer (${validAnswers})` };
+  }
+
+  function matchText(value: string): AnswerMatch {
+    const key = normalizeLabel(value);
+    const index = byLabel.get(key);
+    if (index !== undefined) return { ok: true, category: index };
+    if (numericText.test(key)) return matchPoints(Number(key), `"${value}"`);
+    const hint = key === '' ? '; write null for not answered' : '';
+    return { ok: false, reason: `"${value}" is not an answer (${validAnswers}${hint})` };
   }
 
   return { match, validAnswers };

@@ -1,11 +1,18 @@
 // The one validation walk over a parsed responses file, shared by the YAML and the
-// JSON path. It works on plain values and reports findings by path; turning a path
-// into a line and column is the caller's job, because only the caller knows the
-// source text (and the fast JSON path only pays for positions when there are problems).
-import type { AnswerMatcher } from './answers.js';
-import { describeValue } from './answers.js';
+// JSON reader. It works on plain values and reports findings by path; turning a path
+// into a line and column is the reader's job, because only the reader knows the
+// source text (and the JSON reader only pays for positions when there are problems).
+import type { Group, Scoring } from '../content/model.js';
+import type { Problem } from '../errors.js';
+import { createAnswerMatcher, describeValue, type AnswerMatcher } from './answers.js';
+import type { LineColumn } from './positions.js';
 import type { Respondent, Responses } from './types.js';
-import type { Group } from '../content/model.js';
+
+/** The parts of the content that reading a YAML or JSON file needs: the scale, and how many statements. */
+export interface ResponsesContent {
+  scoring: Pick<Scoring, 'scale'>;
+  numbered: readonly unknown[];
+}
 
 /** Keys into the parsed data: mapping keys and list indexes. */
 export type DataPath = (string | number)[];
@@ -30,6 +37,17 @@ const respondentKeys = ['id', 'answers'];
 export interface ValidationResult {
   responses: Responses;
   findings: Finding[];
+}
+
+/** Checks parsed data against the content's scale and statements. */
+export function validateData(data: unknown, content: ResponsesContent): ValidationResult {
+  return validateResponses(data, createAnswerMatcher(content.scoring.scale), content.numbered.length);
+}
+
+/** A finding as a problem for the person, at its line and column when known. */
+export function toProblem(finding: Finding, file: string, at: LineColumn | undefined): Problem {
+  const field = formatPath(finding.path);
+  return { file, ...at, ...(field ? { field } : {}), message: finding.message };
 }
 
 /** Checks the shape of a responses file and converts its answers; collects every problem. */

@@ -5,12 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { WorkBook, WorkSheet } from '@e965/xlsx';
-import { UserError } from '../errors.js';
-import { describeReadError } from './decode.js';
-import { createHeaderMatcher, type HeaderMatcher } from './columns.js';
-import { createTableReader, respondentList, type Cell, type TableContent } from './table.js';
-import type { ReadTableOptions } from './csv.js';
-import type { Responses } from './types.js';
+import { UserError } from '../../errors.js';
+import { describeReadError } from '../decode.js';
+import { createHeaderMatcher, type HeaderMatcher } from '../columns.js';
+import { createTableReader, type Cell, type ReadTableOptions, type TableContent } from '../table.js';
+import type { Responses } from '../types.js';
 
 // SheetJS is large: it is loaded when a workbook is read, not whenever responses are
 // (`mus tally svar.json` has no use for it). Its CommonJS build, so it can be loaded then.
@@ -86,12 +85,7 @@ export function readXlsxResponses(file: string, content: TableContent, options: 
     }
   }
   const where = sheets.length > 1 ? `sheet "${chosen.name}", ` : '';
-  const reader = createTableReader(
-    content,
-    { file, group: options.group, notices: options.notices, matcher, where, firstColumn: chosen.firstColumn },
-    respondentList,
-  );
+  const reader = createTableReader(content, { file, group: options.group, notices: options.notices, matcher, where, firstColumn: chosen.firstColumn });
   chosen.rows.forEach((row, i) => reader.row(row, chosen.firstRow + i));
-  const groups = reader.finish();
-  return { leader: groups.leader.respondents, employee: groups.employee.respondents };
+  return reader.finish();
 }
