@@ -2,7 +2,7 @@
 // PDF's metadata, and for a test its fillable version's view and what its form needs of the
 // content), and its result is files: the printed document, and the fillable version.
 import type { Group } from './content/model.js';
-import type { FormContent } from './forms/identity.js';
+import type { FormContent } from './content/form-identity.js';
 import { renderTemplate } from './layout/template.js';
 import { renderPdf, type PdfMeta, type RenderedPdf } from './render/pdf.js';
 

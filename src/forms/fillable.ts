@@ -6,12 +6,12 @@
 // label names (/Sj#E6ldent) came back re-encoded. Each widget has its own appearance streams
 // (an X, and an empty /Off), so no reader has to make appearances (no NeedAppearances);
 // nothing computes (no JavaScript). Each widget is tagged as a Form in the table cell of its
-// box, and the file carries which test it is (see identity.ts).
+// box, and the file carries which test it is (see content/form-identity.ts).
 import type { Group } from '../content/model.js';
 import type { BoxPosition } from '../render/context.js';
 import type { RenderedPdf } from '../render/pdf.js';
-import { fieldName, formIdentity, identityKeywords, infoKeys, onStateName, type FormContent } from './identity.js';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFContext } from './pdf-lib.js';
+import { fieldName, formIdentity, identityKeywords, infoKeys, onStateName, type FormContent } from '../content/form-identity.js';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFContext } from '../pdf-lib.js';
 
 /** Field flags (PDF 32000-1, 12.7.4.2.1): a radio group. Clicking the chosen button again clears it. */
 const radioFlag = 1 << 15;

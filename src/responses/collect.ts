@@ -10,8 +10,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Group } from '../content/model.js';
 import { formatProblem, throwIfProblems, UserError, type Problem } from '../errors.js';
-import type { Respondent, Responses } from '../responses/types.js';
-import type { FormContent } from './identity.js';
+import type { Respondent, Responses } from './types.js';
+import type { FormContent } from '../content/form-identity.js';
 
 export interface CollectOptions {
   /** Count the files that can be counted; list the others instead of stopping. */
@@ -86,7 +86,7 @@ export async function collectResponses(
   reader: ResponsesFileReader,
   options: CollectOptions = {},
 ): Promise<Responses> {
-  const { readReturnedForm } = await import('./read.js');
+  const { readReturnedForm } = await import('./readers/returned-form.js');
   const slots: { group?: Group; flag?: string; paths: string[] }[] = [
     { paths: sources.both },
     { group: 'leader', flag: '--leaders', paths: sources.leaders ? [sources.leaders] : [] },

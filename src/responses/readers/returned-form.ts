@@ -9,10 +9,10 @@ import {
   PDFName,
   PDFRef,
   PDFStream,
-} from './pdf-lib.js';
-import { excerpt, quote, radioAnswer, valueText } from './radio.js';
-import type { Group } from '../content/model.js';
-import { displayPath, UserError } from '../errors.js';
+} from '../../pdf-lib.js';
+import { excerpt, quote, radioAnswer, valueText } from './returned-form-answer.js';
+import type { Group } from '../../content/model.js';
+import { displayPath, UserError } from '../../errors.js';
 import {
   fieldName,
   formIdentity,
@@ -21,7 +21,7 @@ import {
   parseIdentityKeywords,
   type FormContent,
   type FormIdentity,
-} from './identity.js';
+} from '../../content/form-identity.js';
 
 export interface ReturnedForm {
   group: Group;
@@ -154,7 +154,7 @@ function shortReason(error: unknown): string {
   return message.split('\n')[0].slice(0, 120);
 }
 
-/** The identity from the Info dictionary's own keys, else from Keywords (see identity.ts). */
+/** The identity from the Info dictionary's own keys, else from Keywords (see content/form-identity.ts). */
 function readIdentity(doc: PDFDocument): Partial<Record<keyof FormIdentity, string>> {
   const info = doc.context.lookupMaybe(doc.context.trailerInfo.Info, PDFDict);
   if (!info) return {};

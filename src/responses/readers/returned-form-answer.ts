@@ -4,8 +4,8 @@
 // (/Sj#E6ldent came back as /Sj#e6ldent, or re-decoded as another encoding). The field's
 // value /V is checked against it, and names the box when a filler switched none on;
 // anything that does not add up is a reason, not a guess.
-import { normalizeLabel } from '../responses/answers.js';
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString } from './pdf-lib.js';
+import { normalizeLabel } from '../answers.js';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString } from '../../pdf-lib.js';
 
 export type RadioAnswer = { ok: true; category: number | null } | { ok: false; reason: string };
 
