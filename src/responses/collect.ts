@@ -5,6 +5,7 @@
 // returned files from a deterministic reader, so identical PDFs are all counted, and named
 // in one notice (the facilitator may remove a file that was really sent twice); an identical
 // responses file is the same sheets twice and counted once.
+import { checkInputFile } from './input-file.js';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
@@ -107,6 +108,7 @@ export async function collectResponses(
         const { file } = entry;
         try {
           if (entry.problem) throw new UserError({ file, message: entry.problem });
+          checkInputFile(file, isFolder(path) ? path : undefined);
           let bytes: Buffer;
           try {
             bytes = readFileSync(file);

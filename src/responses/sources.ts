@@ -11,6 +11,7 @@ import type { Group, Scoring } from '../content/model.js';
 import { UserError } from '../errors.js';
 import { collectResponses, isFolder, isPdf, type CollectContent } from './collect.js';
 import type { StatementTexts } from './columns.js';
+import { checkInputFile } from './input-file.js';
 import { readCsvResponses } from './readers/csv.js';
 import { readJsonResponses } from './readers/json.js';
 import { isSpreadsheetBytes, readXlsxResponses } from './readers/xlsx.js';
@@ -108,7 +109,8 @@ const flag = (group: Group) => (group === 'leader' ? '--leaders' : '--employees'
 const plural = (group: Group) => (group === 'leader' ? 'leaders' : 'employees');
 
 /** Reads one file; `group` when it was given with --leaders/--employees. */
-async function readSource(file: string, group: Group | undefined, content: SourcesContent, options: SourceOptions): Promise<Responses> {
+async function readSource(file: string, group: Group | undefined, content: SourcesContent, options: SourceOptions, folder?: string): Promise<Responses> {
+  checkInputFile(file, folder);
   const format = formatOf(file);
   const responses = await readers[format](file, content, { group, notices: options.notices });
   if (group === undefined || format === 'csv' || format === 'xlsx') return responses; // table readers check the group themselves
@@ -159,10 +161,10 @@ async function collect(sources: ResponseSources, content: SourcesContent & Colle
   const outcomes = new Map<string, { responses?: Responses; error?: UserError; notices: string[] }>();
   const key = (file: string, group: Group | undefined) => `${group ?? 'both'}\u0000${file}`;
   for (const [group, paths] of slots) {
-    for (const file of paths.flatMap(responsesFiles)) {
+    for (const { file, folder } of paths.flatMap(responsesFiles)) {
       const notices: string[] = [];
       try {
-        const responses = await readSource(file, group, content, { ...options, notices: (line) => notices.push(line) });
+        const responses = await readSource(file, group, content, { ...options, notices: (line) => notices.push(line) }, folder);
         outcomes.set(key(file, group), { responses, notices });
       } catch (error) {
         if (!(error instanceof UserError)) throw error;
@@ -183,11 +185,11 @@ async function collect(sources: ResponseSources, content: SourcesContent & Colle
   });
 }
 
-/** The responses files (not PDFs) a path names: itself, or those in the folder it is. */
-function responsesFiles(path: string): string[] {
-  if (!isFolder(path)) return isPdf(path) ? [] : [path];
+/** The responses files (not PDFs) a path names: itself, or those in the folder it is (with that folder). */
+function responsesFiles(path: string): { file: string; folder?: string }[] {
+  if (!isFolder(path)) return isPdf(path) ? [] : [{ file: path }];
   return readdirSync(path)
     .filter((name) => extname(name).toLowerCase() in extensions)
-    .map((name) => join(path, name))
-    .filter((file) => !isFolder(file));
+    .map((name) => ({ file: join(path, name), folder: path }))
+    .filter(({ file }) => !isFolder(file));
 }

@@ -7,6 +7,7 @@
 // leder/medarbejder (or their plurals, or English). Since that can only be known after the
 // last row, every column that could still be the role column keeps a list per group (of
 // the same sheets), and a column drops out (with its lists) at its first other value.
+import { quoteLength } from '../text.js';
 import type { Group, Scoring } from '../content/model.js';
 import { maxReportedProblems, UserError, type Problem } from '../errors.js';
 import { createAnswerMatcher, normalizeLabel, type AnswerMatch } from './answers.js';
@@ -79,6 +80,11 @@ const groupWords: Record<Group, { flag: string; answers: string }> = {
   employee: { flag: '--employees', answers: "employees' answers" },
 };
 
+/** The group a name stands for ("Ledere", "medarbejdere", "Employees" …), e.g. a sheet's name. */
+export function groupNamed(name: string): Group | undefined {
+  return roleWords[normalizeLabel(name)];
+}
+
 export function createTableReader(content: TableContent, options: TableOptions): TableReader {
   const { file, group } = options;
   const where = options.where ?? '';
@@ -143,6 +149,13 @@ export function createTableReader(content: TableContent, options: TableOptions):
     statementColumns = plan.columns;
     otherColumns = plan.others;
     unnamed = otherColumns.filter((c) => headers![c].trim() === '');
+    if (plan.problems.length > 0 && plan.columns.every((c) => c < 0) && looksLikeData(headers)) {
+      // The first row holds answers or personal details, not headers: name none of them.
+      throw new UserError({
+        file,
+        message: `${where}has no header row: the first row holds values (answers, names or e-mail addresses), not the statements' texts or numbers; add a header row (see the README)`,
+      });
+    }
     if (plan.problems.length > 0) {
       notifyIgnored(otherColumns);
       throw new UserError(
@@ -159,6 +172,15 @@ export function createTableReader(content: TableContent, options: TableOptions):
       emptyCount: 0,
       ...(group === undefined ? { sheets: none() } : {}),
     }));
+  }
+
+  /** Whether header cells look like a data row: an e-mail address, a CPR-like number, or several answers. */
+  function looksLikeData(cells: readonly string[]): boolean {
+    const email = /[^\s@]+@[^\s@]+\.[^\s@]+/;
+    const idNumber = /\b\d{6}-?\d{4}\b/;
+    if (cells.some((c) => email.test(c) || idNumber.test(c))) return true;
+    const answers = cells.filter((c) => c.trim() !== '' && matcher.match(c).ok).length;
+    return answers >= 2;
   }
 
   function row(cells: readonly Cell[], rowNumber: number): void {
@@ -210,6 +232,7 @@ export function createTableReader(content: TableContent, options: TableOptions):
 
   function finish(): Responses {
     if (headers === undefined) throw new UserError({ file, message: `${where}has no header row (the file holds no data)` });
+    if (sheets === 0) options.notices?.(`${file}: ${where}no answers in it (only a header row)`);
     const roleColumns = candidates.filter((c) => c.counts.leader + c.counts.employee > 0);
     notifyIgnored(otherColumns.filter((c) => !roleColumns.some((r) => r.column === c)));
 
@@ -268,7 +291,7 @@ export function createTableReader(content: TableContent, options: TableOptions):
     const max = 12;
     const names = shown.slice(0, max).map((c) => {
       const header = headers![c];
-      return header.trim() === '' ? `(column ${columnLetter(c)})` : `"${shorten(header, 40)}"`;
+      return header.trim() === '' ? `(column ${columnLetter(c)})` : `"${shorten(header, quoteLength)}"`;
     });
     if (shown.length > max) names.push(`and ${shown.length - max} more`);
     options.notices(`${file}: ${where}ignored ${plural(shown.length, 'column')} that ${shown.length === 1 ? 'is' : 'are'} not statements: ${names.join(', ')}`);

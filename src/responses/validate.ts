@@ -2,6 +2,7 @@
 // JSON reader. It works on plain values and reports findings by path; turning a path
 // into a line and column is the reader's job, because only the reader knows the
 // source text (and the JSON reader only pays for positions when there are problems).
+import { quote } from '../text.js';
 import type { Group, Scoring } from '../content/model.js';
 import type { Problem } from '../errors.js';
 import { createAnswerMatcher, describeValue, type AnswerMatcher } from './answers.js';
@@ -72,7 +73,7 @@ export function validateResponses(
   for (const [key, value] of Object.entries(data)) {
     const group = groupKeys[key];
     if (group === undefined) {
-      findings.push({ path: [key], part: 'key', message: `unknown key "${key}" (expected ${listKeys()})` });
+      findings.push({ path: [key], part: 'key', message: `unknown key ${quote(key)} (expected ${listKeys()})` });
       continue;
     }
     const earlier = keyUsed[group];
@@ -80,7 +81,7 @@ export function validateResponses(
       findings.push({
         path: [key],
         part: 'key',
-        message: `both "${earlier}" and "${key}" are given; they are the same group, use one`,
+        message: `both ${quote(earlier)} and ${quote(key)} are given; they are the same group, use one`,
       });
       continue;
     }
@@ -138,7 +139,7 @@ function readRespondent(
   let ok = true;
   for (const key of Object.keys(value)) {
     if (!respondentKeys.includes(key)) {
-      findings.push({ path: [...path, key], part: 'key', message: `unknown key "${key}" (expected id, answers)` });
+      findings.push({ path: [...path, key], part: 'key', message: `unknown key ${quote(key)} (expected id, answers)` });
       ok = false;
     }
   }
@@ -148,7 +149,7 @@ function readRespondent(
     findings.push({ path: [...path, 'id'], part: 'value', message: `id must be a text, found ${describeValue(value.id)}` });
     ok = false;
   }
-  const who = id === undefined ? '' : `respondent "${id}": `;
+  const who = id === undefined ? '' : `respondent ${quote(id)}: `;
   if (!Array.isArray(value.answers)) {
     const has = 'answers' in value;
     findings.push({
@@ -172,7 +173,7 @@ function readAnswers(
   statementCount: number,
   findings: Finding[],
 ): (number | null)[] {
-  const who = id === undefined ? '' : `respondent "${id}": `;
+  const who = id === undefined ? '' : `respondent ${quote(id)}: `;
   if (values.length !== statementCount) {
     findings.push({
       path,

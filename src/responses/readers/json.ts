@@ -3,6 +3,7 @@
 // one pass of its visitor finds a syntax error and keys given twice (JSON.parse would keep
 // the last one without a word, and a group could lose its answers), and its syntax tree
 // places the problems the validation walk finds, built only when there are some.
+import { quote } from '../../text.js';
 import { findNodeAtLocation, parseTree, ParseErrorCode, visit, type ParseOptions } from 'jsonc-parser';
 import { throwIfProblems, UserError, type Problem } from '../../errors.js';
 import { readTextFile } from '../decode.js';
@@ -39,7 +40,7 @@ export function parseJsonResponses(text: string, file: string, content: Response
         file,
         ...lineColumn(second),
         field: formatPath(path),
-        message: `"${path[path.length - 1]}" is given twice, on line ${lineColumn(first).line} and line ${lineColumn(second).line}; keep one`,
+        message: `${quote(String(path[path.length - 1]))} is given twice, on line ${lineColumn(first).line} and line ${lineColumn(second).line}; keep one`,
       })),
     );
   }
@@ -199,7 +200,7 @@ function describeSyntaxError(text: string, error: RawError): { offset: number; m
       if ((text[offset] === ']' || text[offset] === '}') && before === ',') return at(`comma before "${text[offset]}"`);
       return at('expected a value');
     case ParseErrorCode.ColonExpected:
-      return at(`expected ":" after the key "${error.lastKey.slice(0, 40)}"`);
+      return at(`expected ":" after the key ${quote(error.lastKey)}`);
     case ParseErrorCode.CommaExpected:
       return at(missingSeparator);
     case ParseErrorCode.CloseBraceExpected:

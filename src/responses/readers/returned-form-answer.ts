@@ -4,22 +4,11 @@
 // (/Sj#E6ldent came back as /Sj#e6ldent, or re-decoded as another encoding). The field's
 // value /V is checked against it, and names the box when a filler switched none on;
 // anything that does not add up is a reason, not a guess.
+import { quote } from '../../text.js';
 import { normalizeLabel } from '../answers.js';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString } from '../../pdf-lib.js';
 
 export type RadioAnswer = { ok: true; category: number | null } | { ok: false; reason: string };
-
-/** Longest piece of someone's data quoted in a message. */
-const quoteLimit = 40;
-
-/** A piece of someone's data as shown in messages: cut to a short excerpt. */
-export function excerpt(text: string): string {
-  const chars = [...text];
-  return chars.length > quoteLimit ? `${chars.slice(0, quoteLimit - 1).join('')}…` : text;
-}
-
-/** A value as quoted in messages: in quotes, cut to a short excerpt. */
-export const quote = (text: string): string => `"${excerpt(text)}"`;
 
 /**
  * A name's text. Its #xx escapes are decoded in either case (pdf-lib 1.17 decodes only

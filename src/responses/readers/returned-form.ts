@@ -10,7 +10,8 @@ import {
   PDFRef,
   PDFStream,
 } from '../../pdf-lib.js';
-import { excerpt, quote, radioAnswer, valueText } from './returned-form-answer.js';
+import { excerpt, quote } from '../../text.js';
+import { radioAnswer, valueText } from './returned-form-answer.js';
 import type { Group } from '../../content/model.js';
 import { displayPath, UserError } from '../../errors.js';
 import {
