@@ -53,19 +53,17 @@ program
   .option('--return-to <who>', 'the fillable tests say to send the file back to this person or address')
   .option('--return-by <when>', 'the fillable tests say to send the file back by then, e.g. "fredag den 6. marts"')
   .action(async (opts: BuildCommandOptions) => {
-    const { loadContentCached } = await import('./content/cached.js');
-    const content = await loadContentCached(opts.content);
-    const sources = { file: opts.responses, leaders: opts.leaders, employees: opts.employees };
-    let tallies;
-    if (sources.file || sources.leaders || sources.employees) {
-      const [{ readResponseSources }, { answerSheets }, { tallyResponses }] = await Promise.all([import('./responses/sources.js'), import('./responses/types.js'), import('./tally/tally.js')]);
-      const responses = await readResponseSources(sources, content, { notices: printNotice, skipInvalid: opts.skipInvalid });
-      const result = tallyResponses(answerSheets(responses), content);
-      tallies = { leader: result.leaders, employee: result.employees };
-    }
-    const { build } = await import('./build.js');
-    const returnOptions = { returnTo: opts.returnTo, returnBy: opts.returnBy };
-    const written = await build({ contentDir: opts.content, outDir: opts.out, tallies, allowSmallGroups: opts.allowSmallGroups, ...returnOptions }, content);
+    const { runBuild } = await import('./app/build.js');
+    const written = await runBuild({
+      contentDir: opts.content,
+      outDir: opts.out,
+      responses: { file: opts.responses, leaders: opts.leaders, employees: opts.employees },
+      allowSmallGroups: opts.allowSmallGroups,
+      skipInvalid: opts.skipInvalid,
+      notices: printNotice,
+      returnTo: opts.returnTo,
+      returnBy: opts.returnBy,
+    });
     for (const file of written) process.stdout.write(`${file}\n`);
   });
 
@@ -83,7 +81,7 @@ program
     if (!file && !opts.leaders && !opts.employees) {
       throw new UserError({ file: 'mus tally', message: 'give a responses file, or --leaders FILE and/or --employees FILE' });
     }
-    const { runTally } = await import('./commands/tally.js');
+    const { runTally } = await import('./app/tally.js');
     const sources = { file, files: more, leaders: opts.leaders, employees: opts.employees };
     await runTally({ sources, contentDir: opts.content, json: Boolean(opts.json), skipInvalid: opts.skipInvalid }, { stdout: (s) => process.stdout.write(s), notices: printNotice });
   });

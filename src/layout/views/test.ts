@@ -21,7 +21,7 @@ export function testView(content: Content, group: Group, onScreen = false, sendB
     scale: content.scoring.scale,
     pages: pagesOfThemes(themes, perPage).map((pageThemes) => ({ themes: pageThemes })),
     result,
-    bands: content.scoring.bands.map((band, i) => ({ range: range(band), sentence: band.sentence, source: `${content.bandSources[i]} band ${range(band)}` })),
+    bands: content.scoring.bands.map((band, i) => ({ range: range(band), sentence: band.sentence, source: { ...content.bandSources[i], label: `band ${range(band)}` } })),
   };
 }
 

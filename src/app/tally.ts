@@ -1,44 +1,57 @@
-// `mus tally FILE`: the poster numbers for a responses file, as JSON or as a
-// table to check in the terminal before printing.
-import { saveCaches } from '../cache/persistent.js';
-import { loadContentCached } from '../content/cached.js';
-import type { Content, Group } from '../content/model.js';
+// `mus tally FILE`: the poster numbers for a responses file, as JSON or as a table to check
+// in the terminal before printing; and the tally a pre-filled build puts on the posters.
+// The one place that reads answers and counts them: inside the program the groups are
+// keyed by Group (leader/employee); only the JSON printed keeps `leaders`/`employees`.
+import { loadContent } from '../content/load.js';
+import { groups, type Content, type Group } from '../content/model.js';
 import { readResponseSources, type Notices, type ResponseSources } from '../responses/sources.js';
 import { answerSheets } from '../responses/types.js';
-import { tallyResponses, type GroupTally, type TallyResult } from '../tally/tally.js';
+import { tallyResponses, type GroupTally } from '../tally/tally.js';
 import { excerpt, fillPlaceholders, range } from '../text.js';
 
-export interface TallyOptions {
-  sources: ResponseSources;
-  contentDir: string;
-  json: boolean;
+export type { ResponseSources } from '../responses/sources.js';
+
+/** Both groups' tallies. */
+export type GroupTallies = Record<Group, GroupTally>;
+
+export interface AnswerOptions {
+  /** Notices about the input (e.g. ignored columns of a survey export); never mixed into stdout. */
+  notices?: Notices;
   /** Leave out (and list) returned tests and files that cannot be counted. */
   skipInvalid?: boolean;
 }
 
+export interface TallyOptions extends AnswerOptions {
+  sources: ResponseSources;
+  contentDir: string;
+  json: boolean;
+}
+
 export interface TallyIo {
   stdout: (text: string) => void;
-  /** Notices about the input (e.g. ignored columns of a survey export); never mixed into stdout. */
   notices?: Notices;
 }
 
-export async function runTally(opts: TallyOptions, io: TallyIo): Promise<void> {
-  const content = await loadContentCached(opts.contentDir);
-  const responses = await readResponseSources(opts.sources, content, { notices: io.notices, skipInvalid: opts.skipInvalid });
+/** Reads the answers of the sources and counts them per group. */
+export async function tallySources(sources: ResponseSources, content: Content, options: AnswerOptions = {}): Promise<GroupTallies> {
+  const responses = await readResponseSources(sources, content, { notices: options.notices, skipInvalid: options.skipInvalid });
   const result = tallyResponses(answerSheets(responses), content);
-  io.stdout(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatTallyTables(result, content));
-  saveCaches();
+  return { leader: result.leaders, employee: result.employees };
+}
+
+export async function runTally(opts: TallyOptions, io: TallyIo): Promise<void> {
+  const content = loadContent(opts.contentDir);
+  const tallies = await tallySources(opts.sources, content, { notices: io.notices ?? opts.notices, skipInvalid: opts.skipInvalid });
+  // The printed JSON's keys are part of the command's output: unchanged.
+  const json = { leaders: tallies.leader, employees: tallies.employee };
+  io.stdout(opts.json ? `${JSON.stringify(json, null, 2)}\n` : formatTallyTables(tallies, content));
 }
 
 const statementTextWidth = 40;
 
 /** Both groups as plain-text tables: step 1 (bands) and step 2 (statements) of the posters. */
-export function formatTallyTables(result: TallyResult, content: Content): string {
-  const sections: [Group, GroupTally][] = [
-    ['leader', result.leaders],
-    ['employee', result.employees],
-  ];
-  return sections.map(([group, tally]) => formatGroup(group, tally, content)).join('\n');
+export function formatTallyTables(tallies: GroupTallies, content: Content): string {
+  return groups.map((group) => formatGroup(group, tallies[group], content)).join('\n');
 }
 
 function formatGroup(group: Group, tally: GroupTally, content: Content): string {
