@@ -109,8 +109,9 @@ export interface FillableMeta {
 /** The fillable version of a rendered test, as PDF bytes (deterministic: same input, same bytes). */
 export async function makeFillable(rendered: RenderedPdf, meta: FillableMeta): Promise<Uint8Array> {
   const { content, group } = meta;
-  // updateMetadata: false keeps pdfkit's producer and (fixed) dates.
-  const doc = await PDFDocument.load(rendered.bytes, { updateMetadata: false });
+  // updateMetadata: false keeps pdfkit's producer and (fixed) dates; parsing and saving in
+  // one go (no pause every few objects for a browser's event loop).
+  const doc = await PDFDocument.load(rendered.bytes, { updateMetadata: false, parseSpeed: Infinity });
   const context = doc.context;
   const boxesByField = fieldBoxes(rendered.boxes, content, group);
   const labels = content.scoring.scale.map((c) => c.label);
@@ -184,5 +185,5 @@ export async function makeFillable(rendered: RenderedPdf, meta: FillableMeta): P
   info.set(PDFName.of('Keywords'), PDFHexString.fromText(identityKeywords(identity)));
 
   // Dates and producer are pdfkit's (fixed by the build); pdf-lib adds no ID or date of its own.
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false, addDefaultPage: false });
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false, addDefaultPage: false, objectsPerTick: Infinity });
 }
