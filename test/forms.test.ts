@@ -27,7 +27,7 @@ const fillable = {} as Record<Group, Uint8Array>;
 beforeAll(async () => {
   for (const group of ['leader', 'employee'] as const) {
     const spec = documents.find((d) => d.fillable?.group === group)!;
-    expect(spec.fillable?.file).toBe(files[group]);
+    expect(content.meta.files[spec.fillable!.id]).toBe(files[group]);
     rendered[group] = await renderDocumentPdf(spec, content, {}, true);
     fillable[group] = await makeFillable(rendered[group], { content, group });
   }
@@ -177,35 +177,36 @@ describe('the on-screen wording of the fillable tests', () => {
   /** The text of a test's printed and fillable versions, built from the content in `dir`. */
   async function texts(dir: string, group: Group) {
     const spec = documents.find((d) => d.fillable?.group === group)!;
-    const built = await renderAll(loadContent(dir), { only: [spec.file, spec.fillable!.file] });
+    const from = loadContent(dir);
+    const printedFile = from.meta.files[spec.id];
+    const screenFile = from.meta.files[spec.fillable!.id];
+    const built = await renderAll(from, { only: [printedFile, screenFile] });
     const out = tempDir('mus-forms-wording-');
     const text = async (name: string) => {
       writeFileSync(join(out, name), built.find((f) => f.name === name)!.bytes);
       return flat((await readPdf(join(out, name))).text);
     };
-    return { printed: await text(spec.file), screen: await text(spec.fillable!.file) };
+    return { printed: await text(printedFile), screen: await text(screenFile) };
   }
 
   it.each(['leader', 'employee'] as const)('%s: says click, save and send back, and that RESULTAT is not needed on screen; the printed test keeps its X', async (group) => {
     const { printed, screen } = await texts(join(repoRoot, 'content/da'), group);
-    expect(screen).toContain('Ud for hvert spørgsmål klikker du i feltet ud for den svarkategori');
+    expect(screen).toContain('Ud for hvert udsagn klikker du i feltet ud for den svarkategori');
     expect(screen).toContain('Gem filen, når du har svaret, og send den tilbage.');
     expect(screen).toContain('RESULTAT behøver du ikke udfylde på skærmen.');
     expect(screen).not.toMatch(/sætter du et X|Tæl antal krydser|Tæl dine krydser/);
     expect(screen).not.toContain('Send den til');
-    expect(printed).toContain('Ud for hvert spørgsmål sætter du et X ud for den svarkategori');
+    expect(printed).toContain('Ud for hvert udsagn sætter du et X ud for den svarkategori');
     expect(printed).toContain('Tæl dine krydser i hver kategori');
     expect(printed).not.toMatch(/klikker|Gem filen|på skærmen/);
   });
 
-  it('says to whom and by when, when the content gives them', async () => {
+  it('says to whom and by when after its send-back step, when workshop.yaml gives them', async () => {
     const dir = tempDir('mus-forms-content-');
     cpSync(join(repoRoot, 'content/da'), dir, { recursive: true });
-    const testFile = join(dir, 'test.yaml');
-    writeFileSync(testFile, `${readFileSync(testFile, 'utf8')}  returnTo: Anne Hansen, anne@firma.dk\n  returnBy: fredag den 6. marts\n`);
-    const { printed, screen } = await texts(dir, 'employee');
-    expect(screen).toContain('og send den tilbage. Send den til Anne Hansen, anne@firma.dk. Send den senest fredag den 6. marts.');
-    expect(printed).not.toContain('Anne Hansen');
+    writeFileSync(join(dir, 'workshop.yaml'), 'returnTo: Anne Hansen, anne@firma.dk\ndeadline: fredag den 6. marts\n');
+    const { screen } = await texts(dir, 'employee');
+    expect(screen).toContain('og send den tilbage. Send den udfyldte test til Anne Hansen, anne@firma.dk. Svarfrist: fredag den 6. marts.');
   });
 });
 

@@ -53,23 +53,23 @@ describe('returned tests filled by each reader', () => {
     expect(code).toBe(0);
     const { leaders, employees } = json;
     expect([leaders.respondents, leaders.complete, leaders.incomplete]).toEqual([1, 0, 1]);
-    expect(leaders.statements.slice(0, 5)).toEqual([
+    expect(leaders.statements.slice(0, 5)).toMatchObject([
       { counts: [1, 0, 0, 0, 0], unanswered: 0 },
       { counts: [0, 1, 0, 0, 0], unanswered: 0 },
       { counts: [0, 0, 1, 0, 0], unanswered: 0 },
       { counts: [0, 0, 0, 1, 0], unanswered: 0 },
       { counts: [0, 0, 0, 0, 0], unanswered: 1 },
     ]);
-    expect(leaders.statements[11]).toEqual({ counts: [0, 0, 0, 0, 0], unanswered: 1 });
-    expect(leaders.statements[19]).toEqual({ counts: [0, 0, 0, 0, 1], unanswered: 0 });
-    expect(employees.statements.slice(0, 5)).toEqual([
+    expect(leaders.statements[11]).toMatchObject({ counts: [0, 0, 0, 0, 0], unanswered: 1 });
+    expect(leaders.statements[19]).toMatchObject({ counts: [0, 0, 0, 0, 1], unanswered: 0 });
+    expect(employees.statements.slice(0, 5)).toMatchObject([
       { counts: [0, 0, 0, 0, 1], unanswered: 0 },
       { counts: [0, 0, 0, 1, 0], unanswered: 0 },
       { counts: [0, 0, 0, 0, 0], unanswered: 1 },
       { counts: [0, 1, 0, 0, 0], unanswered: 0 },
       { counts: [1, 0, 0, 0, 0], unanswered: 0 },
     ]);
-    expect(employees.statements[19]).toEqual({ counts: [0, 0, 0, 0, 0], unanswered: 1 });
+    expect(employees.statements[19]).toMatchObject({ counts: [0, 0, 0, 0, 0], unanswered: 1 });
   });
 
   it.each(pairs)('%s: tallies exactly as the same answers in YAML', (_, leader, employee) => {
@@ -93,8 +93,8 @@ describe('returned tests filled by each reader', () => {
     expect(lines[0]).toMatch(/: are identical files \(the same answers, byte for byte\); all 2 are counted/);
     expect(json.leaders.respondents).toBe(pairs.length);
     expect(json.employees.respondents).toBe(pairs.length);
-    expect(json.leaders.statements[0]).toEqual({ counts: [pairs.length, 0, 0, 0, 0], unanswered: 0 });
-    expect(json.employees.statements[2]).toEqual({ counts: [0, 0, 0, 0, 0], unanswered: pairs.length });
+    expect(json.leaders.statements[0]).toMatchObject({ counts: [pairs.length, 0, 0, 0, 0], unanswered: 0 });
+    expect(json.employees.statements[2]).toMatchObject({ counts: [0, 0, 0, 0, 0], unanswered: pairs.length });
   });
 });
 
@@ -145,7 +145,7 @@ describe('returned tests that cannot be counted as they are', () => {
     const { json, code, lines } = tally([dir]);
     expect(code).toBe(0);
     expect(json.employees.respondents).toBe(2);
-    expect(json.employees.statements[0]).toEqual({ counts: [0, 0, 0, 0, 2], unanswered: 0 });
+    expect(json.employees.statements[0]).toMatchObject({ counts: [0, 0, 0, 0, 2], unanswered: 0 });
     expect(lines).toEqual([
       `${join(dir, 'anne.pdf')}, ${join(dir, 'bo.pdf')}: are identical files (the same answers, byte for byte); all 2 are counted. If one person sent the same file twice, remove the extra copy`,
     ]);

@@ -1,27 +1,28 @@
 // `mus build`, the pipeline in order: content → (responses → tally) → templates → layout
 // → PDF → files. Every document is rendered in memory first; files are written only when
 // all succeeded, and nothing is written anywhere but the output folder.
-import { loadContent } from '../content/load.js';
-import type { Content } from '../content/model.js';
-import type { PosterOptions } from '../layout/views/poster.js';
-import type { SendBackOptions } from '../layout/views/test.js';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadContent, type LoadOptions } from '../content/load.js';
+import { groups, type Content, type Group } from '../content/model.js';
+import { checkApproach } from '../layout/views/guide.js';
 import { renderTemplate } from '../layout/template.js';
 import { buildDate, writeFilesAtomically } from '../output.js';
 import { renderPdf, type PdfMeta, type RenderedPdf } from '../render/pdf.js';
-import { documents, type DocumentSpec, type Tallies } from './documents.js';
-import type { AnswerOptions, ResponseSources } from './tally.js';
+import { documents, fileName, type DocumentSpec, type Tallies, type ViewOptions } from './documents.js';
+import type { AnswerOptions, GroupTallies, ResponseSources } from './tally.js';
 
-export interface BuildOptions extends PosterOptions, AnswerOptions, SendBackOptions {
+export interface BuildOptions extends ViewOptions, AnswerOptions, LoadOptions {
   contentDir: string;
   outDir: string;
   /** Pre-fill the posters with the answers in these files. */
   responses?: ResponseSources;
 }
 
-export interface RenderOptions extends PosterOptions, SendBackOptions {
+export interface RenderOptions extends ViewOptions {
   /** Pre-fill the posters with these tallies. */
   tallies?: Tallies;
-  /** Only these output files (by name); all when absent. */
+  /** Only these output files (by name, as the content names them); all when absent. */
   only?: string[];
 }
 
@@ -29,13 +30,46 @@ export type OutputFile = { name: string; bytes: Buffer };
 
 /** Builds the material set into options.outDir and returns the paths written. */
 export async function runBuild(options: BuildOptions): Promise<string[]> {
-  const content = loadContent(options.contentDir);
+  const content = loadContent(options.contentDir, { workshopFile: options.workshopFile });
+  // Checked before any answers are read: a wrong approach stops the build at once.
+  if (options.tilgang !== undefined) checkApproach(content, options.tilgang);
   const { responses } = options;
-  const given = responses && (responses.file || responses.leaders || responses.employees);
+  const given = responses && (responses.file || responses.files?.length || responses.leaders || responses.employees);
   // The readers load only when there are answers to read: a blank build never loads them.
-  const tallies = given ? await (await import('./tally.js')).tallySources(responses, content, options) : undefined;
-  const files = await renderAll(content, { tallies, allowSmallGroups: options.allowSmallGroups, returnTo: options.returnTo, returnBy: options.returnBy });
-  return writeFilesAtomically(options.outDir, files);
+  const counted = given ? await (await import('./tally.js')).tallySources(responses, content, options) : undefined;
+  const tallies = counted && withoutEmptyGroups(counted, content, options);
+  const files = await renderAll(content, { tallies, allowSmallGroups: options.allowSmallGroups, tilgang: options.tilgang });
+  const written = writeFilesAtomically(options.outDir, files);
+  // After the set is safely in place, so a failed build still leaves the folder as it was.
+  for (const spec of documents) {
+    const reason = spec.notMade?.(tallies);
+    if (!reason) continue;
+    // A copy from an earlier build would show other answers next to this build's posters.
+    const stale = join(options.outDir, fileName(content, spec.id));
+    const removed = existsSync(stale) && statSync(stale).isFile();
+    if (removed) rmSync(stale);
+    // A blank build says nothing: the document is for answers only.
+    if (tallies || removed) options.notices?.(`${fileName(content, spec.id)}: not made: ${reason}${removed ? ' (the copy from an earlier build was removed)' : ''}`);
+  }
+  return written;
+}
+
+/**
+ * A group nobody answered for gets the blank poster (to fill in by hand), not a poster that
+ * says 0 in every box, and the person is told.
+ */
+function withoutEmptyGroups(counted: GroupTallies, content: Content, options: AnswerOptions): Tallies {
+  const tallies: Tallies = {};
+  for (const group of groups) {
+    if (counted[group].respondents > 0) tallies[group] = counted[group];
+    else options.notices?.(`no answers from the ${group === 'leader' ? 'leaders' : 'employees'}: ${posterFile(content, group)} is the blank poster, to fill in by hand`);
+  }
+  return tallies;
+}
+
+/** The poster file of a group. */
+function posterFile(content: Content, group: Group): string {
+  return fileName(content, group === 'leader' ? 'leaderPoster' : 'employeePoster');
 }
 
 /** Every document wanted, rendered in memory: the printed ones and the fillable tests. */
@@ -43,9 +77,11 @@ export async function renderAll(content: Content, options: RenderOptions): Promi
   const wanted = (file: string) => !options.only || options.only.includes(file);
   const files: OutputFile[] = [];
   for (const spec of documents) {
-    const fillable = spec.fillable && wanted(spec.fillable.file) ? spec.fillable : undefined;
-    if (!wanted(spec.file) && !fillable) continue;
-    if (wanted(spec.file)) files.push({ name: spec.file, bytes: (await renderDocumentPdf(spec, content, options)).bytes });
+    if (spec.notMade?.(options.tallies)) continue;
+    const name = fileName(content, spec.id);
+    const fillable = spec.fillable && wanted(fileName(content, spec.fillable.id)) ? spec.fillable : undefined;
+    if (!wanted(name) && !fillable) continue;
+    if (wanted(name)) files.push({ name, bytes: (await renderDocumentPdf(spec, content, options)).bytes });
     if (fillable) {
       // Rendered from its own view (the on-screen wording), then given its form; loaded only
       // for the tests: the other documents have no form.
@@ -53,7 +89,7 @@ export async function renderAll(content: Content, options: RenderOptions): Promi
       const { makeFillable } = await import('../forms/fillable.js');
       const { meta, scoring, numbered } = content;
       const bytes = await makeFillable(pdf, { content: { meta, scoring, numbered }, group: fillable.group });
-      files.push({ name: fillable.file, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }); // no copy
+      files.push({ name: fileName(content, fillable.id), bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }); // no copy
     }
   }
   return files;
@@ -62,13 +98,13 @@ export async function renderAll(content: Content, options: RenderOptions): Promi
 /** One document drawn in memory, with where its tick boxes are; `fillable`: a test's on-screen version, before its form. */
 export async function renderDocumentPdf(spec: DocumentSpec, content: Content, options: RenderOptions, fillable = false): Promise<RenderedPdf> {
   if (fillable && spec.fillable) {
-    const layout = await renderTemplate(spec.template, spec.fillable.view(content, options));
-    return renderPdf(layout, { ...pdfMeta(spec, content), name: spec.fillable.file });
+    const layout = await renderTemplate(spec.template, spec.fillable.view(content));
+    return renderPdf(layout, { ...pdfMeta(spec, content), name: fileName(content, spec.fillable.id) });
   }
   const layout = await renderTemplate(spec.template, spec.view(content, options.tallies, options));
   return renderPdf(layout, pdfMeta(spec, content));
 }
 
 function pdfMeta(spec: DocumentSpec, content: Content): PdfMeta {
-  return { language: content.meta.language, author: content.meta.author, date: buildDate(), name: spec.file };
+  return { language: content.meta.language, author: content.meta.author, date: buildDate(), name: fileName(content, spec.id) };
 }

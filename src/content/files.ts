@@ -7,6 +7,14 @@ export const contentFileNames = {
   test: 'test.yaml',
   resultSheet: 'resultatskema.yaml',
   processGuide: 'procesguide.yaml',
+  comparison: 'sammenligning.yaml',
+  dialogue: 'dialog.yaml',
 } as const;
 
 export type ContentKey = keyof typeof contentFileNames;
+
+/**
+ * The facilitator's own workshop (workplace, date, deadline): optional, in the content folder.
+ * Without it the material is the generic set, with room to write these by hand.
+ */
+export const workshopFileName = 'workshop.yaml';

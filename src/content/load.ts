@@ -1,10 +1,12 @@
 // Reads content/<language>/*.yaml, validates every file against its schema and the
 // cross-file rules (bands, points), and returns one typed Content object.
 // Every problem is reported with file, line, column and field, all at once.
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import type { ZodIssue } from 'zod';
-import { contentFiles } from './schema.js';
+import type { ZodIssue, ZodTypeAny } from 'zod';
+import { contentFiles, workshopSchema, type Workshop } from './schema.js';
+import { workshopFileName } from './files.js';
 import type { Content, NumberedStatement, Place } from './model.js';
 import { UserError, displayPath, throwIfProblems, type Problem } from '../errors.js';
 import { checkScoring } from './rules.js';
@@ -29,12 +31,39 @@ function parseSource(shown: string, text: string): SourceFile | Problem {
   const syntax = doc.errors[0];
   if (syntax) {
     const { line, col } = lines.linePos(syntax.pos[0]);
-    return { file: shown, line, column: col, message: `YAML syntax: ${syntax.message.split('\n')[0]}` };
+    return { file: shown, line, column: col, message: `YAML syntax: ${syntax.message.split('\n')[0]}${quotingHint(syntax.code)}` };
   }
   return source;
 }
 
-function check(key: Key, shown: string, text: string): Checked {
+/**
+ * The YAML errors a colon (or a leading {, [, *, &, #) inside an unquoted text gives: the
+ * person wrote a sentence, so tell them how to write it.
+ */
+function quotingHint(code: string): string {
+  const fromText = ['BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'UNEXPECTED_TOKEN', 'BAD_INDENT', 'MISSING_CHAR', 'ALIAS_PROPS', 'BAD_ALIAS'];
+  return fromText.includes(code) ? ' (a text with ": " in it, or starting with {, [, * or &, must be put in quotes)' : '';
+}
+
+/** A folder holding language folders (content/ instead of content/da) is named for what it is. */
+function checkIsContentFolder(dir: string): void {
+  if (existsSync(join(dir, contentFiles.meta.file))) return;
+  let languages: string[] = [];
+  try {
+    languages = readdirSync(dir).filter((name) => existsSync(join(dir, name, contentFiles.meta.file)));
+  } catch {
+    return; // no such folder: each file is reported missing
+  }
+  if (languages.length > 0) {
+    const shown = displayPath(dir);
+    throw new UserError({
+      file: shown,
+      message: `holds language folders (${languages.join(', ')}), not content files: did you mean ${join(shown, languages[0])}?`,
+    });
+  }
+}
+
+function check(schema: ZodTypeAny, shown: string, text: string): Checked {
   const source = parseSource(shown, text);
   if (!('doc' in source)) return { source, problems: [source] };
   let data: unknown;
@@ -45,7 +74,7 @@ function check(key: Key, shown: string, text: string): Checked {
     const problem = { file: shown, message: `cannot be read as YAML: ${(err as Error).message}` };
     return { source: problem, problems: [problem] };
   }
-  const result = contentFiles[key].schema.safeParse(data);
+  const result = schema.safeParse(data);
   if (result.success) return { source, data: deepFreeze(result.data), problems: [] };
   return { source, problems: result.error.issues.map((i) => issueToProblem(source, i)) };
 }
@@ -55,7 +84,7 @@ function readChecked(dir: string, key: Key): Checked {
   const shown = displayPath(full);
   const read = readContentText(full, shown);
   if (typeof read !== 'string') return { source: read, problems: [read] };
-  return check(key, shown, read);
+  return check(contentFiles[key].schema, shown, read);
 }
 
 function issueToProblem(source: SourceFile, issue: ZodIssue): Problem {
@@ -83,6 +112,7 @@ function numberStatements(statements: Parsed['statements'], source: SourceFile):
       theme: theme.title,
       leader: s.leader,
       employee: s.employee,
+      ...(s.short === undefined ? {} : { short: s.short, shortSource: sourceOf(source, ['themes', t, 'statements', i, 'short']) }),
       source: {
         leader: sourceOf(source, ['themes', t, 'statements', i, 'leader']),
         employee: sourceOf(source, ['themes', t, 'statements', i, 'employee']),
@@ -91,8 +121,14 @@ function numberStatements(statements: Parsed['statements'], source: SourceFile):
   );
 }
 
+export interface LoadOptions {
+  /** The workshop file to use instead of the content folder's workshop.yaml (`--workshop FILE`). */
+  workshopFile?: string;
+}
+
 /** Loads and validates the content folder; throws UserError listing every problem found. */
-export function loadContent(dir: string): Content {
+export function loadContent(dir: string, options: LoadOptions = {}): Content {
+  checkIsContentFolder(dir);
   const problems: Problem[] = [];
   const sources = {} as Record<Key, SourceFile>;
   const parsed = {} as Parsed;
@@ -109,7 +145,26 @@ export function loadContent(dir: string): Content {
   problems.push(...checkScoring(parsed.scoring, numbered.length, sources.scoring));
   throwIfProblems(problems);
 
-  return { dir, ...parsed, numbered, bandSources };
+  const workshop = readWorkshop(dir, options.workshopFile);
+  const placeOf = (part: Key, path: (string | number)[]) => sourceOf(sources[part], path);
+  return { dir, ...parsed, numbered, bandSources, placeOf, ...(workshop ? { workshop } : {}) };
+}
+
+/** The workshop named on the command line (which must be there), else the content folder's, if any. */
+function readWorkshop(dir: string, given: string | undefined): Workshop | undefined {
+  if (given !== undefined) return loadWorkshop(given);
+  const inContent = join(dir, workshopFileName);
+  return existsSync(inContent) ? loadWorkshop(inContent) : undefined;
+}
+
+/** Reads and checks a workshop file (workshop.yaml); throws UserError naming file, line and field. */
+export function loadWorkshop(file: string): Workshop {
+  const shown = displayPath(file);
+  const read = readContentText(file, shown);
+  if (typeof read !== 'string') throw new UserError(read);
+  const { data, problems } = check(workshopSchema, shown, read);
+  throwIfProblems(problems);
+  return data as Workshop;
 }
 
 export { UserError };

@@ -21,12 +21,56 @@ const textWith = (...names: string[]) =>
 const text = textWith();
 const texts = z.array(text);
 
+/** The documents of the material set, by the name meta.yaml gives each output file. */
+export const documentIds = [
+  'leaderTest', 'leaderFillable', 'employeeTest', 'employeeFillable', 'leaderPoster', 'employeePoster', 'checklist',
+  'comparisonPoster', 'dialoguePoster', 'actionPlan',
+] as const;
+export type DocumentId = (typeof documentIds)[number];
+
+// A name, not a path: every file is written into the output folder.
+const pdfFileName = nonEmpty.regex(/^[^/\\:*?"<>|\u0000-\u001f]+\.pdf$/i, 'must be a file name ending in .pdf, without a folder');
+
+/** The output file names: each distinct, so no document overwrites another. */
+const fileNamesSchema = z
+  .object(Object.fromEntries(documentIds.map((id) => [id, pdfFileName])) as Record<DocumentId, typeof pdfFileName>)
+  .strict()
+  .superRefine((files, ctx) => {
+    const seen = new Map<string, string>();
+    for (const id of documentIds) {
+      const name = files[id].toLowerCase(); // the same file on Windows and macOS
+      const other = seen.get(name);
+      if (other) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [id], message: `is also the file name of ${other}` });
+      else seen.set(name, id);
+    }
+  });
+
+/**
+ * workshop.yaml (optional): whose workshop the material is for. Only the workshop and the
+ * facilitator: nothing about the respondents, ever (the schema accepts no other field).
+ */
+// A value as it is to be printed; a bare number (a room, "2026") is printed as written.
+const workshopText = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), text).optional();
+
+export const workshopSchema = z
+  .object({
+    workplace: workshopText,
+    unit: workshopText, // the department or group taking the test
+    date: workshopText, // as it should be printed, e.g. "12. marts 2026"
+    facilitator: workshopText, // the process owner's name
+    deadline: workshopText, // Tilgang 2: by when the tests are sent back
+    returnTo: workshopText, // Tilgang 2: where the tests are sent back (an e-mail address, a mailbox)
+  })
+  .strict();
+
 /** meta.yaml: language and version of this content set. */
 export const metaSchema = z
   .object({
     language: text, // BCP 47, e.g. da-DK; written into every PDF
     version: text, // bump when statements change; carried in fillable PDFs
     author: text,
+    pageLabel: textWith('page', 'pages'), // at the foot of each page of a document of more than one: "Side {{page}} af {{pages}}"
+    files: fileNamesSchema, // output file names, in the content's language
   })
   .strict();
 
@@ -68,7 +112,8 @@ export const statementsSchema = z
           .object({
             title: text,
             statements: z
-              .array(z.object({ leader: text, employee: text }).strict())
+              // short: a label both versions share, for the comparison poster (else the employee wording)
+              .array(z.object({ leader: text, employee: text, short: text.optional() }).strict())
               .min(1, 'a theme needs at least one statement'),
           })
           .strict(),
@@ -91,12 +136,8 @@ const onScreenSchema = z
   .object({
     leader: z.object({ steps: texts.min(1) }).strict(),
     employee: z.object({ steps: texts.min(1) }).strict(),
-    sendBack: text, // the last step: save the file and send it back
-    sendBackTo: textWith('returnTo'), // added when returnTo is given
-    sendBackBy: textWith('returnBy'), // added when returnBy is given
+    sendBack: text, // the last step: save the file and send it back (to whom and by when: workshop.yaml)
     resultNote: text, // in place of the RESULTAT instructions
-    returnTo: text.optional(),
-    returnBy: text.optional(),
   })
   .strict();
 
@@ -106,7 +147,9 @@ export const testSchema = z
     leader: testVersionSchema,
     employee: testVersionSchema,
     onScreen: onScreenSchema.optional(),
-    answerHeading: text, // the column heading over the answer categories, e.g. "Sæt X"
+    // Printed when workshop.yaml gives them: where to send the test back, and by when.
+    workshop: z.object({ returnTo: textWith('returnTo'), deadline: textWith('deadline') }).strict(),
+    turnOver: text, // quietly at the foot of every page but the last, e.g. "Vend ▸"
     result: z
       .object({
         title: text,
@@ -170,19 +213,42 @@ export const processGuideSchema = z
   .object({
     title: text,
     subtitle: text,
+    intro: texts.default([]), // the guide's own introduction, under the subtitle
     processOwner: z.object({ heading: text, paragraphs: texts.min(1) }).strict(),
     choice: z.object({ heading: text, options: texts.min(1) }).strict(),
     phaseColumns: z.object({ tasks: text, tools: text }).strict(),
+    // The workshop.yaml lines under the subtitle, each printed when the file gives its value.
+    workshop: z
+      .object({
+        workplace: textWith('workplace'),
+        unit: textWith('unit'),
+        date: textWith('date'),
+        facilitator: textWith('facilitator'),
+      })
+      .strict(),
     approaches: z
-      .array(z.object({ title: text, summary: text, phases: z.array(phaseSchema).min(1) }).strict())
+      .array(
+        z
+          .object({
+            title: text,
+            summary: text,
+            // The approach's own workshop lines (Tilgang 2: the deadline, where to send the tests).
+            workshop: z.object({ deadline: textWith('deadline').optional(), returnTo: textWith('returnTo').optional() }).strict().optional(),
+            phases: z.array(phaseSchema).min(1),
+          })
+          .strict(),
+      )
       .min(1),
-    toolsToBring: z.object({ heading: text, items: texts.min(1) }).strict(),
+    // {{posterSheets}}: how many A3 sheets a poster is
+    toolsToBring: z.object({ heading: text, items: z.array(textWith('posterSheets')).min(1) }).strict(),
     calculation: z
       .object({
         heading: text,
         intro: texts,
         // {{categories}}: the scale's labels, so the text follows a renamed label
         steps: z.array(z.object({ title: text, tasks: z.array(textWith('categories')).min(1) }).strict()).min(1),
+        // The general questions the two steps lead to, as in the process guide.
+        dialogueBasis: z.object({ intro: text, questions: texts.min(1), closing: texts.default([]) }).strict().optional(),
       })
       .strict(),
     dialogue: z
@@ -190,6 +256,76 @@ export const processGuideSchema = z
         heading: text,
         intro: texts,
         groups: z.array(questionGroupSchema).min(1),
+      })
+      .strict(),
+    // Who to ask for help: printed last, as on the back of the process guide.
+    contact: z.object({ heading: text, paragraphs: texts, web: text.optional() }).strict().optional(),
+  })
+  .strict();
+
+/** sammenligning.yaml: texts of the poster with leaders and employees side by side. */
+export const comparisonSchema = z
+  .object({
+    title: text,
+    subject: text,
+    respondentsLine: textWith('leaders', 'employees'),
+    groups: z.object({ leader: text, employee: text }).strict(), // row labels, e.g. "Ledere"
+    step1: z
+      .object({
+        heading: text,
+        intro: texts,
+        pointsColumn: text,
+        sentenceColumn: text,
+        tendencyLabel: text,
+        incompleteNote: textWith('leaders', 'employees'), // sheets left out of step 1, per group
+      })
+      .strict(),
+    step2: z
+      .object({
+        heading: text,
+        intro: texts,
+        statementColumn: text,
+        answersColumn: text,
+        meanColumn: text,
+        differenceColumn: text,
+        answered: textWith('count'), // beside a bar: how many answered
+        noAnswers: text, // in place of a mean nobody gave
+        dialogueLabel: text, // the mark on the largest differences
+        largestHeading: text, // over the largest differences in the terminal (mus tally)
+        smallGroupNote: textWith('count', 'minimum'),
+      })
+      .strict(),
+  })
+  .strict();
+
+/** dialog.yaml: the dialogue poster (the guide's "Inspiration til dialog") and the action plan (EFTER). */
+export const dialogueSchema = z
+  .object({
+    poster: z
+      .object({
+        title: text,
+        intro: texts,
+        questions: texts.length(3, 'needs the three questions asked of each theme'),
+        themeLine: textWith('theme', 'tendency'), // a theme's row with answers; tendency is tendencyLine
+        tendencyLine: textWith('leaders', 'employees'), // each group's most-answered category
+        noAnswers: text,
+        hiddenSmallGroup: textWith('minimum'),
+        tieJoiner: text, // between categories answered equally often, e.g. "og"
+        focusAreas: z.object({ heading: text, questions: texts.min(1) }).strict(),
+      })
+      .strict(),
+    actionPlan: z
+      .object({
+        title: text,
+        subtitle: text,
+        questions: texts.min(1),
+        table: z
+          .object({
+            heading: text,
+            columns: z.object({ action: text, who: text, when: text, followUp: text }).strict(),
+          })
+          .strict(),
+        help: text,
       })
       .strict(),
   })
@@ -203,6 +339,9 @@ export type Statements = z.infer<typeof statementsSchema>;
 export type TestTexts = z.infer<typeof testSchema>;
 export type ResultSheetTexts = z.infer<typeof resultSheetSchema>;
 export type ProcessGuide = z.infer<typeof processGuideSchema>;
+export type ComparisonTexts = z.infer<typeof comparisonSchema>;
+export type DialogueTexts = z.infer<typeof dialogueSchema>;
+export type Workshop = z.infer<typeof workshopSchema>;
 
 /** Which file holds which part of the content, and the schema it must satisfy. */
 export const contentFiles = {
@@ -212,4 +351,6 @@ export const contentFiles = {
   test: { file: contentFileNames.test, schema: testSchema },
   resultSheet: { file: contentFileNames.resultSheet, schema: resultSheetSchema },
   processGuide: { file: contentFileNames.processGuide, schema: processGuideSchema },
+  comparison: { file: contentFileNames.comparison, schema: comparisonSchema },
+  dialogue: { file: contentFileNames.dialogue, schema: dialogueSchema },
 } as const;
