@@ -60,14 +60,14 @@ describe('mus tally with returned tests', () => {
     const { leaders, employees } = JSON.parse(fromPdfs.stdout);
     expect([leaders.respondents, leaders.complete, leaders.incomplete]).toEqual([2, 1, 1]);
     expect(leaders.bands.map((b: { count: number }) => b.count)).toEqual([0, 0, 0, 0, 1]);
-    expect(leaders.statements[0]).toEqual({ counts: [0, 0, 0, 1, 1], unanswered: 0, mean: 4.5 });
-    expect(leaders.statements[19]).toEqual({ counts: [0, 0, 0, 0, 1], unanswered: 1, mean: 5 });
+    expect(leaders.statements[0]).toMatchObject({ counts: [0, 0, 0, 1, 1], unanswered: 0, mean: 4.5 });
+    expect(leaders.statements[19]).toMatchObject({ counts: [0, 0, 0, 0, 1], unanswered: 1, mean: 5 });
     expect([employees.respondents, employees.complete, employees.incomplete]).toEqual([5, 4, 1]);
     expect(employees.bands.map((b: { count: number }) => b.count)).toEqual([0, 1, 2, 1, 0]);
     expect(employees.tendency).toEqual([{ min: 41, max: 60 }]);
-    expect(employees.statements[0]).toEqual({ counts: [1, 1, 1, 1, 1], unanswered: 0, mean: 3 });
-    expect(employees.statements[1]).toEqual({ counts: [0, 1, 1, 1, 2], unanswered: 0, mean: 19 / 5 }); // 2 + 3 + 4 + 5 + 5 points
-    expect(employees.statements[19]).toEqual({ counts: [0, 1, 1, 1, 1], unanswered: 1, mean: 3.5 });
+    expect(employees.statements[0]).toMatchObject({ counts: [1, 1, 1, 1, 1], unanswered: 0, mean: 3 });
+    expect(employees.statements[1]).toMatchObject({ counts: [0, 1, 1, 1, 2], unanswered: 0, mean: 19 / 5 }); // 2 + 3 + 4 + 5 + 5 points
+    expect(employees.statements[19]).toMatchObject({ counts: [0, 1, 1, 1, 1], unanswered: 1, mean: 3.5 });
   });
 
   it('takes the returned files one by one too', () => {
@@ -77,12 +77,18 @@ describe('mus tally with returned tests', () => {
     expect([leaders.respondents, employees.respondents]).toEqual([1, 2]);
   });
 
-  it('counts the same file sent back twice once, and says so', () => {
-    const dir = folder({ 'E1.pdf': returnedFile('E1'), 'E1 (kopi).pdf': returnedFile('E1'), 'E2.pdf': returnedFile('E2') });
+  it('counts identical returned files each (two people may answer alike), and names them in one notice', () => {
+    const dir = folder({ 'E1.pdf': returnedFile('E1'), 'E1 (kopi).pdf': returnedFile('E1'), 'E2.pdf': returnedFile('E2'), 'E2b.pdf': returnedFile('E2'), 'E2c.pdf': returnedFile('E2') });
     const result = runMus(['tally', dir, '--json']);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).employees.respondents).toBe(2);
-    expect(stderrLines(result.stderr)).toEqual([`${join(dir, 'E1.pdf')}: is the same file as ${join(dir, 'E1 (kopi).pdf')} (identical bytes); counted once`]);
+    const { employees } = JSON.parse(result.stdout);
+    expect(employees.respondents).toBe(5);
+    // E1 ticks Sjældent (2 points) throughout, E2 Af og til (3): 2 + 3 of each.
+    expect(employees.statements[0]).toMatchObject({ counts: [0, 2, 3, 0, 0], unanswered: 0 });
+    expect(stderrLines(result.stderr)).toEqual([
+      `${join(dir, 'E1 (kopi).pdf')}, ${join(dir, 'E1.pdf')}: are identical files (the same answers, byte for byte); all 2 are counted. If one person sent the same file twice, remove the extra copy`,
+      `${join(dir, 'E2.pdf')}, ${join(dir, 'E2b.pdf')}, ${join(dir, 'E2c.pdf')}: are identical files (the same answers, byte for byte); all 3 are counted. If one person sent the same file twice, remove the extra copy`,
+    ]);
   });
 
   it('reports a damaged file, a file that is no test, and a file from changed content, one line each, and stops', async () => {

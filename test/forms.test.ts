@@ -2,7 +2,7 @@
 // identity the files carry, and reading returned files back (filled with pdf-lib, like a reader).
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderAll, renderDocumentPdf } from '../src/app/build.js';
 import { loadContent } from '../src/content/load.js';
@@ -10,13 +10,13 @@ import type { Content, Group } from '../src/content/model.js';
 import { documents } from '../src/app/documents.js';
 import { UserError } from '../src/errors.js';
 import { makeFillable } from '../src/forms/fillable.js';
-import { formIdentity } from '../src/forms/identity.js';
-import { readReturnedForm } from '../src/forms/read.js';
+import { formIdentity } from '../src/content/form-identity.js';
+import { readReturnedForm } from '../src/responses/readers/returned-form.js';
 import { buildDate } from '../src/output.js';
 import type { RenderedPdf } from '../src/render/pdf.js';
 import { fillForm, knownAnswers } from './fixtures/forms/fill.js';
 import { repoRoot } from './helpers/cli.js';
-import { tempDir } from './helpers/pdf.js';
+import { flat, readPdf, tempDir } from './helpers/pdf.js';
 
 const content = loadContent(join(repoRoot, 'content/da'));
 const labels = content.scoring.scale.map((c) => c.label);
@@ -28,7 +28,7 @@ beforeAll(async () => {
   for (const group of ['leader', 'employee'] as const) {
     const spec = documents.find((d) => d.fillable?.group === group)!;
     expect(content.meta.files[spec.fillable!.id]).toBe(files[group]);
-    rendered[group] = await renderDocumentPdf(spec, content, {});
+    rendered[group] = await renderDocumentPdf(spec, content, {}, true);
     fillable[group] = await makeFillable(rendered[group], { content, group });
   }
 }, 60_000);
@@ -56,7 +56,7 @@ async function problemOf(bytes: Uint8Array, from: Content = content): Promise<st
 }
 
 describe('the fillable tests', () => {
-  it.each(['leader', 'employee'] as const)('%s: one radio group per statement, one widget per category with its own on and Off appearances', async (group) => {
+  it.each(['leader', 'employee'] as const)('%s: one radio group per statement, one widget per category (on-state /0 … /4, labels in /Opt) with its own on and Off appearances', async (group) => {
     const { doc, acroForm, list } = await fields(fillable[group]);
     expect(acroForm.has(PDFName.of('NeedAppearances'))).toBe(false);
     expect(list.map((f) => f.lookup(PDFName.of('T'), PDFString).decodeText())).toEqual(content.numbered.map((s) => `udsagn-${s.n}`));
@@ -64,15 +64,17 @@ describe('the fillable tests', () => {
       expect(name(field.get(PDFName.of('FT')))).toBe('Btn');
       expect(field.lookup(PDFName.of('Ff'), PDFNumber).asNumber() & (1 << 15)).toBe(1 << 15); // radio
       expect(name(field.get(PDFName.of('V')))).toBe('Off');
+      expect(field.lookup(PDFName.of('Opt'), PDFArray).asArray().map((o) => (o as PDFHexString).decodeText())).toEqual(labels);
       const widgets = field.lookup(PDFName.of('Kids'), PDFArray).asArray().map((ref) => doc.context.lookup(ref, PDFDict));
       expect(widgets).toHaveLength(labels.length);
       widgets.forEach((widget, c) => {
         expect(name(widget.get(PDFName.of('Subtype')))).toBe('Widget');
         expect(name(widget.get(PDFName.of('AS')))).toBe('Off');
         const ap = widget.lookup(PDFName.of('AP'), PDFDict);
-        for (const kind of ['N', 'D']) expect(keys(ap.lookup(PDFName.of(kind), PDFDict))).toEqual([labels[c], 'Off']);
+        // ASCII on-state names by position: tools that rewrite the file keep them as they are.
+        for (const kind of ['N', 'D']) expect(keys(ap.lookup(PDFName.of(kind), PDFDict))).toEqual([String(c), 'Off']);
         const normal = ap.lookup(PDFName.of('N'), PDFDict);
-        expect(normal.get(PDFName.of(labels[c]))).toBeInstanceOf(PDFRef); // a stream of its own, not a shared dictionary entry
+        expect(normal.get(PDFName.of(String(c)))).toBeInstanceOf(PDFRef); // a stream of its own, not a shared dictionary entry
       });
     }
   });
@@ -152,7 +154,7 @@ describe('the fillable tests', () => {
     expect(Buffer.from(built[0].bytes).equals(Buffer.from(fillable.leader))).toBe(true);
   });
 
-  it('is seen by pdf.js (the viewer of Firefox) as 20 radio groups whose options are the categories', async () => {
+  it('is seen by pdf.js (the viewer of Firefox) as 20 radio groups of five options each', async () => {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const filled = await fillForm(fillable.leader, knownAnswers().leaders[1].answers);
     const doc = await pdfjs.getDocument({ data: new Uint8Array(filled), verbosity: 0 }).promise;
@@ -160,14 +162,51 @@ describe('the fillable tests', () => {
       const objects = (await doc.getFieldObjects()) as Record<string, { type?: string; exportValues?: string; value?: unknown }[]>;
       expect(Object.keys(objects)).toHaveLength(content.numbered.length);
       const buttons = objects['udsagn-1'].filter((o) => o.type === 'radiobutton');
-      expect(buttons.map((b) => b.exportValues)).toEqual(labels);
-      expect(buttons[0].value).toBe('Oftest'); // L2 ticked Oftest for statement 1
+      expect(buttons.map((b) => b.exportValues)).toEqual(['0', '1', '2', '3', '4']);
+      expect(buttons[0].value).toBe('3'); // L2 ticked Oftest (the fourth category) for statement 1
       expect(objects['udsagn-20'].filter((o) => o.type === 'radiobutton')[0].value).toBe('Off');
       const annotations = await (await doc.getPage(1)).getAnnotations();
       expect(annotations.filter((a: { fieldType?: string }) => a.fieldType === 'Btn').every((a: { hasAppearance: boolean }) => a.hasAppearance)).toBe(true);
     } finally {
       await doc.destroy();
     }
+  });
+});
+
+describe('the on-screen wording of the fillable tests', () => {
+  /** The text of a test's printed and fillable versions, built from the content in `dir`. */
+  async function texts(dir: string, group: Group) {
+    const spec = documents.find((d) => d.fillable?.group === group)!;
+    const from = loadContent(dir);
+    const printedFile = from.meta.files[spec.id];
+    const screenFile = from.meta.files[spec.fillable!.id];
+    const built = await renderAll(from, { only: [printedFile, screenFile] });
+    const out = tempDir('mus-forms-wording-');
+    const text = async (name: string) => {
+      writeFileSync(join(out, name), built.find((f) => f.name === name)!.bytes);
+      return flat((await readPdf(join(out, name))).text);
+    };
+    return { printed: await text(printedFile), screen: await text(screenFile) };
+  }
+
+  it.each(['leader', 'employee'] as const)('%s: says click, save and send back, and that RESULTAT is not needed on screen; the printed test keeps its X', async (group) => {
+    const { printed, screen } = await texts(join(repoRoot, 'content/da'), group);
+    expect(screen).toContain('Ud for hvert udsagn klikker du i feltet ud for den svarkategori');
+    expect(screen).toContain('Gem filen, når du har svaret, og send den tilbage.');
+    expect(screen).toContain('RESULTAT behøver du ikke udfylde på skærmen.');
+    expect(screen).not.toMatch(/sætter du et X|Tæl antal krydser|Tæl dine krydser/);
+    expect(screen).not.toContain('Send den til');
+    expect(printed).toContain('Ud for hvert udsagn sætter du et X ud for den svarkategori');
+    expect(printed).toContain('Tæl dine krydser i hver kategori');
+    expect(printed).not.toMatch(/klikker|Gem filen|på skærmen/);
+  });
+
+  it('says to whom and by when after its send-back step, when workshop.yaml gives them', async () => {
+    const dir = tempDir('mus-forms-content-');
+    cpSync(join(repoRoot, 'content/da'), dir, { recursive: true });
+    writeFileSync(join(dir, 'workshop.yaml'), 'returnTo: Anne Hansen, anne@firma.dk\ndeadline: fredag den 6. marts\n');
+    const { screen } = await texts(dir, 'employee');
+    expect(screen).toContain('og send den tilbage. Send den udfyldte test til Anne Hansen, anne@firma.dk. Svarfrist: fredag den 6. marts.');
   });
 });
 
@@ -223,9 +262,13 @@ describe('reading returned tests', () => {
     expect(await problemOf(filled, newer)).toMatch(/was made from content version 1, but .* is version 2/);
   });
 
-  it('reports an answer that is not a category of the content', async () => {
-    const doc = await PDFDocument.load(await fillForm(fillable.leader, ['Altid']));
+  it('reports a value that names none of the boxes, cut to a short excerpt', async () => {
+    const doc = await PDFDocument.load(await fillForm(fillable.leader, ['Altid', 'Altid', 'Altid']));
     doc.getForm().getRadioGroup('udsagn-3').acroField.dict.set(PDFName.of('V'), PDFName.of('Måske'));
-    expect(await problemOf(await doc.save())).toMatch(/^svar\.pdf: statement 3 is answered "Måske", which is not one of Aldrig, Sjældent/);
+    expect(await problemOf(await doc.save())).toBe('svar.pdf: statement 3 has the value "Måske", which names none of its boxes; ask for the file again');
+    const long = 'Jens Peter Hansen, afdeling for løn og personale, Aarhus';
+    doc.getForm().getRadioGroup('udsagn-3').acroField.dict.set(PDFName.of('V'), PDFString.of(long));
+    const line = await problemOf(await doc.save());
+    expect(line).toBe(`svar.pdf: statement 3 has the value "${long.slice(0, 39)}…", which names none of its boxes; ask for the file again`);
   });
 });

@@ -1,5 +1,5 @@
 // Responses files in a folder or given together: read by their readers (a CSV by its
-// stream) and handed to src/forms/collect.ts, which counts the same bytes once.
+// stream) and handed to src/responses/collect.ts, which counts the same bytes once.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -54,7 +54,10 @@ describe('workshop.yaml printed where it would be written by hand', () => {
       expect(front.indexOf('HR-afdelingen · Styrelsen for Eksempler')).toBeGreaterThan(front.indexOf('Hvor godt fungerer din MUS?'));
       expect(front.indexOf('HR-afdelingen')).toBeLessThan(front.indexOf('Testen består af to trin'));
       expect(front).toContain('Send den udfyldte test til mus@eksempel.dk. Svarfrist: 5. marts 2026.');
-      expect(front.indexOf('Send den udfyldte test')).toBeGreaterThan(front.indexOf('udregn samlede antal point i RESULTAT'));
+      // After the last step: on paper "count your crosses", on screen "save and send back".
+      const lastStep = name.includes('udfyldelig') ? 'Gem filen, når du har svaret, og send den tilbage.' : 'udregn samlede antal point i RESULTAT';
+      expect(front.indexOf('Send den udfyldte test')).toBeGreaterThan(front.indexOf(lastStep));
+      expect(front.indexOf(lastStep)).toBeGreaterThan(-1);
       expect(pages[name]).toHaveLength(2);
     }
   });

@@ -81,10 +81,11 @@ export async function renderAll(content: Content, options: RenderOptions): Promi
     const name = fileName(content, spec.id);
     const fillable = spec.fillable && wanted(fileName(content, spec.fillable.id)) ? spec.fillable : undefined;
     if (!wanted(name) && !fillable) continue;
-    const pdf = await renderDocumentPdf(spec, content, options);
-    if (wanted(name)) files.push({ name, bytes: pdf.bytes });
+    if (wanted(name)) files.push({ name, bytes: (await renderDocumentPdf(spec, content, options)).bytes });
     if (fillable) {
-      // Loaded only for the tests: the other documents have no form.
+      // Rendered from its own view (the on-screen wording), then given its form; loaded only
+      // for the tests: the other documents have no form.
+      const pdf = await renderDocumentPdf(spec, content, options, true);
       const { makeFillable } = await import('../forms/fillable.js');
       const { meta, scoring, numbered } = content;
       const bytes = await makeFillable(pdf, { content: { meta, scoring, numbered }, group: fillable.group });
@@ -94,8 +95,12 @@ export async function renderAll(content: Content, options: RenderOptions): Promi
   return files;
 }
 
-/** One document drawn in memory, with where its tick boxes are (for the fillable tests). */
-export async function renderDocumentPdf(spec: DocumentSpec, content: Content, options: RenderOptions): Promise<RenderedPdf> {
+/** One document drawn in memory, with where its tick boxes are; `fillable`: a test's on-screen version, before its form. */
+export async function renderDocumentPdf(spec: DocumentSpec, content: Content, options: RenderOptions, fillable = false): Promise<RenderedPdf> {
+  if (fillable && spec.fillable) {
+    const layout = await renderTemplate(spec.template, spec.fillable.view(content));
+    return renderPdf(layout, { ...pdfMeta(spec, content), name: fileName(content, spec.fillable.id) });
+  }
   const layout = await renderTemplate(spec.template, spec.view(content, options.tallies, options));
   return renderPdf(layout, pdfMeta(spec, content));
 }

@@ -19,8 +19,8 @@ export interface DocumentSpec {
   id: DocumentId;
   template: string;
   view: (content: Content, tallies: Tallies | undefined, options: ViewOptions) => object;
-  /** Also written as a test to fill in on screen (src/forms/), made from the same pages. */
-  fillable?: { id: DocumentId; group: Group };
+  /** Also written as a test to fill in on screen (src/forms/), from its own view (the on-screen wording). */
+  fillable?: { id: DocumentId; group: Group; view: (content: Content) => object };
   /** The group a test or poster is for. */
   group?: Group;
   /** Why the document is not made from these answers (without answers: undefined, and not made); undefined when it is. */
@@ -30,8 +30,8 @@ export interface DocumentSpec {
 const groupNames: Record<Group, string> = { leader: 'the leaders', employee: 'the employees' };
 
 export const documents: readonly DocumentSpec[] = [
-  { id: 'leaderTest', template: 'test', group: 'leader', view: (c) => testView(c, 'leader'), fillable: { id: 'leaderFillable', group: 'leader' } },
-  { id: 'employeeTest', template: 'test', group: 'employee', view: (c) => testView(c, 'employee'), fillable: { id: 'employeeFillable', group: 'employee' } },
+  { id: 'leaderTest', template: 'test', group: 'leader', view: (c) => testView(c, 'leader'), fillable: { id: 'leaderFillable', group: 'leader', view: (c) => testView(c, 'leader', true) } },
+  { id: 'employeeTest', template: 'test', group: 'employee', view: (c) => testView(c, 'employee'), fillable: { id: 'employeeFillable', group: 'employee', view: (c) => testView(c, 'employee', true) } },
   { id: 'leaderPoster', template: 'resultatskema', group: 'leader', view: (c, t, o) => posterView(c, 'leader', t?.leader, o) },
   { id: 'employeePoster', template: 'resultatskema', group: 'employee', view: (c, t, o) => posterView(c, 'employee', t?.employee, o) },
   { id: 'checklist', template: 'procesguide', view: (c, _t, o) => guideView(c, o) },

@@ -131,11 +131,22 @@ const testVersionSchema = z
   })
   .strict();
 
+/** test.yaml onScreen: what the fillable versions say instead (click, save and send back). */
+const onScreenSchema = z
+  .object({
+    leader: z.object({ steps: texts.min(1) }).strict(),
+    employee: z.object({ steps: texts.min(1) }).strict(),
+    sendBack: text, // the last step: save the file and send it back (to whom and by when: workshop.yaml)
+    resultNote: text, // in place of the RESULTAT instructions
+  })
+  .strict();
+
 /** test.yaml: the printed texts of the two tests and their RESULTAT box. */
 export const testSchema = z
   .object({
     leader: testVersionSchema,
     employee: testVersionSchema,
+    onScreen: onScreenSchema.optional(),
     // Printed when workshop.yaml gives them: where to send the test back, and by when.
     workshop: z.object({ returnTo: textWith('returnTo'), deadline: textWith('deadline') }).strict(),
     turnOver: text, // quietly at the foot of every page but the last, e.g. "Vend ▸"

@@ -1,18 +1,17 @@
 // Turns a rendered test (pdfkit's bytes and where it drew the tick boxes) into a test that
-// can be filled in on screen: one radio group per statement, one widget per answer
-// category, each widget with its own appearance streams (an X for its on-state, named after
-// the category, and an empty /Off), so no reader has to make appearances (no NeedAppearances).
-// The pages, fonts and tagged structure pdfkit wrote are kept as they are (see
-// pdfkit-file.ts: the file is copied with the few objects that change replaced); each widget
-// is tagged as a Form in the table cell of its box; nothing computes (no JavaScript); the
-// file carries which test it is (see identity.ts).
+// can be filled in on screen, with pdf-lib: one radio group per statement, one widget per
+// answer category. The on-state of a category's widget is named after its position in the
+// group (/0 … /4), and the group's /Opt array holds the category labels as text strings
+// (ISO 32000-1 §12.7.4.2.4): ASCII names survive every tool that rewrites the file, where
+// label names (/Sj#E6ldent) came back re-encoded. Each widget has its own appearance streams
+// (an X, and an empty /Off), so no reader has to make appearances (no NeedAppearances);
+// nothing computes (no JavaScript). Each widget is tagged as a Form in the table cell of its
+// box, and the file carries which test it is (see content/form-identity.ts).
 import type { Group } from '../content/model.js';
-import type { RenderedPdf } from '../render/pdf.js';
 import type { BoxPosition } from '../render/context.js';
-import { fieldName, formIdentity, identityKeywords, infoKeys, stateNameBytes, type FormContent } from './identity.js';
-import {
-  appended, array, dict, entry, has, hexText, literal, name, PdfkitFile, ref, refIn, refsIn, Revision, stream, withEntry, withSet, withValue,
-} from './pdfkit-file.js';
+import type { RenderedPdf } from '../render/pdf.js';
+import { fieldName, formIdentity, identityKeywords, infoKeys, onStateName, type FormContent } from '../content/form-identity.js';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFContext } from '../pdf-lib.js';
 
 /** Field flags (PDF 32000-1, 12.7.4.2.1): a radio group. Clicking the chosen button again clears it. */
 const radioFlag = 1 << 15;
@@ -24,28 +23,16 @@ const num = (value: number) => String(round(value));
 
 /** The X drawn in a ticked box: two strokes inset from the printed square, in black. */
 function crossOps(size: number): string {
-  const inset = size * 0.22;
-  const a = num(inset);
-  const b = num(size - inset);
+  const a = num(size * 0.22);
+  const b = num(size * 0.78);
   return `q 0 G ${num(size * 0.12)} w 1 J ${a} ${a} m ${b} ${b} l S ${a} ${b} m ${b} ${a} l S Q`;
 }
 
-/** The "pressed" look while the mouse is down: a light grey square inside the box. */
+/** The "pressed" look while the mouse is down: a light grey square inside the box (with the X when on). */
 function pressedOps(size: number, cross: boolean): string {
-  const inset = num(size * 0.1);
-  const side = num(size * 0.8);
-  let ops = `q 0.85 g ${inset} ${inset} ${side} ${side} re f Q`;
-  if (cross) {
-    const a = num(size * 0.22);
-    const b = num(size * 0.78);
-    ops += ` q 0 G ${num(size * 0.12)} w 1 J ${a} ${a} m ${b} ${b} l S ${a} ${b} m ${b} ${a} l S Q`;
-  }
-  return ops;
+  const ops = `q 0.85 g ${num(size * 0.1)} ${num(size * 0.1)} ${num(size * 0.8)} ${num(size * 0.8)} re f Q`;
+  return cross ? `${ops} ${crossOps(size)}` : ops;
 }
-
-/** An appearance: a form XObject the size of the box. */
-const appearance = (size: number, ops: string): string =>
-  stream([['Type', '/XObject'], ['Subtype', '/Form'], ['BBox', array(['0', '0', num(size), num(size)])], ['Resources', dict([])]], ops);
 
 /** Boxes of each statement's field, in statement order; a missing or odd field is a template bug. */
 function fieldBoxes(boxes: readonly BoxPosition[], content: FormContent, group: Group): BoxPosition[][] {
@@ -61,23 +48,56 @@ function fieldBoxes(boxes: readonly BoxPosition[], content: FormContent, group: 
   });
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+/** Adds an entry to an array value of a dictionary, making the array when there is none (or a single value). */
+function appendTo(context: PDFContext, dict: PDFDict, key: string, item: PDFRef): void {
+  const current = dict.get(PDFName.of(key));
+  const resolved = current instanceof PDFRef ? context.lookup(current) : current;
+  if (resolved instanceof PDFArray) resolved.push(item);
+  else dict.set(PDFName.of(key), current === undefined ? context.obj([item]) : context.obj([current, item]));
 }
 
-/**
- * The structure tree root with annotations added to its parent tree: pdfkit writes the tree
- * as `/ParentTree <<\n  /Limits [a b]\n  /Nums [\n    key value…\n]\n>>`.
- */
-function withParentTreeEntries(root: string, entries: string[], nextKey: number): string {
-  const nums = root.indexOf('\n  /Nums [');
-  const end = root.indexOf('\n]\n>>', nums);
-  if (nums === -1 || end === -1) throw new Error('fillable: unexpected parent tree in the structure tree root');
-  let revised = `${root.slice(0, end)}${entries.map((e) => `\n    ${e}`).join('')}${root.slice(end)}`;
-  revised = revised.replace(/\n {2}\/Limits \[(\d+) \d+\]\n/, (_, first: string) => `\n  /Limits [${first} ${nextKey - 1}]\n`);
-  return withValue(revised, 'ParentTreeNextKey', String(nextKey));
+/** Structure tagging (PDF/UA): a Form element per widget, hung into its box's table cell. */
+class Tagging {
+  private readonly root: PDFDict | undefined;
+  private readonly document: PDFRef | undefined;
+  private nextKey: number;
+  private readonly entries: [number, PDFRef][] = [];
+
+  constructor(private readonly doc: PDFDocument) {
+    this.root = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+    this.nextKey = this.root?.lookupMaybe(PDFName.of('ParentTreeNextKey'), PDFNumber)?.asNumber() ?? 0;
+    const kids = this.root?.get(PDFName.of('K'));
+    this.document = kids instanceof PDFRef ? kids : kids instanceof PDFArray ? (kids.get(0) as PDFRef) : undefined;
+  }
+
+  /** Tags a widget; returns its StructParent key, or undefined in an untagged file. */
+  tag(widget: PDFRef, page: PDFRef, cellNumber: number | undefined, alt: string): number | undefined {
+    if (!this.root) return undefined;
+    const context = this.doc.context;
+    const cell = cellNumber === undefined ? this.document : PDFRef.of(cellNumber);
+    if (!cell || !context.lookupMaybe(cell, PDFDict)) throw new Error('fillable: no structure element to tag the form field in');
+    const form = context.register(
+      context.obj({ Type: 'StructElem', S: 'Form', P: cell, Pg: page, Alt: PDFHexString.fromText(alt), K: { Type: 'OBJR', Obj: widget, Pg: page } }),
+    );
+    appendTo(context, context.lookup(cell, PDFDict), 'K', form);
+    const key = this.nextKey++;
+    this.entries.push([key, form]);
+    return key;
+  }
+
+  /** Writes the new keys into the parent tree (a flat number tree, as pdfkit writes it). */
+  finish(): void {
+    if (!this.root || this.entries.length === 0) return;
+    const tree = this.root.lookup(PDFName.of('ParentTree'), PDFDict);
+    const nums = tree.lookup(PDFName.of('Nums'), PDFArray);
+    for (const [key, form] of this.entries) {
+      nums.push(PDFNumber.of(key));
+      nums.push(form);
+    }
+    const limits = tree.lookupMaybe(PDFName.of('Limits'), PDFArray);
+    if (limits) limits.set(1, PDFNumber.of(this.nextKey - 1));
+    this.root.set(PDFName.of('ParentTreeNextKey'), PDFNumber.of(this.nextKey));
+  }
 }
 
 export interface FillableMeta {
@@ -89,129 +109,81 @@ export interface FillableMeta {
 /** The fillable version of a rendered test, as PDF bytes (deterministic: same input, same bytes). */
 export async function makeFillable(rendered: RenderedPdf, meta: FillableMeta): Promise<Uint8Array> {
   const { content, group } = meta;
-  const file = new PdfkitFile(rendered.bytes);
-  const revision = new Revision(file);
+  // updateMetadata: false keeps pdfkit's producer and (fixed) dates; parsing and saving in
+  // one go (no pause every few objects for a browser's event loop).
+  const doc = await PDFDocument.load(rendered.bytes, { updateMetadata: false, parseSpeed: Infinity });
+  const context = doc.context;
   const boxesByField = fieldBoxes(rendered.boxes, content, group);
   const labels = content.scoring.scale.map((c) => c.label);
-  const onStates = labels.map((label) => name(stateNameBytes(label)));
-
-  const catalog = file.object(file.root);
-  const pages = refsIn(file.object(refIn(catalog, 'Pages')), 'Kids');
-  // Tagged (PDF/UA): each widget becomes a Form element, in its box's table cell.
-  const structRoot = has(catalog, 'StructTreeRoot') ? refIn(catalog, 'StructTreeRoot') : undefined;
-  const rootBody = structRoot === undefined ? undefined : file.object(structRoot);
-  let nextKey = rootBody === undefined ? 0 : Number(entry(rootBody, 'ParentTreeNextKey'));
-  const documentElement = rootBody === undefined ? undefined : refsIn(rootBody, 'K')[0];
-
-  const heights = new Map<number, number>();
-  const heightOf = (page: number): number => {
-    let height = heights.get(page);
-    if (height === undefined) {
-      const box = /^\[0 0 [\d.]+ ([\d.]+)\]$/.exec(entry(file.object(page), 'MediaBox'));
-      if (!box) throw new Error(`fillable ${group} test: unexpected page size`);
-      height = Number(box[1]);
-      heights.set(page, height);
-    }
-    return height;
-  };
+  const pages = doc.getPages();
+  const tagging = new Tagging(doc);
 
   // One set of appearance streams serves every widget of the same size.
-  const appearances = new Map<number, { on: number; off: number; downOn: number; downOff: number }>();
+  const appearances = new Map<number, { on: PDFRef; off: PDFRef; downOn: PDFRef; downOff: PDFRef }>();
   const appearanceFor = (size: number) => {
     const key = round(size);
     let found = appearances.get(key);
     if (!found) {
-      found = { on: revision.reserve(), off: revision.reserve(), downOn: revision.reserve(), downOff: revision.reserve() };
-      revision.set(found.on, appearance(size, crossOps(size)));
-      revision.set(found.off, appearance(size, ''));
-      revision.set(found.downOn, appearance(size, pressedOps(size, true)));
-      revision.set(found.downOff, appearance(size, pressedOps(size, false)));
+      const xobject = (ops: string) =>
+        context.register(context.stream(ops, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, key, key], Resources: {} }));
+      found = { on: xobject(crossOps(size)), off: xobject(''), downOn: xobject(pressedOps(size, true)), downOff: xobject(pressedOps(size, false)) };
       appearances.set(key, found);
     }
     return found;
   };
 
-  const annots = new Map<number, string[]>(); // page → its widgets
-  const cellKids = new Map<number, string[]>(); // table cell → its Form elements
-  const parentTree: string[] = [];
-  const fields: string[] = [];
+  const fields: PDFRef[] = [];
   boxesByField.forEach((boxes, s) => {
-    const statement = { n: s + 1, text: content.numbered[s][group] };
-    const field = revision.reserve();
-    const widgets: string[] = [];
-    boxes.forEach((box, c) => {
+    const n = s + 1;
+    const field = context.nextRef();
+    const widgets = boxes.map((box, c) => {
       const page = pages[box.page];
       if (page === undefined) throw new Error(`fillable ${group} test: box on page ${box.page + 1}, which does not exist`);
-      const bottom = heightOf(page) - box.y - box.size;
+      const bottom = page.getHeight() - box.y - box.size; // pdfkit measures y from the top
       const ap = appearanceFor(box.size);
-      const widget = revision.reserve();
-      const entries: [string, string][] = [
-        ['Type', '/Annot'],
-        ['Subtype', '/Widget'],
-        ['F', String(printFlag)],
-        ['Rect', array([box.x, bottom, box.x + box.size, bottom + box.size].map(num))],
-        ['P', ref(page)],
-        ['Parent', ref(field)],
-        ['AS', '/Off'],
-        ['AP', dict([
-          ['N', dict([[onStates[c].slice(1), ref(ap.on)], ['Off', ref(ap.off)]])],
-          ['D', dict([[onStates[c].slice(1), ref(ap.downOn)], ['Off', ref(ap.downOff)]])],
-        ])],
-      ];
-      if (structRoot !== undefined) {
-        const cell = box.cell ?? documentElement;
-        if (cell === undefined) throw new Error(`fillable ${group} test: no structure element to tag the form field in`);
-        const form = revision.reserve();
-        revision.set(form, dict([
-          ['Type', '/StructElem'],
-          ['S', '/Form'],
-          ['P', ref(cell)],
-          ['Pg', ref(page)],
-          ['Alt', hexText(labels[c])], // the field's TU names the statement
-          ['K', dict([['Type', '/OBJR'], ['Obj', ref(widget)], ['Pg', ref(page)]])],
-        ]));
-        push(cellKids, cell, ref(form));
-        entries.push(['StructParent', String(nextKey)]);
-        parentTree.push(`${nextKey} ${ref(form)}`);
-        nextKey += 1;
-      }
-      revision.set(widget, dict(entries));
-      widgets.push(ref(widget));
-      push(annots, page, ref(widget));
+      const on = onStateName(c);
+      const widget = context.nextRef();
+      const dict = context.obj({
+        Type: 'Annot',
+        Subtype: 'Widget',
+        F: printFlag,
+        Rect: [box.x, bottom, box.x + box.size, bottom + box.size].map(round),
+        P: page.ref,
+        Parent: field,
+        AS: 'Off',
+        AP: { N: { [on]: ap.on, Off: ap.off }, D: { [on]: ap.downOn, Off: ap.downOff } },
+      });
+      const key = tagging.tag(widget, page.ref, box.cell, labels[c]); // the field's TU names the statement
+      if (key !== undefined) dict.set(PDFName.of('StructParent'), PDFNumber.of(key));
+      context.assign(widget, dict);
+      appendTo(context, page.node, 'Annots', widget);
+      return widget;
     });
-    revision.set(field, dict([
-      ['FT', '/Btn'],
-      ['Ff', String(radioFlag)],
-      ['T', literal(fieldName(statement.n))],
-      ['TU', hexText(`${statement.n}. ${statement.text}`)],
-      ['V', '/Off'],
-      ['Kids', array(widgets)],
-    ]));
-    fields.push(ref(field));
+    context.assign(
+      field,
+      context.obj({
+        FT: 'Btn',
+        Ff: radioFlag,
+        T: PDFString.of(fieldName(n)),
+        TU: PDFHexString.fromText(`${n}. ${content.numbered[s][group]}`),
+        V: 'Off',
+        Opt: labels.map((label) => PDFHexString.fromText(label)),
+        Kids: widgets,
+      }),
+    );
+    fields.push(field);
   });
-
-  // The objects that change: pages get their widgets, cells their Form elements, the
-  // structure root its parent tree entries, the catalog the form.
-  for (const [page, widgets] of annots) {
-    const body = file.object(page);
-    revision.set(page, has(body, 'Annots') ? withValue(body, 'Annots', appended(entry(body, 'Annots'), widgets)) : withEntry(body, 'Annots', array(widgets)));
-  }
-  for (const [cell, kids] of cellKids) {
-    const body = file.object(cell);
-    revision.set(cell, withValue(body, 'K', appended(entry(body, 'K'), kids)));
-  }
-  if (structRoot !== undefined && rootBody !== undefined) revision.set(structRoot, withParentTreeEntries(rootBody, parentTree, nextKey));
+  tagging.finish();
   // No NeedAppearances, no default appearance fonts: every widget brings its own appearances.
-  revision.set(file.root, withEntry(catalog, 'AcroForm', dict([['Fields', array(fields)]])));
+  doc.catalog.set(PDFName.of('AcroForm'), context.obj({ Fields: fields }));
 
   const identity = formIdentity(content, group);
-  let info = file.object(file.info);
-  info = withSet(info, infoKeys.group, literal(identity.group));
-  info = withSet(info, infoKeys.version, hexText(identity.version));
-  info = withSet(info, infoKeys.statements, literal(identity.statements));
-  info = withSet(info, 'Keywords', hexText(identityKeywords(identity)));
-  revision.set(file.info, info);
+  const info = context.lookup(context.trailerInfo.Info, PDFDict);
+  info.set(PDFName.of(infoKeys.group), PDFString.of(identity.group));
+  info.set(PDFName.of(infoKeys.version), PDFHexString.fromText(identity.version));
+  info.set(PDFName.of(infoKeys.statements), PDFString.of(identity.statements));
+  info.set(PDFName.of('Keywords'), PDFHexString.fromText(identityKeywords(identity)));
 
-  // Dates, producer and ID are pdfkit's (fixed by the build); nothing is added of its own.
-  return revision.bytes();
+  // Dates and producer are pdfkit's (fixed by the build); pdf-lib adds no ID or date of its own.
+  return doc.save({ useObjectStreams: false, updateFieldAppearances: false, addDefaultPage: false, objectsPerTick: Infinity });
 }

@@ -1,6 +1,6 @@
 // Where answers come from: one responses file holding both groups, or a file per group.
 // This is the single entry point the commands use; each file format has its reader
-// (readers/), and folders, several files and returned tests (PDF) go through src/forms/.
+// (readers/), and folders, several files and returned tests (PDF) go through collect.ts (returned tests: readers/returned-form.ts).
 //
 // The format is found by content first and extension second: a zip or OLE file is a
 // spreadsheet whatever its name, a text file named .xlsx is read as CSV, and a file with
@@ -9,7 +9,7 @@ import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Group, Scoring } from '../content/model.js';
 import { UserError } from '../errors.js';
-import { collectResponses, isFolder, isPdf, type CollectContent } from '../forms/collect.js';
+import { collectResponses, isFolder, isPdf, type CollectContent } from './collect.js';
 import type { StatementTexts } from './columns.js';
 import { checkInputFile } from './input-file.js';
 import { readCsvResponses } from './readers/csv.js';
@@ -24,7 +24,7 @@ export type { Notices } from './table.js';
 export interface ResponseSources {
   /** A file with both groups: YAML/JSON with leaders/employees keys, or a table with a role column. */
   file?: string;
-  /** More files with both groups. Any source may also be a folder, and may be returned fillable tests (PDF): see src/forms/. */
+  /** More files with both groups. Any source may also be a folder, and may be returned fillable tests (PDF): see readers/returned-form.ts. */
   files?: string[];
   /** A file holding only leaders' answers. */
   leaders?: string;
@@ -123,7 +123,7 @@ async function readSource(file: string, group: Group | undefined, content: Sourc
   return group === 'leader' ? { leader: respondents, employee: [] } : { leader: [], employee: respondents };
 }
 
-/** Several files, folders or returned tests (PDF) are read by src/forms/collect.ts. */
+/** Several files, folders or returned tests (PDF) are read by collect.ts. */
 function collectsFiles(sources: ResponseSources): boolean {
   const paths = [sources.file, ...(sources.files ?? []), sources.leaders, sources.employees].filter((p): p is string => Boolean(p));
   return (sources.files?.length ?? 0) > 0 || paths.some((p) => isPdf(p) || isFolder(p));
@@ -146,7 +146,7 @@ export async function readResponseSources(
 }
 
 /**
- * Folders, several files and returned tests, through src/forms/collect.ts. It asks for each
+ * Folders, several files and returned tests, through collect.ts. It asks for each
  * responses file's sheets as it goes, synchronously, and a CSV file is read by a stream: so
  * every responses file it may ask for is read first, and its outcome (sheets or problem,
  * and its notices) handed over when it is asked for.

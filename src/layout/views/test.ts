@@ -6,8 +6,14 @@ import { pagesOfThemes, themesFor, workshopHeader, workshopLines } from './commo
 /** Share of the statements on the first page (it also holds the instructions). */
 const firstPageShare = 0.6;
 
-export function testView(content: Content, group: Group) {
-  const texts = content.test[group];
+/**
+ * The view of a test: as printed, or (onScreen) as the fillable version says it: click
+ * instead of a cross, save and send the file back, RESULTAT not needed (content's onScreen).
+ */
+export function testView(content: Content, group: Group, onScreen = false) {
+  const screen = onScreen ? content.test.onScreen : undefined;
+  const texts = screen ? { ...content.test[group], steps: [...screen[group].steps, screen.sendBack] } : content.test[group];
+  const result = screen ? { ...content.test.result, instructions: [screen.resultNote] } : content.test.result;
   const themes = themesFor(content, group);
   const perPage = Math.max(1, Math.floor(content.numbered.length * firstPageShare));
   // Where the test's own texts are, so a text too long for the page is named by file and line.
@@ -17,7 +23,7 @@ export function testView(content: Content, group: Group) {
     sources: { title: place('title'), subtitle: place('subtitle'), intro: place('intro') },
     scale: content.scoring.scale,
     pages: pagesOfThemes(themes, perPage).map((pageThemes) => ({ themes: pageThemes })),
-    result: content.test.result,
+    result,
     turnOver: content.test.turnOver,
     pageLabel: content.meta.pageLabel,
     /** The unit (and workplace) taking the test, from workshop.yaml; '' without one. */

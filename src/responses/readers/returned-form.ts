@@ -2,7 +2,6 @@
 // content, and the ticked category of each statement (from the radio groups udsagn-1…N).
 // Anything wrong is one UserError with one problem: the file name and the reason.
 import {
-  EncryptedPDFError,
   PDFArray,
   PDFDict,
   PDFDocument,
@@ -10,27 +9,20 @@ import {
   PDFName,
   PDFRef,
   PDFStream,
-  PDFString,
-} from './pdf-lib.js';
-import type { Group } from '../content/model.js';
-import { displayPath, UserError } from '../errors.js';
-import { createAnswerMatcher } from '../responses/answers.js';
+} from '../../pdf-lib.js';
+import { excerpt, quote } from '../../text.js';
+import { radioAnswer, valueText } from './returned-form-answer.js';
+import type { Group } from '../../content/model.js';
+import { displayPath, UserError } from '../../errors.js';
 import {
   fieldName,
   formIdentity,
   infoKeys,
   isGroup,
   parseIdentityKeywords,
-  stateNameBytes,
   type FormContent,
   type FormIdentity,
-} from './identity.js';
-
-/** The on-state name of a category, as the fillable test writes it (see identity.ts). */
-export function stateName(label: string): PDFName {
-  // PDFName.of decodes #XX in its input, so a literal # is given escaped.
-  return PDFName.of(stateNameBytes(label).replace(/#/g, '#23'));
-}
+} from '../../content/form-identity.js';
 
 export interface ReturnedForm {
   group: Group;
@@ -52,11 +44,10 @@ export async function readReturnedForm(bytes: Uint8Array, file: string, content:
   const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).toString('latin1');
   if (!tail.includes('%%EOF')) fail('is damaged: the PDF is cut short (no end marker); ask for the file again');
 
-  const doc = await loadQuietly(bytes).catch((error: unknown) =>
-    error instanceof EncryptedPDFError
-      ? fail('is password-protected; ask for the file again without a password')
-      : fail(`is damaged and cannot be read (${shortReason(error)}); ask for the file again`),
-  );
+  const doc = await loadQuietly(bytes).catch((error: unknown) => fail(`is damaged and cannot be read (${shortReason(error)}); ask for the file again`));
+  // Loaded with ignoreEncryption, so an encrypted file (a password, or permissions only)
+  // is told apart here; its strings cannot be read without the password.
+  if (doc.isEncrypted) fail('is password-protected; ask for an unprotected copy');
 
   const where = content.dir ? displayPath(content.dir) : 'the content';
   const identity = readIdentity(doc);
@@ -67,12 +58,12 @@ export async function readReturnedForm(bytes: Uint8Array, file: string, content:
     if (broken) fail(`is damaged (${broken}); ask for the file again`);
     fail('is not a fillable MUS test made by `mus build` (it carries no test identity in its metadata)');
   }
-  if (!isGroup(identity.group)) fail(`is not a fillable MUS test made by \`mus build\` (unknown test "${identity.group ?? ''}" in its metadata)`);
+  if (!isGroup(identity.group)) fail(`is not a fillable MUS test made by \`mus build\` (unknown test ${quote(identity.group ?? '')} in its metadata)`);
   const group = identity.group as Group;
   const expected = formIdentity(content, group);
   if (identity.version !== expected.version) {
     fail(
-      `was made from content version ${identity.version ?? '(none)'}, but ${where} is version ${expected.version}; ` +
+      `was made from content version ${identity.version === undefined ? '(none)' : excerpt(identity.version)}, but ${where} is version ${expected.version}; ` +
         'tally it with the content it was made from (--content), or send the current test',
     );
   }
@@ -84,23 +75,13 @@ export async function readReturnedForm(bytes: Uint8Array, file: string, content:
   }
 
   const fields = fieldsByName(doc);
-  const scale = content.scoring.scale;
-  const onStates = scale.map((category) => Buffer.from(stateName(category.label).asBytes()).toString('latin1'));
-  const matcher = createAnswerMatcher(scale.map((c) => ({ ...c, aliases: [...c.aliases] })));
+  const labels = content.scoring.scale.map((category) => category.label);
   const answers = content.numbered.map((_, i) => {
-    const statement = { n: i + 1 };
-    const name = fieldName(statement.n);
-    const field = fields.get(name);
-    if (!field) return fail(`is damaged: the answer field of statement ${statement.n} is missing; ask for the file again`);
-    const chosen = chosenState(field);
-    if (chosen === undefined) return null;
-    const raw = Buffer.from(chosen.asBytes()).toString('latin1');
-    const exact = onStates.indexOf(raw);
-    if (exact !== -1) return exact;
-    const text = decodeNameText(chosen.asBytes());
-    const match = matcher.match(text);
-    if (match.ok && match.category !== null) return match.category;
-    return fail(`statement ${statement.n} is answered "${text}", which is not one of ${matcher.validAnswers}`);
+    const n = i + 1;
+    const field = fields.get(fieldName(n));
+    if (!field) return fail(`is damaged: the answer field of statement ${n} is missing; ask for the file again`);
+    const answer = radioAnswer(field, labels);
+    return answer.ok ? answer.category : fail(`statement ${n} ${answer.reason}`);
   });
   return { group, answers };
 }
@@ -163,7 +144,7 @@ async function loadQuietly(bytes: Uint8Array): Promise<PDFDocument> {
   const warn = console.warn;
   console.warn = () => {};
   try {
-    return await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, parseSpeed: Infinity });
+    return await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, parseSpeed: Infinity, ignoreEncryption: true });
   } finally {
     console.warn = warn;
   }
@@ -174,23 +155,17 @@ function shortReason(error: unknown): string {
   return message.split('\n')[0].slice(0, 120);
 }
 
-function textOf(value: unknown): string | undefined {
-  if (value instanceof PDFString || value instanceof PDFHexString) return value.decodeText();
-  if (value instanceof PDFName) return value.decodeText();
-  return undefined;
-}
-
-/** The identity from the Info dictionary's own keys, else from Keywords (see identity.ts). */
+/** The identity from the Info dictionary's own keys, else from Keywords (see content/form-identity.ts). */
 function readIdentity(doc: PDFDocument): Partial<Record<keyof FormIdentity, string>> {
   const info = doc.context.lookupMaybe(doc.context.trailerInfo.Info, PDFDict);
   if (!info) return {};
   const own = {
-    group: textOf(info.lookup(PDFName.of(infoKeys.group))),
-    version: textOf(info.lookup(PDFName.of(infoKeys.version))),
-    statements: textOf(info.lookup(PDFName.of(infoKeys.statements))),
+    group: valueText(info.lookup(PDFName.of(infoKeys.group))),
+    version: valueText(info.lookup(PDFName.of(infoKeys.version))),
+    statements: valueText(info.lookup(PDFName.of(infoKeys.statements))),
   };
   if (own.group || own.version || own.statements) return own;
-  const keywords = textOf(info.lookup(PDFName.Keywords));
+  const keywords = valueText(info.lookup(PDFName.Keywords));
   return keywords ? parseIdentityKeywords(keywords) : {};
 }
 
@@ -203,7 +178,7 @@ function fieldsByName(doc: PDFDocument): Map<string, PDFDict> {
     for (const item of refs.asArray()) {
       const field = item instanceof PDFRef ? doc.context.lookupMaybe(item, PDFDict) : item instanceof PDFDict ? item : undefined;
       if (!field) continue;
-      const partial = textOf(field.lookup(PDFName.of('T')));
+      const partial = valueText(field.lookup(PDFName.of('T')));
       const name = partial === undefined ? prefix : prefix ? `${prefix}.${partial}` : partial;
       const kids = field.lookupMaybe(PDFName.of('Kids'), PDFArray);
       const hasChildFields = kids?.asArray().some((kid) => {
@@ -216,30 +191,4 @@ function fieldsByName(doc: PDFDocument): Map<string, PDFDict> {
   };
   walk(acroForm?.lookupMaybe(PDFName.of('Fields'), PDFArray), '', 0);
   return found;
-}
-
-/**
- * The on-state chosen in a radio group: its value /V, or, for readers that only switch the
- * widgets, the one widget whose appearance state is on. Undefined when nothing is ticked.
- */
-function chosenState(field: PDFDict): PDFName | undefined {
-  const isOn = (name: unknown): name is PDFName => name instanceof PDFName && name.decodeText() !== 'Off';
-  const value = field.lookup(PDFName.of('V'));
-  if (isOn(value)) return value;
-  if (value instanceof PDFName) return undefined; // explicitly /Off
-  const kids = field.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray() ?? [field];
-  const on = kids
-    .map((kid) => (kid instanceof PDFRef ? field.context.lookupMaybe(kid, PDFDict) : kid instanceof PDFDict ? kid : undefined))
-    .map((widget) => widget?.lookup(PDFName.of('AS')))
-    .filter(isOn);
-  return on.length === 1 ? on[0] : undefined;
-}
-
-/** A name's bytes as text: UTF-8 when they are valid UTF-8, else Latin-1 (PDFDocEncoding). */
-function decodeNameText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return Buffer.from(bytes).toString('latin1');
-  }
 }

@@ -6,8 +6,6 @@ import { createRequire } from 'node:module';
 type PdfLib = typeof import('pdf-lib');
 const pdfLib = createRequire(import.meta.url)('pdf-lib/dist/pdf-lib.min.js') as PdfLib;
 
-export const EncryptedPDFError = pdfLib.EncryptedPDFError;
-export type EncryptedPDFError = import('pdf-lib').EncryptedPDFError;
 export const PDFArray = pdfLib.PDFArray;
 export type PDFArray = import('pdf-lib').PDFArray;
 export const PDFDict = pdfLib.PDFDict;

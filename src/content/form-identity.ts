@@ -29,15 +29,12 @@ export const infoKeys = { group: 'MusTest', version: 'MusContentVersion', statem
 export const fieldName = (n: number): string => `udsagn-${n}`;
 
 /**
- * The bytes (as a binary string) of the on-state name of a category: its label. PDF names
- * are bytes; viewers show them as PDFDocEncoding, which is Latin-1 for the Danish letters,
- * so a label that fits Latin-1 is written so (/Sj#E6ldent, /Af#20og#20til), any other as UTF-8.
+ * The on-state name of the category at `position` in its group (scale order): "0", "1", …
+ * ASCII digits, which every tool that rewrites a file keeps as they are; the group's /Opt
+ * array gives each position its label. (Tests made before named the states after the
+ * labels, /Sj#E6ldent; the reader still counts those.)
  */
-export function stateNameBytes(label: string): string {
-  const text = label.normalize('NFC');
-  const latin1 = /^[\u0020-\u007e\u00a0-\u00ff]*$/.test(text);
-  return latin1 ? text : Buffer.from(text, 'utf8').toString('latin1');
-}
+export const onStateName = (position: number): string => String(position);
 
 export function statementsHash(content: FormContent, group: Group): string {
   const data = {

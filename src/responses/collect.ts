@@ -1,15 +1,18 @@
 // Answers from folders and returned fillable tests, next to the responses files: every file
 // in a folder is read (a returned PDF becomes one respondent in its group, a responses file
-// adds its sheets), the same file sent twice is counted once, and files that cannot be
-// counted are reported one line each; with skipInvalid they are listed and left out.
-import { checkInputFile } from '../responses/input-file.js';
+// adds its sheets), and files that cannot be counted are reported one line each; with
+// skipInvalid they are listed and left out. Two people who tick alike get byte-identical
+// returned files from a deterministic reader, so identical PDFs are all counted, and named
+// in one notice (the facilitator may remove a file that was really sent twice); an identical
+// responses file is the same sheets twice and counted once.
+import { checkInputFile } from './input-file.js';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Group } from '../content/model.js';
 import { formatProblem, throwIfProblems, UserError, type Problem } from '../errors.js';
-import type { Respondent, Responses } from '../responses/types.js';
-import type { FormContent } from './identity.js';
+import type { Respondent, Responses } from './types.js';
+import type { FormContent } from '../content/form-identity.js';
 
 export interface CollectOptions {
   /** Count the files that can be counted; list the others instead of stopping. */
@@ -84,7 +87,7 @@ export async function collectResponses(
   reader: ResponsesFileReader,
   options: CollectOptions = {},
 ): Promise<Responses> {
-  const { readReturnedForm } = await import('./read.js');
+  const { readReturnedForm } = await import('./readers/returned-form.js');
   const slots: { group?: Group; flag?: string; paths: string[] }[] = [
     { paths: sources.both },
     { group: 'leader', flag: '--leaders', paths: sources.leaders ? [sources.leaders] : [] },
@@ -94,6 +97,7 @@ export async function collectResponses(
   const skipped = new Set<string>();
   const seen = new Map<string, string>();
   const blank: string[] = [];
+  const identical = new Map<string, string[]>(); // counted returned tests by their bytes' hash
   const results: Responses[] = [];
 
   for (const slot of slots) {
@@ -113,11 +117,11 @@ export async function collectResponses(
           }
           const hash = createHash('sha256').update(bytes).digest('hex');
           const first = seen.get(hash);
-          if (first !== undefined) {
+          if (first !== undefined && !isPdf(file)) {
             options.notice?.(formatProblem({ file, message: `is the same file as ${first} (identical bytes); counted once` }));
             continue;
           }
-          seen.set(hash, file);
+          if (first === undefined) seen.set(hash, file);
           if (isPdf(file)) {
             if (!content.meta) throw new Error('internal: reading returned tests needs the content version (meta)');
             const form = await readReturnedForm(bytes, file, { ...content, meta: content.meta });
@@ -126,6 +130,9 @@ export async function collectResponses(
             }
             const respondent: Respondent = { id: basename(file), answers: form.answers };
             result[form.group].push(respondent);
+            const twins = identical.get(hash);
+            if (twins) twins.push(file);
+            else identical.set(hash, [file]);
             if (form.answers.every((answer) => answer === null)) blank.push(file);
           } else {
             const read = reader.read(file, slot.group);
@@ -142,6 +149,13 @@ export async function collectResponses(
   }
 
   if (problems.length > 0 && !options.skipInvalid) throwIfProblems(problems.flat());
+  for (const files of identical.values()) {
+    if (files.length < 2) continue;
+    options.notice?.(
+      `${files.join(', ')}: are identical files (the same answers, byte for byte); all ${files.length} are counted. ` +
+        'If one person sent the same file twice, remove the extra copy',
+    );
+  }
   for (const file of blank) {
     options.notice?.(formatProblem({ file, message: 'has no statement ticked; counted as a respondent who answered none' }));
   }
