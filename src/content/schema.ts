@@ -77,6 +77,8 @@ export const testSchema = z
     leader: testVersionSchema,
     employee: testVersionSchema,
     answerHeading: text, // the column heading over the answer categories, e.g. "Sæt X"
+    marking: text.optional(), // how to mark and correct on paper, printed above the statements (a scan reads it back)
+    sheetLabel: text.optional(), // beside the page code of numbered copies: "Ark {{sheet}}"
     result: z
       .object({
         title: text,

@@ -24,7 +24,8 @@ export type Block =
   | ListBlock
   | TableBlock
   | SpacerBlock
-  | PageBreakBlock;
+  | PageBreakBlock
+  | RegistrationBlock;
 
 export interface HeadingBlock {
   kind: 'heading';
@@ -60,6 +61,21 @@ export interface SpacerBlock {
 
 export interface PageBreakBlock {
   kind: 'pageBreak';
+}
+
+/**
+ * The marks a scanned paper test is read back by (render/registration.ts): four corner
+ * marks and a page code, drawn in the margins of the page the block is on.
+ */
+export interface RegistrationBlock {
+  kind: 'registration';
+  group: 'leader' | 'employee';
+  /** What the test printed, 12 hex digits (layout/views/test.ts). */
+  fingerprint: string;
+  /** The sheet's number in a print run of numbered copies. */
+  sheet?: number;
+  /** Printed beside the code when there is a sheet number, e.g. "Ark {sheet}". */
+  sheetLabel?: string;
 }
 
 export interface TableColumn {

@@ -10,6 +10,7 @@ import type { BlockDrawer } from './blocks/block.js';
 import { heading, paragraph, spacer } from './blocks/text.js';
 import { list } from './blocks/list.js';
 import { rowCount, table } from './blocks/table.js';
+import { registration } from './registration.js';
 
 export interface PdfMeta {
   language: string;
@@ -27,6 +28,7 @@ const drawers: { [K in Block['kind']]: BlockDrawer<Extract<Block, { kind: K }>> 
   list,
   table,
   spacer,
+  registration,
   pageBreak: null, // handled by the page loop
 };
 

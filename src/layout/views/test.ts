@@ -1,4 +1,5 @@
 // View data for a printed test (leader or employee version).
+import { createHash } from 'node:crypto';
 import type { Content, Group } from '../../content/model.js';
 import { range } from '../../text.js';
 import { pagesOfThemes, themesFor } from './common.js';
@@ -10,11 +11,24 @@ export function testView(content: Content, group: Group) {
   const texts = content.test[group];
   const themes = themesFor(content, group);
   const perPage = Math.max(1, Math.floor(content.numbered.length * firstPageShare));
-  return {
+  const view = {
     ...texts,
+    marking: content.test.marking ?? '',
     scale: content.scoring.scale,
     pages: pagesOfThemes(themes, perPage).map((pageThemes) => ({ themes: pageThemes })),
     result: content.test.result,
     bands: content.scoring.bands.map((band, i) => ({ range: range(band), sentence: band.sentence, source: `${content.bandSources[i]} band ${range(band)}` })),
   };
+  return { ...view, registration: { group, fingerprint: testFingerprint(view), sheetLabel: content.test.sheetLabel ?? '' } };
+}
+
+/**
+ * What a printed test shows, as 12 hex digits in its page code: a scan is read by where
+ * the test drew its boxes, and any change of text can move them. So every printed text
+ * counts, but not where in the content files it came from (a comment added to a file
+ * changes no sheet).
+ */
+function testFingerprint(view: object): string {
+  const json = JSON.stringify(view, (key, value: unknown) => (key === 'source' ? undefined : value));
+  return createHash('sha256').update(json).digest('hex').slice(0, 12);
 }
