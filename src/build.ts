@@ -15,6 +15,8 @@ export interface BuildOptions extends PosterOptions {
   tallies?: Tallies;
   /** Only these output files (by name); all when absent. */
   only?: string[];
+  /** Also write print-ready files of this many numbered copies of each paper test. */
+  copies?: number;
 }
 
 type RenderOptions = Omit<BuildOptions, 'contentDir' | 'outDir'>;
@@ -48,6 +50,7 @@ export async function renderAll(content: Content, options: RenderOptions): Promi
   const { renderJob } = await import('./document-job.js');
   const rendered: OutputFile[] = [];
   for (const spec of specs) rendered.push(...(await renderJob(jobFor(spec, content, options, wanted))));
+  if (options.copies) rendered.push(...(await (await import('./print-copies.js')).renderCopies(content, options.copies)));
   return rendered;
 }
 

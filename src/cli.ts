@@ -16,6 +16,7 @@ interface BuildCommandOptions {
   employees?: string;
   allowSmallGroups?: boolean;
   skipInvalid?: boolean;
+  copies?: number;
 }
 
 interface TallyCommandOptions {
@@ -48,6 +49,7 @@ program
   .option('--employees <file>', "pre-fill with the employees' answers in this file")
   .option('--allow-small-groups', 'show per-statement counts even for employee groups below the anonymity threshold')
   .option('--skip-invalid', skipInvalidHelp)
+  .option('--copies <n>', 'also write print-ready files of N numbered copies of each paper test (their sheets pair up when scanned)', parseCopies)
   .action(async (opts: BuildCommandOptions) => {
     const { loadContentCached } = await import('./content/cached.js');
     const content = await loadContentCached(opts.content);
@@ -59,7 +61,7 @@ program
       tallies = { leader: result.leaders, employee: result.employees };
     }
     const { build } = await import('./build.js');
-    const written = await build({ contentDir: opts.content, outDir: opts.out, tallies, allowSmallGroups: opts.allowSmallGroups }, content);
+    const written = await build({ contentDir: opts.content, outDir: opts.out, tallies, allowSmallGroups: opts.allowSmallGroups, copies: opts.copies }, content);
     for (const file of written) process.stdout.write(`${file}\n`);
   });
 
@@ -81,6 +83,12 @@ program
     const sources = { file, files: more, leaders: opts.leaders, employees: opts.employees };
     await runTally({ sources, contentDir: opts.content, json: Boolean(opts.json), skipInvalid: opts.skipInvalid }, { stdout: (s) => process.stdout.write(s), notices: printNotice });
   });
+
+function parseCopies(value: string): number {
+  const count = Number(value);
+  if (!/^\d+$/.test(value.trim()) || count < 1 || count > 9999) throw new UserError({ file: '--copies', message: `"${value.slice(0, 20)}" is not a number of copies from 1 to 9999` });
+  return count;
+}
 
 /** Notices from reading the answers (e.g. ignored columns of a survey export) go to stderr, never stdout. */
 function printNotice(message: string): void {

@@ -70,6 +70,8 @@ export interface PageBreakBlock {
 export interface RegistrationBlock {
   kind: 'registration';
   group: 'leader' | 'employee';
+  /** The page of the test this block is on (1-based; copies repeat the pages). */
+  page: number;
   /** What the test printed, 12 hex digits (layout/views/test.ts). */
   fingerprint: string;
   /** The sheet's number in a print run of numbered copies. */

@@ -34,7 +34,7 @@ export const registration: BlockDrawer<RegistrationBlock> = {
   draw(block, ctx) {
     const { doc } = ctx;
     const { width, height } = paperSizes[ctx.where.paper];
-    const text = encodePageCode({ group: block.group, page: ctx.page + 1, sheet: block.sheet, fingerprint: block.fingerprint });
+    const text = encodePageCode({ group: block.group, page: block.page, sheet: block.sheet, fingerprint: block.fingerprint });
     const qr = qrSquare(width, height);
     const m = geometry.qrModule;
     drawArtifact(ctx, () => {

@@ -17,6 +17,8 @@ import { readResponses } from './read.js';
 import type { Notices } from './table.js';
 import type { Respondent, Responses } from './types.js';
 import { isSpreadsheetBytes, readXlsxResponses } from './xlsx.js';
+import { imageExtensions, isImageFile } from './readers/scan/detect.js';
+import type { FlaggedRow } from './readers/scan/read-scans.js';
 
 export type { Notices } from './table.js';
 
@@ -150,7 +152,7 @@ function isLargeJson(file: string): boolean {
 /** Several files, folders or returned tests (PDF) are read by src/forms/collect.ts. */
 function collectsFiles(sources: ResponseSources): boolean {
   const paths = [sources.file, ...(sources.files ?? []), sources.leaders, sources.employees].filter((p): p is string => Boolean(p));
-  return (sources.files?.length ?? 0) > 0 || paths.some((p) => extname(p).toLowerCase() === '.pdf' || isFolder(p));
+  return (sources.files?.length ?? 0) > 0 || paths.some((p) => extname(p).toLowerCase() === '.pdf' || isImageFile(p) || isFolder(p));
 }
 
 /** Reads every answer sheet of the sources into memory. */
@@ -172,13 +174,17 @@ export async function tallyResponseSources(
   sources: ResponseSources,
   content: SourcesTallyContent,
   options: SourceOptions = {},
-): Promise<TallyResult> {
+): Promise<TallyResult & { flagged?: FlaggedRow[] }> {
   const statementCount = content.numbered.length;
   if (collectsFiles(sources)) {
-    const reader = { read: (file: string, group: Group | undefined) => readSource(file, group, content, options), extensions: Object.keys(extensions) };
+    // Folders may hold scanned pages (images) too: see readers/scan/.
+    const reader = { read: (file: string, group: Group | undefined) => readSource(file, group, content, options), extensions: [...Object.keys(extensions), ...imageExtensions] };
     const both = [sources.file, ...(sources.files ?? [])].filter((file): file is string => Boolean(file));
-    const responses = await collectResponses({ both, leaders: sources.leaders, employees: sources.employees }, content, reader, { notice: options.notices, skipInvalid: options.skipInvalid });
-    return { leaders: tallyGroup(responses.leader, content.scoring, statementCount), employees: tallyGroup(responses.employee, content.scoring, statementCount) };
+    const flagged: FlaggedRow[] = [];
+    const collect = { notice: options.notices, skipInvalid: options.skipInvalid, flagged: (rows: FlaggedRow[]) => flagged.push(...rows) };
+    const responses = await collectResponses({ both, leaders: sources.leaders, employees: sources.employees }, content, reader, collect);
+    const tally = { leaders: tallyGroup(responses.leader, content.scoring, statementCount), employees: tallyGroup(responses.employee, content.scoring, statementCount) };
+    return flagged.length > 0 ? { ...tally, flagged } : tally;
   }
   const tallyFile = async (file: string, group: Group | undefined): Promise<TallyResult> => {
     if (formatOf(file) === 'csv') return tallyCsvFile(file, content, { group, notices: options.notices });

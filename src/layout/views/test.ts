@@ -19,7 +19,7 @@ export function testView(content: Content, group: Group) {
     result: content.test.result,
     bands: content.scoring.bands.map((band, i) => ({ range: range(band), sentence: band.sentence, source: `${content.bandSources[i]} band ${range(band)}` })),
   };
-  return { ...view, registration: { group, fingerprint: testFingerprint(view), sheetLabel: content.test.sheetLabel ?? '' } };
+  return { ...view, registration: { group, pages: view.pages.length, fingerprint: testFingerprint(view), sheetLabel: content.test.sheetLabel ?? '' } };
 }
 
 /**
