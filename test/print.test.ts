@@ -70,14 +70,14 @@ describe('paper and margins', () => {
 
 /** Where a test's corner marks and page code may ink (points: x0, y0, x1, y1, with 2 pt for anti-aliasing). */
 function registrationAreas(width: number, height: number): number[][] {
-  const mark = [mm(6) - 2, mm(10) + 2]; // 4 mm squares, 6 mm from the edges
-  const qr = mm(10.5); // 21 modules of 0.5 mm, centred, 5.5 mm above the bottom edge
+  const mark = [mm(9) - 2, mm(13) + 2]; // 4 mm squares, 9 mm from the edges
+  const qr = mm(10.5); // 21 modules of 0.5 mm, centred, 8 mm above the bottom edge
   return [
     [mark[0], mark[0], mark[1], mark[1]],
     [width - mark[1], mark[0], width - mark[0], mark[1]],
     [mark[0], height - mark[1], mark[1], height - mark[0]],
     [width - mark[1], height - mark[1], width - mark[0], height - mark[0]],
-    [(width - qr) / 2 - 2, height - mm(5.5) - qr - 2, (width + qr) / 2 + 2, height - mm(5.5) + 2],
+    [(width - qr) / 2 - 2, height - mm(8) - qr - 2, (width + qr) / 2 + 2, height - mm(8) + 2],
   ];
 }
 

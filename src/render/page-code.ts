@@ -48,19 +48,20 @@ export function decodePageCode(text: string): PageCode | undefined {
 
 /**
  * Where the marks and the code are on an A4 page, in points from the top-left corner.
- * The marks are solid squares whose outer edges are 6 mm from the paper's edges (printers
- * leave about 5 mm unprinted); the code sits in the bottom margin, centred.
+ * The marks are solid 4 mm squares 9 mm from the paper's edges (printers leave about 5 mm
+ * unprinted), in the margin outside the type area; the code sits in the bottom margin, centred,
+ * reaching 3.5 mm into the type area, which measuring keeps free for it.
  */
 export const registration = {
   markSize: mm(4),
-  /** Distance from the paper's edges to a mark's centre. */
-  markInset: mm(8),
+  /** Distance from the paper's edges to a mark's centre: a copy enlarged to 105 % keeps it on the sheet. */
+  markInset: mm(11),
   qrModule: mm(0.5),
   qrModules: 21,
-  /** Distance from the bottom edge to the code's lower edge. */
-  qrBottom: mm(5.5),
-  /** Room the code takes inside the type area above the bottom margin (it is 10.5 mm high). */
-  reserve: mm(2.5),
+  /** Distance from the bottom edge to the code's lower edge (a 105 % copy keeps it too). */
+  qrBottom: mm(8),
+  /** Room the code takes inside the type area above the bottom margin (it is 10.5 mm high, with 1 mm quiet zone). */
+  reserve: mm(4.5),
 } as const;
 
 export interface Point {

@@ -28,27 +28,49 @@ export function paperLevel(image: GrayImage): number {
   return 255;
 }
 
-/** Share of the dark pixels in the inner part of a box (the frame and a margin for misregistration left out). */
-export function inkShare(image: GrayImage, t: Affine, box: BoxRect, levels: Levels): number {
+/** Ink in a box: the share of dark pixels in its inner part, and in the ring between that and the frame. */
+export interface BoxInk {
+  inner: number;
+  ring: number;
+}
+
+/**
+ * The box's ink, sampled through the transform. The inner part leaves a margin for
+ * misregistration; the ring tells a box filled in completely (dark to its frame) from a
+ * large dot or a heavy X (which leave most of the ring white).
+ */
+export function boxInk(image: GrayImage, t: Affine, box: BoxRect, levels: Levels): BoxInk {
   // A pencil mark is much lighter than print: anything a third of the way to black counts.
   const threshold = levels.paper - 0.33 * (levels.paper - levels.black);
-  const inset = box.size * 0.2;
-  const inner = box.size - 2 * inset;
+  const outer = box.size * 0.12; // inside the frame (1.25 pt) and a little misregistration
+  const inner = box.size * 0.2;
+  const span = box.size - 2 * outer;
   const pxPerPt = Math.hypot(t.a, t.d);
-  const steps = Math.max(8, Math.round(inner * pxPerPt));
-  const step = inner / steps;
-  let dark = 0;
+  const steps = Math.max(10, Math.round(span * pxPerPt));
+  const step = span / steps;
+  let innerDark = 0;
+  let innerCount = 0;
+  let ringDark = 0;
+  let ringCount = 0;
   for (let j = 0; j < steps; j++) {
-    const y = box.y + inset + (j + 0.5) * step;
+    const fy = outer + (j + 0.5) * step;
     for (let i = 0; i < steps; i++) {
-      const p = apply(t, { x: box.x + inset + (i + 0.5) * step, y });
+      const fx = outer + (i + 0.5) * step;
+      const p = apply(t, { x: box.x + fx, y: box.y + fy });
       const xi = Math.round(p.x - 0.5);
       const yi = Math.round(p.y - 0.5);
       const v = xi < 0 || yi < 0 || xi >= image.width || yi >= image.height ? 255 : image.data[yi * image.width + xi];
-      if (v < threshold) dark++;
+      const dark = v < threshold ? 1 : 0;
+      if (fx >= inner && fx <= box.size - inner && fy >= inner && fy <= box.size - inner) {
+        innerDark += dark;
+        innerCount++;
+      } else {
+        ringDark += dark;
+        ringCount++;
+      }
     }
   }
-  return dark / (steps * steps);
+  return { inner: innerDark / Math.max(1, innerCount), ring: ringDark / Math.max(1, ringCount) };
 }
 
 /**

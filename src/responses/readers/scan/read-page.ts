@@ -7,15 +7,15 @@ import { paperSizes } from '../../../render/styles.js';
 import { decide, type Decision } from './decide.js';
 import type { StatementBoxes, TestGeometry } from './geometry.js';
 import type { GrayImage } from './image.js';
-import { frameFound, inkShare, paperLevel, type Levels } from './ink.js';
+import { boxInk, frameFound, paperLevel, type BoxInk, type Levels } from './ink.js';
 import { findMarks, nominalScale } from './marks.js';
 import { findCodeAnywhere, readCode } from './read-code.js';
 import { apply, describe, fitAffine, residual, type Affine } from './transform.js';
 
 export interface StatementRead {
   n: number;
-  /** Ink share of each box, scale order. */
-  shares: number[];
+  /** Ink in each box, scale order. */
+  shares: BoxInk[];
   decision: Decision;
   /** A picture of the row's boxes, upright, for the review sheet (flagged rows only). */
   picture?: GrayImage;
@@ -107,7 +107,7 @@ export async function readPage(image: GrayImage, ctx: PageContext): Promise<Page
 }
 
 function readStatement(image: GrayImage, transform: Affine, statement: StatementBoxes, levels: Levels): StatementRead {
-  const shares = statement.boxes.map((box) => inkShare(image, transform, box, levels));
+  const shares = statement.boxes.map((box) => boxInk(image, transform, box, levels));
   const frames = statement.boxes.every((box) => frameFound(image, transform, box, levels));
   const decision = decide(shares, frames);
   return { n: statement.n, shares, decision, picture: decision.kind === 'flagged' ? rowPicture(image, transform, statement) : undefined };
