@@ -1,7 +1,6 @@
 // Reads content/<language>/*.yaml, validates every file against its schema and the
 // cross-file rules (bands, points), and returns one typed Content object.
 // Every problem is reported with file, line, column and field, all at once.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ZodIssue } from 'zod';
@@ -10,6 +9,7 @@ import type { Content, NumberedStatement } from './model.js';
 import { UserError, displayPath, throwIfProblems, type Problem } from '../errors.js';
 import { checkScoring } from './rules.js';
 import { fieldName, locate, type SourceFile } from './source.js';
+import { readContentText } from './text-file.js';
 import { deepFreeze } from '../freeze.js';
 
 type Key = keyof typeof contentFiles;
@@ -37,7 +37,15 @@ function parseSource(shown: string, text: string): SourceFile | Problem {
 function check(key: Key, shown: string, text: string): Checked {
   const source = parseSource(shown, text);
   if (!('doc' in source)) return { source, problems: [source] };
-  const result = contentFiles[key].schema.safeParse(source.doc.toJS());
+  let data: unknown;
+  try {
+    data = source.doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // e.g. an alias bomb ("billion laughs"): too many alias expansions
+    const problem = { file: shown, message: `cannot be read as YAML: ${(err as Error).message}` };
+    return { source: problem, problems: [problem] };
+  }
+  const result = contentFiles[key].schema.safeParse(data);
   if (result.success) return { source, data: deepFreeze(result.data), problems: [] };
   return { source, problems: result.error.issues.map((i) => issueToProblem(source, i)) };
 }
@@ -49,14 +57,9 @@ const checkedFiles = new Map<string, { text: string; checked: Checked }>();
 function readChecked(dir: string, key: Key): Checked {
   const full = join(dir, contentFiles[key].file);
   const shown = displayPath(full);
-  let text: string;
-  try {
-    text = readFileSync(full, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const problem = { file: shown, message: code === 'ENOENT' ? 'file not found' : `cannot be read (${code})` };
-    return { source: problem, problems: [problem] };
-  }
+  const read = readContentText(full, shown);
+  if (typeof read !== 'string') return { source: read, problems: [read] };
+  const text = read;
   const cacheKey = `${key}\0${full}\0${shown}`;
   const known = checkedFiles.get(cacheKey);
   if (known?.text === text) return known.checked;

@@ -3,7 +3,22 @@
 import { contentFileNames } from './files.js';
 import { z } from 'zod';
 
-const text = z.string().trim().min(1, 'must be a non-empty text');
+const nonEmpty = z.string().trim().min(1, 'must be a non-empty text');
+
+/**
+ * A text that may hold these {{placeholders}}, filled in when the document is made, and no
+ * others: a typo such as {{cout}} would otherwise be printed as it is.
+ */
+const textWith = (...names: string[]) =>
+  nonEmpty.superRefine((value, ctx) => {
+    for (const [, name] of value.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
+      if (names.includes(name)) continue;
+      const known = names.length > 0 ? `this text takes ${names.map((n) => `{{${n}}}`).join(', ')}` : 'this text takes no placeholders';
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `unknown placeholder {{${name}}}; ${known}` });
+    }
+  });
+
+const text = textWith();
 const texts = z.array(text);
 
 /** meta.yaml: language and version of this content set. */
@@ -117,7 +132,7 @@ export const resultSheetSchema = z
         sentenceColumn: text,
         countColumn: text,
         tendencyLabel: text,
-        incompleteNote: text, // {{count}} sheets left out of step 1
+        incompleteNote: textWith('count'), // sheets left out of step 1
         respondentsLabel: text,
       })
       .strict(),
@@ -127,7 +142,7 @@ export const resultSheetSchema = z
         intro: texts,
         statementColumn: text,
         unansweredColumn: text,
-        smallGroupNote: text, // {{count}} and {{minimum}}
+        smallGroupNote: textWith('count', 'minimum'),
       })
       .strict(),
   })
@@ -163,7 +178,8 @@ export const processGuideSchema = z
       .object({
         heading: text,
         intro: texts,
-        steps: z.array(z.object({ title: text, tasks: texts.min(1) }).strict()).min(1),
+        // {{categories}}: the scale's labels, so the text follows a renamed label
+        steps: z.array(z.object({ title: text, tasks: z.array(textWith('categories')).min(1) }).strict()).min(1),
       })
       .strict(),
     dialogue: z

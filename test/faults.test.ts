@@ -1,0 +1,227 @@
+// Faults and bad content (issue 15): every case gives exit 1 and one clear line naming the
+// file or option, never "internal error"; a failed or killed build leaves the output folder
+// byte-for-byte as it was, without temporary files.
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { recoverOutput, writeFilesAtomically } from '../src/output.js';
+import { repoRoot, runMus } from './helpers/cli.js';
+import { flat, readPdf, tempDir } from './helpers/pdf.js';
+
+const contentDir = join(repoRoot, 'content/da');
+const cli = join(repoRoot, 'dist/src/cli.js');
+
+/** A copy of the Danish content with one file replaced by `bytes` (or edited as text). */
+function contentWith(file: string, change: (text: string) => string | Uint8Array): string {
+  const dir = join(tempDir('mus-fault-content-'), 'da');
+  cpSync(contentDir, dir, { recursive: true });
+  writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
+  return dir;
+}
+
+/** Every file of a folder with its bytes, to compare a folder before and after. */
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((name) => {
+        const path = join(dir, name);
+        return [name, statSync(path).isDirectory() ? 'folder' : readFileSync(path).toString('base64')];
+      }),
+  );
+}
+
+function builtOut(): string {
+  const out = tempDir('mus-fault-out-');
+  expect(runMus(['build', '--out', out]).code).toBe(0);
+  return out;
+}
+
+/** The stderr of a run that must fail as a user error: exactly one line, exit 1. */
+function userError(result: ReturnType<typeof runMus>): string {
+  expect(result.stderr).not.toMatch(/internal error/);
+  expect(result.code, result.stderr).toBe(1);
+  const lines = result.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  return lines[0];
+}
+
+const asRoot = process.getuid?.() === 0;
+
+/** A tmpfs of `kilobytes`, or undefined where this machine does not let the tests mount one. */
+function tinyFilesystem(kilobytes: number): string | undefined {
+  if (!asRoot) return undefined;
+  const dir = tempDir('mus-fault-fs-');
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${kilobytes}k`, 'tmpfs', dir], { stdio: 'ignore' });
+    return dir;
+  } catch {
+    return undefined;
+  }
+}
+
+const unmount = (dir: string) => execFileSync('umount', [dir]);
+
+describe('a failed build leaves the output folder as it was', () => {
+  it('a folder where a poster should be: exit 1 naming it, no file replaced, no temp files', () => {
+    const out = builtOut();
+    rmSync(join(out, 'resultatskema-leder.pdf'));
+    mkdirSync(join(out, 'resultatskema-leder.pdf'));
+    const before = snapshot(out);
+    const edited = contentWith('meta.yaml', (t) => t.replace(/version: .*/, 'version: "9.9"'));
+    const line = userError(runMus(['build', '--out', out, '--content', edited]));
+    expect(line).toMatch(/resultatskema-leder\.pdf: is a folder, where the build must write a PDF/);
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it('--out naming a file says so', () => {
+    const file = join(tempDir('mus-fault-'), 'README.md');
+    writeFileSync(file, 'hello');
+    expect(userError(runMus(['build', '--out', file]))).toMatch(/^--out: .*README\.md is a file, not a folder$/);
+    expect(readFileSync(file, 'utf8')).toBe('hello');
+  });
+
+  it.skipIf(asRoot)('a read-only output folder says so (skipped as root: root may write anywhere)', () => {
+    const out = builtOut();
+    const before = snapshot(out);
+    chmodSync(out, 0o555);
+    try {
+      expect(userError(runMus(['build', '--out', out]))).toMatch(/cannot be written to|read-only/);
+    } finally {
+      chmodSync(out, 0o755);
+    }
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it('a full disk says so, and nothing is changed (a tiny tmpfs; skipped where mounting is not allowed)', (ctx) => {
+    const mounted = tinyFilesystem(300);
+    if (!mounted) return ctx.skip();
+    try {
+      writeFileSync(join(mounted, 'notes.txt'), 'kept');
+      const before = snapshot(mounted);
+      expect(userError(runMus(['build', '--out', mounted]))).toMatch(/the disk is full while writing .*; nothing was changed/);
+      expect(snapshot(mounted)).toEqual(before);
+    } finally {
+      unmount(mounted);
+    }
+  });
+
+  it('a read-only file system says so (a read-only tmpfs; skipped where mounting is not allowed)', (ctx) => {
+    const mounted = tinyFilesystem(8192);
+    if (!mounted) return ctx.skip();
+    try {
+      writeFileSync(join(mounted, 'notes.txt'), 'kept');
+      execFileSync('mount', ['-o', 'remount,ro', mounted]);
+      const before = snapshot(mounted);
+      expect(userError(runMus(['build', '--out', mounted]))).toMatch(/the folder is read-only; nothing was changed/);
+      expect(snapshot(mounted)).toEqual(before);
+    } finally {
+      unmount(mounted);
+    }
+  });
+
+  it('a build killed while it replaces the set is undone by the next build', () => {
+    // The state a SIGKILL between two renames leaves: a journal, old copies, one new file in place.
+    const out = tempDir('mus-fault-kill-');
+    writeFilesAtomically(out, [{ name: 'a.pdf', bytes: Buffer.from('old a') }, { name: 'b.pdf', bytes: Buffer.from('old b') }]);
+    const dead = 999_999_999; // no such process
+    writeFileSync(join(out, `.mus-old-${dead}-a.pdf`), 'old a');
+    writeFileSync(join(out, 'a.pdf'), 'new a');
+    writeFileSync(join(out, `.mus-tmp-${dead}-b.pdf`), 'new b');
+    writeFileSync(join(out, `.mus-replacing-${dead}-set.json`), JSON.stringify({ files: [{ name: 'a.pdf', existed: true }, { name: 'b.pdf', existed: true }, { name: 'c.pdf', existed: false }] }));
+    writeFileSync(join(out, 'c.pdf'), 'new c');
+    writeFileSync(join(out, '.resultatskema-leder.pdf.7339.tmp'), 'left by release 0.1');
+    recoverOutput(out);
+    expect(snapshot(out)).toEqual({ 'a.pdf': Buffer.from('old a').toString('base64'), 'b.pdf': Buffer.from('old b').toString('base64') });
+  });
+
+  it('a SIGKILL at any moment of a build leaves either the old set or the new one, and no temp files after the next build', async () => {
+    const out = builtOut();
+    const before = snapshot(out);
+    const edited = contentWith('test.yaml', (t) => t.replace('title:', 'title: Ændret'));
+    const killed = await new Promise<void>((resolve) => {
+      const child = spawn(process.execPath, [cli, 'build', '--out', out, '--content', edited], { stdio: 'ignore' });
+      setTimeout(() => child.kill('SIGKILL'), 400);
+      child.on('exit', () => resolve());
+    });
+    void killed;
+    recoverOutput(out);
+    const after = snapshot(out);
+    expect(Object.keys(after).filter((n) => n.startsWith('.'))).toEqual([]);
+    const changed = Object.keys(before).filter((n) => after[n] !== before[n]);
+    // Either nothing changed (killed before the renames, or undone), or every test the edit touches did.
+    const tests = Object.keys(before).filter((n) => n.startsWith('mus-test-'));
+    expect([[], tests]).toContainEqual(changed);
+  });
+});
+
+describe('content that would print wrong is refused', () => {
+  it('a content file saved as Windows-1252 names the file and line and says to save as UTF-8', () => {
+    const dir = contentWith('udsagn.yaml', (t) => Buffer.from(t, 'latin1'));
+    const line = userError(runMus(['build', '--out', tempDir(), '--content', dir]));
+    expect(line).toMatch(/udsagn\.yaml:\d+: is not UTF-8 .*save the file as UTF-8/);
+  });
+
+  it('a content file saved as UTF-16 says it is UTF-16', () => {
+    const dir = contentWith('meta.yaml', (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]));
+    expect(userError(runMus(['build', '--out', tempDir(), '--content', dir]))).toMatch(/meta\.yaml: is saved as UTF-16; save it as UTF-8/);
+  });
+
+  it('a byte-order mark before UTF-8 content is fine', () => {
+    const dir = contentWith('meta.yaml', (t) => `\uFEFF${t}`);
+    expect(runMus(['build', '--out', tempDir(), '--content', dir]).code).toBe(0);
+  });
+
+  it('a YAML alias bomb names the file, exit 1', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) bomb.push(`${'bcdefghij'[i - 1]}: &${'bcdefghij'[i - 1]} [${Array(9).fill(`*${'abcdefghij'[i - 1]}`).join(',')}]`);
+    const dir = contentWith('meta.yaml', (t) => `${t}\n${bomb.join('\n')}\n`);
+    expect(userError(runMus(['build', '--out', tempDir(), '--content', dir]))).toMatch(/meta\.yaml: cannot be read as YAML/);
+  });
+
+  it('a placeholder typo names file, line and the placeholders that exist', () => {
+    const dir = contentWith('resultatskema.yaml', (t) => t.replace('ikke er medregnet i step 1: {{count}}', 'ikke er medregnet i step 1: {{cout}}'));
+    const line = userError(runMus(['build', '--out', tempDir(), '--content', dir]));
+    expect(line).toMatch(/resultatskema\.yaml:\d+:\d+ step1\.incompleteNote: unknown placeholder \{\{cout\}\}; this text takes \{\{count\}\}/);
+  });
+
+  it('a placeholder in a text that takes none is refused too', () => {
+    const dir = contentWith('test.yaml', (t) => t.replace(/(title: )(.*)/, '$1"{{unit}} $2"'));
+    expect(userError(runMus(['build', '--out', tempDir(), '--content', dir]))).toMatch(/test\.yaml:\d+:\d+ .*title: unknown placeholder \{\{unit\}\}; this text takes no placeholders/);
+  });
+
+  it('the checklist names the answer categories from the scale, so a renamed label is followed', async () => {
+    const dir = contentWith('skala.yaml', (t) => t.replace(/label: Oftest\b/, 'label: Næsten altid'));
+    const out = tempDir();
+    expect(runMus(['build', '--out', out, '--content', dir]).code).toBe(0);
+    const text = flat((await readPdf(join(out, 'procesguide-tjekliste.pdf'))).text);
+    expect(text).toContain('(Aldrig, Sjældent, Af og til, Næsten altid, Altid)');
+  });
+
+  it('a content path that is a folder, or no regular file, is one line', () => {
+    const dir = contentWith('meta.yaml', (t) => t);
+    rmSync(join(dir, 'meta.yaml'));
+    mkdirSync(join(dir, 'meta.yaml'));
+    expect(userError(runMus(['build', '--out', tempDir(), '--content', dir]))).toMatch(/meta\.yaml: is a folder, not a file/);
+  });
+});
+
+describe('SOURCE_DATE_EPOCH', () => {
+  for (const value of ['99999999999999', 'abc', '-1', '1.5']) {
+    it(`"${value}" is one clear error`, () => {
+      const line = userError(runMus(['build', '--out', tempDir()], { env: { SOURCE_DATE_EPOCH: value } }));
+      expect(line).toMatch(/^SOURCE_DATE_EPOCH: ".*" is not a date: give whole seconds since 1970/);
+    });
+  }
+
+  it('an empty value means unset', () => {
+    expect(runMus(['build', '--out', tempDir()], { env: { SOURCE_DATE_EPOCH: '' } }).code).toBe(0);
+  });
+});
+
+it('leaves no temp files after a good build', () => {
+  const out = builtOut();
+  expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
+  expect(existsSync(join(out, 'mus-test-leder.pdf'))).toBe(true);
+});
