@@ -93,12 +93,12 @@ export const testSchema = z
     employee: testVersionSchema,
     answerHeading: text, // the column heading over the answer categories, e.g. "Sæt X"
     marking: text.optional(), // how to mark and correct on paper, printed above the statements (a scan reads it back)
-    sheetLabel: text.optional(), // beside the page code of numbered copies: "Ark {{sheet}}"
+    sheetLabel: textWith('sheet').optional(), // beside the page code of numbered copies: "Ark {{sheet}}"
     review: z // the review sheet of rows a scan could not read for sure (gennemgang.pdf)
       .object({
         title: text,
         intro: texts,
-        row: text, // "Ark {{sheet}} · udsagn {{statement}} · {{file}} side {{page}}"
+        row: textWith('sheet', 'statement', 'file', 'page', 'reason'), // "Ark {{sheet}} · udsagn {{statement}} · {{file}} side {{page}} · {{reason}}"
         reasons: z.object({ 'two-marks': text, 'unclear-box': text, 'filled-only': text, 'several-filled': text, 'frame-missing': text }).strict(),
         corrections: texts, // the comment at the top of rettelser.yaml
       })

@@ -43,10 +43,16 @@ export function place(page: Canvas, p: Placement, random: () => number): Canvas 
   return out;
 }
 
-export type ScanImage = { kind: 'jpeg'; bytes: Buffer; width: number; height: number } | { kind: 'bits'; bits: Buffer; width: number; height: number };
+export type ScanImage =
+  | { kind: 'jpeg' | 'png'; bytes: Buffer; width: number; height: number }
+  | { kind: 'bits'; bits: Buffer; width: number; height: number };
 
 export async function asJpeg(page: Canvas, quality = 80): Promise<ScanImage> {
   return { kind: 'jpeg', bytes: await page.encode('jpeg', quality), width: page.width, height: page.height };
+}
+
+export async function asPng(page: Canvas): Promise<ScanImage> {
+  return { kind: 'png', bytes: await page.encode('png'), width: page.width, height: page.height };
 }
 
 /** 1 bit per pixel, 1 = white (DeviceGray), rows padded to bytes: what a copier's black-and-white mode keeps. */
@@ -69,8 +75,8 @@ export async function scanPdf(images: ScanImage[]): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   for (const image of images) {
     const page = pdf.addPage([595.28, 841.89]);
-    if (image.kind === 'jpeg') {
-      const embedded = await pdf.embedJpg(image.bytes);
+    if (image.kind !== 'bits') {
+      const embedded = image.kind === 'jpeg' ? await pdf.embedJpg(image.bytes) : await pdf.embedPng(image.bytes);
       page.drawImage(embedded, { x: 0, y: 0, width: 595.28, height: 841.89 });
       continue;
     }

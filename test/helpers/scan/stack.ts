@@ -4,7 +4,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { seededRandom } from '../random.js';
 import { answerStyles, drawMark, type PenStyle } from './pen.js';
 import { boxesOf, paperPage, type PrintedTest } from './printed.js';
-import { asBits, asJpeg, place, scanPdf, type Placement, type ScanImage } from './scanner.js';
+import { asBits, asJpeg, asPng, place, scanPdf, type Placement, type ScanImage } from './scanner.js';
 
 export interface SheetPlan {
   test: PrintedTest;
@@ -25,17 +25,22 @@ export type StackItem = SheetPlan | { blank: true } | { cover: string };
 
 export interface ScanOptions {
   dpi: number;
-  encoding: 'jpeg' | 'bits';
+  encoding: 'jpeg' | 'bits' | 'png';
   seed?: number;
   /** Placement for every sheet without its own: by default a small random turn, scale and shift. */
   jitter?: boolean;
 }
 
 export async function scanStack(items: StackItem[], options: ScanOptions): Promise<Uint8Array> {
+  return scanPdf(await scanImages(items, options));
+}
+
+/** The stack's pages as the images a copier makes of them (PNG: as page image files). */
+export async function scanImages(items: StackItem[], options: ScanOptions): Promise<ScanImage[]> {
   const images: ScanImage[] = [];
   const random = seededRandom(options.seed ?? 7);
   const r = (a: number) => (random.next() - 0.5) * 2 * a;
-  const encode = (canvas: Parameters<typeof asJpeg>[0]) => (options.encoding === 'jpeg' ? asJpeg(canvas) : asBits(canvas));
+  const encode = (canvas: Parameters<typeof asJpeg>[0]) => (options.encoding === 'jpeg' ? asJpeg(canvas) : options.encoding === 'png' ? asPng(canvas) : asBits(canvas));
   const a4 = () => createCanvas(Math.round((210 / 25.4) * options.dpi), Math.round((297 / 25.4) * options.dpi));
   let styleTurn = 0;
   for (const item of items) {
@@ -80,7 +85,7 @@ export async function scanStack(items: StackItem[], options: ScanOptions): Promi
       images.push(await encode(place(page, placement, random.next)));
     }
   }
-  return scanPdf(images);
+  return images;
 }
 
 /** Random answers for `count` statements, some left blank. */
