@@ -2,7 +2,7 @@
 // the same run (the machine is shared and noisy; ratios travel, milliseconds do not).
 // Prints a table, then one JSON line with every figure.
 //
-//   node dist/bench/run.js [--runs N] [--quick] [--only startup,cold,warm,tally]
+//   node dist/bench/run.js [--runs N] [--quick] [--only startup,cold,warm,tally,scan]
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -211,6 +211,7 @@ try {
   if (wanted('cold')) cold();
   if (wanted('warm')) warm();
   if (wanted('tally')) tally();
+  if (wanted('scan')) (await import('./scan.js')).scanBench({ runs, quick, work, cli, bench, row, figures });
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

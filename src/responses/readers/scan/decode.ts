@@ -35,8 +35,21 @@ function drawGray(source: Image, width: number, height: number, scale: number): 
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, w, h);
+  ctx.imageSmoothingQuality = 'low'; // bilinear: plenty for boxes and marks, and quicker
   ctx.drawImage(source, 0, 0, w, h);
-  return grayFromRgba(ctx.getImageData(0, 0, w, h).data, w, h);
+  return grayFromCanvasPixels(canvas.data(), w, h);
+}
+
+/**
+ * Grey from the canvas's own pixel buffer (no copy through getImageData). The page was
+ * drawn on white, so every pixel is opaque, and the green byte is at the same place in
+ * RGBA and BGRA order.
+ */
+function grayFromCanvasPixels(raw: Buffer, width: number, height: number): GrayImage {
+  const pixels = new Uint32Array(raw.buffer, raw.byteOffset, width * height);
+  const data = new Uint8Array(width * height);
+  for (let i = 0; i < data.length; i++) data[i] = (pixels[i] >>> 8) & 0xff;
+  return { width, height, data };
 }
 
 /** An encoded image (JPEG, PNG) as grey pixels. */
@@ -132,20 +145,26 @@ async function* pdfPages(bytes: Buffer): AsyncGenerator<ScanPage> {
     return;
   }
   let rasteriser: Rasteriser | undefined;
-  try {
-    for (let i = 0; i < doc.getPageCount(); i++) {
-      try {
-        const jpeg = plainJpeg(doc, i);
-        if (jpeg) {
-          yield { page: i + 1, image: await decodeImageBytes(jpeg) };
-          continue;
-        }
-        rasteriser ??= await openRasteriser(bytes);
-        yield { page: i + 1, image: await rasteriser.page(i + 1) };
-      } catch (error) {
-        yield { page: i + 1, problem: `cannot be decoded (${reason(error)})` };
-      }
+  // The next page is decoded while this one is read (native decoding runs off the main thread).
+  const decode = async (i: number): Promise<ScanPage> => {
+    try {
+      const jpeg = plainJpeg(doc, i);
+      if (jpeg) return { page: i + 1, image: await decodeImageBytes(jpeg) };
+      rasteriser ??= await openRasteriser(bytes);
+      return { page: i + 1, image: await rasteriser.page(i + 1) };
+    } catch (error) {
+      return { page: i + 1, problem: `cannot be decoded (${reason(error)})` };
     }
+  };
+  try {
+    const count = doc.getPageCount();
+    let next = count > 0 ? decode(0) : undefined;
+    for (let i = 0; i < count; i++) {
+      const current = await next!;
+      next = i + 1 < count ? decode(i + 1) : undefined;
+      yield current;
+    }
+    await next;
   } finally {
     await rasteriser?.close();
   }
@@ -170,7 +189,7 @@ async function openRasteriser(bytes: Buffer): Promise<Rasteriser> {
       context.fillRect(0, 0, canvas.width, canvas.height);
       await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
       page.cleanup();
-      return grayFromRgba(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
+      return grayFromCanvasPixels(canvas.data(), canvas.width, canvas.height);
     },
     close: () => doc.destroy(),
   };

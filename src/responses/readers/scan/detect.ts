@@ -18,6 +18,8 @@ export function isScanInput(file: string, bytes?: Uint8Array): boolean {
   } catch {
     return false; // the returned-test reader says why it cannot be read
   }
-  const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
-  return /\/Subtype\s*\/Image\b/.test(text) && !/\/AcroForm\b/.test(text);
+  // Searched as bytes: a copier's PDF is tens of megabytes, not worth a string.
+  const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const images = ['/Subtype/Image', '/Subtype /Image'].some((key) => buffer.includes(key));
+  return images && !buffer.includes('/AcroForm');
 }

@@ -38,6 +38,11 @@ function findInWindow(image: GrayImage, x0: number, y0: number, w: number, h: nu
   const stack: number[] = [];
   let best: Blob | undefined;
   let bestDistance = Infinity;
+  const visit = (next: number, nx: number, ny: number) => {
+    if (seen[next] || image.data[(y0 + ny) * image.width + x0 + nx] >= darkLevel) return;
+    seen[next] = 1;
+    stack.push(next);
+  };
   for (let sy = 0; sy < h; sy++) {
     for (let sx = 0; sx < w; sx++) {
       const start = sy * w + sx;
@@ -58,14 +63,10 @@ function findInWindow(image: GrayImage, x0: number, y0: number, w: number, h: nu
         if (x > blob.maxX) blob.maxX = x;
         if (y < blob.minY) blob.minY = y;
         if (y > blob.maxY) blob.maxY = y;
-        for (const next of [x > 0 ? at - 1 : -1, x < w - 1 ? at + 1 : -1, y > 0 ? at - w : -1, y < h - 1 ? at + w : -1]) {
-          if (next < 0 || seen[next]) continue;
-          const nx = next % w;
-          const ny = (next - nx) / w;
-          if (image.data[(y0 + ny) * image.width + x0 + nx] >= darkLevel) continue;
-          seen[next] = 1;
-          stack.push(next);
-        }
+        if (x > 0) visit(at - 1, x - 1, y);
+        if (x < w - 1) visit(at + 1, x + 1, y);
+        if (y > 0) visit(at - w, x, y - 1);
+        if (y < h - 1) visit(at + w, x, y + 1);
       }
       const bw = blob.maxX - blob.minX + 1;
       const bh = blob.maxY - blob.minY + 1;
