@@ -1,9 +1,10 @@
 // Generated responses files for the tally benchmark: the same pseudo-random answer sheets
-// (fixed seed) written as JSON, CSV or YAML, a row per sheet as an export would have them.
+// (fixed seed) written as JSON, CSV, an Excel workbook or YAML, a row per sheet as an export would have them.
 // Answers are mostly labels as a form exports them, some points, some lower case, a few empty.
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
-export type DataFormat = 'json' | 'csv' | 'yaml';
+export type DataFormat = 'json' | 'csv' | 'xlsx' | 'yaml';
 
 const labels = ['Aldrig', 'Sjældent', 'Af og til', 'Oftest', 'Altid'];
 export const statementCount = 20;
@@ -43,8 +44,29 @@ export function leaderCount(count: number): number {
   return Math.max(1, Math.round(count / 10));
 }
 
+const header = ['Gruppe', 'Id', ...Array.from({ length: statementCount }, (_, i) => `Udsagn ${i + 1}`)];
+
+/** A workbook of one sheet, as Microsoft Forms' "Open in Excel" gives it (SheetJS, as the reader uses). */
+function writeWorkbook(file: string, count: number): number {
+  const xlsx = createRequire(import.meta.url)('@e965/xlsx') as typeof import('@e965/xlsx');
+  const leaders = leaderCount(count);
+  const rows: Answer[][] = [header];
+  let i = 0;
+  for (const answers of sheets(count)) {
+    rows.push([i < leaders ? 'leder' : 'medarbejder', `R${i + 1}`, ...answers]);
+    i++;
+  }
+  const book = xlsx.utils.book_new();
+  xlsx.utils.book_append_sheet(book, xlsx.utils.aoa_to_sheet(rows), 'Ark1');
+  // Shared strings, as Excel writes them (each label stored once, the cells point to it).
+  const bytes = xlsx.write(book, { type: 'buffer', bookType: 'xlsx', compression: true, bookSST: true }) as Buffer;
+  writeFileSync(file, bytes);
+  return bytes.length;
+}
+
 /** Writes `count` answer sheets to `file`; returns its size in bytes. */
 export function writeResponses(file: string, format: DataFormat, count: number): number {
+  if (format === 'xlsx') return writeWorkbook(file, count);
   const fd = openSync(file, 'w');
   let pending: string[] = [];
   let pendingLength = 0;
@@ -62,7 +84,6 @@ export function writeResponses(file: string, format: DataFormat, count: number):
   const leaders = leaderCount(count);
   try {
     if (format === 'csv') {
-      const header = ['Gruppe', 'Id', ...Array.from({ length: statementCount }, (_, i) => `Udsagn ${i + 1}`)];
       write(`${header.join(';')}\n`);
       let i = 0;
       for (const answers of sheets(count)) {

@@ -56,8 +56,9 @@ program
     const sources = { file: opts.responses, leaders: opts.leaders, employees: opts.employees };
     let tallies;
     if (sources.file || sources.leaders || sources.employees) {
-      const { tallyResponseSources } = await import('./responses/sources.js');
-      const result = await tallyResponseSources(sources, content, { notices: printNotice, skipInvalid: opts.skipInvalid });
+      const [{ readResponseSources }, { answerSheets }, { tallyResponses }] = await Promise.all([import('./responses/sources.js'), import('./responses/types.js'), import('./tally/tally.js')]);
+      const responses = await readResponseSources(sources, content, { notices: printNotice, skipInvalid: opts.skipInvalid });
+      const result = tallyResponses(answerSheets(responses), content);
       tallies = { leader: result.leaders, employee: result.employees };
     }
     const { build } = await import('./build.js');

@@ -13,3 +13,9 @@ export function excerpt(text: string, length = 40): string {
 export function fillPlaceholders(text: string, values: Record<string, string | number>): string {
   return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
+
+/** Most characters of someone's data a message may quote: enough to find the value, too few to leak a line of it. */
+export const quoteLength = 40;
+
+/** A value as a message quotes it: in quotes, cut to a short excerpt. */
+export const quote = (value: string): string => `"${excerpt(value, quoteLength)}"`;

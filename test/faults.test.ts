@@ -1,8 +1,9 @@
 // Faults and bad content (issue 15): every case gives exit 1 and one clear line naming the
 // file or option, never "internal error"; a failed or killed build leaves the output folder
 // byte-for-byte as it was, without temporary files.
-import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { utils, write } from '@e965/xlsx';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recoverOutput, writeFilesAtomically } from '../src/output.js';
@@ -224,4 +225,88 @@ it('leaves no temp files after a good build', () => {
   const out = builtOut();
   expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([]);
   expect(existsSync(join(out, 'mus-test-leder.pdf'))).toBe(true);
+});
+
+describe('answers: nothing leaked, nothing miscounted, nothing that hangs', () => {
+  const dir = tempDir('mus-fault-answers-');
+  const personal = 'Karen Hansen <karen@firma.dk> CPR 010200-1234';
+  const leaks = (text: string) => text.includes('010200-1234') || text.includes('karen@firma.dk') || text.includes('root:');
+  const statementHeaders = Array.from({ length: 20 }, (_, i) => String(i + 1));
+
+  it('a YAML file of personal lines is described, not quoted', () => {
+    const file = join(dir, 'personer.yaml');
+    writeFileSync(file, `${Array(600).fill(personal).join('\n')}\n`);
+    const result = runMus(['tally', file]);
+    const line = userError(result);
+    expect(line.length).toBeLessThan(300);
+    expect(leaks(result.stderr)).toBe(false);
+    expect(line).toMatch(/found a text of \d+ characters/);
+  });
+
+  it('a CSV without a header row says so without its values', () => {
+    const file = join(dir, 'uden-overskrift.csv');
+    writeFileSync(file, `Karen Hansen,karen@firma.dk,${Array(20).fill('Altid').join(',')}\nOle Olsen,ole@firma.dk,${Array(20).fill('Aldrig').join(',')}\n`);
+    const result = runMus(['tally', file]);
+    expect(userError(result)).toMatch(/uden-overskrift\.csv: has no header row/);
+    expect(result.stderr).not.toMatch(/Karen|ole@/);
+  });
+
+  it('a link in a responses folder to a file outside it is not followed', () => {
+    const folder = join(dir, 'mappe-med-link');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'svar.yaml'), `leaders:\n  - [${Array(20).fill('Altid').join(', ')}]\n`);
+    symlinkSync('/etc/passwd', join(folder, 'passwd.yaml'));
+    const result = runMus(['tally', folder]);
+    expect(result.stderr).toMatch(/passwd\.yaml: is a link to a file outside the folder; it is not followed/);
+    expect(leaks(result.stderr + result.stdout)).toBe(false);
+    expect(result.code).toBe(1);
+  });
+
+  it('a FIFO, given or inside a folder, is refused at once', () => {
+    const fifo = join(dir, 'rør.csv');
+    execFileSync('mkfifo', [fifo]);
+    const given = spawnSync(process.execPath, [cli, 'tally', fifo], { encoding: 'utf8', timeout: 20_000 });
+    expect(given.signal).toBeNull();
+    expect(given.stderr).toMatch(/rør\.csv: is not a regular file/);
+    const folder = join(dir, 'mappe-med-rør');
+    mkdirSync(folder);
+    execFileSync('mkfifo', [join(folder, 'rør.json')]);
+    const inFolder = spawnSync(process.execPath, [cli, 'tally', folder], { encoding: 'utf8', timeout: 20_000 });
+    expect(inFolder.signal).toBeNull();
+    expect(inFolder.stderr).toMatch(/rør\.json: is not a regular file/);
+  });
+
+  it('/dev/zero linked as an answers file is refused before it is read', () => {
+    const file = join(dir, 'zero.json');
+    symlinkSync('/dev/zero', file);
+    const result = spawnSync(process.execPath, [cli, 'tally', file], { encoding: 'utf8', timeout: 20_000 });
+    expect(result.signal).toBeNull();
+    expect(result.stderr).toMatch(/zero\.json: is not a regular file/);
+    expect(result.status).toBe(1);
+  });
+
+  it('an xlsx with a sheet per group counts every sheet', () => {
+    const row = (answer: string) => Array(20).fill(answer);
+    const book = utils.book_new();
+    utils.book_append_sheet(book, utils.aoa_to_sheet([statementHeaders, ...Array.from({ length: 4 }, () => row('Altid'))]), 'Ledere');
+    utils.book_append_sheet(book, utils.aoa_to_sheet([statementHeaders, ...Array.from({ length: 8 }, () => row('Aldrig'))]), 'Medarbejdere');
+    utils.book_append_sheet(book, utils.aoa_to_sheet([['Oprettet af', 'HR']]), 'Info');
+    const file = join(dir, 'to-ark.xlsx');
+    writeFileSync(file, write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+    const result = runMus(['tally', file, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const tally = JSON.parse(result.stdout) as Record<'leaders' | 'employees', { respondents: number; bands: { min: number; count: number }[] }>;
+    expect(tally.leaders.respondents).toBe(4);
+    expect(tally.employees.respondents).toBe(8);
+    expect(tally.leaders.bands.find((b) => b.min === 81)?.count).toBe(4); // 20 × Altid = 100 points
+    expect(tally.employees.bands.find((b) => b.min === 0)?.count).toBe(8); // 20 × Aldrig = 20 points
+    expect(result.stderr).toMatch(/not read \(no statements in the header\): sheet "Info"/);
+  });
+
+  it('a CSV with only its header gives a notice, not posters of 0 answers without a word', () => {
+    const file = join(dir, 'kun-overskrift.csv');
+    writeFileSync(file, `Rolle,${statementHeaders.join(',')}\n`);
+    const result = runMus(['tally', file]);
+    expect(result.stderr).toMatch(/kun-overskrift\.csv: no answers in it \(only a header row\)/);
+  });
 });

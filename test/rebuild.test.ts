@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { renderAll } from '../src/build.js';
 import { loadContent } from '../src/content/load.js';
-import { tallyResponseSources } from '../src/responses/sources.js';
+import { readResponseSources } from '../src/responses/sources.js';
+import { answerSheets } from '../src/responses/types.js';
+import { tallyResponses } from '../src/tally/tally.js';
 import { repoRoot, runMus, fixture } from './helpers/cli.js';
 import { tempDir } from './helpers/pdf.js';
 
@@ -18,7 +20,7 @@ it('a rebuild in one process gives the bytes of a fresh build', async () => {
   expect(fresh.code).toBe(0);
 
   const content = loadContent(join(repoRoot, 'content/da'));
-  const result = await tallyResponseSources({ file: responses }, content);
+  const result = tallyResponses(answerSheets(await readResponseSources({ file: responses }, content)), content);
   const tallies = { leader: result.leaders, employee: result.employees };
   for (let round = 0; round < 3; round++) {
     if (round === 1) await renderAll(content, {}); // the blank set in between

@@ -1,13 +1,15 @@
 // Reading responses files: accepted spellings, and a located message for every kind of bad input.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Category } from '../src/content/model.js';
 import { UserError } from '../src/errors.js';
 import { createAnswerMatcher } from '../src/responses/answers.js';
-import { parseResponses, readResponses, type ResponsesContent } from '../src/responses/read.js';
+import { parseJsonResponses, readJsonResponses } from '../src/responses/readers/json.js';
+import { parseYamlResponses, readYamlResponses } from '../src/responses/readers/yaml.js';
+import type { ResponsesContent } from '../src/responses/validate.js';
 
 // A hand-made content: the Danish scale, but only 3 statements so fixtures stay short.
 const scale: Category[] = [
@@ -22,6 +24,11 @@ const content: ResponsesContent = {
   numbered: [1, 2, 3], // only their number matters here
 };
 const valid = 'Aldrig, Sjældent, Af og til, Oftest, Altid or 1–5';
+
+// The reader the commands choose for a file of these names (src/responses/sources.ts); JSON is YAML too.
+const readResponses = (file: string, c: ResponsesContent) => (extname(file) === '.json' ? readJsonResponses : readYamlResponses)(file, c);
+const parseResponses = (text: string, file: string, c: ResponsesContent, format: 'yaml' | 'json' | 'other' = 'other') =>
+  (format === 'json' ? parseJsonResponses : parseYamlResponses)(text, file, c);
 
 const fixtures = fileURLToPath(new URL('./fixtures/responses/', import.meta.url));
 const fixture = (name: string) => join(fixtures, name);
@@ -131,7 +138,7 @@ describe('reading valid responses', () => {
     expect(parseResponses('{"employees": null}', 'x.json', content, 'json')).toEqual({ leader: [], employee: [] });
   });
 
-  it('sniffs the format when the extension says nothing', () => {
+  it('reads YAML flow style and JSON alike when the extension says nothing (JSON is YAML)', () => {
     const expected = { leader: [{ answers: [4, 3, 2] }], employee: [] };
     expect(parseResponses('{"leaders": [["Altid", 4, 3]]}', 'svar.txt', content)).toEqual(expected);
     expect(parseResponses('{leaders: [[Altid, 4, 3]]}', 'svar.txt', content)).toEqual(expected);

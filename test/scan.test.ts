@@ -11,7 +11,9 @@ import { loadContent } from '../src/content/load.js';
 import type { Content } from '../src/content/model.js';
 import { UserError } from '../src/errors.js';
 import { readScans } from '../src/responses/readers/scan/read-scans.js';
-import { tallyResponseSources } from '../src/responses/sources.js';
+import { readResponseSources, type ResponseSources, type SourceOptions } from '../src/responses/sources.js';
+import { answerSheets } from '../src/responses/types.js';
+import { tallyResponses } from '../src/tally/tally.js';
 import { repoRoot } from './helpers/cli.js';
 import { readPdf, tempDir } from './helpers/pdf.js';
 import { printTest, type PrintedTest } from './helpers/scan/printed.js';
@@ -32,6 +34,12 @@ function scanFile(bytes: Uint8Array, name = 'scan.pdf'): string {
   const file = join(tempDir('mus-scan-'), name);
   writeFileSync(file, bytes);
   return file;
+}
+
+/** The tally of the sources, with the rows flagged on scans, as `mus tally --json` gives it. */
+async function tallyResponseSources(sources: ResponseSources, c: Content, options: SourceOptions = {}) {
+  const responses = await readResponseSources(sources, c, options);
+  return { ...tallyResponses(answerSheets(responses), c), flagged: responses.flagged };
 }
 
 /** The tally of the same answers typed into a YAML responses file. */

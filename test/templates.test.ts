@@ -10,11 +10,12 @@ import { fromSource, fromSpec, type TemplateSpec } from '../src/layout/handlebar
 import { sourceHash } from '../src/layout/template-source.js';
 import { defaultContentDir, packageRoot, templatesDir } from '../src/paths.js';
 import { fixture } from './helpers/cli.js';
-import { readResponses } from '../src/responses/read.js';
+import { readYamlResponses } from '../src/responses/readers/yaml.js';
+import { answerSheets } from '../src/responses/types.js';
 import { tallyResponses } from '../src/tally/tally.js';
 
 const content = loadContent(defaultContentDir);
-const tally = tallyResponses(readResponses(fixture('eksempel-svar.yaml'), content), content);
+const tally = tallyResponses(answerSheets(readYamlResponses(fixture('eksempel-svar.yaml'), content)), content);
 
 describe('precompiled templates', () => {
   it.each(documents.map((d) => d.file))('%s: the built template writes what the source writes, blank and pre-filled', async (file) => {

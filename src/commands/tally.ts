@@ -3,8 +3,9 @@
 import { saveCaches } from '../cache/persistent.js';
 import { loadContentCached } from '../content/cached.js';
 import type { Content, Group } from '../content/model.js';
-import { tallyResponseSources, type Notices, type ResponseSources } from '../responses/sources.js';
-import type { GroupTally, TallyResult } from '../tally/tally.js';
+import { readResponseSources, type Notices, type ResponseSources } from '../responses/sources.js';
+import { answerSheets } from '../responses/types.js';
+import { tallyResponses, type GroupTally, type TallyResult } from '../tally/tally.js';
 import { excerpt, fillPlaceholders, range } from '../text.js';
 
 export interface TallyOptions {
@@ -23,8 +24,11 @@ export interface TallyIo {
 
 export async function runTally(opts: TallyOptions, io: TallyIo): Promise<void> {
   const content = await loadContentCached(opts.contentDir);
-  const result = await tallyResponseSources(opts.sources, content, { notices: io.notices, skipInvalid: opts.skipInvalid });
-  io.stdout(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatTallyTables(result, content));
+  const responses = await readResponseSources(opts.sources, content, { notices: io.notices, skipInvalid: opts.skipInvalid });
+  const result = tallyResponses(answerSheets(responses), content);
+  // Rows of scanned paper tests that need a look are listed with the numbers (they also went to stderr).
+  const json = responses.flagged ? { ...result, flagged: responses.flagged } : result;
+  io.stdout(opts.json ? `${JSON.stringify(json, null, 2)}\n` : formatTallyTables(result, content));
   saveCaches();
 }
 

@@ -2,6 +2,7 @@
 // in a folder is read (a returned PDF becomes one respondent in its group, a responses file
 // adds its sheets), the same file sent twice is counted once, and files that cannot be
 // counted are reported one line each; with skipInvalid they are listed and left out.
+import { checkInputFile } from '../responses/input-file.js';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
@@ -109,6 +110,7 @@ export async function collectResponses(
         const { file } = entry;
         try {
           if (entry.problem) throw new UserError({ file, message: entry.problem });
+          checkInputFile(file, isFolder(path) ? path : undefined);
           let bytes: Buffer;
           try {
             bytes = readFileSync(file);

@@ -1,6 +1,7 @@
 // Turns one answer as typed by a person (a label, an alias, points, or null) into
 // a category index of the content's scale. Built once per file from the content,
 // so every spelling the content allows is accepted and nothing Danish is hard-coded.
+import { quote, quoteLength } from '../text.js';
 import type { Category } from '../content/model.js';
 
 export type AnswerMatch =
@@ -48,18 +49,30 @@ export function createAnswerMatcher(scale: readonly Category[]): AnswerMatcher {
     return { ok: true, category: index };
   }
 
+  // Exports repeat a handful of spellings: each is matched once (a bounded memo, so a file
+  // of free texts cannot grow it without end).
+  const known = new Map<string, AnswerMatch>();
   function match(value: unknown): AnswerMatch {
     if (value === null || value === undefined) return { ok: true, category: null };
     if (typeof value === 'number') return matchPoints(value, String(value));
     if (typeof value === 'string') {
-      const key = normalizeLabel(value);
-      const index = byLabel.get(key);
-      if (index !== undefined) return { ok: true, category: index };
-      if (numericText.test(key)) return matchPoints(Number(key), `"${value}"`);
-      const hint = key === '' ? '; write null for not answered' : '';
-      return { ok: false, reason: `"${value}" is not an answer (${validAnswers}${hint})` };
+      let result = known.get(value);
+      if (result === undefined) {
+        result = matchText(value);
+        if (known.size < 10_000) known.set(value, result);
+      }
+      return result;
     }
     return { ok: false, reason: `${describeValue(value)} is not an answer (${validAnswers})` };
+  }
+
+  function matchText(value: string): AnswerMatch {
+    const key = normalizeLabel(value);
+    const index = byLabel.get(key);
+    if (index !== undefined) return { ok: true, category: index };
+    if (numericText.test(key)) return matchPoints(Number(key), quote(value));
+    const hint = key === '' ? '; write null for not answered' : '';
+    return { ok: false, reason: `${quote(value)} is not an answer (${validAnswers}${hint})` };
   }
 
   return { match, validAnswers };
@@ -78,7 +91,10 @@ export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'nothing (null)';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text "${value}"`;
+  if (typeof value === 'string') {
+    // A long text is likely a line of someone's data (or a whole file): described, not quoted.
+    return [...value].length <= quoteLength && !value.includes('\n') ? `the text ${quote(value)}` : `a text of ${[...value].length} characters`;
+  }
   if (typeof value === 'number') return `the number ${value}`;
   return String(value);
 }

@@ -4,10 +4,11 @@
 // under which the header names the most statements, then the most even columns. Excel's
 // `sep=;` first line is honoured. Line ends (CRLF, LF, CR) are csv-parse's to detect.
 import { UserError } from '../errors.js';
-import type { TextEncoding } from './csv-input.js';
 import { parseSync } from './csv-parse.js';
 import { parserOptions } from './csv-parser.js';
 import type { HeaderMatcher } from './columns.js';
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export interface CsvDialect {
   encoding: TextEncoding;

@@ -1,6 +1,6 @@
 // csv-parse, loaded from its CommonJS build: one file per entry point instead of eleven ES
 // modules, which halves the time it takes to load (~15 ms, on the critical path of every CSV
-// tally, in each of its threads). The same package and version, built differently.
+// tally). The same package and version, built differently.
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -13,7 +13,7 @@ export function createParser(options: import('csv-parse').Options): Parser {
   return new (require('csv-parse') as typeof import('csv-parse')).Parser(options);
 }
 
-/** The synchronous API, loaded on first use: a worker thread reading part of a file never needs it. */
+/** The synchronous API (for the first rows, to find the separator), loaded on first use. */
 export function parseSync(input: string, options: import('csv-parse').Options): unknown[] {
   return (require('csv-parse/sync') as typeof import('csv-parse/sync')).parse(input, options);
 }

@@ -2,8 +2,8 @@
 // reader with their spreadsheet row numbers, and csv-parse's errors as messages for people.
 import { pipeline } from 'node:stream/promises';
 import { UserError } from '../errors.js';
-import type { CsvError, CsvOptions, Parser } from './csv-parse.js';
-import type { GroupSink, TableReader } from './table.js';
+import { createParser, type CsvError, type CsvOptions } from './csv-parse.js';
+import type { TableReader } from './table.js';
 
 export function parserOptions(delimiter: string): CsvOptions {
   return {
@@ -15,7 +15,7 @@ export function parserOptions(delimiter: string): CsvOptions {
 }
 
 /** Feeds records to a table reader with their spreadsheet row numbers, skipping a `sep=` line. */
-export function recordFeeder(reader: TableReader<GroupSink>, sepLine: boolean) {
+export function recordFeeder(reader: TableReader, sepLine: boolean) {
   let records = 0;
   return {
     onRecord: (record: string[]) => {
@@ -42,16 +42,11 @@ export function syntaxProblem(error: unknown, file: string, row: number): UserEr
 }
 
 /**
- * Streams text or bytes through a csv-parse parser into `onRecord`, one record at a time;
- * rejects with the first error, csv-parse's or one thrown by `onRecord`. The parser is the
- * caller's so that its options (which then hold the line end it found) can be read after.
+ * Streams text through a csv-parse parser into `onRecord`, one record at a time; rejects
+ * with the first error, csv-parse's or one thrown by `onRecord`.
  */
-export async function parseStream(
-  input: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
-  parser: Parser,
-  onRecord: (record: string[]) => void,
-  signal?: AbortSignal,
-): Promise<void> {
+export async function parseStream(input: AsyncIterable<string>, delimiter: string, onRecord: (record: string[]) => void): Promise<void> {
+  const parser = createParser(parserOptions(delimiter));
   // Records are taken in flowing mode ('data'), which costs less per row than a Writable's callbacks.
   parser.on('data', (record: string[]) => {
     try {
@@ -60,5 +55,5 @@ export async function parseStream(
       parser.destroy(error as Error);
     }
   });
-  await (signal ? pipeline(input, parser, { signal }) : pipeline(input, parser));
+  await pipeline(input, parser);
 }

@@ -3,6 +3,7 @@
 // message that says what to do, instead of letting a parser choke on it.
 import { readFileSync } from 'node:fs';
 import { UserError } from '../errors.js';
+import { lineColumnFinder, type LineColumn } from './positions.js';
 
 export function readTextFile(file: string): string {
   let bytes: Buffer;
@@ -24,19 +25,18 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   if (nul !== -1) {
     throw new UserError({
       file,
-      ...lineColumnOfByte(bytes, nul),
+      ...positionOfByte(bytes, nul),
       message: 'this is a binary file, not a text file of responses (export it as YAML or JSON)',
     });
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    const bad = firstInvalidUtf8(bytes);
-    const hex = bad < bytes.length ? ` (byte 0x${bytes[bad].toString(16).toUpperCase().padStart(2, '0')})` : '';
+    const bad = firstInvalidByte(bytes);
     throw new UserError({
       file,
-      ...lineColumnOfByte(bytes, bad),
-      message: `the file is not UTF-8 text${hex}; it may be Latin-1 or Windows-1252, save it as UTF-8`,
+      ...positionOfByte(bytes, bad),
+      message: `the file is not UTF-8 text (byte 0x${bytes[bad].toString(16).toUpperCase().padStart(2, '0')}); it may be Latin-1 or Windows-1252, save it as UTF-8`,
     });
   }
 }
@@ -50,39 +50,24 @@ export function describeReadError(error: unknown): string {
   return `cannot be read (${code ?? (error as Error).message})`;
 }
 
-/** Line and column (in characters) of a byte offset; the bytes before it must be valid UTF-8. */
-function lineColumnOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  const before = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset));
-  return { line, column: [...before].length + 1 };
+/** Line and column (in characters) of a byte offset, as an editor shows them. */
+function positionOfByte(bytes: Uint8Array, offset: number): LineColumn {
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
+  return lineColumnFinder(before)(before.length);
 }
 
-/** Offset of the first byte that breaks UTF-8 (bytes.length if the text is cut off mid-character). */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i];
-    // Sequence length and the smallest code point it may encode (shorter would be "overlong").
-    const [length, min] =
-      b < 0x80 ? [1, 0] : b >= 0xc2 && b <= 0xdf ? [2, 0x80] : b >= 0xe0 && b <= 0xef ? [3, 0x800]
-      : b >= 0xf0 && b <= 0xf4 ? [4, 0x10000] : [0, 0];
-    if (length === 0) return i;
-    let codePoint = length === 1 ? b : b & (0x7f >> length);
-    for (let k = 1; k < length; k++) {
-      const next = bytes[i + k];
-      if (next === undefined) return bytes.length;
-      if ((next & 0xc0) !== 0x80) return i;
-      codePoint = (codePoint << 6) | (next & 0x3f);
-    }
-    if (codePoint < min || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return i;
-    i += length;
+/**
+ * The offset of the first byte that is not UTF-8, for text the fatal decoder refused: where
+ * the lenient decoder first puts a replacement character that the file did not hold itself.
+ * Everything before it decoded as it is, so its UTF-8 length is the byte offset.
+ */
+function firstInvalidByte(bytes: Uint8Array): number {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0; // dropped by the decoder
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) {
+    const offset = bom + Buffer.byteLength(text.slice(0, i), 'utf8');
+    if (!(buffer[offset] === 0xef && buffer[offset + 1] === 0xbf && buffer[offset + 2] === 0xbd)) return offset;
   }
-  return bytes.length;
+  return bytes.length - 1; // not reached: the fatal decoder refused the bytes for a reason
 }

@@ -1,22 +1,23 @@
 // Where answers come from: one responses file holding both groups, or a file per group.
-// This is the single entry point the commands use; each file format has its reader.
+// This is the single entry point the commands use; each file format has its reader
+// (readers/), and folders, several files and returned tests (PDF) go through src/forms/.
 //
 // The format is found by content first and extension second: a zip or OLE file is a
 // spreadsheet whatever its name, a text file named .xlsx is read as CSV, and a file with
-// another extension is YAML/JSON when it looks like it, otherwise CSV.
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
+// another extension is YAML when it looks like YAML or JSON (JSON is YAML), otherwise CSV.
+import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import type { Group, Scoring } from '../content/model.js';
 import { UserError } from '../errors.js';
-import { collectResponses, isFolder } from '../forms/collect.js';
-import { tallyGroup, type GroupTally, type TallyResult, type TallyScoring } from '../tally/tally.js';
+import { collectResponses, isFolder, isPdf, type CollectContent } from '../forms/collect.js';
 import type { StatementTexts } from './columns.js';
-import { readCsvResponses, tallyCsvFile, type ReadTableOptions } from './csv.js';
-import { tallyJsonFile } from './json-stream.js';
-import { readResponses } from './read.js';
-import type { Notices } from './table.js';
+import { checkInputFile } from './input-file.js';
+import { readCsvResponses } from './readers/csv.js';
+import { readJsonResponses } from './readers/json.js';
+import { isSpreadsheetBytes, readXlsxResponses } from './readers/xlsx.js';
+import { readYamlResponses } from './readers/yaml.js';
+import type { Notices, ReadTableOptions } from './table.js';
 import type { Respondent, Responses } from './types.js';
-import { isSpreadsheetBytes, readXlsxResponses } from './xlsx.js';
 import { imageExtensions, isImageFile } from './readers/scan/detect.js';
 import type { FlaggedRow } from './readers/scan/read-scans.js';
 
@@ -46,32 +47,28 @@ export interface SourcesContent {
   numbered: readonly StatementTexts[];
 }
 
-/** What tallying needs besides: the bands (Content itself fits). */
-export interface SourcesTallyContent extends SourcesContent {
-  scoring: TallyScoring;
-}
-
-type Format = 'yaml' | 'csv' | 'spreadsheet';
+export type Format = 'yaml' | 'json' | 'csv' | 'xlsx';
 
 /** Reads a whole-responses file of one format. New formats register here. */
-type Reader = (file: string, content: SourcesContent, options: ReadTableOptions) => Responses;
+type Reader = (file: string, content: SourcesContent, options: ReadTableOptions) => Responses | Promise<Responses>;
 const readers: Record<Format, Reader> = {
-  yaml: readResponses, // YAML and JSON: the format is sniffed again inside by extension and content
+  yaml: readYamlResponses,
+  json: readJsonResponses,
   csv: readCsvResponses,
-  spreadsheet: readXlsxResponses,
+  xlsx: readXlsxResponses, // .xls and .ods come along
 };
 
 /** Formats by extension; a file's content may overrule (see formatOf). */
 const extensions: Readonly<Record<string, Format>> = {
   '.yaml': 'yaml',
   '.yml': 'yaml',
-  '.json': 'yaml',
+  '.json': 'json',
   '.csv': 'csv',
   '.tsv': 'csv',
-  '.xlsx': 'spreadsheet',
-  '.xlsm': 'spreadsheet',
-  '.xls': 'spreadsheet',
-  '.ods': 'spreadsheet',
+  '.xlsx': 'xlsx',
+  '.xlsm': 'xlsx',
+  '.xls': 'xlsx',
+  '.ods': 'xlsx',
 };
 
 /** The first bytes of a file, or undefined if it cannot be read (its reader then says why). */
@@ -93,9 +90,9 @@ export function formatOf(file: string): Format {
   const head = readHead(file, 4096);
   const byExtension = extensions[extname(file).toLowerCase()];
   if (head === undefined || head.length === 0) return byExtension ?? 'yaml';
-  if (isSpreadsheetBytes(head)) return 'spreadsheet';
+  if (isSpreadsheetBytes(head)) return 'xlsx';
   const text = head.indexOf(0) === -1; // UTF-16 text has NULs too, but then it is no YAML either
-  if (byExtension === 'spreadsheet') return text ? 'csv' : 'spreadsheet';
+  if (byExtension === 'xlsx') return text ? 'csv' : 'xlsx';
   if (byExtension) return byExtension;
   return text && looksLikeYamlOrJson(new TextDecoder().decode(head)) ? 'yaml' : 'csv';
 }
@@ -114,10 +111,11 @@ const flag = (group: Group) => (group === 'leader' ? '--leaders' : '--employees'
 const plural = (group: Group) => (group === 'leader' ? 'leaders' : 'employees');
 
 /** Reads one file; `group` when it was given with --leaders/--employees. */
-function readSource(file: string, group: Group | undefined, content: SourcesContent, options: SourceOptions): Responses {
+async function readSource(file: string, group: Group | undefined, content: SourcesContent, options: SourceOptions, folder?: string): Promise<Responses> {
+  checkInputFile(file, folder);
   const format = formatOf(file);
-  const responses = readers[format](file, content, { group, notices: options.notices });
-  if (group === undefined || format !== 'yaml') return responses; // table readers check the group themselves
+  const responses = await readers[format](file, content, { group, notices: options.notices });
+  if (group === undefined || format === 'csv' || format === 'xlsx') return responses; // table readers check the group themselves
   // A YAML/JSON file given for one group: a file with only the other group's key in it is a mistake.
   const other: Group = group === 'leader' ? 'employee' : 'leader';
   if (responses[other].length > 0 && responses[group].length === 0) {
@@ -127,81 +125,77 @@ function readSource(file: string, group: Group | undefined, content: SourcesCont
   return group === 'leader' ? { leader: respondents, employee: [] } : { leader: [], employee: respondents };
 }
 
-function givenTwice(group: Group, file: string, sources: ResponseSources): UserError {
-  return new UserError({ file, message: `${plural(group)} are given twice (also in ${sources.file})` });
-}
-
-const groupFiles = (sources: ResponseSources) =>
-  [
-    ['leader', sources.leaders],
-    ['employee', sources.employees],
-  ] as const;
-
-/** JSON files from this size on are streamed into the tally (json-stream.ts): flat memory, and faster. */
-const streamJsonFrom = 1 << 20;
-
-function isLargeJson(file: string): boolean {
-  if (extname(file).toLowerCase() !== '.json') return false;
-  try {
-    return statSync(file).size >= streamJsonFrom;
-  } catch {
-    return false; // the reader says what is wrong with it
-  }
-}
-
 /** Several files, folders or returned tests (PDF) are read by src/forms/collect.ts. */
 function collectsFiles(sources: ResponseSources): boolean {
   const paths = [sources.file, ...(sources.files ?? []), sources.leaders, sources.employees].filter((p): p is string => Boolean(p));
-  return (sources.files?.length ?? 0) > 0 || paths.some((p) => extname(p).toLowerCase() === '.pdf' || isImageFile(p) || isFolder(p));
+  return (sources.files?.length ?? 0) > 0 || paths.some((p) => isPdf(p) || isImageFile(p) || isFolder(p));
 }
 
-/** Reads every answer sheet of the sources into memory. */
-export function readResponseSources(sources: ResponseSources, content: SourcesContent, options: SourceOptions = {}): Responses {
-  const result: Responses = sources.file ? readSource(sources.file, undefined, content, options) : { leader: [], employee: [] };
-  for (const [group, file] of groupFiles(sources)) {
+/** Every answer sheet of the sources, per group. */
+export async function readResponseSources(
+  sources: ResponseSources,
+  content: SourcesContent & CollectContent,
+  options: SourceOptions = {},
+): Promise<Responses> {
+  if (collectsFiles(sources)) return collect(sources, content, options);
+  const result: Responses = sources.file ? await readSource(sources.file, undefined, content, options) : { leader: [], employee: [] };
+  for (const [group, file] of [['leader', sources.leaders], ['employee', sources.employees]] as const) {
     if (!file) continue;
-    if (result[group].length > 0) throw givenTwice(group, file, sources);
-    result[group] = readSource(file, group, content, options)[group];
+    if (result[group].length > 0) throw new UserError({ file, message: `${plural(group)} are given twice (also in ${sources.file})` });
+    result[group] = (await readSource(file, group, content, options))[group];
   }
   return result;
 }
 
 /**
- * The tally of the sources, for the commands. CSV files are streamed into the tally
- * (tallyCsvFile), so exports of any size are counted without holding their rows.
+ * Folders, several files and returned tests, through src/forms/collect.ts. It asks for each
+ * responses file's sheets as it goes, synchronously, and a CSV file is read by a stream: so
+ * every responses file it may ask for is read first, and its outcome (sheets or problem,
+ * and its notices) handed over when it is asked for.
  */
-export async function tallyResponseSources(
-  sources: ResponseSources,
-  content: SourcesTallyContent,
-  options: SourceOptions = {},
-): Promise<TallyResult & { flagged?: FlaggedRow[] }> {
-  const statementCount = content.numbered.length;
-  if (collectsFiles(sources)) {
-    // Folders may hold scanned pages (images) too: see readers/scan/.
-    const reader = { read: (file: string, group: Group | undefined) => readSource(file, group, content, options), extensions: [...Object.keys(extensions), ...imageExtensions] };
-    const both = [sources.file, ...(sources.files ?? [])].filter((file): file is string => Boolean(file));
-    const flagged: FlaggedRow[] = [];
-    const collect = { notice: options.notices, skipInvalid: options.skipInvalid, flagged: (rows: FlaggedRow[]) => flagged.push(...rows) };
-    const responses = await collectResponses({ both, leaders: sources.leaders, employees: sources.employees }, content, reader, collect);
-    const tally = { leaders: tallyGroup(responses.leader, content.scoring, statementCount), employees: tallyGroup(responses.employee, content.scoring, statementCount) };
-    return flagged.length > 0 ? { ...tally, flagged } : tally;
+async function collect(sources: ResponseSources, content: SourcesContent & CollectContent, options: SourceOptions): Promise<Responses> {
+  const both = [sources.file, ...(sources.files ?? [])].filter((file): file is string => Boolean(file));
+  const slots: [Group | undefined, string[]][] = [
+    [undefined, both],
+    ['leader', sources.leaders ? [sources.leaders] : []],
+    ['employee', sources.employees ? [sources.employees] : []],
+  ];
+  const outcomes = new Map<string, { responses?: Responses; error?: UserError; notices: string[] }>();
+  const key = (file: string, group: Group | undefined) => `${group ?? 'both'}\u0000${file}`;
+  for (const [group, paths] of slots) {
+    for (const { file, folder } of paths.flatMap(responsesFiles)) {
+      const notices: string[] = [];
+      try {
+        const responses = await readSource(file, group, content, { ...options, notices: (line) => notices.push(line) }, folder);
+        outcomes.set(key(file, group), { responses, notices });
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        outcomes.set(key(file, group), { error, notices });
+      }
+    }
   }
-  const tallyFile = async (file: string, group: Group | undefined): Promise<TallyResult> => {
-    if (formatOf(file) === 'csv') return tallyCsvFile(file, content, { group, notices: options.notices });
-    if (isLargeJson(file)) return tallyJsonFile(file, content, { group });
-    const responses = readSource(file, group, content, options);
-    return {
-      leaders: tallyGroup(responses.leader, content.scoring, statementCount),
-      employees: tallyGroup(responses.employee, content.scoring, statementCount),
-    };
+  const read = (file: string, group: Group | undefined): Responses => {
+    const outcome = outcomes.get(key(file, group));
+    if (!outcome) throw new Error(`internal: ${file} was not read beforehand`);
+    for (const line of outcome.notices) options.notices?.(line);
+    if (outcome.error) throw outcome.error;
+    return outcome.responses!;
   };
-  const empty = (): GroupTally => tallyGroup([], content.scoring, statementCount);
-  const result: TallyResult = sources.file ? await tallyFile(sources.file, undefined) : { leaders: empty(), employees: empty() };
-  for (const [group, file] of groupFiles(sources)) {
-    if (!file) continue;
-    const key = group === 'leader' ? 'leaders' : 'employees';
-    if (result[key].respondents > 0) throw givenTwice(group, file, sources);
-    result[key] = (await tallyFile(file, group))[key];
-  }
-  return result;
+  // Folders may hold scanned pages (images) too, read with the scanned PDFs (readers/scan/).
+  const flagged: FlaggedRow[] = [];
+  const responses = await collectResponses({ both, leaders: sources.leaders, employees: sources.employees }, content, { read, extensions: [...Object.keys(extensions), ...imageExtensions] }, {
+    notice: options.notices,
+    skipInvalid: options.skipInvalid,
+    flagged: (rows) => flagged.push(...rows),
+  });
+  return flagged.length > 0 ? { ...responses, flagged } : responses;
+}
+
+/** The responses files (not PDFs) a path names: itself, or those in the folder it is (with that folder). */
+function responsesFiles(path: string): { file: string; folder?: string }[] {
+  if (!isFolder(path)) return isPdf(path) || isImageFile(path) ? [] : [{ file: path }];
+  return readdirSync(path)
+    .filter((name) => extname(name).toLowerCase() in extensions)
+    .map((name) => ({ file: join(path, name), folder: path }))
+    .filter(({ file }) => !isFolder(file));
 }

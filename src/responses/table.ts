@@ -1,17 +1,18 @@
 // Survey exports as tables: a header row, then one row per answer sheet. Every table
-// format (CSV, xlsx) feeds its rows here one at a time, so a large CSV is read with
-// flat memory: each row is matched, checked and handed to a sink (a tally or a list of
-// respondents) and then dropped.
+// format (CSV, xlsx) feeds its rows here one at a time: each row is matched, checked and
+// kept as an answer sheet, and its cells are dropped.
 //
 // Which group a row belongs to is known either from how the file was given
 // (--leaders/--employees) or from a role column: a column whose non-empty values are all
 // leder/medarbejder (or their plurals, or English). Since that can only be known after the
-// last row, every column that could still be the role column keeps a sink per group, and
-// a column drops out (with its sinks) at its first other value.
+// last row, every column that could still be the role column keeps a list per group (of
+// the same sheets), and a column drops out (with its lists) at its first other value.
+import { quoteLength } from '../text.js';
 import type { Group, Scoring } from '../content/model.js';
 import { maxReportedProblems, UserError, type Problem } from '../errors.js';
 import { createAnswerMatcher, normalizeLabel, type AnswerMatch } from './answers.js';
 import { planColumns, type HeaderMatcher, type StatementTexts } from './columns.js';
+import type { Respondent, Responses } from './types.js';
 
 /** A cell as a parser gives it. */
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -24,6 +25,13 @@ export interface TableContent {
 
 /** Receives short messages for the person (e.g. which columns were ignored); the CLI prints them on stderr. */
 export type Notices = (message: string) => void;
+
+/** How a table file was given: for one group (--leaders/--employees) or both, and where notices go. */
+export interface ReadTableOptions {
+  /** The group the file was given for; without it, a role column decides. */
+  group?: Group;
+  notices?: Notices;
+}
 
 export interface TableOptions {
   /** The file, as named in messages. */
@@ -39,42 +47,11 @@ export interface TableOptions {
   matcher?: HeaderMatcher;
 }
 
-/** Where the answer sheets of one group go. */
-export interface GroupSink {
-  /** One answer sheet: a category index or null per statement. The array is not reused. */
-  add(answers: (number | null)[]): void;
-}
-
-export interface TableReader<S extends GroupSink> {
+export interface TableReader {
   /** Feeds one row, in order; the first row with anything in it is the header. */
   row(cells: readonly Cell[], rowNumber: number): void;
-  /** Answer sheets so far (not counting the header and empty rows). */
-  readonly sheets: number;
-  /** Checks what can only be checked at the end, throws every problem found, or returns each group's sink. */
-  finish(): Record<Group, S>;
-  /** What the rows so far found, with each sink turned into plain data by `convert` (e.g. to send it to another thread). */
-  part<T>(convert: (sink: S) => T): TablePart<T>;
-  /**
-   * Takes in the part another reader found in the rows after this reader's rows of the same
-   * table, its sinks added to this reader's by `merge`; finish() then covers both. A part's
-   * row numbers are its own, so a part with problems cannot be taken in, and a part's empty
-   * role cells count but are not listed: to report problems exactly, read the table in one piece.
-   */
-  absorb<T>(part: TablePart<T>, merge: (into: S, from: T) => void): void;
-}
-
-/** What a table reader found in some rows of a table, without where: see TableReader.part. */
-export interface TablePart<T> {
-  headers: readonly string[];
-  sheets: number;
-  /** Problems found in the rows. */
-  problems: number;
-  /** Columns without a header that hold a value in some row. */
-  unnamedWithValues: number[];
-  /** The columns that may still be the role column. */
-  candidates: { column: number; counts: Record<Group, number>; emptyCount: number; sinks?: Record<Group, T> }[];
-  /** Every sheet, when the file was given for one group. */
-  all: T;
+  /** Checks what can only be checked at the end, throws every problem found, or returns each group's sheets. */
+  finish(): Responses;
 }
 
 const roleWords: Readonly<Record<string, Group>> = {
@@ -89,12 +66,12 @@ const roleWords: Readonly<Record<string, Group>> = {
 };
 
 /** A column that may be the role column, while all its values so far are roles. */
-interface RoleCandidate<S> {
+interface RoleCandidate {
   column: number;
   counts: Record<Group, number>;
   emptyRows: number[];
   emptyCount: number;
-  sinks?: Record<Group, S>;
+  sheets?: Responses;
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -103,11 +80,12 @@ const groupWords: Record<Group, { flag: string; answers: string }> = {
   employee: { flag: '--employees', answers: "employees' answers" },
 };
 
-export function createTableReader<S extends GroupSink>(
-  content: TableContent,
-  options: TableOptions,
-  newSink: () => S,
-): TableReader<S> {
+/** The group a name stands for ("Ledere", "medarbejdere", "Employees" …), e.g. a sheet's name. */
+export function groupNamed(name: string): Group | undefined {
+  return roleWords[normalizeLabel(name)];
+}
+
+export function createTableReader(content: TableContent, options: TableOptions): TableReader {
   const { file, group } = options;
   const where = options.where ?? '';
   const firstColumn = options.firstColumn ?? 0;
@@ -124,24 +102,19 @@ export function createTableReader<S extends GroupSink>(
   let headers: string[] | undefined;
   let statementColumns: number[] = [];
   let otherColumns: number[] = [];
-  let candidates: RoleCandidate<S>[] = [];
+  let candidates: RoleCandidate[] = [];
   const unnamedWithValues = new Set<number>();
   let unnamed: number[] = [];
   let sheets = 0;
-  const all = newSink();
+  const all: Respondent[] = [];
+  const none = (): Responses => ({ leader: [], employee: [] });
 
-  // Answer cells repeat a handful of spellings; match each spelling once.
-  const cache = new Map<string, AnswerMatch>();
   const unanswered: AnswerMatch = { ok: true, category: null };
   function matchCell(value: Cell): AnswerMatch {
-    if (value === null || value === undefined) return unanswered;
+    if (value === null || value === undefined || value === '') return unanswered;
     if (typeof value === 'string') {
-      let result = cache.get(value);
-      if (result === undefined) {
-        result = value.trim() === '' ? unanswered : matcher.match(value);
-        if (cache.size < 10_000) cache.set(value, result);
-      }
-      return result;
+      const result = matcher.match(value); // remembers each spelling
+      return !result.ok && value.trim() === '' ? unanswered : result;
     }
     if (value instanceof Date) return { ok: false, reason: `a date is not an answer (${matcher.validAnswers})` };
     return matcher.match(value);
@@ -176,6 +149,13 @@ export function createTableReader<S extends GroupSink>(
     statementColumns = plan.columns;
     otherColumns = plan.others;
     unnamed = otherColumns.filter((c) => headers![c].trim() === '');
+    if (plan.problems.length > 0 && plan.columns.every((c) => c < 0) && looksLikeData(headers)) {
+      // The first row holds answers or personal details, not headers: name none of them.
+      throw new UserError({
+        file,
+        message: `${where}has no header row: the first row holds values (answers, names or e-mail addresses), not the statements' texts or numbers; add a header row (see the README)`,
+      });
+    }
     if (plan.problems.length > 0) {
       notifyIgnored(otherColumns);
       throw new UserError(
@@ -190,8 +170,17 @@ export function createTableReader<S extends GroupSink>(
       counts: { leader: 0, employee: 0 },
       emptyRows: [],
       emptyCount: 0,
-      ...(group === undefined ? { sinks: { leader: newSink(), employee: newSink() } } : {}),
+      ...(group === undefined ? { sheets: none() } : {}),
     }));
+  }
+
+  /** Whether header cells look like a data row: an e-mail address, a CPR-like number, or several answers. */
+  function looksLikeData(cells: readonly string[]): boolean {
+    const email = /[^\s@]+@[^\s@]+\.[^\s@]+/;
+    const idNumber = /\b\d{6}-?\d{4}\b/;
+    if (cells.some((c) => email.test(c) || idNumber.test(c))) return true;
+    const answers = cells.filter((c) => c.trim() !== '' && matcher.match(c).ok).length;
+    return answers >= 2;
   }
 
   function row(cells: readonly Cell[], rowNumber: number): void {
@@ -208,6 +197,7 @@ export function createTableReader<S extends GroupSink>(
       }
     }
     const answers = new Array<number | null>(statementCount);
+    const sheet: Respondent = { answers };
     for (let s = 0; s < statementCount; s++) {
       const column = statementColumns[s];
       const result = matchCell(cells[column]);
@@ -229,23 +219,24 @@ export function createTableReader<S extends GroupSink>(
       }
       const role = typeof value === 'string' ? roleOf(value) : undefined;
       if (role === undefined) {
-        candidate.column = -1; // not a role column: dropped below, with its sinks
+        candidate.column = -1; // not a role column: dropped below, with its lists
         dropped = true;
         continue;
       }
       candidate.counts[role]++;
-      candidate.sinks?.[role].add(answers);
+      candidate.sheets?.[role].push(sheet);
     }
     if (dropped) candidates = candidates.filter((c) => c.column !== -1);
-    if (group !== undefined) all.add(answers);
+    if (group !== undefined) all.push(sheet);
   }
 
-  function finish(): Record<Group, S> {
+  function finish(): Responses {
     if (headers === undefined) throw new UserError({ file, message: `${where}has no header row (the file holds no data)` });
+    if (sheets === 0) options.notices?.(`${file}: ${where}no answers in it (only a header row)`);
     const roleColumns = candidates.filter((c) => c.counts.leader + c.counts.employee > 0);
     notifyIgnored(otherColumns.filter((c) => !roleColumns.some((r) => r.column === c)));
 
-    let result: Record<Group, S>;
+    let result: Responses;
     if (group !== undefined) {
       const other: Group = group === 'leader' ? 'employee' : 'leader';
       const mixed = roleColumns.find((c) => c.counts[other] > 0);
@@ -259,9 +250,9 @@ export function createTableReader<S extends GroupSink>(
           ),
         );
       }
-      result = group === 'leader' ? { leader: all, employee: newSink() } : { leader: newSink(), employee: all };
+      result = group === 'leader' ? { leader: all, employee: [] } : { leader: [], employee: all };
     } else if (sheets === 0) {
-      result = { leader: newSink(), employee: newSink() }; // header only: no answer sheets yet
+      result = none(); // header only: no answer sheets yet
     } else if (roleColumns.length === 0) {
       throw new UserError({
         file,
@@ -280,9 +271,9 @@ export function createTableReader<S extends GroupSink>(
         report(located(at(rowNumber, role.column), 'is empty; write leder or medarbejder'));
       }
       moreProblems += role.emptyCount - role.emptyRows.length;
-      result = role.sinks!;
+      result = role.sheets!;
     }
-    if (problems.length + moreProblems > 0) { // after absorb(), some may be counted only
+    if (problems.length + moreProblems > 0) {
       const list = [...problems];
       if (moreProblems > 0) list.push({ file, message: `… and ${plural(moreProblems, 'more problem')}` });
       throw new UserError(list);
@@ -290,43 +281,6 @@ export function createTableReader<S extends GroupSink>(
     return result;
   }
 
-  function part<T>(convert: (sink: S) => T): TablePart<T> {
-    if (headers === undefined) throw new Error('internal: a part of a table without its header');
-    return {
-      headers,
-      sheets,
-      problems: problems.length + moreProblems,
-      unnamedWithValues: [...unnamedWithValues],
-      candidates: candidates.map((c) => ({
-        column: c.column,
-        counts: { ...c.counts },
-        emptyCount: c.emptyCount,
-        ...(c.sinks ? { sinks: { leader: convert(c.sinks.leader), employee: convert(c.sinks.employee) } } : {}),
-      })),
-      all: convert(all),
-    };
-  }
-
-  function absorb<T>(other: TablePart<T>, merge: (into: S, from: T) => void): void {
-    const sameTable = headers !== undefined && headers.length === other.headers.length && headers.every((h, i) => h === other.headers[i]);
-    if (!sameTable || other.problems > 0) throw new Error('internal: taking in a part of another table, or one with problems');
-    sheets += other.sheets;
-    for (const column of other.unnamedWithValues) unnamedWithValues.add(column);
-    // A column stays a possible role column only if it still is in both parts.
-    candidates = candidates.filter((candidate) => {
-      const same = other.candidates.find((c) => c.column === candidate.column);
-      if (same === undefined) return false;
-      candidate.counts.leader += same.counts.leader;
-      candidate.counts.employee += same.counts.employee;
-      candidate.emptyCount += same.emptyCount;
-      if (candidate.sinks && same.sinks) {
-        merge(candidate.sinks.leader, same.sinks.leader);
-        merge(candidate.sinks.employee, same.sinks.employee);
-      }
-      return true;
-    });
-    merge(all, other.all);
-  }
 
   let notified = false;
   function notifyIgnored(columns: number[]): void {
@@ -337,21 +291,13 @@ export function createTableReader<S extends GroupSink>(
     const max = 12;
     const names = shown.slice(0, max).map((c) => {
       const header = headers![c];
-      return header.trim() === '' ? `(column ${columnLetter(c)})` : `"${shorten(header, 40)}"`;
+      return header.trim() === '' ? `(column ${columnLetter(c)})` : `"${shorten(header, quoteLength)}"`;
     });
     if (shown.length > max) names.push(`and ${shown.length - max} more`);
     options.notices(`${file}: ${where}ignored ${plural(shown.length, 'column')} that ${shown.length === 1 ? 'is' : 'are'} not statements: ${names.join(', ')}`);
   }
 
-  return {
-    row,
-    get sheets() {
-      return sheets;
-    },
-    finish,
-    part,
-    absorb,
-  };
+  return { row, finish };
 }
 
 function isEmpty(value: Cell): boolean {
@@ -378,8 +324,3 @@ export function letters(index: number): string {
   return name;
 }
 
-/** A sink that keeps the answer sheets, for the Responses of a file. */
-export function respondentList(): GroupSink & { respondents: { answers: (number | null)[] }[] } {
-  const respondents: { answers: (number | null)[] }[] = [];
-  return { respondents, add: (answers) => respondents.push({ answers }) };
-}

@@ -1,11 +1,19 @@
 // The one validation walk over a parsed responses file, shared by the YAML and the
-// JSON path. It works on plain values and reports findings by path; turning a path
-// into a line and column is the caller's job, because only the caller knows the
-// source text (and the fast JSON path only pays for positions when there are problems).
-import type { AnswerMatcher } from './answers.js';
-import { describeValue } from './answers.js';
+// JSON reader. It works on plain values and reports findings by path; turning a path
+// into a line and column is the reader's job, because only the reader knows the
+// source text (and the JSON reader only pays for positions when there are problems).
+import { quote } from '../text.js';
+import type { Group, Scoring } from '../content/model.js';
+import type { Problem } from '../errors.js';
+import { createAnswerMatcher, describeValue, type AnswerMatcher } from './answers.js';
+import type { LineColumn } from './positions.js';
 import type { Respondent, Responses } from './types.js';
-import type { Group } from '../content/model.js';
+
+/** The parts of the content that reading a YAML or JSON file needs: the scale, and how many statements. */
+export interface ResponsesContent {
+  scoring: Pick<Scoring, 'scale'>;
+  numbered: readonly unknown[];
+}
 
 /** Keys into the parsed data: mapping keys and list indexes. */
 export type DataPath = (string | number)[];
@@ -32,6 +40,17 @@ export interface ValidationResult {
   findings: Finding[];
 }
 
+/** Checks parsed data against the content's scale and statements. */
+export function validateData(data: unknown, content: ResponsesContent): ValidationResult {
+  return validateResponses(data, createAnswerMatcher(content.scoring.scale), content.numbered.length);
+}
+
+/** A finding as a problem for the person, at its line and column when known. */
+export function toProblem(finding: Finding, file: string, at: LineColumn | undefined): Problem {
+  const field = formatPath(finding.path);
+  return { file, ...at, ...(field ? { field } : {}), message: finding.message };
+}
+
 /** Checks the shape of a responses file and converts its answers; collects every problem. */
 export function validateResponses(
   data: unknown,
@@ -54,7 +73,7 @@ export function validateResponses(
   for (const [key, value] of Object.entries(data)) {
     const group = groupKeys[key];
     if (group === undefined) {
-      findings.push({ path: [key], part: 'key', message: `unknown key "${key}" (expected ${listKeys()})` });
+      findings.push({ path: [key], part: 'key', message: `unknown key ${quote(key)} (expected ${listKeys()})` });
       continue;
     }
     const earlier = keyUsed[group];
@@ -62,7 +81,7 @@ export function validateResponses(
       findings.push({
         path: [key],
         part: 'key',
-        message: `both "${earlier}" and "${key}" are given; they are the same group, use one`,
+        message: `both ${quote(earlier)} and ${quote(key)} are given; they are the same group, use one`,
       });
       continue;
     }
@@ -120,7 +139,7 @@ function readRespondent(
   let ok = true;
   for (const key of Object.keys(value)) {
     if (!respondentKeys.includes(key)) {
-      findings.push({ path: [...path, key], part: 'key', message: `unknown key "${key}" (expected id, answers)` });
+      findings.push({ path: [...path, key], part: 'key', message: `unknown key ${quote(key)} (expected id, answers)` });
       ok = false;
     }
   }
@@ -130,7 +149,7 @@ function readRespondent(
     findings.push({ path: [...path, 'id'], part: 'value', message: `id must be a text, found ${describeValue(value.id)}` });
     ok = false;
   }
-  const who = id === undefined ? '' : `respondent "${id}": `;
+  const who = id === undefined ? '' : `respondent ${quote(id)}: `;
   if (!Array.isArray(value.answers)) {
     const has = 'answers' in value;
     findings.push({
@@ -154,7 +173,7 @@ function readAnswers(
   statementCount: number,
   findings: Finding[],
 ): (number | null)[] {
-  const who = id === undefined ? '' : `respondent "${id}": `;
+  const who = id === undefined ? '' : `respondent ${quote(id)}: `;
   if (values.length !== statementCount) {
     findings.push({
       path,

@@ -1,9 +1,14 @@
 // The numbers on the result posters, as pure functions without I/O.
 //
-// A group is tallied with an accumulator so that answer sheets can be fed one at a
-// time (later: a stream of millions of rows) without holding them all in memory.
-import type { Scoring } from '../content/model.js';
-import type { Respondent, Responses } from '../responses/types.js';
+// It knows nothing of files or readers: its input is answer sheets, each a category
+// index (0-based, in the content's scale order) or null per statement.
+import type { Group, Scoring } from '../content/model.js';
+
+/** One person's answers: a category index or null (not answered) per statement, in statement order. */
+export type AnswerSheet = readonly (number | null)[];
+
+/** The answer sheets of both groups. */
+export type GroupSheets = Readonly<Record<Group, Iterable<AnswerSheet>>>;
 
 export interface BandCount {
   min: number;
@@ -44,14 +49,9 @@ export interface TallyResult {
 
 export interface GroupTallyAccumulator {
   /** Adds one answer sheet: a category index (0-based, scale order) or null per statement. */
-  add(answers: readonly (number | null)[]): void;
+  add(answers: AnswerSheet): void;
   /** The tally of the sheets added so far (a snapshot; adding more later does not change it). */
   result(): GroupTally;
-  /**
-   * Adds the sheets of a tally made elsewhere with the same content (e.g. of the other half
-   * of a file, in another thread): every figure is a count, so counts are added up.
-   */
-  merge(other: GroupTally): void;
 }
 
 /** What the tally needs of the content's scoring: points per category, and the bands. */
@@ -74,7 +74,7 @@ export function createGroupTally(scoring: TallyScoring, statementCount: number):
   let respondents = 0;
   let complete = 0;
 
-  function add(answers: readonly (number | null)[]): void {
+  function add(answers: AnswerSheet): void {
     if (answers.length !== statementCount) {
       throw new Error(`internal: a sheet has ${answers.length} answers, expected ${statementCount}`);
     }
@@ -104,18 +104,6 @@ export function createGroupTally(scoring: TallyScoring, statementCount: number):
     bandCounts[band]++;
   }
 
-  function merge(other: GroupTally): void {
-    const sameBands = other.bands.length === bands.length && other.bands.every((b, i) => b.min === bands[i].min && b.max === bands[i].max);
-    const sameScale = other.statements.length === statementCount && other.statements.every((s) => s.counts.length === categoryCount);
-    if (!sameBands || !sameScale) throw new Error('internal: merging the tally of other content');
-    respondents += other.respondents;
-    complete += other.complete;
-    other.bands.forEach((b, i) => (bandCounts[i] += b.count));
-    other.statements.forEach((statement, s) => {
-      unanswered[s] += statement.unanswered;
-      statement.counts.forEach((count, c) => (counts[s * categoryCount + c] += count));
-    });
-  }
 
   function result(): GroupTally {
     const most = Math.max(0, ...bandCounts);
@@ -132,28 +120,21 @@ export function createGroupTally(scoring: TallyScoring, statementCount: number):
     };
   }
 
-  return { add, result, merge };
+  return { add, result };
 }
 
 /** Tallies one group's answer sheets. */
-export function tallyGroup(
-  respondents: Iterable<Respondent>,
-  scoring: TallyScoring,
-  statementCount: number,
-): GroupTally {
+export function tallyGroup(sheets: Iterable<AnswerSheet>, scoring: TallyScoring, statementCount: number): GroupTally {
   const tally = createGroupTally(scoring, statementCount);
-  for (const respondent of respondents) tally.add(respondent.answers);
+  for (const answers of sheets) tally.add(answers);
   return tally.result();
 }
 
 /** Tallies both groups; a group absent from the responses comes out with zero respondents. */
-export function tallyResponses(
-  responses: Responses,
-  content: TallyContent,
-): TallyResult {
+export function tallyResponses(sheets: GroupSheets, content: TallyContent): TallyResult {
   const statementCount = content.numbered.length;
   return {
-    leaders: tallyGroup(responses.leader, content.scoring, statementCount),
-    employees: tallyGroup(responses.employee, content.scoring, statementCount),
+    leaders: tallyGroup(sheets.leader, content.scoring, statementCount),
+    employees: tallyGroup(sheets.employee, content.scoring, statementCount),
   };
 }

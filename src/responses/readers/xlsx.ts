@@ -2,15 +2,15 @@
 // the maintained SheetJS build @e965/xlsx; older .xls and OpenDocument .ods come along.
 // A workbook is read whole (the format is zipped XML), then its rows go to the same
 // table reader as CSV rows, with the sheet's own row numbers and column letters.
+import { quote } from '../../text.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { WorkBook, WorkSheet } from '@e965/xlsx';
-import { UserError } from '../errors.js';
-import { describeReadError } from './decode.js';
-import { createHeaderMatcher, type HeaderMatcher } from './columns.js';
-import { createTableReader, respondentList, type Cell, type TableContent } from './table.js';
-import type { ReadTableOptions } from './csv.js';
-import type { Responses } from './types.js';
+import { UserError } from '../../errors.js';
+import { describeReadError } from '../decode.js';
+import { createHeaderMatcher, type HeaderMatcher } from '../columns.js';
+import { createTableReader, groupNamed, type Cell, type ReadTableOptions, type TableContent } from '../table.js';
+import type { Responses } from '../types.js';
 
 // SheetJS is large: it is loaded when a workbook is read, not whenever responses are
 // (`mus tally svar.json` has no use for it). Its CommonJS build, so it can be loaded then.
@@ -68,30 +68,35 @@ function readWorkbook(file: string): WorkBook {
 }
 
 /**
- * Reads a workbook's answer sheets into memory. With several sheets, the one whose header
- * names the most statements is read (the first on a tie), and messages name it.
+ * Reads every answer sheet of a workbook (a sheet whose header names statements). A sheet
+ * named for a group ("Ledere", "Medarbejdere") is that group; in any other, the role column
+ * decides, as in a CSV export. Sheets without statements (an "Info" sheet) are named in a
+ * notice. With no answer sheet at all, the first sheet is read, to say what is wrong with it.
  */
 export function readXlsxResponses(file: string, content: TableContent, options: ReadTableOptions = {}): Responses {
   const workbook = readWorkbook(file);
   const matcher: HeaderMatcher = createHeaderMatcher(content.numbered);
   const sheets = workbook.SheetNames.map((name) => sheetRows(workbook, name));
   if (sheets.length === 0) throw new UserError({ file, message: 'the workbook has no sheets' });
-  let chosen = sheets[0];
-  let best = -1;
-  for (const sheet of sheets) {
-    const matches = headerOf(sheet).filter((h) => matcher.read(h) !== undefined).length;
-    if (matches > best) {
-      best = matches;
-      chosen = sheet;
-    }
+  const answerSheets = sheets.filter((sheet) => headerOf(sheet).some((h) => matcher.read(h) !== undefined));
+  const read = answerSheets.length > 0 ? answerSheets : [sheets[0]];
+  const skipped = sheets.filter((sheet) => !read.includes(sheet) && sheet.rows.length > 0);
+  if (skipped.length > 0) {
+    options.notices?.(`${file}: not read (no statements in the header): ${skipped.map((s) => `sheet ${quote(s.name)}`).join(', ')}`);
   }
-  const where = sheets.length > 1 ? `sheet "${chosen.name}", ` : '';
-  const reader = createTableReader(
-    content,
-    { file, group: options.group, notices: options.notices, matcher, where, firstColumn: chosen.firstColumn },
-    respondentList,
-  );
-  chosen.rows.forEach((row, i) => reader.row(row, chosen.firstRow + i));
-  const groups = reader.finish();
-  return { leader: groups.leader.respondents, employee: groups.employee.respondents };
+  const result: Responses = { leader: [], employee: [] };
+  for (const sheet of read) {
+    const named = groupNamed(sheet.name);
+    if (named && options.group && named !== options.group) {
+      throw new UserError({ file, message: `sheet ${quote(sheet.name)} holds ${named === 'leader' ? "leaders'" : "employees'"} answers by its name, but the file was given as ${options.group === 'leader' ? '--leaders' : '--employees'}` });
+    }
+    const where = sheets.length > 1 ? `sheet ${quote(sheet.name)}, ` : '';
+    const group = named ?? options.group;
+    const reader = createTableReader(content, { file, group, notices: options.notices, matcher, where, firstColumn: sheet.firstColumn });
+    sheet.rows.forEach((row, i) => reader.row(row, sheet.firstRow + i));
+    const responses = reader.finish();
+    result.leader.push(...responses.leader);
+    result.employee.push(...responses.employee);
+  }
+  return result;
 }
