@@ -1,7 +1,7 @@
 // Page images from the files a copier or a phone writes: PDFs (one image per page, JPEG,
 // CCITT G4 or JBIG2), PNG, JPEG and TIFF files. Pages come one at a time, as grey pixels
-// at most `maxDpi` fine: a 5 mm box is 40 pixels wide at 200 dpi, plenty to read, and a
-// smaller image is faster to decode, search and measure.
+// at most `maxDpi` fine: a 5.5 mm box is 32 pixels wide at 150 dpi, plenty to read (the page
+// code is read from an enlarged crop), and a smaller image is faster to search and measure.
 //
 // A PDF page that holds one JPEG is decoded natively (@napi-rs/canvas, libjpeg-turbo); every
 // other PDF page is rasterised by pdf.js, which decodes every codec copiers use.
@@ -12,15 +12,23 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from
 import { grayFromRgba, type GrayImage } from './image.js';
 
 /** The finest resolution pages are read at, in dots per inch. */
-export const maxDpi = 200;
+export const maxDpi = 150;
 const a4WidthInches = 210 / 25.4;
 
 export interface ScanPage {
   /** 1-based page (or TIFF frame) in its file. */
   page: number;
-  /** The pixels, or why there are none. */
+  /** The pixels; or a JPEG/PNG file's bytes still to decode (decodeImageBytes, on any thread); or why there are none. */
   image?: GrayImage;
+  encoded?: Uint8Array;
   problem?: string;
+}
+
+/** The page's pixels, decoding it if it came encoded. */
+export async function pageImage(page: ScanPage): Promise<GrayImage> {
+  if (page.image) return page.image;
+  if (!page.encoded) throw new Error(page.problem ?? 'internal: a page without pixels');
+  return decodeImageBytes(page.encoded);
 }
 
 /** Scale factor that brings an image of this width to at most maxDpi on an A4-wide page. */
@@ -46,9 +54,8 @@ function drawGray(source: Image, width: number, height: number, scale: number): 
  * RGBA and BGRA order.
  */
 function grayFromCanvasPixels(raw: Buffer, width: number, height: number): GrayImage {
-  const pixels = new Uint32Array(raw.buffer, raw.byteOffset, width * height);
   const data = new Uint8Array(width * height);
-  for (let i = 0; i < data.length; i++) data[i] = (pixels[i] >>> 8) & 0xff;
+  for (let i = 0, j = 1; i < data.length; i++, j += 4) data[i] = raw[j];
   return { width, height, data };
 }
 
@@ -66,13 +73,7 @@ export async function* scanPages(file: string): AsyncGenerator<ScanPage> {
   const extension = extname(file).toLowerCase();
   if (extension === '.pdf') yield* pdfPages(bytes);
   else if (extension === '.tif' || extension === '.tiff') yield* tiffPages(bytes);
-  else {
-    try {
-      yield { page: 1, image: await decodeImageBytes(bytes) };
-    } catch (error) {
-      yield { page: 1, problem: `cannot be decoded as an image (${reason(error)})` };
-    }
-  }
+  else yield { page: 1, encoded: bytes };
 }
 
 async function* tiffPages(bytes: Buffer): AsyncGenerator<ScanPage> {
@@ -145,26 +146,21 @@ async function* pdfPages(bytes: Buffer): AsyncGenerator<ScanPage> {
     return;
   }
   let rasteriser: Rasteriser | undefined;
-  // The next page is decoded while this one is read (native decoding runs off the main thread).
-  const decode = async (i: number): Promise<ScanPage> => {
-    try {
-      const jpeg = plainJpeg(doc, i);
-      if (jpeg) return { page: i + 1, image: await decodeImageBytes(jpeg) };
-      rasteriser ??= await openRasteriser(bytes);
-      return { page: i + 1, image: await rasteriser.page(i + 1) };
-    } catch (error) {
-      return { page: i + 1, problem: `cannot be decoded (${reason(error)})` };
-    }
-  };
   try {
-    const count = doc.getPageCount();
-    let next = count > 0 ? decode(0) : undefined;
-    for (let i = 0; i < count; i++) {
-      const current = await next!;
-      next = i + 1 < count ? decode(i + 1) : undefined;
-      yield current;
+    for (let i = 0; i < doc.getPageCount(); i++) {
+      try {
+        // A page that is one JPEG is handed on as that JPEG: it is decoded natively where it is read.
+        const jpeg = plainJpeg(doc, i);
+        if (jpeg) {
+          yield { page: i + 1, encoded: jpeg };
+          continue;
+        }
+        rasteriser ??= await openRasteriser(bytes);
+        yield { page: i + 1, image: await rasteriser.page(i + 1) };
+      } catch (error) {
+        yield { page: i + 1, problem: `cannot be decoded (${reason(error)})` };
+      }
     }
-    await next;
   } finally {
     await rasteriser?.close();
   }

@@ -1,7 +1,7 @@
 // One scanned page, start to end: find the marks, map the page, read its code, check it
 // against the test the content prints, and decide every statement on it. A page is a test
 // page, a page to skip (blank, or no test at all) with a notice, or a problem (one line).
-import type { Content, Group } from '../../../content/model.js';
+import type { Group } from '../../../content/model.js';
 import { markCentres, type PageCode, type Point } from '../../../render/page-code.js';
 import { paperSizes } from '../../../render/styles.js';
 import { decide, type Decision } from './decide.js';
@@ -60,10 +60,9 @@ function candidates(found: Point[], image: GrayImage): { transform: Affine; upsi
 }
 
 export interface PageContext {
-  content: Content;
+  /** The content folder, for messages. */
+  contentDir?: string;
   geometry: (group: Group) => Promise<TestGeometry>;
-  /** "scan.pdf page 3", for messages. */
-  where: string;
 }
 
 export async function readPage(image: GrayImage, ctx: PageContext): Promise<PageResult> {
@@ -92,7 +91,7 @@ export async function readPage(image: GrayImage, ctx: PageContext): Promise<Page
   const { code, transform, upsideDown } = found;
   const geometry = await ctx.geometry(code.group);
   if (code.fingerprint !== geometry.fingerprint) {
-    return { kind: 'problem', message: `was printed from other content than ${ctx.content.dir ?? 'the content'} (the ${code.group} test has changed since); tally it with the content it was printed from (--content)` };
+    return { kind: 'problem', message: `was printed from other content than ${ctx.contentDir ?? 'the content'} (the ${code.group} test has changed since); tally it with the content it was printed from (--content)` };
   }
   const boxes = geometry.pages[code.page - 1];
   if (!boxes) return { kind: 'problem', message: `says it is page ${code.page}, but the ${code.group} test has ${geometry.pages.length} pages` };

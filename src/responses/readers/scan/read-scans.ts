@@ -11,7 +11,8 @@ import type { Respondent, Responses } from '../../types.js';
 import { correctionsFileName, correctionsText, readCorrectionEntries, readCorrections } from './corrections.js';
 import { scanPages } from './decode.js';
 import { geometries } from './geometry.js';
-import { readPage } from './read-page.js';
+import { openPageReader } from './page-readers.js';
+import type { PageResult } from './read-page.js';
 import { reviewFileName, reviewPdf, rowLine, type ReviewRow } from './review.js';
 import { pairSheets, type ScannedPage } from './sheets.js';
 
@@ -53,24 +54,37 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
   const pageCounts = new Map<Group, number>();
   const problems: Problem[] = [];
   const pages: ScannedPage[] = [];
-  for (const { file, group } of inputs) {
-    for await (const scanned of scanPages(file)) {
-      const at = { file, field: `page ${scanned.page}` };
-      if (!scanned.image) {
-        problems.push({ ...at, message: scanned.problem ?? 'cannot be read' });
-        continue;
-      }
-      const result = await readPage(scanned.image, { content, geometry, where: `${file} page ${scanned.page}` });
-      if (result.kind === 'skip') options.notice?.(formatProblem({ ...at, message: result.notice }));
-      else if (result.kind === 'problem') problems.push({ ...at, message: result.message });
-      else if (group && result.code.group !== group) {
-        problems.push({ ...at, message: `is a page of the ${result.code.group} test, but the file was given as ${group === 'leader' ? '--leaders' : '--employees'}` });
-      } else {
-        pageCounts.set(result.code.group, (await geometry(result.code.group)).pages.length);
-        if (result.upsideDown) options.notice?.(formatProblem({ ...at, message: 'was scanned upside down; read turned' }));
-        pages.push({ file, page: scanned.page, code: result.code, statements: result.statements });
+  const take = async (file: string, group: Group | undefined, page: number, result: PageResult) => {
+    const at = { file, field: `page ${page}` };
+    if (result.kind === 'skip') options.notice?.(formatProblem({ ...at, message: result.notice }));
+    else if (result.kind === 'problem') problems.push({ ...at, message: result.message });
+    else if (group && result.code.group !== group) {
+      problems.push({ ...at, message: `is a page of the ${result.code.group} test, but the file was given as ${group === 'leader' ? '--leaders' : '--employees'}` });
+    } else {
+      pageCounts.set(result.code.group, (await geometry(result.code.group)).pages.length);
+      if (result.upsideDown) options.notice?.(formatProblem({ ...at, message: 'was scanned upside down; read turned' }));
+      pages.push({ file, page, code: result.code, statements: result.statements });
+    }
+  };
+  // Pages are read as they are decoded, several at a time, and taken in scanned order.
+  const reader = await openPageReader({ contentDir: content.dir, geometry });
+  try {
+    const reading: { file: string; group?: Group; page: number; result: Promise<PageResult> }[] = [];
+    const takeFirst = async () => {
+      const first = reading.shift()!;
+      await take(first.file, first.group, first.page, await first.result);
+    };
+    for (const { file, group } of inputs) {
+      for await (const scanned of scanPages(file)) {
+        const result = reader.read(scanned);
+        result.catch(() => undefined); // awaited in turn below; a failure is not unhandled meanwhile
+        reading.push({ file, group, page: scanned.page, result });
+        if (reading.length >= reader.capacity) await takeFirst();
       }
     }
+    while (reading.length > 0) await takeFirst();
+  } finally {
+    await reader.close();
   }
   const { sheets, problems: pairing } = pairSheets(pages, { pageCount: (g) => pageCounts.get(g) ?? 0, groupWord: groupWords(content) });
   problems.push(...pairing);
