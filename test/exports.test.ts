@@ -324,8 +324,23 @@ describe('errors name the file, the row and the column', () => {
   it('two columns for one statement', async () => {
     const file = temp('svar.csv', csvText([[...numbered(), `Titel [${texts[6].employee}]`], [...all('Altid'), 'Altid']]));
     expect(await problem({ employees: file })).toBe(
-      `${file}: 2 columns are statement 7: column "Spørgsmål 7", column "Titel [Jeg får klare tilbagemeldinger på min opgaveløsning]"; keep one`,
+      `${file}: columns G and U are both statement 7 ("Spørgsmål 7", "Titel [Jeg får klare tilbagemeldinger på min opgaveløsning]"); keep one`,
     );
+  });
+
+  it('files given the wrong way round: employee statements given as --leaders', async () => {
+    const file = temp('medarbejdere.csv', csvText([texts.map((t) => t.employee), all('Altid')]));
+    expect(await problem({ leaders: file })).toBe(
+      `${file}: the headers are the employees' statements, but the file was given as --leaders; are --leaders and --employees swapped?`,
+    );
+    const right = temp('ledere.csv', csvText([texts.map((t) => t.leader), all('Altid')]));
+    expect(await problem({ employees: right })).toMatch(/the headers are the leaders' statements, but the file was given as --employees/);
+  });
+
+  it('a doubled column is named by its letters', async () => {
+    const headers = numbered();
+    const file = temp('svar.csv', csvText([[...headers, headers[12]], [...all('Altid'), 'Altid']]));
+    expect(await problem({ employees: file })).toBe(`${file}: columns M and U are both "Spørgsmål 13" (statement 13); keep one`);
   });
 
   it('a number that disagrees with the text after it', async () => {
@@ -483,19 +498,20 @@ describe('the same answers give the same tally as YAML, CSV and xlsx', () => {
     // Headers in one of the accepted forms, in one text version per file, columns in a random order.
     const version = r.pick(['leader', 'employee'] as const);
     const headerStyle = r.pick(['number', 'udsagn', 'text', 'numberText', 'microsoft', 'google']);
-    const header = (i: number) =>
+    // A file per group has that group's wording (the other's is refused as swapped).
+    const header = (i: number, v: 'leader' | 'employee' = version) =>
       ({
         number: `${i + 1}`,
         udsagn: `Udsagn ${i + 1}`,
-        text: texts[i][version],
-        numberText: `${i + 1}. ${texts[i][version]}`,
-        microsoft: `Hvor godt fungerer jeres MUS?.${texts[i][version]}`,
-        google: `MUS-testen [${texts[i][version]}]`,
+        text: texts[i][v],
+        numberText: `${i + 1}. ${texts[i][v]}`,
+        microsoft: `Hvor godt fungerer jeres MUS?.${texts[i][v]}`,
+        google: `MUS-testen [${texts[i][v]}]`,
       })[headerStyle]!;
     const order = texts.map((_, i) => i).sort(() => r.next() - 0.5);
     const extra = (n: number): Row => [n, `Navn ${n}`, r.pick(['', 'kort', 'med; semikolon, komma\r\nog "citat"'])];
-    const table = (rows: (string | number | null)[][], role?: string[]): Row[] => [
-      ['Id', 'Navn', 'Kommentar', ...(role ? ['Rolle'] : []), ...order.map(header)],
+    const table = (rows: (string | number | null)[][], role?: string[], v: 'leader' | 'employee' = version): Row[] => [
+      ['Id', 'Navn', 'Kommentar', ...(role ? ['Rolle'] : []), ...order.map((i) => header(i, v))],
       ...rows.map((row, k) => [...extra(k + 1), ...(role ? [role[k]] : []), ...order.map((i) => row[i])]),
     ];
     const style: CsvStyle = { delimiter: r.pick([';', ',', '\t']), bom: r.next() < 0.5, eol: r.pick(['\r\n', '\n']) };
@@ -505,8 +521,8 @@ describe('the same answers give the same tally as YAML, CSV and xlsx', () => {
     const roles = [...spelled.leaders.map(() => r.pick(['Leder', 'leder', 'LEDERE', 'leader'])), ...spelled.employees.map(() => r.pick(['Medarbejder', 'medarbejdere', 'Employee']))];
     const hasAny = combinedRows.length > 0;
     const variants: ResponseSources[] = [
-      { leaders: temp('ledere.csv', csvText(table(spelled.leaders), style)), employees: temp('medarbejdere.csv', csvText(table(spelled.employees), style)) },
-      { leaders: temp('ledere.xlsx', xlsxBytes({ Ark1: table(spelled.leaders) })), employees: temp('medarbejdere.xlsx', xlsxBytes({ Ark1: table(spelled.employees) })) },
+      { leaders: temp('ledere.csv', csvText(table(spelled.leaders, undefined, 'leader'), style)), employees: temp('medarbejdere.csv', csvText(table(spelled.employees, undefined, 'employee'), style)) },
+      { leaders: temp('ledere.xlsx', xlsxBytes({ Ark1: table(spelled.leaders, undefined, 'leader') })), employees: temp('medarbejdere.xlsx', xlsxBytes({ Ark1: table(spelled.employees, undefined, 'employee') })) },
     ];
     if (hasAny) {
       variants.push({ file: temp('begge.csv', csvText(table(combinedRows, roles), style)) });

@@ -49,16 +49,16 @@ describe('problems in valid JSON', () => {
   it('are placed at the value or the key they are about', () => {
     const text = '{\n  "leaders": [\n    ["Altid", "Måske", 3],\n    {"id": "A7", "answers": [1, 2], "navn": "x"}\n  ],\n  "medarbejdere": "none"\n}\n';
     expect(messageFor(text).split('\n')).toEqual([
-      `x.json:3:15 leaders[0][1]: statement 2: "Måske" is not an answer (${valid})`,
-      'x.json:4:37 leaders[1].navn: unknown key "navn" (expected id, answers)',
-      'x.json:4:29 leaders[1].answers: respondent "A7": has 2 answers, expected 3 (one per statement)',
+      `x.json:3:15 leaders sheet 1: statement 2: "Måske" is not an answer (${valid})`,
+      'x.json:4:37 leaders sheet 2 navn: unknown key "navn" (expected id, answers)',
+      'x.json:4:29 leaders sheet 2 answers: respondent "A7": has 2 answers, expected 3 (one per statement)',
       'x.json:6:19 medarbejdere: must be a list of respondents, found the text "none"',
     ]);
   });
 
   it('count columns in characters after Danish letters, and lines after a byte-order mark', () => {
     const file = write(Buffer.from('\uFEFF{"ledere": [["Sjældent", "Måske", 3]]}'));
-    expect(() => readJsonResponses(file, content)).toThrow(`${file}:1:26 ledere[0][1]: statement 2: "Måske" is not an answer`);
+    expect(() => readJsonResponses(file, content)).toThrow(`${file}:1:26 ledere sheet 1: statement 2: "Måske" is not an answer`);
   });
 });
 
@@ -71,8 +71,8 @@ describe('a key given twice', () => {
   it('is an error inside a respondent too, and each one is listed', () => {
     const text = '{"employees": [\n  {"id": "B1", "answers": [1, 2, 3],\n   "answers": [3, 2, 1]},\n  {"id": "B2", "id": "B3", "answers": [1, 1, 1]}\n]}';
     expect(messageFor(text).split('\n')).toEqual([
-      'x.json:3:4 employees[0].answers: "answers" is given twice, on line 2 and line 3; keep one',
-      'x.json:4:16 employees[1].id: "id" is given twice, on line 4 and line 4; keep one',
+      'x.json:3:4 employees sheet 1 answers: "answers" is given twice, on line 2 and line 3; keep one',
+      'x.json:4:16 employees sheet 2 id: "id" is given twice, on line 4 and line 4; keep one',
     ]);
   });
 
@@ -90,7 +90,7 @@ describe('a key given twice', () => {
       { id: 'kl. 10:30', answers: [2, 1, 0] },
     ]);
     const twice = '{"leaders": [{"id": "kl. 10:30", "answers": [1, 2, 3], "answers": [3, 2, 1]}]}';
-    expect(messageFor(twice)).toBe('x.json:1:56 leaders[0].answers: "answers" is given twice, on line 1 and line 1; keep one');
+    expect(messageFor(twice)).toBe('x.json:1:56 leaders sheet 1 answers: "answers" is given twice, on line 1 and line 1; keep one');
   });
 });
 

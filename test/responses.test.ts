@@ -224,33 +224,33 @@ describe('bad responses files', () => {
 
   it('reports respondents that are neither a list nor a mapping with answers', () => {
     expect(lines(errorForFile('respondent-not-list.yaml'))).toEqual([
-      `${fixture('respondent-not-list.yaml')}:3:5 employees[1]: a respondent must be a list of 3 answers or a mapping {id, answers}, found the text "Altid"`,
-      `${fixture('respondent-not-list.yaml')}:4:14 employees[2].svar: unknown key "svar" (expected id, answers)`,
-      `${fixture('respondent-not-list.yaml')}:4:5 employees[2]: respondent "B2": "answers" is missing (a list of 3 answers)`,
+      `${fixture('respondent-not-list.yaml')}:3:5 employees sheet 2: a respondent must be a list of 3 answers or a mapping {id, answers}, found the text "Altid"`,
+      `${fixture('respondent-not-list.yaml')}:4:14 employees sheet 3 svar: unknown key "svar" (expected id, answers)`,
+      `${fixture('respondent-not-list.yaml')}:4:5 employees sheet 3: respondent "B2": "answers" is missing (a list of 3 answers)`,
     ]);
   });
 
   it('reports too few and too many answers, saying how many', () => {
     expect(lines(errorForFile('wrong-count.yaml'))).toEqual([
-      `${fixture('wrong-count.yaml')}:2:5 leaders[0]: has 2 answers, expected 3 (one per statement)`,
-      `${fixture('wrong-count.yaml')}:3:5 leaders[1]: has 4 answers, expected 3 (one per statement)`,
-      `${fixture('wrong-count.yaml')}:4:23 leaders[2].answers: respondent "C3": has 0 answers, expected 3 (one per statement)`,
+      `${fixture('wrong-count.yaml')}:2:5 leaders sheet 1: has 2 answers, expected 3 (one per statement)`,
+      `${fixture('wrong-count.yaml')}:3:5 leaders sheet 2: has 4 answers, expected 3 (one per statement)`,
+      `${fixture('wrong-count.yaml')}:4:23 leaders sheet 3 answers: respondent "C3": has 0 answers, expected 3 (one per statement)`,
     ]);
   });
 
   it('reports unknown labels with the respondent id when given', () => {
     expect(lines(errorForFile('unknown-label.yaml'))).toEqual([
-      `${fixture('unknown-label.yaml')}:2:13 employees[0][1]: statement 2: "Måske" is not an answer (${valid})`,
-      `${fixture('unknown-label.yaml')}:3:35 employees[1].answers[2]: respondent "A7": statement 3: "Nogle gange" is not an answer (${valid})`,
+      `${fixture('unknown-label.yaml')}:2:13 employees sheet 1: statement 2: "Måske" is not an answer (${valid})`,
+      `${fixture('unknown-label.yaml')}:3:35 employees sheet 2: respondent "A7": statement 3: "Nogle gange" is not an answer (${valid})`,
     ]);
   });
 
   it('reports points outside the scale and non-integer points', () => {
     expect(lines(errorForFile('bad-points.yaml'))).toEqual([
-      `${fixture('bad-points.yaml')}:2:6 leaders[0][0]: statement 1: 0 is not one of the points 1–5 (${valid})`,
-      `${fixture('bad-points.yaml')}:2:9 leaders[0][1]: statement 2: 6 is not one of the points 1–5 (${valid})`,
-      `${fixture('bad-points.yaml')}:2:12 leaders[0][2]: statement 3: 2.5 is not a whole number of points (${valid})`,
-      `${fixture('bad-points.yaml')}:3:6 leaders[1][0]: statement 1: "7" is not one of the points 1–5 (${valid})`,
+      `${fixture('bad-points.yaml')}:2:6 leaders sheet 1: statement 1: 0 is not one of the points 1–5 (${valid})`,
+      `${fixture('bad-points.yaml')}:2:9 leaders sheet 1: statement 2: 6 is not one of the points 1–5 (${valid})`,
+      `${fixture('bad-points.yaml')}:2:12 leaders sheet 1: statement 3: 2.5 is not a whole number of points (${valid})`,
+      `${fixture('bad-points.yaml')}:3:6 leaders sheet 2: statement 1: "7" is not one of the points 1–5 (${valid})`,
     ]);
   });
 
@@ -262,8 +262,8 @@ describe('bad responses files', () => {
 
   it('locates problems in JSON files too', () => {
     expect(lines(errorForFile('bad.json'))).toEqual([
-      `${fixture('bad.json')}:3:15 leaders[0][1]: statement 2: "Måske" is not an answer (${valid})`,
-      `${fixture('bad.json')}:4:29 leaders[1].answers: respondent "A7": has 2 answers, expected 3 (one per statement)`,
+      `${fixture('bad.json')}:3:15 leaders sheet 1: statement 2: "Måske" is not an answer (${valid})`,
+      `${fixture('bad.json')}:4:29 leaders sheet 2 answers: respondent "A7": has 2 answers, expected 3 (one per statement)`,
       `${fixture('bad.json')}:6:19 medarbejdere: must be a list of respondents, found the text "none"`,
     ]);
   });
@@ -273,8 +273,8 @@ describe('bad responses files', () => {
     const error = errorFor(() => parseResponses(`leaders:\n${rows}\n`, 'many.yaml', content, 'yaml'));
     const reported = lines(error);
     expect(reported).toHaveLength(21);
-    expect(reported[0]).toBe(`many.yaml:2:13 leaders[0][1]: statement 2: "Måske" is not an answer (${valid})`);
-    expect(reported[19]).toMatch(/^many\.yaml:21:13 leaders\[19\]\[1\]: /);
+    expect(reported[0]).toBe(`many.yaml:2:13 leaders sheet 1: statement 2: "Måske" is not an answer (${valid})`);
+    expect(reported[19]).toMatch(/^many\.yaml:21:13 leaders sheet 20: statement 2: /);
     expect(reported[20]).toBe('many.yaml: … and 10 more problems');
   });
 

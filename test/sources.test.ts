@@ -32,7 +32,7 @@ describe('responses files in a folder', () => {
     expect(responses.employee).toHaveLength(3);
     expect(responses.leader[0].answers).toEqual(Array(statements).fill(4));
     expect(notices).toEqual([
-      `${join(dir, 'a.csv')}: ignored 1 column that is not statements: "Navn"`,
+      `${join(dir, 'a.csv')}: ignored 1 column that is not a statement: "Navn"`,
       `${join(dir, 'c.csv')}: is the same file as ${join(dir, 'a.csv')} (identical bytes); counted once`,
     ]);
   });

@@ -123,7 +123,7 @@ export interface ColumnPlan {
 export function planColumns(
   headers: readonly string[],
   statements: readonly StatementTexts[],
-  options: { group?: Group; matcher?: HeaderMatcher; describe: (column: number) => string },
+  options: { group?: Group; matcher?: HeaderMatcher; describe: (column: number) => string; letter?: (column: number) => string },
 ): ColumnPlan {
   const matcher = options.matcher ?? createHeaderMatcher(statements);
   const readings = headers.map((header) => matcher.read(header));
@@ -134,6 +134,16 @@ export function planColumns(
   const fallback: Group = version === 'leader' ? 'employee' : 'leader';
 
   const problems: ColumnProblem[] = [];
+  if (options.group !== undefined && version !== options.group) {
+    // More headers are the other test's wording: the files were most likely given the wrong way round.
+    const names = { leader: ["the leaders'", '--leaders'], employee: ["the employees'", '--employees'] } as const;
+    return {
+      columns: statements.map(() => -1),
+      others: [],
+      version,
+      problems: [{ message: `the headers are ${names[version][0]} statements, but the file was given as ${names[options.group][1]}; are --leaders and --employees swapped?` }],
+    };
+  }
   const count = statements.length;
   const found: number[][] = Array.from({ length: count }, () => []);
   const others: number[] = [];
@@ -157,9 +167,11 @@ export function planColumns(
   const columns = found.map((list) => (list.length === 1 ? list[0] : -1));
   found.forEach((list, i) => {
     if (list.length > 1) {
-      problems.push({
-        message: `${list.length} columns are statement ${i + 1}: ${list.map(options.describe).join(', ')}; keep one`,
-      });
+      // By their letters, as the spreadsheet shows them: "columns F and M are both …".
+      const letters = options.letter ? `columns ${listNumbers(list.map(options.letter))}` : `${list.length} columns`;
+      const texts = [...new Set(list.map((c) => headers[c].trim()))];
+      const what = texts.length === 1 ? `"${shortHeader(texts[0])}" (statement ${i + 1})` : `statement ${i + 1} (${texts.map((t) => `"${shortHeader(t)}"`).join(', ')})`;
+      problems.push({ message: `${letters} are both ${what}; keep one` });
     }
   });
   const missing = found.flatMap((list, i) => (list.length === 0 ? [i + 1] : []));
@@ -174,8 +186,14 @@ export function planColumns(
   return { columns, others, version, problems };
 }
 
-/** "3", "3 and 7", "3, 7 and 12". */
-export function listNumbers(numbers: readonly number[]): string {
+/** A header as a message shows it: on one line, cut short. */
+function shortHeader(text: string): string {
+  const chars = [...text.replace(/\s+/g, ' ')];
+  return chars.length <= 60 ? chars.join('') : `${chars.slice(0, 59).join('')}…`;
+}
+
+/** "3", "3 and 7", "3, 7 and 12" (also for column letters). */
+export function listNumbers(numbers: readonly (number | string)[]): string {
   if (numbers.length <= 1) return numbers.join('');
   return `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
 }

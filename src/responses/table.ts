@@ -145,6 +145,7 @@ export function createTableReader(content: TableContent, options: TableOptions):
       group,
       matcher: options.matcher,
       describe: describeColumn,
+      letter: columnLetter,
     });
     statementColumns = plan.columns;
     otherColumns = plan.others;
@@ -294,7 +295,7 @@ export function createTableReader(content: TableContent, options: TableOptions):
       return header.trim() === '' ? `(column ${columnLetter(c)})` : `"${shorten(header, quoteLength)}"`;
     });
     if (shown.length > max) names.push(`and ${shown.length - max} more`);
-    options.notices(`${file}: ${where}ignored ${plural(shown.length, 'column')} that ${shown.length === 1 ? 'is' : 'are'} not statements: ${names.join(', ')}`);
+    options.notices(`${file}: ${where}ignored ${plural(shown.length, 'column')} that ${shown.length === 1 ? 'is not a statement' : 'are not statements'}: ${names.join(', ')}`);
   }
 
   return { row, finish };

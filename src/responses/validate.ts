@@ -199,9 +199,16 @@ function listKeys(): string {
   return `${keys.slice(0, -1).join(', ')} or ${keys[keys.length - 1]}`;
 }
 
-/** A path as a field name for messages: employees[3].answers[7]. */
+/** A path as a field name for messages: "employees sheet 4 answers". */
 export function formatPath(path: DataPath): string {
+  // As the facilitator counts: "leaders sheet 3", not "leaders[2]"; an answer's index is left
+  // out, since its message names the statement (counted from 1, as on the test).
   return path
-    .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`))
+    .map((part, i) => {
+      if (i === 0) return String(part);
+      if (typeof part === 'number') return i === 1 ? ` sheet ${part + 1}` : '';
+      return typeof path[i + 1] === 'number' ? '' : ` ${part}`; // "answers" of an answer: the statement says it
+
+    })
     .join('');
 }
