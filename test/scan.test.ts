@@ -17,7 +17,8 @@ import { tallyResponses } from '../src/tally/tally.js';
 import { repoRoot } from './helpers/cli.js';
 import { readPdf, tempDir } from './helpers/pdf.js';
 import { printTest, type PrintedTest } from './helpers/scan/printed.js';
-import { randomAnswers, scanStack, type SheetPlan } from './helpers/scan/stack.js';
+import { randomAnswers, scanImages, scanStack, type SheetPlan } from './helpers/scan/stack.js';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 
 const content = loadContent(join(repoRoot, 'content/da'));
 const labels = content.scoring.scale.map((c) => c.label);
@@ -91,6 +92,27 @@ describe('a workshop scanned into one PDF', () => {
     expect(result.employees.respondents).toBe(0);
     expect(notices).toContain(`${file} page 1: is not a page of a MUS test (no corner marks or page code); skipped`);
     expect(notices).toContain(`${file} page 4: is blank; skipped`);
+  }, 120_000);
+});
+
+describe('page images', () => {
+  it('a sheet as two TIFF files (front, back) and one as two PNGs: the tally of the typed answers', async () => {
+    const leaders = answersOf(2, 350);
+    const { default: UTIF } = await import('utif2');
+    const dir = tempDir('mus-scan-images-');
+    const tiffs = await scanImages([{ test: leaderTest, answers: leaders[0] }], { dpi: 150, encoding: 'png', seed: 8 });
+    const pngs = await scanImages([{ test: leaderTest, answers: leaders[1] }], { dpi: 150, encoding: 'png', seed: 9 });
+    for (const [i, image] of tiffs.entries()) {
+      const { data, width, height } = (await loadImage((image as { bytes: Buffer }).bytes).then((img) => {
+        const canvas = createCanvas(img.width, img.height);
+        canvas.getContext('2d').drawImage(img, 0, 0);
+        return { data: canvas.getContext('2d').getImageData(0, 0, img.width, img.height).data, width: img.width, height: img.height };
+      }));
+      writeFileSync(join(dir, `a-${i + 1}.tif`), Buffer.from(UTIF.encodeImage(new Uint8Array(data.buffer), width, height)));
+    }
+    pngs.forEach((image, i) => writeFileSync(join(dir, `b-${i + 1}.png`), (image as { bytes: Buffer }).bytes));
+    const { result } = await scanTally(dir);
+    expect(result.leaders).toEqual((await typedTally(leaders, [])).leaders);
   }, 120_000);
 });
 

@@ -3,7 +3,7 @@
 // scans are applied, and what still needs a look goes to the review sheet and the corrections
 // file beside the scans. Rows that need a look count as unanswered until corrected, and
 // each is named in a notice: the numbers come first, the doubts are listed, none is guessed.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Content, Group } from '../../../content/model.js';
 import { displayPath, formatProblem, type Problem } from '../../../errors.js';
@@ -115,12 +115,19 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
   const flagged: FlaggedRow[] = review.map((r) => ({ sheet: r.sheet, group: r.group, statement: r.statement, file: r.file, page: r.page, reason: texts ? texts.reasons[r.reason] : r.reason }));
   if (review.length > 0 && texts) {
     for (const row of review) options.notice?.(`${rowLine(texts, row)}: counted as unanswered until corrected in ${displayPath(correctionsFile)}`);
-    mkdirSync(place, { recursive: true });
     const reviewFile = join(place, reviewFileName);
-    writeFileSync(reviewFile, await reviewPdf(texts, review, content.meta));
     const rows = review.map((r) => ({ sheet: r.sheet, statement: r.statement, note: texts.reasons[r.reason] }));
-    writeFileSync(correctionsFile, correctionsText(texts.corrections, readCorrectionEntries(correctionsFile), rows));
-    options.notice?.(`${review.length} answer${review.length === 1 ? '' : 's'} on the scans need${review.length === 1 ? 's' : ''} a look: see ${displayPath(reviewFile)} and write the answers into ${displayPath(correctionsFile)}`);
+    const corrections = correctionsText(texts.corrections, readCorrectionEntries(correctionsFile), rows);
+    const need = `${review.length} answer${review.length === 1 ? '' : 's'} on the scans need${review.length === 1 ? 's' : ''} a look`;
+    try {
+      writeFileSync(reviewFile, await reviewPdf(texts, review, content.meta));
+      writeFileSync(correctionsFile, corrections);
+      options.notice?.(`${need}: see ${displayPath(reviewFile)} and write the answers into ${displayPath(correctionsFile)}`);
+    } catch (error) {
+      // The numbers stand without the review files; the rows were listed above.
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      options.notice?.(`${need}, but ${displayPath(reviewFile)} and ${displayPath(correctionsFile)} cannot be written (${code}); write the answers into ${correctionsFileName} beside the scans by hand`);
+    }
   }
   return { responses, flagged, problems, problemFiles: new Set(problems.map((p) => p.file)) };
 }
