@@ -7,7 +7,7 @@
 // other PDF page is rasterised by pdf.js, which decodes every codec copiers use.
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { createCanvas, loadImage, type Image } from '@napi-rs/canvas';
+import { createCanvas, loadImage, type Canvas, type Image } from '@napi-rs/canvas';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
 import { grayFromRgba, type GrayImage } from './image.js';
 
@@ -36,10 +36,15 @@ function shrink(width: number, pageWidthInches = a4WidthInches): number {
   return Math.min(1, (maxDpi * pageWidthInches) / width);
 }
 
+let reusable: Canvas | undefined;
+
 function drawGray(source: Image, width: number, height: number, scale: number): GrayImage {
   const w = Math.max(1, Math.round(width * scale));
   const h = Math.max(1, Math.round(height * scale));
-  const canvas = createCanvas(w, h);
+  // One canvas per thread for pages of one size (a scan's pages are): its pixels are native
+  // memory that the garbage collector would otherwise free late, one page's worth at a time.
+  if (!reusable || reusable.width !== w || reusable.height !== h) reusable = createCanvas(w, h);
+  const canvas = reusable;
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, w, h);
