@@ -1,14 +1,15 @@
-// `npm run bench`: how fast a build, a rebuild and a tally are, against floors measured in
-// the same run (the machine is shared and noisy; ratios travel, milliseconds do not).
+// `npm run bench`: how fast a build and a tally are, against floors measured in the same
+// run (the machine is shared and noisy; ratios travel, milliseconds do not). Every build is
+// a new process into a fresh output folder: nothing is kept between runs.
 // Prints a table, then one JSON line with every figure.
 //
-//   node dist/bench/run.js [--runs N] [--quick] [--only startup,cold,warm,tally,scan]
+//   node dist/bench/run.js [--runs N] [--quick] [--only startup,cold,tally,scan]
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../src/paths.js';
 import { writeResponses, type DataFormat } from './generate.js';
-import { interleaved, median, round, runNode, summarize, type Run, type Summary } from './measure.js';
+import { interleaved, round, runNode, summarize, type Run, type Summary } from './measure.js';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -50,7 +51,7 @@ function row(figure: string, summary: Summary, baseline?: { name: string; summar
   return r;
 }
 
-const mus = (...rest: string[]) => () => runNode([cli, ...rest], { cwd: work, env: { MUS_CACHE_DIR: join(work, 'cache') } });
+const mus = (...rest: string[]) => () => runNode([cli, ...rest], { cwd: work });
 
 function startup(): void {
   process.stderr.write('startup…\n');
@@ -75,62 +76,28 @@ function cold(): void {
   process.stderr.write('cold builds…\n');
   // The hand-typed example answers (test/fixtures/).
   const withResponses = existsSync(fixture);
-  // A cache folder of the bench's own (not the user's), filled by one build of each kind
-  // first, as every build after the first on a machine finds it; and, for the very first
-  // build on a machine, an empty one every time.
-  const cache = { MUS_CACHE_DIR: join(work, 'cache') };
-  runNode([cli, 'build', '--out', join(work, 'blank')], { cwd: work, env: cache });
-  if (withResponses) runNode([cli, 'build', '--out', join(work, 'responses'), '--responses', fixture], { cwd: work, env: cache });
-  let first = 0;
+  let run = 0;
+  const fresh = (name: string) => join(work, `${name}-${run++}`); // an output folder no run has seen
   const measured = interleaved(runs, {
     floor: () => runNode([join(bench, 'floor.js'), join(work, 'floor.pdf')]),
-    blank: () => runNode([cli, 'build', '--out', join(work, 'blank')], { cwd: work, env: cache }),
-    responses: () =>
-      withResponses ? runNode([cli, 'build', '--out', join(work, 'responses'), '--responses', fixture], { cwd: work, env: cache }) : undefined,
-    first: () => runNode([cli, 'build', '--out', join(work, 'first')], { cwd: work, env: { MUS_CACHE_DIR: join(work, `empty-cache-${first++}`) } }),
+    blank: () => runNode([cli, 'build', '--out', fresh('blank')], { cwd: work }),
+    responses: () => (withResponses ? runNode([cli, 'build', '--out', fresh('responses'), '--responses', fixture], { cwd: work }) : undefined),
   });
   if (!withResponses) process.stderr.write(`  (no ${fixture}: the build with responses is not measured)\n`);
   const floor = { name: 'floor (pdfkit, one empty A4 page)', summary: summarize(measured.floor) };
   row(floor.name, floor.summary);
-  const blank = row('cold build, blank set', summarize(measured.blank), floor, { goal: '≤ 2× floor' });
-  const responses = withResponses
-    ? row('cold build, with responses', summarize(measured.responses), floor, { goal: '≤ 2× floor' })
-    : { ms: NaN, ratio: undefined };
-  const firstRow = row('cold build, first on a machine (empty cache folder)', summarize(measured.first), floor);
+  const blank = row('cold build, blank set', summarize(measured.blank), floor, { goal: '≤ 4× floor' });
+  const responses = withResponses ? row('cold build, with responses', summarize(measured.responses), floor) : { ms: NaN, ratio: undefined };
   figures.cold = {
     floorMs: floor.summary.ms,
     blankMs: blank.ms,
     blankRatio: blank.ratio,
     responsesMs: responses.ms,
     responsesRatio: responses.ratio,
-    firstMs: firstRow.ms,
-    firstRatio: firstRow.ratio,
     floorCpuMs: floor.summary.cpuMs,
     blankCpuRatio: round(summarize(measured.blank).cpuMs / floor.summary.cpuMs, 2),
     responsesCpuRatio: withResponses ? round(summarize(measured.responses).cpuMs / floor.summary.cpuMs, 2) : undefined,
-    firstCpuRatio: round(summarize(measured.first).cpuMs / floor.summary.cpuMs, 2),
   };
-}
-
-function warm(): void {
-  process.stderr.write('warm rebuilds…\n');
-  const floorRuns: Run[] = [];
-  const full: number[] = [];
-  const single: number[] = [];
-  for (let i = 0; i < Math.max(3, Math.ceil(runs / 2)); i++) {
-    floorRuns.push(runNode([join(bench, 'floor.js'), join(work, 'floor.pdf')]));
-    const result = JSON.parse(runNode([join(bench, 'warm.js'), '8'], { captureStdout: true, env: { MUS_CACHE_DIR: join(work, 'cache') } }).stdout) as {
-      fullMs: number[];
-      singleMs: number[];
-    };
-    full.push(...result.fullMs);
-    single.push(...result.singleMs);
-  }
-  const floor = { name: 'floor process', summary: summarize(floorRuns) };
-  const asSummary = (values: number[]): Summary => ({ ms: round(median(values)), cpuMs: 0, maxRssMb: 0, runs: values.length });
-  const fullRow = row('warm rebuild, whole set (content re-read)', asSummary(full), floor, { goal: '≤ 100 ms', maxRssMb: undefined });
-  const singleRow = row('warm rebuild, one document after a content edit', asSummary(single), floor, { maxRssMb: undefined });
-  figures.warm = { floorMs: floor.summary.ms, fullMs: fullRow.ms, fullRatio: fullRow.ratio, singleMs: singleRow.ms, singleRatio: singleRow.ratio };
 }
 
 interface Dataset {
@@ -200,7 +167,6 @@ function tally(): void {
 try {
   if (wanted('startup')) startup();
   if (wanted('cold')) cold();
-  if (wanted('warm')) warm();
   if (wanted('tally')) tally();
   if (wanted('scan')) (await import('./scan.js')).scanBench({ runs, quick, work, cli, bench, row, figures });
 } finally {

@@ -9,7 +9,8 @@ import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PDFDocument, PDFNumber, PDFOperator, PDFOperatorNames } from 'pdf-lib';
 import { loadContent } from '../src/content/load.js';
-import { renderDocument } from '../src/document-job.js';
+import { renderTemplate } from '../src/layout/template.js';
+import { renderPdf } from '../src/render/pdf.js';
 import { testView } from '../src/layout/views/test.js';
 import { defaultContentDir } from '../src/paths.js';
 
@@ -19,7 +20,7 @@ const pages = Number(pagesArg);
 const dpi = Number(dpiArg);
 
 const content = loadContent(defaultContentDir);
-const printed = await renderDocument('test', testView(content, 'leader'), { language: 'da', author: 'bench', date: new Date(0), name: 'bench.pdf' });
+const printed = await renderPdf(await renderTemplate('test', testView(content, 'leader')), { language: 'da', author: 'bench', date: new Date(0), name: 'bench.pdf' });
 const doc = await getDocument({ data: new Uint8Array(printed.bytes), verbosity: 0 }).promise;
 
 async function page(index: number, seed: number): Promise<Canvas> {

@@ -51,18 +51,16 @@ program
   .option('--skip-invalid', skipInvalidHelp)
   .option('--copies <n>', 'also write print-ready files of N numbered copies of each paper test (their sheets pair up when scanned)', parseCopies)
   .action(async (opts: BuildCommandOptions) => {
-    const { loadContentCached } = await import('./content/cached.js');
-    const content = await loadContentCached(opts.content);
-    const sources = { file: opts.responses, leaders: opts.leaders, employees: opts.employees };
-    let tallies;
-    if (sources.file || sources.leaders || sources.employees) {
-      const [{ readResponseSources }, { answerSheets }, { tallyResponses }] = await Promise.all([import('./responses/sources.js'), import('./responses/types.js'), import('./tally/tally.js')]);
-      const responses = await readResponseSources(sources, content, { notices: printNotice, skipInvalid: opts.skipInvalid });
-      const result = tallyResponses(answerSheets(responses), content);
-      tallies = { leader: result.leaders, employee: result.employees };
-    }
-    const { build } = await import('./build.js');
-    const written = await build({ contentDir: opts.content, outDir: opts.out, tallies, allowSmallGroups: opts.allowSmallGroups, copies: opts.copies }, content);
+    const { runBuild } = await import('./app/build.js');
+    const written = await runBuild({
+      contentDir: opts.content,
+      outDir: opts.out,
+      responses: { file: opts.responses, leaders: opts.leaders, employees: opts.employees },
+      allowSmallGroups: opts.allowSmallGroups,
+      skipInvalid: opts.skipInvalid,
+      notices: printNotice,
+      copies: opts.copies,
+    });
     for (const file of written) process.stdout.write(`${file}\n`);
   });
 
@@ -80,7 +78,7 @@ program
     if (!file && !opts.leaders && !opts.employees) {
       throw new UserError({ file: 'mus tally', message: 'give a responses file, or --leaders FILE and/or --employees FILE' });
     }
-    const { runTally } = await import('./commands/tally.js');
+    const { runTally } = await import('./app/tally.js');
     const sources = { file, files: more, leaders: opts.leaders, employees: opts.employees };
     await runTally({ sources, contentDir: opts.content, json: Boolean(opts.json), skipInvalid: opts.skipInvalid }, { stdout: (s) => process.stdout.write(s), notices: printNotice });
   });

@@ -1,4 +1,5 @@
-// Freezing data that a cache hands to every caller, so no caller can change it for the others.
+// Freezing data that is shared by every document of a build (the content, the type styles),
+// so no document can change it for the others.
 
 /** Freezes value and everything reachable from it; returns value. */
 export function deepFreeze<T>(value: T): T {

@@ -42,7 +42,7 @@ describe('content loading', () => {
     expect(content.scoring.scale.map((c) => [c.label, c.points])).toEqual([['Aldrig', 1], ['Sjældent', 2], ['Af og til', 3], ['Oftest', 4], ['Altid', 5]]);
     expect(content.scoring.scale[3].aliases).toContain('Som oftest');
     expect(content.scoring.bands.map((b) => [b.min, b.max])).toEqual([[0, 20], [21, 40], [41, 60], [61, 80], [81, 100]]);
-    expect(content.numbered[6].source.leader).toMatch(/udsagn\.yaml:\d+$/);
+    expect(content.numbered[6].source.leader).toEqual({ file: expect.stringMatching(/udsagn\.yaml$/), line: expect.any(Number) });
   });
 
   it('a missing field names file, line and field', () => {

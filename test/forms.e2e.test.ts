@@ -5,7 +5,7 @@ import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, statSync, w
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answersFile, fillForm, knownAnswers } from './fixtures/forms/fill.js';
-import { renderAll } from '../src/build.js';
+import { renderAll } from '../src/app/build.js';
 import { loadContent } from '../src/content/load.js';
 import { repoRoot, runMus } from './helpers/cli.js';
 import { tempDir } from './helpers/pdf.js';

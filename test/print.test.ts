@@ -5,7 +5,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
-import { documents } from '../src/documents.js';
+import { documents } from '../src/app/documents.js';
 import { renderTemplate } from '../src/layout/template.js';
 import { renderPdf } from '../src/render/pdf.js';
 import { shadeFor, shadeSteps } from '../src/render/blocks/table.js';

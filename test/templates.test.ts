@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
-import { documents } from '../src/documents.js';
+import { documents } from '../src/app/documents.js';
 import { fromSource, fromSpec, type TemplateSpec } from '../src/layout/handlebars.js';
 import { sourceHash } from '../src/layout/template-source.js';
 import { defaultContentDir, packageRoot, templatesDir } from '../src/paths.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { documents } from '../src/documents.js';
+import { documents } from '../src/app/documents.js';
 import { repoRoot, runMus, fixture } from './helpers/cli.js';
 import { tempDir } from './helpers/pdf.js';
 import { decodePng, encodeGray, renderPages, type PageImage } from './helpers/raster.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ZodIssue } from 'zod';
 import { contentFiles } from './schema.js';
-import type { Content, NumberedStatement } from './model.js';
+import type { Content, NumberedStatement, Place } from './model.js';
 import { UserError, displayPath, throwIfProblems, type Problem } from '../errors.js';
 import { checkScoring } from './rules.js';
 import { fieldName, locate, type SourceFile } from './source.js';
@@ -50,23 +50,12 @@ function check(key: Key, shown: string, text: string): Checked {
   return { source, problems: result.error.issues.map((i) => issueToProblem(source, i)) };
 }
 
-// Parsing and validating a file is a pure function of its text (and the path shown in
-// messages). A rebuild reads every file again but parses only those whose text changed.
-const checkedFiles = new Map<string, { text: string; checked: Checked }>();
-
 function readChecked(dir: string, key: Key): Checked {
   const full = join(dir, contentFiles[key].file);
   const shown = displayPath(full);
   const read = readContentText(full, shown);
   if (typeof read !== 'string') return { source: read, problems: [read] };
-  const text = read;
-  const cacheKey = `${key}\0${full}\0${shown}`;
-  const known = checkedFiles.get(cacheKey);
-  if (known?.text === text) return known.checked;
-  const checked = check(key, shown, text);
-  if (checkedFiles.size >= 64) checkedFiles.clear(); // a bound for long-running processes
-  checkedFiles.set(cacheKey, { text, checked });
-  return checked;
+  return check(key, shown, read);
 }
 
 function issueToProblem(source: SourceFile, issue: ZodIssue): Problem {
@@ -80,10 +69,10 @@ function issueToProblem(source: SourceFile, issue: ZodIssue): Problem {
   return { file: source.path, ...locate(source, path), field: fieldName(path) || undefined, message };
 }
 
-/** "content/da/udsagn.yaml:12" for the node at path. */
-function sourceOf(source: SourceFile, path: (string | number)[]): string {
+/** Where the node at path is: the file, and its line when found. */
+function sourceOf(source: SourceFile, path: (string | number)[]): Place {
   const { line } = locate(source, path);
-  return line === undefined ? source.path : `${source.path}:${line}`;
+  return line === undefined ? { file: source.path } : { file: source.path, line };
 }
 
 function numberStatements(statements: Parsed['statements'], source: SourceFile): NumberedStatement[] {

@@ -12,6 +12,12 @@ import type {
 
 export type { Band, Category, Meta, ProcessGuide, ResultSheetTexts, Scoring, Statements, TestTexts };
 
+/** A place in a content file: the file as messages name it, and the line when known. */
+export interface Place {
+  file: string;
+  line?: number;
+}
+
 /** The two groups that take the test and get their own result poster. */
 export type Group = 'leader' | 'employee';
 export const groups: readonly Group[] = ['leader', 'employee'];
@@ -22,8 +28,8 @@ export interface NumberedStatement {
   theme: string;
   leader: string;
   employee: string;
-  /** Where each version's text is, e.g. "content/da/udsagn.yaml:12", for messages. */
-  source: Record<Group, string>;
+  /** Where each version's text is, for messages. */
+  source: Record<Group, Place>;
 }
 
 export interface Content {
@@ -37,6 +43,6 @@ export interface Content {
   processGuide: ProcessGuide;
   /** All statements in test order, numbered 1..N. */
   numbered: NumberedStatement[];
-  /** Where each band's sentence is, e.g. "content/da/skala.yaml:30", for messages. */
-  bandSources: string[];
+  /** Where each band's sentence is, for messages. */
+  bandSources: Place[];
 }

@@ -2,7 +2,7 @@
 // times over, each copy's registration blocks carrying its sheet number, so the front and
 // back of one sheet pair up however the stack is scanned. The pages are the test's own, so
 // every copy has the same geometry the scan reader measures against.
-import type { Block, LayoutDocument } from './types.js';
+import type { Block, LayoutDocument } from './schema.js';
 import { maxSheet } from '../render/page-code.js';
 
 export function numberedCopies(layout: LayoutDocument, count: number): LayoutDocument {

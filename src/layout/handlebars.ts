@@ -1,5 +1,6 @@
-// The Handlebars engine the templates run on, with the `q` helper (quotes a text as a JSON
-// string, which is a valid YAML scalar, so no content can break the layout's structure).
+// The Handlebars engine the templates run on, with the `q` helper: a value written as JSON
+// (a text as a JSON string, a source as a JSON object), which is valid YAML, so no content
+// can break the layout's structure.
 // Templates are precompiled by `npm run build` (precompile-templates.ts), so a build needs
 // only Handlebars' small runtime; the full compiler is loaded for a template edited since.
 import { createRequire } from 'node:module';
@@ -12,7 +13,8 @@ export type TemplateSpec = Parameters<typeof HandlebarsLib.template>[0];
 export const compileOptions: CompileOptions = { noEscape: true, strict: true };
 
 const require = createRequire(import.meta.url);
-const quote = (value: unknown) => JSON.stringify(value === undefined || value === null ? '' : String(value));
+const quote = (value: unknown) =>
+  JSON.stringify(value === undefined || value === null ? '' : typeof value === 'object' ? value : String(value));
 
 let runtime: typeof HandlebarsLib | undefined;
 let compiler: typeof HandlebarsLib | undefined;

@@ -1,7 +1,7 @@
 // The drawing context shared by the block drawers: the pdfkit document, the current
 // style and cursor, the structure element to tag content into, and small text helpers.
 import type PDFDocument from 'pdfkit';
-import type { PaperSize, TableBlock } from '../layout/types.js';
+import type { PaperSize, SourceRef, TableBlock } from '../layout/schema.js';
 import { UserError } from '../errors.js';
 import { excerpt } from '../text.js';
 import type { FontName } from './fonts.js';
@@ -36,17 +36,17 @@ export interface Ctx {
   /** Tables on the current page whose rows grow to fill it: the height added to each row. */
   grow: Map<TableBlock, number>;
   /**
-   * While measuring: the text (and its source, e.g. "content/da/udsagn.yaml:41 …") that
-   * needs the most room, so a page that cannot fit can name what to shorten.
+   * While measuring: the text (and where it is in the content) that needs the most room,
+   * so a page that cannot fit can name what to shorten.
    */
-  largest?: { text: string; source?: string; height: number };
+  largest?: { text: string; source?: SourceRef; height: number };
 }
 
 /** Remembers the item needing the most room while measuring (see Ctx.largest). */
-export function noteSize(ctx: Ctx, text: string, source: string | undefined, height: number): void {
+export function noteSize(ctx: Ctx, text: string, source: SourceRef | undefined, height: number): void {
   if (!text.trim()) return;
   // An item located in the content wins over an unlocated one of about the same size.
-  const weight = (item: { source?: string; height: number }) => item.height * (item.source ? 1.1 : 1);
+  const weight = (item: { source?: SourceRef; height: number }) => item.height * (item.source ? 1.1 : 1);
   if (!ctx.largest || weight({ source, height }) > weight(ctx.largest)) ctx.largest = { text, source, height };
 }
 
@@ -146,7 +146,7 @@ export interface Where {
  * row of a flow document): a new page when it does not fit below ctx.y, and a clear error
  * naming the text when it would not fit on an empty page either.
  */
-export function ensureRoom(ctx: Ctx, h: number, text: string, source?: string): void {
+export function ensureRoom(ctx: Ctx, h: number, text: string, source?: SourceRef): void {
   if (ctx.y + h <= ctx.frame.bottom + 0.01) return;
   if (h > ctx.frame.bottom - ctx.frame.top + 0.01) throw tooLong(ctx.where, text, source);
   if (ctx.y > ctx.frame.top + 0.5) ctx.newPage();
@@ -156,12 +156,10 @@ export function ensureRoom(ctx: Ctx, h: number, text: string, source?: string): 
  * The error for a text that cannot fit: it names the content item to shorten, by file,
  * line and item when its source is known, else by the document and the start of the text.
  */
-export function tooLong(where: Where, text: string | undefined, source?: string, detail = ''): UserError {
+export function tooLong(where: Where, text: string | undefined, source?: SourceRef, detail = ''): UserError {
   const page = where.page ? `the ${where.paper} sheet (page ${where.page} of ${where.file})` : `one ${where.paper} page`;
-  // Sources read "content/da/udsagn.yaml:24 statement 8 "…"": file, line, then the item.
-  const located = source ? /^(.*?):(\d+) (.*)$/s.exec(source) : null;
-  if (located) {
-    return new UserError({ file: located[1], line: Number(located[2]), field: located[3], message: `is too long for ${page}${detail}; shorten it` });
+  if (source?.line !== undefined) {
+    return new UserError({ file: source.file, line: source.line, field: source.label, message: `is too long for ${page}${detail}; shorten it` });
   }
   const what = text ? `the text "${excerpt(text, 50)}"` : 'the content';
   const sheet = where.page ? `the ${where.paper} sheet (page ${where.page})` : page;

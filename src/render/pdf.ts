@@ -1,10 +1,11 @@
 // Draws a layout document with pdfkit into a tagged, font-embedded PDF held in memory.
 // Fixed documents (tests, posters) are measured first and shrunk within limits so every
 // page fits; if a page still cannot fit, the build stops naming the content to shorten.
-import type { Block, LayoutDocument, TableBlock } from '../layout/types.js';
+import PDFDocument from 'pdfkit';
+import type { Block, LayoutDocument, TableBlock } from '../layout/schema.js';
 import { tooLong, type BoxPosition, type Ctx, type Pdf } from './context.js';
 import { loadFonts } from './fonts.js';
-import { MemoryPdf } from './memory-pdf.js';
+import { escapeXmpValues } from './xmp.js';
 import { paperSizes, scaledStyle, typeStyles, type TypeStyle } from './styles.js';
 import type { BlockDrawer } from './blocks/block.js';
 import { heading, paragraph, spacer } from './blocks/text.js';
@@ -48,53 +49,46 @@ function splitPages(blocks: Block[]): Block[][] {
   return pages;
 }
 
-function createPdf(layout: LayoutDocument, meta: PdfMeta): MemoryPdf {
-  const fonts = loadFonts();
-  const doc = new MemoryPdf({
+function createPdf(layout: LayoutDocument, meta: PdfMeta): Pdf {
+  const doc = new PDFDocument({
     autoFirstPage: false,
     size: layout.paper,
     margin: 0,
+    // No default font: pdfkit would load Helvetica and write it into the file, unused;
+    // every document sets its own fonts before drawing text.
+    font: null,
     // PDF/UA-1: tagged, with the title shown in the window title and the language set.
     subset: 'PDF/UA',
     tagged: true,
     lang: meta.language,
     displayTitle: true,
     pdfVersion: '1.7',
-    info: {
-      Title: layout.title,
-      Author: meta.author,
-      Subject: layout.subject ?? layout.title,
-      Creator: 'mus-materialer',
-      Producer: 'mus-materialer (pdfkit)',
-      CreationDate: meta.date,
-      ModDate: meta.date,
-    },
+    info: infoOf(layout, meta),
   } as unknown as PDFKit.PDFDocumentOptions);
-  for (const [name, font] of Object.entries(fonts)) doc.registerFont(name, font as never);
-  escapeXmpInfo(doc);
+  for (const [name, font] of Object.entries(loadFonts())) doc.registerFont(name, font as never);
   return doc;
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-/**
- * pdfkit copies the title, author and subject into the XMP metadata (where PDF/UA readers
- * look for the title) without escaping them, so a title such as "MUS & trivsel" would make
- * the XMP packet invalid. This escapes them there, leaving the Info dictionary as it is.
- */
-function escapeXmpInfo(doc: Pdf): void {
-  const target = doc as unknown as { _addInfo?: () => void; info: Record<string, unknown> };
-  const addInfo = target._addInfo;
-  if (typeof addInfo !== 'function') return;
-  target._addInfo = () => {
-    const { info } = target;
-    target.info = Object.fromEntries(Object.entries(info).map(([k, v]) => [k, typeof v === 'string' ? escapeXml(v) : v]));
-    try {
-      addInfo.call(target);
-    } finally {
-      target.info = info;
-    }
+function infoOf(layout: LayoutDocument, meta: PdfMeta) {
+  return {
+    Title: layout.title,
+    Author: meta.author,
+    Subject: layout.subject ?? layout.title,
+    Creator: 'mus-materialer',
+    Producer: 'mus-materialer (pdfkit)',
+    CreationDate: meta.date,
+    ModDate: meta.date,
   };
+}
+
+/** The whole file pdfkit writes, once the document is ended. */
+function bytesOf(doc: Pdf): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  return new Promise((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
 }
 
 /**
@@ -237,7 +231,7 @@ export interface RenderedPdf {
 /** Renders the layout to PDF bytes. Each fixed page gets the largest type that fits it. */
 export async function renderPdf(layout: LayoutDocument, meta: PdfMeta): Promise<RenderedPdf> {
   const doc = createPdf(layout, meta);
-
+  const bytes = bytesOf(doc);
   const fixed = layout.pages === 'fixed';
   const pages = splitPages(layout.blocks);
   const fits = fixed ? fitPages(pages, layout, meta, doc) : pages.map(() => ({ scale: 1, grow: new Map<TableBlock, number>() }));
@@ -263,5 +257,6 @@ export async function renderPdf(layout: LayoutDocument, meta: PdfMeta): Promise<
   });
   ctx.root.end();
   doc.end();
-  return { bytes: doc.bytes(), boxes: ctx.boxes };
+  const { Title, Author, Subject } = infoOf(layout, meta);
+  return { bytes: escapeXmpValues(await bytes, [Title, Author, Subject]), boxes: ctx.boxes };
 }

@@ -3,7 +3,7 @@
 // artifacts (screen readers skip it); the code takes a sliver of the type area's foot,
 // which measuring reserves, so it never covers text.
 import QRCode from 'qrcode';
-import type { RegistrationBlock } from '../layout/types.js';
+import type { RegistrationBlock } from '../layout/schema.js';
 import { fillPlaceholders } from '../text.js';
 import { drawArtifact, type Ctx } from './context.js';
 import type { BlockDrawer } from './blocks/block.js';

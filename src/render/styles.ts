@@ -1,6 +1,6 @@
 // One place for paper sizes, margins and type sizes. A4 is read at arm's length;
 // A3 posters must be legible from across a meeting room (≥ 14 pt statements, ≥ 20 pt counts).
-import type { PaperSize } from '../layout/types.js';
+import type { PaperSize } from '../layout/schema.js';
 import { deepFreeze } from '../freeze.js';
 
 export const mm = (value: number): number => (value * 72) / 25.4;

@@ -8,7 +8,7 @@ export function themesFor(content: Content, group: Group) {
     title: theme.title,
     statements: content.numbered
       .filter((s) => s.theme === theme.title)
-      .map((s) => ({ n: s.n, text: s[group], source: `${s.source[group]} statement ${s.n} "${excerpt(s[group])}"` })),
+      .map((s) => ({ n: s.n, text: s[group], source: { ...s.source[group], label: `statement ${s.n} "${excerpt(s[group])}"` } })),
   }));
 }
 

@@ -37,7 +37,7 @@ export function posterView(content: Content, group: Group, tally?: PosterTally, 
   const bands = content.scoring.bands.map((band, i) => ({
     range: range(band),
     sentence: band.sentence,
-    source: `${content.bandSources[i]} band ${range(band)}`,
+    source: { ...content.bandSources[i], label: `band ${range(band)}` },
     filled,
     count: tally?.bands[i].count ?? 0,
     share: tally ? tally.bands[i].count / mostInABand : 0,

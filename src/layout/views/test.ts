@@ -17,7 +17,7 @@ export function testView(content: Content, group: Group) {
     scale: content.scoring.scale,
     pages: pagesOfThemes(themes, perPage).map((pageThemes) => ({ themes: pageThemes })),
     result: content.test.result,
-    bands: content.scoring.bands.map((band, i) => ({ range: range(band), sentence: band.sentence, source: `${content.bandSources[i]} band ${range(band)}` })),
+    bands: content.scoring.bands.map((band, i) => ({ range: range(band), sentence: band.sentence, source: { ...content.bandSources[i], label: `band ${range(band)}` } })),
   };
   return { ...view, registration: { group, pages: view.pages.length, fingerprint: testFingerprint(view), sheetLabel: content.test.sheetLabel ?? '' } };
 }

@@ -1,6 +1,6 @@
 // Lists: bullets, numbers, or a tick box per item (the facilitation checklist).
 // Tagged L > LI > (Lbl) LBody; a tick box is decoration (an artifact), as on paper.
-import type { ListBlock } from '../../layout/types.js';
+import type { ListBlock } from '../../layout/schema.js';
 import { addText, drawArtifact, ensureRoom, noteSize, textHeight, width, type Ctx, type TextStyle } from '../context.js';
 import type { BlockDrawer } from './block.js';
 

@@ -3,7 +3,7 @@
 // table continues on the next page with its header repeated.
 // Tagged Table > TR > TH/TD: header cells have Scope Column, a theme row spans the table,
 // and a column marked rowHeader (the statement) is tagged TH with Scope Row.
-import type { Cell, TableBlock, TableRow, TableSection } from '../../layout/types.js';
+import type { Cell, SourceRef, TableBlock, TableRow, TableSection } from '../../layout/schema.js';
 import {
   addText, drawArtifact, longestWordWidth, tooLong, noteSize, textHeight, width,
   type Ctx, type StructElement, type TextStyle,
@@ -121,7 +121,7 @@ function fittedStyle(ctx: Ctx, text: string, style: TextStyle, w: number): TextS
   return size >= smallestSize(ctx, style) ? { ...style, size } : null;
 }
 
-function textCellHeight(ctx: Ctx, text: string, style: TextStyle, w: number, source?: string): number {
+function textCellHeight(ctx: Ctx, text: string, style: TextStyle, w: number, source?: SourceRef): number {
   const pad = ctx.style.cellPadding;
   const fitted = fittedStyle(ctx, text, style, w);
   if (!fitted) {
@@ -341,7 +341,7 @@ export const table: BlockDrawer<TableBlock> = {
     const reserve = markRoom(block, ctx);
     const element = ctx.doc.struct('Table', block.summary ? { title: block.summary } : {});
     ctx.root.add(element);
-    const startPageIfNeeded = (needed: number, text = '', source?: string) => {
+    const startPageIfNeeded = (needed: number, text = '', source?: SourceRef) => {
       if (ctx.y + needed <= ctx.frame.bottom + 0.01) return;
       const repeated = block.header ? headerHeight(block.header, geo, ctx) : 0;
       if (needed + repeated > ctx.frame.bottom - ctx.frame.top) throw tooLong(ctx.where, text, source);

@@ -1,5 +1,5 @@
 // Headings, paragraphs and vertical space.
-import type { HeadingBlock, ParagraphBlock, SpacerBlock } from '../../layout/types.js';
+import type { HeadingBlock, ParagraphBlock, SpacerBlock } from '../../layout/schema.js';
 import { addText, drawArtifact, noteSize, textHeight, width, type Ctx, type TextStyle } from '../context.js';
 import type { BlockDrawer } from './block.js';
 

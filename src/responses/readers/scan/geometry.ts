@@ -2,9 +2,10 @@
 // the content in this process (no geometry is stored anywhere), and its boxes, page by
 // page and statement by statement, are what a scanned page is measured against.
 import type { Content, Group } from '../../../content/model.js';
-import { renderDocument } from '../../../document-job.js';
+import { renderTemplate } from '../../../layout/template.js';
 import { testView } from '../../../layout/views/test.js';
 import { buildDate } from '../../../output.js';
+import { renderPdf } from '../../../render/pdf.js';
 import { paperSizes } from '../../../render/styles.js';
 
 export interface BoxRect {
@@ -32,7 +33,7 @@ export interface TestGeometry {
 /** The test of `group` as the content prints it. */
 export async function testGeometry(content: Content, group: Group): Promise<TestGeometry> {
   const view = testView(content, group);
-  const pdf = await renderDocument('test', view, { language: content.meta.language, author: content.meta.author, date: buildDate(), name: `${group} test` });
+  const pdf = await renderPdf(await renderTemplate('test', view), { language: content.meta.language, author: content.meta.author, date: buildDate(), name: `${group} test` });
   const labels = content.scoring.scale.map((c) => c.label);
   const pages: StatementBoxes[][] = [];
   const byName = new Map<string, StatementBoxes>();

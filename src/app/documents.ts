@@ -1,8 +1,8 @@
 // Which documents the material set holds: file name, template, and the view it is given.
-import type { Content, Group } from './content/model.js';
-import { guideView } from './layout/views/guide.js';
-import { posterView, type PosterOptions, type PosterTally } from './layout/views/poster.js';
-import { testView } from './layout/views/test.js';
+import type { Content, Group } from '../content/model.js';
+import { guideView } from '../layout/views/guide.js';
+import { posterView, type PosterOptions, type PosterTally } from '../layout/views/poster.js';
+import { testView } from '../layout/views/test.js';
 
 /** Tallies per group, when the posters are to be pre-filled. */
 export type Tallies = Record<Group, PosterTally>;

@@ -1,12 +1,12 @@
 // `mus build --copies N`: beside each paper test, a print-ready file of N numbered copies
 // (mus-test-leder-30-ark.pdf), drawn from the test's own layout (layout/copies.ts).
-import type { Content } from './content/model.js';
-import type { OutputFile } from './document-job.js';
+import type { Content } from '../content/model.js';
+import { numberedCopies } from '../layout/copies.js';
+import { renderTemplate } from '../layout/template.js';
+import { buildDate } from '../output.js';
+import { renderPdf } from '../render/pdf.js';
+import type { OutputFile } from './build.js';
 import { documents } from './documents.js';
-import { numberedCopies } from './layout/copies.js';
-import { renderTemplate } from './layout/template.js';
-import { buildDate } from './output.js';
-import { renderPdf } from './render/pdf.js';
 
 export const copiesFileName = (testFile: string, count: number): string => testFile.replace(/\.pdf$/, `-${count}-ark.pdf`);
 

@@ -1,0 +1,71 @@
+// `mus build`, the pipeline in order: content → (responses → tally) → templates → layout
+// → PDF → files. Every document is rendered in memory first; files are written only when
+// all succeeded, and nothing is written anywhere but the output folder.
+import { loadContent } from '../content/load.js';
+import type { Content } from '../content/model.js';
+import type { PosterOptions } from '../layout/views/poster.js';
+import { renderTemplate } from '../layout/template.js';
+import { buildDate, writeFilesAtomically } from '../output.js';
+import { renderPdf, type PdfMeta, type RenderedPdf } from '../render/pdf.js';
+import { documents, type DocumentSpec, type Tallies } from './documents.js';
+import type { AnswerOptions, ResponseSources } from './tally.js';
+
+export interface BuildOptions extends PosterOptions, AnswerOptions {
+  contentDir: string;
+  outDir: string;
+  /** Pre-fill the posters with the answers in these files. */
+  responses?: ResponseSources;
+  /** Also write print-ready files of this many numbered copies of each paper test. */
+  copies?: number;
+}
+
+export interface RenderOptions extends PosterOptions {
+  /** Pre-fill the posters with these tallies. */
+  tallies?: Tallies;
+  /** Only these output files (by name); all when absent. */
+  only?: string[];
+}
+
+export type OutputFile = { name: string; bytes: Buffer };
+
+/** Builds the material set into options.outDir and returns the paths written. */
+export async function runBuild(options: BuildOptions): Promise<string[]> {
+  const content = loadContent(options.contentDir);
+  const { responses } = options;
+  const given = responses && (responses.file || responses.leaders || responses.employees);
+  // The readers load only when there are answers to read: a blank build never loads them.
+  const tallies = given ? await (await import('./tally.js')).tallySources(responses, content, options) : undefined;
+  const files = await renderAll(content, { tallies, allowSmallGroups: options.allowSmallGroups });
+  if (options.copies) files.push(...(await (await import('./print-copies.js')).renderCopies(content, options.copies)));
+  return writeFilesAtomically(options.outDir, files);
+}
+
+/** Every document wanted, rendered in memory: the printed ones and the fillable tests. */
+export async function renderAll(content: Content, options: RenderOptions): Promise<OutputFile[]> {
+  const wanted = (file: string) => !options.only || options.only.includes(file);
+  const files: OutputFile[] = [];
+  for (const spec of documents) {
+    const fillable = spec.fillable && wanted(spec.fillable.file) ? spec.fillable : undefined;
+    if (!wanted(spec.file) && !fillable) continue;
+    const pdf = await renderDocumentPdf(spec, content, options);
+    if (wanted(spec.file)) files.push({ name: spec.file, bytes: pdf.bytes });
+    if (fillable) {
+      // Loaded only for the tests: the other documents have no form.
+      const { makeFillable } = await import('../forms/fillable.js');
+      const { meta, scoring, numbered } = content;
+      const bytes = await makeFillable(pdf, { content: { meta, scoring, numbered }, group: fillable.group });
+      files.push({ name: fillable.file, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }); // no copy
+    }
+  }
+  return files;
+}
+
+/** One document drawn in memory, with where its tick boxes are (for the fillable tests). */
+export async function renderDocumentPdf(spec: DocumentSpec, content: Content, options: RenderOptions): Promise<RenderedPdf> {
+  const layout = await renderTemplate(spec.template, spec.view(content, options.tallies, options));
+  return renderPdf(layout, pdfMeta(spec, content));
+}
+
+function pdfMeta(spec: DocumentSpec, content: Content): PdfMeta {
+  return { language: content.meta.language, author: content.meta.author, date: buildDate(), name: spec.file };
+}

@@ -1,0 +1,113 @@
+// `mus tally FILE`: the poster numbers for a responses file, as JSON or as a table to check
+// in the terminal before printing; and the tally a pre-filled build puts on the posters.
+// The one place that reads answers and counts them: inside the program the groups are
+// keyed by Group (leader/employee); only the JSON printed keeps `leaders`/`employees`.
+import { loadContent } from '../content/load.js';
+import { groups, type Content, type Group } from '../content/model.js';
+import { readResponseSources, type Notices, type ResponseSources } from '../responses/sources.js';
+import type { FlaggedRow } from '../responses/readers/scan/read-scans.js';
+import { answerSheets } from '../responses/types.js';
+import { tallyResponses, type GroupTally } from '../tally/tally.js';
+import { excerpt, fillPlaceholders, range } from '../text.js';
+
+export type { ResponseSources } from '../responses/sources.js';
+
+/** Both groups' tallies. */
+export type GroupTallies = Record<Group, GroupTally>;
+
+export interface AnswerOptions {
+  /** Notices about the input (e.g. ignored columns of a survey export); never mixed into stdout. */
+  notices?: Notices;
+  /** Leave out (and list) returned tests and files that cannot be counted. */
+  skipInvalid?: boolean;
+}
+
+export interface TallyOptions extends AnswerOptions {
+  sources: ResponseSources;
+  contentDir: string;
+  json: boolean;
+}
+
+export interface TallyIo {
+  stdout: (text: string) => void;
+  notices?: Notices;
+}
+
+/** Reads the answers of the sources and counts them per group. */
+export async function tallySources(sources: ResponseSources, content: Content, options: AnswerOptions = {}): Promise<GroupTallies> {
+  return (await countSources(sources, content, options)).tallies;
+}
+
+/** The tallies, and the rows of scanned paper tests that need a look (counted as unanswered). */
+async function countSources(sources: ResponseSources, content: Content, options: AnswerOptions): Promise<{ tallies: GroupTallies; flagged?: FlaggedRow[] }> {
+  const responses = await readResponseSources(sources, content, { notices: options.notices, skipInvalid: options.skipInvalid });
+  const result = tallyResponses(answerSheets(responses), content);
+  return { tallies: { leader: result.leaders, employee: result.employees }, flagged: responses.flagged };
+}
+
+export async function runTally(opts: TallyOptions, io: TallyIo): Promise<void> {
+  const content = loadContent(opts.contentDir);
+  const { tallies, flagged } = await countSources(opts.sources, content, { notices: io.notices ?? opts.notices, skipInvalid: opts.skipInvalid });
+  // The printed JSON's keys are part of the command's output: unchanged; rows of scans that
+  // need a look are added when there are any (they also went to stderr).
+  const json = { leaders: tallies.leader, employees: tallies.employee, ...(flagged ? { flagged } : {}) };
+  io.stdout(opts.json ? `${JSON.stringify(json, null, 2)}\n` : formatTallyTables(tallies, content));
+}
+
+const statementTextWidth = 40;
+
+/** Both groups as plain-text tables: step 1 (bands) and step 2 (statements) of the posters. */
+export function formatTallyTables(tallies: GroupTallies, content: Content): string {
+  return groups.map((group) => formatGroup(group, tallies[group], content)).join('\n');
+}
+
+function formatGroup(group: Group, tally: GroupTally, content: Content): string {
+  // Headings come from the poster texts, so the terminal speaks the content's language.
+  const { step1, step2 } = content.resultSheet;
+  const lines = [content.resultSheet[group].title, `${step1.respondentsLabel}: ${tally.respondents}`];
+  if (tally.incomplete > 0) lines.push(fillPlaceholders(step1.incompleteNote, { count: tally.incomplete }));
+  lines.push('');
+
+  const isTendency = (min: number, max: number) => tally.tendency.some((t) => t.min === min && t.max === max);
+  lines.push(
+    ...table(
+      [step1.pointsColumn, step1.countColumn, ''],
+      tally.bands.map((b) => [range(b), String(b.count), isTendency(b.min, b.max) ? `◀ ${step1.tendencyLabel}` : '']),
+      [false, true, false],
+    ),
+  );
+  lines.push('');
+
+  const labels = content.scoring.scale.map((category) => category.label);
+  lines.push(
+    ...table(
+      ['#', step2.statementColumn, ...labels, step2.unansweredColumn],
+      tally.statements.map((s, i) => {
+        const statement = content.numbered[i];
+        return [String(statement.n), excerpt(statement[group], statementTextWidth), ...s.counts.map(String), String(s.unanswered)];
+      }),
+      [true, false, ...labels.map(() => true), true],
+    ),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** Columns padded to their widest cell; numbers right-aligned. */
+function table(header: string[], rows: string[][], alignRight: boolean[]): string[] {
+  const widths = header.map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c]))));
+  const format = (cells: string[]) =>
+    cells
+      .map((cell, c) => {
+        const pad = ' '.repeat(widths[c] - width(cell));
+        return alignRight[c] ? pad + cell : cell + pad;
+      })
+      .join('  ')
+      .trimEnd();
+  return [format(header), ...rows.map(format)].map((line) => `  ${line}`);
+}
+
+/** Display width in characters (code points, so "æ" and "–" count as one). */
+function width(text: string): number {
+  return [...text].length;
+}
+

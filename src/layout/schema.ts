@@ -1,0 +1,176 @@
+// The layout description: what a template produces and the renderer draws, checked where
+// it enters the program (template.ts), so the renderer never meets a tree it cannot draw.
+// Plain data (no pdfkit), so documents can be tested without drawing them. Templates say
+// *what* is on a page; the renderer decides *how* each kind looks. Every object is strict:
+// a misspelt key in a template is an error, not a silently missing feature.
+import { z } from 'zod';
+
+const align = z.enum(['left', 'center', 'right']);
+
+/** Where a text comes from in the content, for "too long" messages: file, line and which item. */
+const source = z
+  .object({
+    file: z.string(),
+    line: z.number().int().positive().optional(),
+    /** The item, e.g. `statement 8 "Jeg får…"`. */
+    label: z.string(),
+  })
+  .strict();
+
+const heading = z
+  .object({
+    kind: z.literal('heading'),
+    /** 1 title, 2 section, 3 subsection, 4 step (tagged H1–H4). */
+    level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+    text: z.string(),
+    /** 'band': set on a full-width grey band (the FØR / UNDER / EFTER phases). */
+    style: z.literal('band').optional(),
+    source: source.optional(),
+  })
+  .strict();
+
+const paragraph = z
+  .object({
+    kind: z.literal('paragraph'),
+    text: z.string(),
+    style: z.enum(['lead', 'body', 'note', 'big']).optional(),
+    source: source.optional(),
+  })
+  .strict();
+
+const list = z
+  .object({
+    kind: z.literal('list'),
+    /** bullet •, number 1., check: a tick box before each item (checklists). */
+    style: z.enum(['bullet', 'number', 'check']),
+    items: z.array(z.string()),
+  })
+  .strict();
+
+const spacer = z
+  .object({
+    kind: z.literal('spacer'),
+    /** In body text lines. */
+    lines: z.number().nonnegative(),
+  })
+  .strict();
+
+const pageBreak = z.object({ kind: z.literal('pageBreak') }).strict();
+
+/**
+ * The marks a scanned paper test is read back by (render/registration.ts): four corner
+ * marks and a page code, drawn in the margins of the page the block is on.
+ */
+const registration = z
+  .object({
+    kind: z.literal('registration'),
+    group: z.enum(['leader', 'employee']),
+    /** The page of the test this block is on (1-based; numbered copies repeat the pages). */
+    page: z.number().int().min(1).max(9),
+    /** What the test printed, 12 hex digits (layout/views/test.ts). */
+    fingerprint: z.string().regex(/^[0-9a-f]{12}$/),
+    /** The sheet's number in a print run of numbered copies. */
+    sheet: z.number().int().min(1).optional(),
+    /** Printed beside the code when there is a sheet number, e.g. "Ark {{sheet}}"; empty for none. */
+    sheetLabel: z.string().optional(),
+  })
+  .strict();
+
+const column = z
+  .object({
+    /**
+     * Relative width: a column of 4 is four times a column of 1. A column is widened (at the
+     * expense of the others) when its header or a word in it would not fit otherwise.
+     */
+    width: z.number().positive(),
+    align: align.optional(),
+    /** The cells of this column name their row (tagged TH with Scope Row): the statement. */
+    rowHeader: z.boolean().optional(),
+  })
+  .strict();
+
+const share = z.number().min(0).max(1);
+
+const cell = z.union([
+  z.object({ text: z.string(), bold: z.boolean().optional(), source: source.optional(), align: align.optional() }).strict(),
+  /** An empty tick box (≥ 5 mm) to put an X in; name/value identify it as a form choice. */
+  z.object({ box: z.literal(true), name: z.string().optional(), value: z.string().optional() }).strict(),
+  /** An empty area to write in by hand. */
+  z.object({ field: z.literal(true) }).strict(),
+  /** A pre-filled count; shade 0..1 is how large a share of the row it is (drawn as grey). */
+  z.object({ count: z.number().int().nonnegative(), shade: share }).strict(),
+  /** A pre-filled count drawn as a bar; share 0..1 of the largest. */
+  z.object({ bar: z.number().int().nonnegative(), share }).strict(),
+]);
+
+const row = z
+  .object({
+    cells: z.array(cell),
+    /** Emphasised row (the tendency band), drawn with a heavy frame and a label. */
+    mark: z.string().optional(),
+  })
+  .strict();
+
+const section = z
+  .object({
+    /** A row across the whole table naming the section (a theme). */
+    title: z.string().optional(),
+    /** Header cells for this section (repeated per theme in the tests). */
+    header: z.array(z.string()).optional(),
+    rows: z.array(row),
+  })
+  .strict();
+
+const table = z
+  .object({
+    kind: z.literal('table'),
+    columns: z.array(column).min(1),
+    /** Header cells shown once above all sections. */
+    header: z.array(z.string()).optional(),
+    sections: z.array(section),
+    /**
+     * Row height: compact text rows, rows to write a number in, rows with tick boxes, or rows
+     * to write counts in on a poster.
+     */
+    rows: z.enum(['compact', 'write', 'boxes', 'poster', 'posterLarge']),
+    /** Alternative text for screen readers summarising the table. */
+    summary: z.string().optional(),
+    /**
+     * On a fixed page, every row may grow by up to this share of the normal row height to
+     * take up the room left at the bottom of the page (a poster table that fills its sheet).
+     */
+    grow: z.number().nonnegative().optional(),
+  })
+  .strict();
+
+export const layoutDocumentSchema = z
+  .object({
+    title: z.string().min(1),
+    /** Short description for the PDF metadata. */
+    subject: z.string().optional(),
+    paper: z.enum(['A4', 'A3']),
+    /**
+     * 'fixed': every page is given by the template (pageBreak blocks) and must fit; text is
+     * shrunk within limits, and the build stops if it still cannot fit (tests, posters).
+     * 'flow': blocks run onto new pages as needed (the checklist).
+     */
+    pages: z.enum(['fixed', 'flow']),
+    blocks: z.array(z.discriminatedUnion('kind', [heading, paragraph, list, table, spacer, pageBreak, registration])),
+  })
+  .strict();
+
+export type LayoutDocument = z.infer<typeof layoutDocumentSchema>;
+export type PaperSize = LayoutDocument['paper'];
+export type Block = LayoutDocument['blocks'][number];
+export type HeadingBlock = z.infer<typeof heading>;
+export type ParagraphBlock = z.infer<typeof paragraph>;
+export type ListBlock = z.infer<typeof list>;
+export type SpacerBlock = z.infer<typeof spacer>;
+export type PageBreakBlock = z.infer<typeof pageBreak>;
+export type RegistrationBlock = z.infer<typeof registration>;
+export type TableColumn = z.infer<typeof column>;
+export type Cell = z.infer<typeof cell>;
+export type TableRow = z.infer<typeof row>;
+export type TableSection = z.infer<typeof section>;
+export type TableBlock = z.infer<typeof table>;
+export type SourceRef = z.infer<typeof source>;
