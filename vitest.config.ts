@@ -3,7 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Many tests run whole builds as a new process: on a busy two-core machine one takes
+    // several seconds, so the limits catch a hang, not a slow machine.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
   },
 });

@@ -37,25 +37,30 @@ const program = new Command()
   .showHelpAfterError();
 
 const contentOption = () =>
-  new Option('--content <dir>', 'content folder (YAML)').default(defaultContentDir, 'content/da in the package');
+  new Option('-c, --content <dir>', 'content folder (YAML), e.g. content/da').default(defaultContentDir, 'content/da in the package');
+
+const answersHelp =
+  'answers: a YAML or JSON file, a survey export (CSV, xlsx) with a role column, returned fillable tests (PDF), or a folder of such files';
 
 program
   .command('build')
-  .description('write the material set (PDF) into the output folder')
-  .option('--out <dir>', 'output folder', 'out')
+  .description('write the material set (PDF) into the output folder; with answers, the result posters come pre-filled')
+  .argument('[answers...]', answersHelp)
+  .option('-o, --out <dir>', 'output folder, relative to the current folder', 'out')
   .addOption(contentOption())
-  .option('--responses <file>', 'pre-fill the A3 result sheets with the answers in this file (YAML, JSON, CSV or xlsx), or in this folder of returned fillable tests (PDF)')
-  .option('--leaders <file>', "pre-fill with the leaders' answers in this file")
-  .option('--employees <file>', "pre-fill with the employees' answers in this file")
-  .option('--allow-small-groups', 'show per-statement counts even for employee groups below the anonymity threshold')
+  .option('--responses <file|folder>', `the same as giving the answers as arguments (${answersHelp.replace('answers: ', '')})`)
+  .option('--leaders <file|folder>', "pre-fill the posters with the leaders' answers in this file or folder")
+  .option('--employees <file|folder>', "pre-fill the posters with the employees' answers in this file or folder")
+  .option('--allow-small-groups', 'show per-statement counts on the posters even for employee groups below the anonymity threshold')
   .option('--skip-invalid', skipInvalidHelp)
   .option('--copies <n>', 'also write print-ready files of N numbered copies of each paper test (their sheets pair up when scanned)', parseCopies)
-  .action(async (opts: BuildCommandOptions) => {
+  .action(async (answers: string[], opts: BuildCommandOptions) => {
     const { runBuild } = await import('./app/build.js');
+    const [file, ...files] = opts.responses ? [opts.responses, ...answers] : answers;
     const written = await runBuild({
       contentDir: opts.content,
       outDir: opts.out,
-      responses: { file: opts.responses, leaders: opts.leaders, employees: opts.employees },
+      responses: { file, files, leaders: opts.leaders, employees: opts.employees },
       allowSmallGroups: opts.allowSmallGroups,
       skipInvalid: opts.skipInvalid,
       notices: printNotice,
@@ -66,17 +71,17 @@ program
 
 program
   .command('tally')
-  .description('count the answers in a responses file (what the pre-filled posters show)')
-  .argument('[files...]', 'responses file with both groups (YAML, JSON, or a CSV/xlsx survey export with a role column); or returned fillable tests (PDF), or a folder of them')
-  .option('--leaders <file>', "the leaders' answers")
-  .option('--employees <file>', "the employees' answers")
+  .description('count the answers (what the pre-filled posters show)')
+  .argument('[answers...]', answersHelp)
+  .option('--leaders <file|folder>', "the leaders' answers")
+  .option('--employees <file|folder>', "the employees' answers")
   .option('--json', 'print the numbers as JSON')
   .option('--skip-invalid', skipInvalidHelp)
   .addOption(contentOption())
   .action(async (files: string[], opts: TallyCommandOptions) => {
     const [file, ...more] = files;
     if (!file && !opts.leaders && !opts.employees) {
-      throw new UserError({ file: 'mus tally', message: 'give a responses file, or --leaders FILE and/or --employees FILE' });
+      throw new UserError({ file: 'mus tally', message: 'give the answers (a file or folder), or --leaders FILE and/or --employees FILE' });
     }
     const { runTally } = await import('./app/tally.js');
     const sources = { file, files: more, leaders: opts.leaders, employees: opts.employees };

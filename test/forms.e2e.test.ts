@@ -60,14 +60,14 @@ describe('mus tally with returned tests', () => {
     const { leaders, employees } = JSON.parse(fromPdfs.stdout);
     expect([leaders.respondents, leaders.complete, leaders.incomplete]).toEqual([2, 1, 1]);
     expect(leaders.bands.map((b: { count: number }) => b.count)).toEqual([0, 0, 0, 0, 1]);
-    expect(leaders.statements[0]).toEqual({ counts: [0, 0, 0, 1, 1], unanswered: 0 });
-    expect(leaders.statements[19]).toEqual({ counts: [0, 0, 0, 0, 1], unanswered: 1 });
+    expect(leaders.statements[0]).toEqual({ counts: [0, 0, 0, 1, 1], unanswered: 0, mean: 4.5 });
+    expect(leaders.statements[19]).toEqual({ counts: [0, 0, 0, 0, 1], unanswered: 1, mean: 5 });
     expect([employees.respondents, employees.complete, employees.incomplete]).toEqual([5, 4, 1]);
     expect(employees.bands.map((b: { count: number }) => b.count)).toEqual([0, 1, 2, 1, 0]);
     expect(employees.tendency).toEqual([{ min: 41, max: 60 }]);
-    expect(employees.statements[0]).toEqual({ counts: [1, 1, 1, 1, 1], unanswered: 0 });
-    expect(employees.statements[1]).toEqual({ counts: [0, 1, 1, 1, 2], unanswered: 0 });
-    expect(employees.statements[19]).toEqual({ counts: [0, 1, 1, 1, 1], unanswered: 1 });
+    expect(employees.statements[0]).toEqual({ counts: [1, 1, 1, 1, 1], unanswered: 0, mean: 3 });
+    expect(employees.statements[1]).toEqual({ counts: [0, 1, 1, 1, 2], unanswered: 0, mean: 19 / 5 }); // 2 + 3 + 4 + 5 + 5 points
+    expect(employees.statements[19]).toEqual({ counts: [0, 1, 1, 1, 1], unanswered: 1, mean: 3.5 });
   });
 
   it('takes the returned files one by one too', () => {

@@ -252,7 +252,9 @@ describe('the shared example responses', () => {
     const expected = JSON.parse(readFileSync(expectedFile, 'utf8'));
     const result = JSON.parse(printed);
     expect(result.leaders.respondents).toBe(expected.leaders.respondents);
-    expect(result.employees.statements).toEqual(expected.employees.statements);
+    // Each statement gains its mean (issue #17): employee statement 1 is 2 × 3 + 4 × 4 + 2 × 5 … = 33 points / 9.
+    expect(result.employees.statements.map(({ mean: _m, ...counts }: { mean: number | null }) => counts)).toEqual(expected.employees.statements);
+    expect(result.employees.statements[0].mean).toBeCloseTo(33 / 9, 12);
     expect(result.employees.tendency).toEqual([{ min: 61, max: 80 }]);
   });
 

@@ -32,7 +32,9 @@ for (const [set, args] of [['blank', []], ['filled', ['--responses', fixture('ek
 
 /** The documents of each set; a pre-filled document identical to the blank one is not repeated. */
 const docs = (['blank', 'filled'] as const).flatMap((set) => documents.map((d) => d.file)
-  .filter((file) => set === 'blank' || !readFileSync(join(sets.filled, file)).equals(readFileSync(join(sets.blank, file))))
+  // A document made only with answers (the comparison poster) is in the pre-filled set alone.
+  .filter((file) => existsSync(join(sets[set], file)))
+  .filter((file) => set === 'blank' || !existsSync(join(sets.blank, file)) || !readFileSync(join(sets.filled, file)).equals(readFileSync(join(sets.blank, file))))
   .map((file) => ({ set, file, bytes: readFileSync(join(sets[set], file)) })));
 
 const rendered = await Promise.all(docs.map(async (doc) => ({ ...doc, pages: await renderPages(doc.bytes, scale, { gray: true }) })));
@@ -73,7 +75,11 @@ function compare(name: string, actual: PageImage): string | undefined {
 
 describe('visual regression: every page against its reference image', () => {
   it('covers every page of every document, blank and pre-filled', () => {
-    for (const file of documents.map((d) => d.file)) expect(pages.some((p) => p.name.startsWith(`blank-${file.replace(/\.pdf$/, '')}-p1`))).toBe(true);
+    for (const spec of documents) {
+      const set = spec.notMade?.(undefined) ? 'filled' : 'blank';
+      expect(pages.some((p) => p.name.startsWith(`${set}-${spec.file.replace(/\.pdf$/, '')}-p1`)), spec.file).toBe(true);
+    }
+    expect(pages.some((p) => p.name.startsWith('filled-dialogplakat-'))).toBe(true);
     expect(pages.some((p) => p.name.startsWith('filled-resultatskema-'))).toBe(true);
   });
 

@@ -1,14 +1,16 @@
 // `mus build`, the pipeline in order: content → (responses → tally) → templates → layout
 // → PDF → files. Every document is rendered in memory first; files are written only when
 // all succeeded, and nothing is written anywhere but the output folder.
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadContent } from '../content/load.js';
-import type { Content } from '../content/model.js';
+import { groups, type Content, type Group } from '../content/model.js';
 import type { PosterOptions } from '../layout/views/poster.js';
 import { renderTemplate } from '../layout/template.js';
 import { buildDate, writeFilesAtomically } from '../output.js';
 import { renderPdf, type PdfMeta, type RenderedPdf } from '../render/pdf.js';
 import { documents, type DocumentSpec, type Tallies } from './documents.js';
-import type { AnswerOptions, ResponseSources } from './tally.js';
+import type { AnswerOptions, GroupTallies, ResponseSources } from './tally.js';
 
 export interface BuildOptions extends PosterOptions, AnswerOptions {
   contentDir: string;
@@ -32,12 +34,43 @@ export type OutputFile = { name: string; bytes: Buffer };
 export async function runBuild(options: BuildOptions): Promise<string[]> {
   const content = loadContent(options.contentDir);
   const { responses } = options;
-  const given = responses && (responses.file || responses.leaders || responses.employees);
+  const given = responses && (responses.file || responses.files?.length || responses.leaders || responses.employees);
   // The readers load only when there are answers to read: a blank build never loads them.
-  const tallies = given ? await (await import('./tally.js')).tallySources(responses, content, options) : undefined;
+  const counted = given ? await (await import('./tally.js')).tallySources(responses, content, options) : undefined;
+  const tallies = counted && withoutEmptyGroups(counted, options);
   const files = await renderAll(content, { tallies, allowSmallGroups: options.allowSmallGroups });
   if (options.copies) files.push(...(await (await import('./print-copies.js')).renderCopies(content, options.copies)));
-  return writeFilesAtomically(options.outDir, files);
+  const written = writeFilesAtomically(options.outDir, files);
+  // After the set is safely in place, so a failed build still leaves the folder as it was.
+  for (const spec of documents) {
+    const reason = spec.notMade?.(tallies);
+    if (!reason) continue;
+    // A copy from an earlier build would show other answers next to this build's posters.
+    const stale = join(options.outDir, spec.file);
+    const removed = existsSync(stale) && statSync(stale).isFile();
+    if (removed) rmSync(stale);
+    // A blank build says nothing: the document is for answers only.
+    if (tallies || removed) options.notices?.(`${spec.file}: not made: ${reason}${removed ? ' (the copy from an earlier build was removed)' : ''}`);
+  }
+  return written;
+}
+
+/**
+ * A group nobody answered for gets the blank poster (to fill in by hand), not a poster that
+ * says 0 in every box, and the person is told.
+ */
+function withoutEmptyGroups(counted: GroupTallies, options: AnswerOptions): Tallies {
+  const tallies: Tallies = {};
+  for (const group of groups) {
+    if (counted[group].respondents > 0) tallies[group] = counted[group];
+    else options.notices?.(`no answers from the ${group === 'leader' ? 'leaders' : 'employees'}: ${posterFile(group)} is the blank poster, to fill in by hand`);
+  }
+  return tallies;
+}
+
+/** The poster file of a group. */
+function posterFile(group: Group): string {
+  return documents.find((d) => d.group === group && d.template === 'resultatskema')?.file ?? 'resultatskema';
 }
 
 /** Every document wanted, rendered in memory: the printed ones and the fillable tests. */
@@ -45,6 +78,7 @@ export async function renderAll(content: Content, options: RenderOptions): Promi
   const wanted = (file: string) => !options.only || options.only.includes(file);
   const files: OutputFile[] = [];
   for (const spec of documents) {
+    if (spec.notMade?.(options.tallies)) continue;
     const fillable = spec.fillable && wanted(spec.fillable.file) ? spec.fillable : undefined;
     if (!wanted(spec.file) && !fillable) continue;
     const pdf = await renderDocumentPdf(spec, content, options);

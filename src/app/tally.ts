@@ -8,6 +8,9 @@ import { readResponseSources, type Notices, type ResponseSources } from '../resp
 import type { FlaggedRow } from '../responses/readers/scan/read-scans.js';
 import { answerSheets } from '../responses/types.js';
 import { tallyResponses, type GroupTally } from '../tally/tally.js';
+import { hidesStatementCounts } from '../layout/views/poster.js';
+import { bothAnswered, compareGroups, largestDifferences, statementMean } from '../tally/compare.js';
+import { dialogueStarters, formatDifference, formatMean } from '../layout/views/compare.js';
 import { excerpt, fillPlaceholders, range } from '../text.js';
 
 export type { ResponseSources } from '../responses/sources.js';
@@ -48,17 +51,44 @@ async function countSources(sources: ResponseSources, content: Content, options:
 export async function runTally(opts: TallyOptions, io: TallyIo): Promise<void> {
   const content = loadContent(opts.contentDir);
   const { tallies, flagged } = await countSources(opts.sources, content, { notices: io.notices ?? opts.notices, skipInvalid: opts.skipInvalid });
-  // The printed JSON's keys are part of the command's output: unchanged; rows of scans that
-  // need a look are added when there are any (they also went to stderr).
-  const json = { leaders: tallies.leader, employees: tallies.employee, ...(flagged ? { flagged } : {}) };
+  // Rows of scans that need a look are added when there are any (they also went to stderr).
+  const json = { ...tallyJson(tallies, content), ...(flagged ? { flagged } : {}) };
   io.stdout(opts.json ? `${JSON.stringify(json, null, 2)}\n` : formatTallyTables(tallies, content));
 }
 
 const statementTextWidth = 40;
 
+/**
+ * The tally as JSON: each statement with its mean points (null when nobody answered it) and,
+ * when both groups answered, each statement's means side by side with the difference.
+ */
+export function tallyJson(tallies: GroupTallies, content: Content) {
+  const points = content.scoring.scale.map((c) => c.points);
+  const withMeans = (tally: GroupTally) => ({ ...tally, statements: tally.statements.map((s) => ({ ...s, mean: statementMean(s, points) })) });
+  const compared = bothAnswered(tallies.leader, tallies.employee) ? { comparison: compareGroups(tallies.leader, tallies.employee, points) } : {};
+  // The printed JSON's keys are part of the command's output: `leaders`/`employees`, unchanged.
+  return { leaders: withMeans(tallies.leader), employees: withMeans(tallies.employee), ...compared };
+}
+
 /** Both groups as plain-text tables: step 1 (bands) and step 2 (statements) of the posters. */
 export function formatTallyTables(tallies: GroupTallies, content: Content): string {
-  return groups.map((group) => formatGroup(group, tallies[group], content)).join('\n');
+  const tables = groups.map((group) => formatGroup(group, tallies[group], content)).join('\n');
+  return bothAnswered(tallies.leader, tallies.employee) ? `${tables}\n${formatLargestDifferences(tallies, content)}` : tables;
+}
+
+/** The statements where employees and leaders differ most: the comparison poster's dialogue starters. */
+function formatLargestDifferences(tallies: GroupTallies, content: Content): string {
+  const texts = content.comparison;
+  const { language } = content.meta;
+  const points = content.scoring.scale.map((c) => c.points);
+  const largest = largestDifferences(compareGroups(tallies.leader, tallies.employee, points), dialogueStarters);
+  const rows = largest.map((c) => {
+    const statement = content.numbered[c.statement - 1];
+    const mean = (value: number | null) => (value === null ? texts.step2.noAnswers : formatMean(value, language));
+    return [String(c.statement), excerpt(statement.short ?? statement.employee, statementTextWidth), mean(c.leaders), mean(c.employees), formatDifference(c.difference!, language)];
+  });
+  const header = ['#', texts.step2.statementColumn, texts.groups.leader, texts.groups.employee, texts.step2.differenceColumn];
+  return `${[texts.step2.largestHeading, '', ...table(header, rows, [true, false, true, true, true])].join('\n')}\n`;
 }
 
 function formatGroup(group: Group, tally: GroupTally, content: Content): string {
@@ -66,6 +96,10 @@ function formatGroup(group: Group, tally: GroupTally, content: Content): string 
   const { step1, step2 } = content.resultSheet;
   const lines = [content.resultSheet[group].title, `${step1.respondentsLabel}: ${tally.respondents}`];
   if (tally.incomplete > 0) lines.push(fillPlaceholders(step1.incompleteNote, { count: tally.incomplete }));
+  // The note the poster carries when it leaves out step 2 to keep a small group anonymous.
+  if (tally.respondents > 0 && hidesStatementCounts(content, group, tally, {})) {
+    lines.push(fillPlaceholders(step2.smallGroupNote, { count: tally.respondents, minimum: content.scoring.minGroupSize }));
+  }
   lines.push('');
 
   const isTendency = (min: number, max: number) => tally.tendency.some((t) => t.min === min && t.max === max);

@@ -7,6 +7,8 @@ export const contentFileNames = {
   test: 'test.yaml',
   resultSheet: 'resultatskema.yaml',
   processGuide: 'procesguide.yaml',
+  comparison: 'sammenligning.yaml',
+  dialogue: 'dialog.yaml',
 } as const;
 
 export type ContentKey = keyof typeof contentFileNames;

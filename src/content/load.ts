@@ -1,6 +1,7 @@
 // Reads content/<language>/*.yaml, validates every file against its schema and the
 // cross-file rules (bands, points), and returns one typed Content object.
 // Every problem is reported with file, line, column and field, all at once.
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ZodIssue } from 'zod';
@@ -29,9 +30,36 @@ function parseSource(shown: string, text: string): SourceFile | Problem {
   const syntax = doc.errors[0];
   if (syntax) {
     const { line, col } = lines.linePos(syntax.pos[0]);
-    return { file: shown, line, column: col, message: `YAML syntax: ${syntax.message.split('\n')[0]}` };
+    return { file: shown, line, column: col, message: `YAML syntax: ${syntax.message.split('\n')[0]}${quotingHint(syntax.code)}` };
   }
   return source;
+}
+
+/**
+ * The YAML errors a colon (or a leading {, [, *, &, #) inside an unquoted text gives: the
+ * person wrote a sentence, so tell them how to write it.
+ */
+function quotingHint(code: string): string {
+  const fromText = ['BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'UNEXPECTED_TOKEN', 'BAD_INDENT', 'MISSING_CHAR', 'ALIAS_PROPS', 'BAD_ALIAS'];
+  return fromText.includes(code) ? ' (a text with ": " in it, or starting with {, [, * or &, must be put in quotes)' : '';
+}
+
+/** A folder holding language folders (content/ instead of content/da) is named for what it is. */
+function checkIsContentFolder(dir: string): void {
+  if (existsSync(join(dir, contentFiles.meta.file))) return;
+  let languages: string[] = [];
+  try {
+    languages = readdirSync(dir).filter((name) => existsSync(join(dir, name, contentFiles.meta.file)));
+  } catch {
+    return; // no such folder: each file is reported missing
+  }
+  if (languages.length > 0) {
+    const shown = displayPath(dir);
+    throw new UserError({
+      file: shown,
+      message: `holds language folders (${languages.join(', ')}), not content files: did you mean ${join(shown, languages[0])}?`,
+    });
+  }
 }
 
 function check(key: Key, shown: string, text: string): Checked {
@@ -83,6 +111,7 @@ function numberStatements(statements: Parsed['statements'], source: SourceFile):
       theme: theme.title,
       leader: s.leader,
       employee: s.employee,
+      ...(s.short === undefined ? {} : { short: s.short, shortSource: sourceOf(source, ['themes', t, 'statements', i, 'short']) }),
       source: {
         leader: sourceOf(source, ['themes', t, 'statements', i, 'leader']),
         employee: sourceOf(source, ['themes', t, 'statements', i, 'employee']),
@@ -93,6 +122,7 @@ function numberStatements(statements: Parsed['statements'], source: SourceFile):
 
 /** Loads and validates the content folder; throws UserError listing every problem found. */
 export function loadContent(dir: string): Content {
+  checkIsContentFolder(dir);
   const problems: Problem[] = [];
   const sources = {} as Record<Key, SourceFile>;
   const parsed = {} as Parsed;
@@ -109,7 +139,8 @@ export function loadContent(dir: string): Content {
   problems.push(...checkScoring(parsed.scoring, numbered.length, sources.scoring));
   throwIfProblems(problems);
 
-  return { dir, ...parsed, numbered, bandSources };
+  const placeOf = (part: Key, path: (string | number)[]) => sourceOf(sources[part], path);
+  return { dir, ...parsed, numbered, bandSources, placeOf };
 }
 
 export { UserError };

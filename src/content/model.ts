@@ -2,6 +2,8 @@
 import type {
   Band,
   Category,
+  ComparisonTexts,
+  DialogueTexts,
   Meta,
   ProcessGuide,
   ResultSheetTexts,
@@ -10,7 +12,9 @@ import type {
   TestTexts,
 } from './schema.js';
 
-export type { Band, Category, Meta, ProcessGuide, ResultSheetTexts, Scoring, Statements, TestTexts };
+import type { ContentKey } from './files.js';
+
+export type { Band, Category, ComparisonTexts, DialogueTexts, Meta, ProcessGuide, ResultSheetTexts, Scoring, Statements, TestTexts };
 
 /** A place in a content file: the file as messages name it, and the line when known. */
 export interface Place {
@@ -28,8 +32,12 @@ export interface NumberedStatement {
   theme: string;
   leader: string;
   employee: string;
+  /** A label both versions share (udsagn.yaml `short:`), for the comparison poster. */
+  short?: string;
   /** Where each version's text is, for messages. */
   source: Record<Group, Place>;
+  /** Where the short label is, when there is one. */
+  shortSource?: Place;
 }
 
 export interface Content {
@@ -41,8 +49,12 @@ export interface Content {
   test: TestTexts;
   resultSheet: ResultSheetTexts;
   processGuide: ProcessGuide;
+  comparison: ComparisonTexts;
+  dialogue: DialogueTexts;
   /** All statements in test order, numbered 1..N. */
   numbered: NumberedStatement[];
   /** Where each band's sentence is, for messages. */
   bandSources: Place[];
+  /** Where a text of the content is (file part, field path), for messages; absent for content made in code. */
+  placeOf?: (part: ContentKey, path: (string | number)[]) => Place;
 }

@@ -68,7 +68,8 @@ export const statementsSchema = z
           .object({
             title: text,
             statements: z
-              .array(z.object({ leader: text, employee: text }).strict())
+              // short: a label both versions share, for the comparison poster (else the employee wording)
+              .array(z.object({ leader: text, employee: text, short: text.optional() }).strict())
               .min(1, 'a theme needs at least one statement'),
           })
           .strict(),
@@ -192,6 +193,74 @@ export const processGuideSchema = z
   })
   .strict();
 
+/** sammenligning.yaml: texts of the poster with leaders and employees side by side. */
+export const comparisonSchema = z
+  .object({
+    title: text,
+    subject: text,
+    respondentsLine: textWith('leaders', 'employees'),
+    groups: z.object({ leader: text, employee: text }).strict(), // row labels, e.g. "Ledere"
+    step1: z
+      .object({
+        heading: text,
+        intro: texts,
+        pointsColumn: text,
+        sentenceColumn: text,
+        tendencyLabel: text,
+        incompleteNote: textWith('leaders', 'employees'), // sheets left out of step 1, per group
+      })
+      .strict(),
+    step2: z
+      .object({
+        heading: text,
+        intro: texts,
+        statementColumn: text,
+        answersColumn: text,
+        meanColumn: text,
+        differenceColumn: text,
+        answered: textWith('count'), // beside a bar: how many answered
+        noAnswers: text, // in place of a mean nobody gave
+        dialogueLabel: text, // the mark on the largest differences
+        largestHeading: text, // over the largest differences in the terminal (mus tally)
+        smallGroupNote: textWith('count', 'minimum'),
+      })
+      .strict(),
+  })
+  .strict();
+
+/** dialog.yaml: the dialogue poster (the guide's "Inspiration til dialog") and the action plan (EFTER). */
+export const dialogueSchema = z
+  .object({
+    poster: z
+      .object({
+        title: text,
+        intro: texts,
+        questions: texts.length(3, 'needs the three questions asked of each theme'),
+        themeLine: textWith('theme', 'tendency'), // a theme's row with answers; tendency is tendencyLine
+        tendencyLine: textWith('leaders', 'employees'), // each group's most-answered category
+        noAnswers: text,
+        hiddenSmallGroup: textWith('minimum'),
+        tieJoiner: text, // between categories answered equally often, e.g. "og"
+        focusAreas: z.object({ heading: text, questions: texts.min(1) }).strict(),
+      })
+      .strict(),
+    actionPlan: z
+      .object({
+        title: text,
+        subtitle: text,
+        questions: texts.min(1),
+        table: z
+          .object({
+            heading: text,
+            columns: z.object({ action: text, who: text, when: text, followUp: text }).strict(),
+          })
+          .strict(),
+        help: text,
+      })
+      .strict(),
+  })
+  .strict();
+
 export type Meta = z.infer<typeof metaSchema>;
 export type Scoring = z.infer<typeof scoringSchema>;
 export type Category = Scoring['scale'][number];
@@ -200,6 +269,8 @@ export type Statements = z.infer<typeof statementsSchema>;
 export type TestTexts = z.infer<typeof testSchema>;
 export type ResultSheetTexts = z.infer<typeof resultSheetSchema>;
 export type ProcessGuide = z.infer<typeof processGuideSchema>;
+export type ComparisonTexts = z.infer<typeof comparisonSchema>;
+export type DialogueTexts = z.infer<typeof dialogueSchema>;
 
 /** Which file holds which part of the content, and the schema it must satisfy. */
 export const contentFiles = {
@@ -209,4 +280,6 @@ export const contentFiles = {
   test: { file: contentFileNames.test, schema: testSchema },
   resultSheet: { file: contentFileNames.resultSheet, schema: resultSheetSchema },
   processGuide: { file: contentFileNames.processGuide, schema: processGuideSchema },
+  comparison: { file: contentFileNames.comparison, schema: comparisonSchema },
+  dialogue: { file: contentFileNames.dialogue, schema: dialogueSchema },
 } as const;

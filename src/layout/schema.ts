@@ -143,6 +143,77 @@ const table = z
   })
   .strict();
 
+// The poster with leaders and employees side by side (drawn by src/render/blocks/
+// compare-bands.ts and compare-statements.ts).
+
+/** One group's numbers for one band of step 1. */
+const bandGroupCell = z
+  .object({
+    count: z.number().int().nonnegative(),
+    /** 0..1 of the group's largest band: the bar's length. */
+    share,
+    /** This band is the group's tendency: a heavy frame and the label. */
+    tendency: z.boolean(),
+  })
+  .strict();
+
+/** Step 1 for both groups: a row per band, a bar and count per group. */
+const compareBands = z
+  .object({
+    kind: z.literal('compareBands'),
+    /** Points, sentence, then one heading per group. */
+    header: z.array(z.string()),
+    /** The label on a group's tendency, e.g. "TENDENS". */
+    tendencyLabel: z.string(),
+    rows: z.array(
+      z.object({ range: z.string(), sentence: z.string(), source: source.optional(), groups: z.array(bandGroupCell) }).strict(),
+    ),
+    /** Alternative text for screen readers summarising the table. */
+    summary: z.string().optional(),
+  })
+  .strict();
+
+/** One group's answers to one statement. */
+const statementGroupLine = z
+  .object({
+    /** The group, e.g. "Ledere". */
+    label: z.string(),
+    /** Answers per category, in scale order: the stacked bar. */
+    counts: z.array(z.number().int().nonnegative()),
+    /** The mean as printed ("3,4"), or the text for no answers. */
+    mean: z.string(),
+    /** How many answered, as printed ("9 svar"). */
+    answered: z.string(),
+  })
+  .strict();
+
+const compareStatementRow = z
+  .object({
+    n: z.number().int().positive(),
+    text: z.string(),
+    /** Where the text comes from, for "too long" messages. */
+    source: source.optional(),
+    /** Leaders, then employees. */
+    groups: z.array(statementGroupLine),
+    /** employees − leaders as printed ("+0,5"), or empty when there is none. */
+    difference: z.string(),
+    /** A dialogue starter (one of the largest differences): a heavy frame and this label. */
+    mark: z.string().optional(),
+  })
+  .strict();
+
+/** Step 2 for both groups: per statement two stacked bars, the means and the difference. */
+const compareStatements = z
+  .object({
+    kind: z.literal('compareStatements'),
+    /** The category labels in scale order: the key to the bars' grey steps. */
+    categories: z.array(z.string()),
+    header: z.object({ statement: z.string(), answers: z.string(), mean: z.string(), difference: z.string() }).strict(),
+    sections: z.array(z.object({ title: z.string(), rows: z.array(compareStatementRow) }).strict()),
+    summary: z.string().optional(),
+  })
+  .strict();
+
 export const layoutDocumentSchema = z
   .object({
     title: z.string().min(1),
@@ -155,7 +226,7 @@ export const layoutDocumentSchema = z
      * 'flow': blocks run onto new pages as needed (the checklist).
      */
     pages: z.enum(['fixed', 'flow']),
-    blocks: z.array(z.discriminatedUnion('kind', [heading, paragraph, list, table, spacer, pageBreak, registration])),
+    blocks: z.array(z.discriminatedUnion('kind', [heading, paragraph, list, table, spacer, pageBreak, compareBands, compareStatements, registration])),
   })
   .strict();
 
@@ -174,3 +245,8 @@ export type TableRow = z.infer<typeof row>;
 export type TableSection = z.infer<typeof section>;
 export type TableBlock = z.infer<typeof table>;
 export type SourceRef = z.infer<typeof source>;
+export type BandGroupCell = z.infer<typeof bandGroupCell>;
+export type CompareBandsBlock = z.infer<typeof compareBands>;
+export type StatementGroupLine = z.infer<typeof statementGroupLine>;
+export type CompareStatementRow = z.infer<typeof compareStatementRow>;
+export type CompareStatementsBlock = z.infer<typeof compareStatements>;

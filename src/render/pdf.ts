@@ -11,6 +11,8 @@ import type { BlockDrawer } from './blocks/block.js';
 import { heading, paragraph, spacer } from './blocks/text.js';
 import { list } from './blocks/list.js';
 import { rowCount, table } from './blocks/table.js';
+import { compareBands } from './blocks/compare-bands.js';
+import { compareStatements } from './blocks/compare-statements.js';
 import { registration } from './registration.js';
 
 export interface PdfMeta {
@@ -31,6 +33,8 @@ const drawers: { [K in Block['kind']]: BlockDrawer<Extract<Block, { kind: K }>> 
   spacer,
   registration,
   pageBreak: null, // handled by the page loop
+  compareBands,
+  compareStatements,
 };
 
 function drawerFor(block: Block): BlockDrawer<Block> {

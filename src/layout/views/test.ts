@@ -11,8 +11,11 @@ export function testView(content: Content, group: Group) {
   const texts = content.test[group];
   const themes = themesFor(content, group);
   const perPage = Math.max(1, Math.floor(content.numbered.length * firstPageShare));
+  // Where the test's own texts are, so a text too long for the page is named by file and line.
+  const place = (field: string) => content.placeOf && { ...content.placeOf('test', [group, field]), label: `${group}.${field}` };
   const view = {
     ...texts,
+    sources: { title: place('title'), subtitle: place('subtitle'), intro: place('intro') },
     marking: content.test.marking ?? '',
     scale: content.scoring.scale,
     pages: pagesOfThemes(themes, perPage).map((pageThemes) => ({ themes: pageThemes })),
@@ -29,6 +32,6 @@ export function testView(content: Content, group: Group) {
  * changes no sheet).
  */
 function testFingerprint(view: object): string {
-  const json = JSON.stringify(view, (key, value: unknown) => (key === 'source' ? undefined : value));
+  const json = JSON.stringify(view, (key, value: unknown) => (key === 'source' || key === 'sources' ? undefined : value));
   return createHash('sha256').update(json).digest('hex').slice(0, 12);
 }

@@ -1,0 +1,130 @@
+// View data for the A3 poster with leaders and employees side by side: step 1 (bands) for
+// both groups, then per statement both groups' answers, means and the difference, the
+// largest differences marked as dialogue starters. Made only when both groups answered.
+import type { Content, Group, NumberedStatement } from '../../content/model.js';
+import { answeredCount, bothAnswered, compareGroups, largestDifferences } from '../../tally/compare.js';
+import type { SourceRef } from '../schema.js';
+import { excerpt, fillPlaceholders, range } from '../../text.js';
+import { hidesStatementCounts, type PosterOptions, type PosterTally } from './poster.js';
+
+/** The five largest differences are the dialogue starters (issue #17). */
+export const dialogueStarters = 5;
+
+/** Statements on the first sheet (step 1 takes the rest of it) and on each further sheet. */
+const firstSheetStatements = 6;
+const sheetStatements = 16;
+
+/** Numbers as the content's language writes them: one decimal ("3,4" in Danish). */
+export function formatMean(value: number, language: string): string {
+  return new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+}
+
+/** A difference with its sign: "+0,5", "−1,2" (a real minus sign), "0,0". */
+export function formatDifference(value: number, language: string): string {
+  const text = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value);
+  return text.replace('-', '−');
+}
+
+/** Why the comparison poster cannot be made from these tallies, or undefined when it can. */
+export function comparisonMissing(tallies: Partial<Record<Group, PosterTally>> | undefined): Group[] | undefined {
+  if (!tallies) return undefined;
+  const missing = (['leader', 'employee'] as const).filter((g) => !tallies[g] || tallies[g]!.respondents === 0);
+  return missing.length > 0 ? missing : undefined;
+}
+
+/** The text a statement is shown with: its short label, else the employee wording. */
+function statementText(s: NumberedStatement): { text: string; source: SourceRef } {
+  if (s.short) return { text: s.short, source: { ...(s.shortSource ?? s.source.employee), label: `statement ${s.n} short "${excerpt(s.short)}"` } };
+  return { text: s.employee, source: { ...s.source.employee, label: `statement ${s.n} "${excerpt(s.employee)}"` } };
+}
+
+const emptyTally = (content: Content): PosterTally => ({
+  respondents: 0,
+  complete: 0,
+  bands: content.scoring.bands.map(() => ({ count: 0 })),
+  tendency: [],
+  statements: content.numbered.map(() => ({ counts: content.scoring.scale.map(() => 0), unanswered: 0 })),
+});
+
+export function comparisonView(content: Content, tallies: Partial<Record<Group, PosterTally>> | undefined, options: PosterOptions = {}) {
+  const texts = content.comparison;
+  const language = content.meta.language;
+  const leaders = tallies?.leader ?? emptyTally(content);
+  const employees = tallies?.employee ?? emptyTally(content);
+  const groups = [['leader', leaders], ['employee', employees]] as const;
+  const points = content.scoring.scale.map((c) => c.points);
+  const hidden = hidesStatementCounts(content, 'employee', employees, options);
+
+  const bands = content.scoring.bands.map((band, i) => ({
+    range: range(band),
+    sentence: band.sentence,
+    source: { ...content.bandSources[i], label: `band ${range(band)}` },
+    groups: groups.map(([, tally]) => {
+      const most = Math.max(1, ...tally.bands.map((b) => b.count));
+      return {
+        count: tally.bands[i].count,
+        share: Number((tally.bands[i].count / most).toFixed(3)),
+        tendency: tally.tendency.some((t) => t.min === band.min && t.max === band.max),
+      };
+    }),
+  }));
+
+  const comparison = compareGroups(leaders, employees, points);
+  const starters = new Set(bothAnswered(leaders, employees) ? largestDifferences(comparison, dialogueStarters).map((c) => c.statement) : []);
+  const themes = content.statements.themes.map((theme) => ({
+    title: theme.title,
+    rows: content.numbered.filter((s) => s.theme === theme.title).map((s) => {
+      const compared = comparison[s.n - 1];
+      return {
+        n: s.n,
+        ...statementText(s),
+        groups: groups.map(([group, tally]) => {
+          const mean = group === 'leader' ? compared.leaders : compared.employees;
+          const statement = tally.statements[s.n - 1];
+          return {
+            label: texts.groups[group],
+            counts: statement.counts,
+            mean: mean === null ? texts.step2.noAnswers : formatMean(mean, language),
+            answered: fillPlaceholders(texts.step2.answered, { count: answeredCount(statement) }),
+          };
+        }),
+        difference: compared.difference === null ? '' : formatDifference(compared.difference, language),
+        mark: starters.has(s.n) ? texts.step2.dialogueLabel : '',
+      };
+    }),
+  }));
+
+  const pages: (typeof themes)[] = [];
+  let room = firstSheetStatements;
+  for (const theme of themes) {
+    const last = pages[pages.length - 1];
+    const used = last ? last.reduce((n, t) => n + t.rows.length, 0) : 0;
+    if (last && used + theme.rows.length <= room) last.push(theme);
+    else {
+      if (last) room = sheetStatements;
+      pages.push([theme]);
+    }
+  }
+
+  const incomplete = { leaders: leaders.respondents - leaders.complete, employees: employees.respondents - employees.complete };
+  return {
+    title: texts.title,
+    subject: texts.subject,
+    respondentsLine: fillPlaceholders(texts.respondentsLine, { leaders: leaders.respondents, employees: employees.respondents }),
+    step1: texts.step1,
+    step2: texts.step2,
+    bandsHeader: [texts.step1.pointsColumn, texts.step1.sentenceColumn, texts.groups.leader, texts.groups.employee],
+    bands,
+    incompleteNote: incomplete.leaders + incomplete.employees > 0 ? fillPlaceholders(texts.step1.incompleteNote, incomplete) : '',
+    smallGroupNote: hidden ? fillPlaceholders(texts.step2.smallGroupNote, { count: employees.respondents, minimum: content.scoring.minGroupSize }) : '',
+    categories: content.scoring.scale.map((c) => c.label),
+    header: {
+      statement: texts.step2.statementColumn,
+      answers: texts.step2.answersColumn,
+      mean: texts.step2.meanColumn,
+      difference: texts.step2.differenceColumn,
+    },
+    // With the employee group too small, no statement is compared: step 2 is only the note.
+    pages: hidden ? [] : pages.map((pageThemes, i) => ({ first: i === 0, themes: pageThemes })),
+  };
+}

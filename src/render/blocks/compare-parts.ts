@@ -1,0 +1,153 @@
+// Pieces shared by the two tables of the poster with leaders and employees side by side
+// (compare-bands.ts, compare-statements.ts): the grid, tagged cells, the heavy frame with
+// its label, and the stacked bar of the answer categories in grey steps with the counts.
+import { addText, drawArtifact, textHeight, type Ctx, type StructElement, type TextStyle } from '../context.js';
+
+export const gridColor = '#000000';
+export const headerFill = '#e4e4e4';
+export const sectionFill = '#c8c8c8';
+/** Line width of the heavy frame around a marked cell or row (as the group posters' tendency). */
+export const markFrame = 4;
+
+export const cellText = (ctx: Ctx, bold = false): TextStyle => ({ font: bold ? 'semibold' : 'regular', size: ctx.style.tableText });
+/** Headers and labels keep to the sheet's smallest text too (≥ 14 pt on A3) when a page is shrunk. */
+export const headerText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: Math.max(ctx.style.minTableText, ctx.style.tableHeader) });
+export const sectionText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.h3 });
+export const labelText = (ctx: Ctx): TextStyle => ({ ...headerText(ctx), color: '#ffffff' });
+/** A number in a bar or a mean: bold, at the table's text size (≥ 14 pt on A3). */
+export const numberText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.tableText });
+export const bigNumberText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: Math.max(ctx.style.tableText, ctx.style.count * 0.8) });
+
+/** Left edges and widths of columns in proportion to `relative`, across the frame. */
+export function columns(ctx: Ctx, relative: number[]): { xs: number[]; widths: number[] } {
+  const total = relative.reduce((a, b) => a + b, 0);
+  const widths = relative.map((r) => ((ctx.frame.right - ctx.frame.left) * r) / total);
+  const xs = widths.map((_, i) => ctx.frame.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
+  return { xs, widths };
+}
+
+/** The height of a text set in a cell `w` wide, padding included. */
+export function cellTextHeight(ctx: Ctx, text: string, style: TextStyle, w: number): number {
+  return textHeight(ctx.doc, text, style, w - 2 * ctx.style.cellPadding, ctx.style.lineGap) + 2 * ctx.style.cellPadding;
+}
+
+/** Adds a text to a cell, padded, and centred vertically in the height `h`. */
+export function cellTextAt(ctx: Ctx, element: StructElement, text: string, style: TextStyle, x: number, y: number, w: number, h: number): void {
+  const pad = ctx.style.cellPadding;
+  const th = textHeight(ctx.doc, text, style, w - 2 * pad, ctx.style.lineGap);
+  addText(ctx, element, text, style, x + pad, y + (h - th) / 2, w - 2 * pad);
+}
+
+/**
+ * A table cell's structure element; header cells get their scope. Row and column spans go
+ * into the element's attributes (pdfkit has no option for them; the table drawer does the same).
+ */
+export function cellElement(ctx: Ctx, tr: StructElement, type: 'TD' | 'TH', options: { scope?: 'Column' | 'Row'; rowSpan?: number; colSpan?: number } = {}): StructElement {
+  const element = ctx.doc.struct(type, (options.scope ? { scope: options.scope } : {}) as never);
+  const spans = { ...(options.rowSpan && options.rowSpan > 1 ? { RowSpan: options.rowSpan } : {}), ...(options.colSpan && options.colSpan > 1 ? { ColSpan: options.colSpan } : {}) };
+  if (Object.keys(spans).length > 0) {
+    const dictionary = (element as unknown as { dictionary: { data: { A?: Record<string, unknown> } } }).dictionary;
+    dictionary.data.A = { ...dictionary.data.A, O: 'Table', ...spans };
+  }
+  tr.add(element);
+  return element;
+}
+
+export function strokeRect(ctx: Ctx, x: number, y: number, w: number, h: number, lineWidth = 0.75): void {
+  drawArtifact(ctx, () => ctx.doc.lineWidth(lineWidth).strokeColor(gridColor).rect(x, y, w, h).stroke());
+}
+
+export function fillRect(ctx: Ctx, x: number, y: number, w: number, h: number, color: string): void {
+  drawArtifact(ctx, () => ctx.doc.rect(x, y, w, h).fill(color));
+}
+
+/** The heavy frame of a marked area, drawn inside it. */
+export function heavyFrame(ctx: Ctx, x: number, y: number, w: number, h: number): void {
+  const inset = markFrame / 2;
+  drawArtifact(ctx, () => ctx.doc.lineWidth(markFrame).strokeColor('#000000').rect(x + inset, y + inset, w - markFrame, h - markFrame).stroke());
+}
+
+/** The size of a mark label's black box, its text on one line. */
+export function labelSize(ctx: Ctx, label: string): { width: number; height: number } {
+  const style = labelText(ctx);
+  ctx.doc.font(style.font).fontSize(style.size);
+  return { width: ctx.doc.widthOfString(label) + 2 * ctx.style.cellPadding, height: style.size * 1.6 };
+}
+
+/** A mark label: white bold text on black, with its top-left corner at (x, y). */
+export function drawLabel(ctx: Ctx, element: StructElement, label: string, x: number, y: number): void {
+  const { width: w, height: h } = labelSize(ctx, label);
+  const style = labelText(ctx);
+  fillRect(ctx, x, y, w, h, '#000000');
+  element.add(() => ctx.doc.font(style.font).fontSize(style.size).fillColor('#ffffff')
+    .text(label, x, y + (h - style.size * 1.2) / 2, { width: w, align: 'center', lineBreak: false }));
+}
+
+/**
+ * The grey of each answer category, light (Aldrig) to dark (Altid), in steps far enough
+ * apart to tell apart on a black-and-white printer. The bars' order and the printed counts
+ * say the same, so the grey is never the only cue.
+ */
+export function categoryGreys(count: number): string[] {
+  const lightest = 242;
+  const darkest = 64;
+  return Array.from({ length: count }, (_, i) => {
+    const level = Math.round(count === 1 ? lightest : lightest - (i * (lightest - darkest)) / (count - 1));
+    return `#${level.toString(16).padStart(2, '0').repeat(3)}`;
+  });
+}
+
+/** Black text on the light greys, white on the dark ones (both well above 4.5:1). */
+const textOn = (grey: string): string => (parseInt(grey.slice(1, 3), 16) < 128 ? '#ffffff' : '#000000');
+
+/**
+ * Segment widths for the counts in a bar `w` wide: in proportion to the counts, except
+ * that each answered category keeps room for its number (`least`); zero counts get none.
+ */
+export function segmentWidths(counts: readonly number[], w: number, least: (count: number) => number): number[] {
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total === 0) return counts.map(() => 0);
+  const atLeast = new Set<number>();
+  for (;;) {
+    const fixed = [...atLeast].reduce((sum, i) => sum + least(counts[i]), 0);
+    const rest = counts.reduce((sum, c, i) => (atLeast.has(i) ? sum : sum + c), 0);
+    const widths = counts.map((c, i) => (c === 0 ? 0 : atLeast.has(i) ? least(c) : rest > 0 ? ((w - fixed) * c) / rest : 0));
+    const tooNarrow = counts.findIndex((c, i) => c > 0 && !atLeast.has(i) && widths[i] < least(c));
+    if (tooNarrow === -1) return widths;
+    atLeast.add(tooNarrow);
+  }
+}
+
+/**
+ * A stacked bar: one segment per answered category in its grey, its count printed in it.
+ * The counts are the element's content, in category order; a bar without answers is an
+ * empty outline.
+ */
+export function stackedBar(ctx: Ctx, element: StructElement, counts: readonly number[], x: number, y: number, w: number, h: number): void {
+  const { doc } = ctx;
+  const style = numberText(ctx);
+  doc.font(style.font).fontSize(style.size);
+  const least = (count: number) => doc.widthOfString(String(count)) + ctx.style.cellPadding;
+  const widths = segmentWidths(counts, w, least);
+  const greys = categoryGreys(counts.length);
+  if (widths.every((s) => s === 0)) {
+    strokeRect(ctx, x, y, w, h, 0.75);
+    element.add(() => undefined);
+    return;
+  }
+  let left = x;
+  counts.forEach((count, c) => {
+    const sw = widths[c];
+    if (sw === 0) return;
+    drawArtifact(ctx, () => {
+      doc.rect(left, y, sw, h).fill(greys[c]);
+      // A white seam between segments: two greys side by side read as two.
+      if (left > x) doc.lineWidth(1.5).strokeColor('#ffffff').moveTo(left, y).lineTo(left, y + h).stroke();
+    });
+    const at = left;
+    element.add(() => doc.font(style.font).fontSize(style.size).fillColor(textOn(greys[c]))
+      .text(String(count), at, y + (h - style.size * 1.2) / 2 + style.size * 0.05, { width: sw, align: 'center', lineBreak: false }));
+    left += sw;
+  });
+  strokeRect(ctx, x, y, w, h, 0.75);
+}
