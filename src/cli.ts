@@ -17,6 +17,8 @@ interface BuildCommandOptions {
   allowSmallGroups?: boolean;
   skipInvalid?: boolean;
   copies?: number;
+  tilgang?: number;
+  workshop?: string;
 }
 
 interface TallyCommandOptions {
@@ -54,6 +56,8 @@ program
   .option('--allow-small-groups', 'show per-statement counts on the posters even for employee groups below the anonymity threshold')
   .option('--skip-invalid', skipInvalidHelp)
   .option('--copies <n>', 'also write print-ready files of N numbered copies of each paper test (their sheets pair up when scanned)', parseCopies)
+  .option('--tilgang <n>', 'the checklist with this approach only (1 or 2); both when not given', approachNumber)
+  .option('--workshop <file>', 'your workshop (workplace, unit, date, …) from this file instead of workshop.yaml in the content folder')
   .action(async (answers: string[], opts: BuildCommandOptions) => {
     const { runBuild } = await import('./app/build.js');
     const [file, ...files] = opts.responses ? [opts.responses, ...answers] : answers;
@@ -63,6 +67,8 @@ program
       responses: { file, files, leaders: opts.leaders, employees: opts.employees },
       allowSmallGroups: opts.allowSmallGroups,
       skipInvalid: opts.skipInvalid,
+      tilgang: opts.tilgang,
+      workshopFile: opts.workshop,
       notices: printNotice,
       copies: opts.copies,
     });
@@ -92,6 +98,14 @@ function parseCopies(value: string): number {
   const count = Number(value);
   if (!/^\d+$/.test(value.trim()) || count < 1 || count > 9999) throw new UserError({ file: '--copies', message: `"${value.slice(0, 20)}" is not a number of copies from 1 to 9999` });
   return count;
+}
+
+/** --tilgang's value as a number; whether the checklist has that approach is checked against the content. */
+function approachNumber(text: string): number {
+  if (!/^[1-9][0-9]*$/.test(text.trim())) {
+    throw new UserError({ file: '--tilgang', message: `"${text.slice(0, 40)}" is not an approach number; give 1 or 2` });
+  }
+  return Number(text);
 }
 
 /** Notices from reading the answers (e.g. ignored columns of a survey export) go to stderr, never stdout. */

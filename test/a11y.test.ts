@@ -294,6 +294,6 @@ describe('extracted text', () => {
       ...guide.approaches.flatMap((a) => [a.title, ...a.phases.flatMap((p) => [p.name, ...p.steps.map((s) => s.title)])]),
       guide.toolsToBring.heading, guide.calculation.heading, guide.dialogue.heading,
     ], 'procesguide-tjekliste.pdf');
-    for (const word of ['FØR', 'Præsentér', 'spørgsmålene', 'Værdien', 'på']) expect(text).toContain(word);
+    for (const word of ['FØR', 'Præsentér', 'Spørgsmål', 'Drøftelser', 'Værdien', 'på']) expect(text).toContain(word);
   });
 });

@@ -94,7 +94,7 @@ describe('mus build (blank set)', () => {
     expect(employee).toContain('Resultatskema – medarbejdere');
     for (const text of [leader, employee]) {
       expect(text).toContain('1. Oversigt over tendenser');
-      expect(text).toContain('2. Oversigt over spredning i besvarelser af spørgsmål');
+      expect(text).toContain('2. Oversigt over spredning i besvarelser af udsagn');
       for (const range of ['0–20', '21–40', '41–60', '61–80', '81–100']) expect(text).toContain(range);
       expect(text).toContain('Jeres MUS-proces skaber stor værdi.');
     }

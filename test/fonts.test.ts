@@ -63,9 +63,10 @@ describe('the shared fonts', () => {
       const dir = tempDir('mus-fonts-');
       const read: Record<string, string> = {};
       for (const spec of specs) {
-        const file = join(dir, spec.file);
+        const name = content.meta.files[spec.id];
+        const file = join(dir, name);
         writeFileSync(file, (await renderDocumentPdf(spec, content, {})).bytes);
-        read[spec.file] = flat((await readPdf(file)).text);
+        read[name] = flat((await readPdf(file)).text);
       }
       return read;
     };

@@ -27,7 +27,7 @@ const fillable = {} as Record<Group, Uint8Array>;
 beforeAll(async () => {
   for (const group of ['leader', 'employee'] as const) {
     const spec = documents.find((d) => d.fillable?.group === group)!;
-    expect(spec.fillable?.file).toBe(files[group]);
+    expect(content.meta.files[spec.fillable!.id]).toBe(files[group]);
     rendered[group] = await renderDocumentPdf(spec, content, {});
     fillable[group] = await makeFillable(rendered[group], { content, group });
   }

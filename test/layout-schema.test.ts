@@ -2,20 +2,20 @@
 // (src/layout/template.ts against src/layout/schema.ts): a tree the renderer cannot draw is
 // a bug in a template or a view, reported with the template and the path in the tree.
 import { describe, expect, it } from 'vitest';
-import { documents } from '../src/app/documents.js';
+import { documents, fileName } from '../src/app/documents.js';
 import { loadContent } from '../src/content/load.js';
 import { layoutDocumentSchema } from '../src/layout/schema.js';
 import { renderTemplate } from '../src/layout/template.js';
 import { defaultContentDir } from '../src/paths.js';
 
 const content = loadContent(defaultContentDir);
-const spec = (file: string) => documents.find((d) => d.file === file)!;
+const spec = (file: string) => documents.find((d) => fileName(content, d.id) === file)!;
 
 describe('the layout tree', () => {
   it('every document writes a tree the schema accepts, with sources as file, line and item', async () => {
     for (const d of documents) {
       const layout = await renderTemplate(d.template, d.view(content, undefined, {}));
-      expect(layoutDocumentSchema.safeParse(layout).success, d.file).toBe(true);
+      expect(layoutDocumentSchema.safeParse(layout).success, d.id).toBe(true);
     }
     const test = await renderTemplate('test', spec('mus-test-leder.pdf').view(content, undefined, {}));
     const cells = test.blocks.flatMap((b) => (b.kind === 'table' ? b.sections.flatMap((s) => s.rows.flatMap((r) => r.cells)) : []));

@@ -5,7 +5,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
-import { documents } from '../src/app/documents.js';
+import { documents, fileName } from '../src/app/documents.js';
 import { renderTemplate } from '../src/layout/template.js';
 import { renderPdf } from '../src/render/pdf.js';
 import { shadeFor, shadeSteps } from '../src/render/blocks/table.js';
@@ -31,9 +31,10 @@ const allPdfs = () => Object.entries(sets).flatMap(([set, dir]) => pdfsIn(dir).m
 
 describe('paper and margins', () => {
   it('both sets hold every document of the material', () => {
+    const names = loadContent(contentDir);
     for (const [set, dir] of Object.entries(sets)) {
       // The comparison poster is made only with answers from both groups.
-      for (const spec of documents) if (set === 'filled' || !spec.notMade?.(undefined)) expect(pdfsIn(dir)).toContain(spec.file);
+      for (const spec of documents) if (set === 'filled' || !spec.notMade?.(undefined)) expect(pdfsIn(dir)).toContain(fileName(names, spec.id));
     }
     expect(pdfsIn(sets.blank)).not.toContain('resultatskema-sammenligning.pdf');
   });
@@ -142,7 +143,7 @@ describe('tick boxes', () => {
     const content = loadContent(contentDir);
     for (const spec of documents.filter((d) => d.template === 'test')) {
       const layout = await renderTemplate(spec.template, spec.view(content, undefined, {}));
-      const { boxes } = await renderPdf(layout, { language: 'da-DK', author: 'test', date: new Date(0), name: spec.file });
+      const { boxes } = await renderPdf(layout, { language: 'da-DK', author: 'test', date: new Date(0), name: fileName(content, spec.id) });
       expect(boxes).toHaveLength(content.numbered.length * content.scoring.scale.length);
       for (const box of boxes) {
         expect(box.size).toBeGreaterThanOrEqual(minBox);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
-import { documents } from '../src/app/documents.js';
+import { documents, fileName } from '../src/app/documents.js';
 import { fromSource, fromSpec, type TemplateSpec } from '../src/layout/handlebars.js';
 import { sourceHash } from '../src/layout/template-source.js';
 import { defaultContentDir, packageRoot, templatesDir } from '../src/paths.js';
@@ -18,8 +18,8 @@ const content = loadContent(defaultContentDir);
 const tally = tallyResponses(answerSheets(readYamlResponses(fixture('eksempel-svar.yaml'), content)), content);
 
 describe('precompiled templates', () => {
-  it.each(documents.map((d) => d.file))('%s: the built template writes what the source writes, blank and pre-filled', async (file) => {
-    const spec = documents.find((d) => d.file === file)!;
+  it.each(documents.map((d) => fileName(content, d.id)))('%s: the built template writes what the source writes, blank and pre-filled', async (file) => {
+    const spec = documents.find((d) => fileName(content, d.id) === file)!;
     const source = readFileSync(join(templatesDir, `${spec.template}.hbs`), 'utf8');
     const built = (await import(join(packageRoot, 'dist', 'templates', `${spec.template}.js`))) as { sourceHash: string; default: TemplateSpec };
     expect(built.sourceHash).toBe(sourceHash(source));

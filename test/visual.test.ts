@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { documents } from '../src/app/documents.js';
+import { loadContent } from '../src/content/load.js';
+import { documents, fileName } from '../src/app/documents.js';
+import { defaultContentDir } from '../src/paths.js';
 import { repoRoot, runMus, fixture } from './helpers/cli.js';
 import { tempDir } from './helpers/pdf.js';
 import { decodePng, encodeGray, renderPages, type PageImage } from './helpers/raster.js';
@@ -31,7 +33,8 @@ for (const [set, args] of [['blank', []], ['filled', ['--responses', fixture('ek
 }
 
 /** The documents of each set; a pre-filled document identical to the blank one is not repeated. */
-const docs = (['blank', 'filled'] as const).flatMap((set) => documents.map((d) => d.file)
+const files = documents.map((d) => fileName(loadContent(defaultContentDir), d.id));
+const docs = (['blank', 'filled'] as const).flatMap((set) => files
   // A document made only with answers (the comparison poster) is in the pre-filled set alone.
   .filter((file) => existsSync(join(sets[set], file)))
   .filter((file) => set === 'blank' || !existsSync(join(sets.blank, file)) || !readFileSync(join(sets.filled, file)).equals(readFileSync(join(sets.blank, file))))
@@ -77,7 +80,8 @@ describe('visual regression: every page against its reference image', () => {
   it('covers every page of every document, blank and pre-filled', () => {
     for (const spec of documents) {
       const set = spec.notMade?.(undefined) ? 'filled' : 'blank';
-      expect(pages.some((p) => p.name.startsWith(`${set}-${spec.file.replace(/\.pdf$/, '')}-p1`)), spec.file).toBe(true);
+      const file = fileName(loadContent(defaultContentDir), spec.id);
+      expect(pages.some((p) => p.name.startsWith(`${set}-${file.replace(/\.pdf$/, '')}-p1`)), file).toBe(true);
     }
     expect(pages.some((p) => p.name.startsWith('filled-dialogplakat-'))).toBe(true);
     expect(pages.some((p) => p.name.startsWith('filled-resultatskema-'))).toBe(true);

@@ -3,16 +3,16 @@
 // all succeeded, and nothing is written anywhere but the output folder.
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadContent } from '../content/load.js';
+import { loadContent, type LoadOptions } from '../content/load.js';
 import { groups, type Content, type Group } from '../content/model.js';
-import type { PosterOptions } from '../layout/views/poster.js';
+import { checkApproach } from '../layout/views/guide.js';
 import { renderTemplate } from '../layout/template.js';
 import { buildDate, writeFilesAtomically } from '../output.js';
 import { renderPdf, type PdfMeta, type RenderedPdf } from '../render/pdf.js';
-import { documents, type DocumentSpec, type Tallies } from './documents.js';
+import { documents, fileName, type DocumentSpec, type Tallies, type ViewOptions } from './documents.js';
 import type { AnswerOptions, GroupTallies, ResponseSources } from './tally.js';
 
-export interface BuildOptions extends PosterOptions, AnswerOptions {
+export interface BuildOptions extends ViewOptions, AnswerOptions, LoadOptions {
   contentDir: string;
   outDir: string;
   /** Pre-fill the posters with the answers in these files. */
@@ -21,10 +21,10 @@ export interface BuildOptions extends PosterOptions, AnswerOptions {
   copies?: number;
 }
 
-export interface RenderOptions extends PosterOptions {
+export interface RenderOptions extends ViewOptions {
   /** Pre-fill the posters with these tallies. */
   tallies?: Tallies;
-  /** Only these output files (by name); all when absent. */
+  /** Only these output files (by name, as the content names them); all when absent. */
   only?: string[];
 }
 
@@ -32,13 +32,15 @@ export type OutputFile = { name: string; bytes: Buffer };
 
 /** Builds the material set into options.outDir and returns the paths written. */
 export async function runBuild(options: BuildOptions): Promise<string[]> {
-  const content = loadContent(options.contentDir);
+  const content = loadContent(options.contentDir, { workshopFile: options.workshopFile });
+  // Checked before any answers are read: a wrong approach stops the build at once.
+  if (options.tilgang !== undefined) checkApproach(content, options.tilgang);
   const { responses } = options;
   const given = responses && (responses.file || responses.files?.length || responses.leaders || responses.employees);
   // The readers load only when there are answers to read: a blank build never loads them.
   const counted = given ? await (await import('./tally.js')).tallySources(responses, content, options) : undefined;
-  const tallies = counted && withoutEmptyGroups(counted, options);
-  const files = await renderAll(content, { tallies, allowSmallGroups: options.allowSmallGroups });
+  const tallies = counted && withoutEmptyGroups(counted, content, options);
+  const files = await renderAll(content, { tallies, allowSmallGroups: options.allowSmallGroups, tilgang: options.tilgang });
   if (options.copies) files.push(...(await (await import('./print-copies.js')).renderCopies(content, options.copies)));
   const written = writeFilesAtomically(options.outDir, files);
   // After the set is safely in place, so a failed build still leaves the folder as it was.
@@ -46,11 +48,11 @@ export async function runBuild(options: BuildOptions): Promise<string[]> {
     const reason = spec.notMade?.(tallies);
     if (!reason) continue;
     // A copy from an earlier build would show other answers next to this build's posters.
-    const stale = join(options.outDir, spec.file);
+    const stale = join(options.outDir, fileName(content, spec.id));
     const removed = existsSync(stale) && statSync(stale).isFile();
     if (removed) rmSync(stale);
     // A blank build says nothing: the document is for answers only.
-    if (tallies || removed) options.notices?.(`${spec.file}: not made: ${reason}${removed ? ' (the copy from an earlier build was removed)' : ''}`);
+    if (tallies || removed) options.notices?.(`${fileName(content, spec.id)}: not made: ${reason}${removed ? ' (the copy from an earlier build was removed)' : ''}`);
   }
   return written;
 }
@@ -59,18 +61,18 @@ export async function runBuild(options: BuildOptions): Promise<string[]> {
  * A group nobody answered for gets the blank poster (to fill in by hand), not a poster that
  * says 0 in every box, and the person is told.
  */
-function withoutEmptyGroups(counted: GroupTallies, options: AnswerOptions): Tallies {
+function withoutEmptyGroups(counted: GroupTallies, content: Content, options: AnswerOptions): Tallies {
   const tallies: Tallies = {};
   for (const group of groups) {
     if (counted[group].respondents > 0) tallies[group] = counted[group];
-    else options.notices?.(`no answers from the ${group === 'leader' ? 'leaders' : 'employees'}: ${posterFile(group)} is the blank poster, to fill in by hand`);
+    else options.notices?.(`no answers from the ${group === 'leader' ? 'leaders' : 'employees'}: ${posterFile(content, group)} is the blank poster, to fill in by hand`);
   }
   return tallies;
 }
 
 /** The poster file of a group. */
-function posterFile(group: Group): string {
-  return documents.find((d) => d.group === group && d.template === 'resultatskema')?.file ?? 'resultatskema';
+function posterFile(content: Content, group: Group): string {
+  return fileName(content, group === 'leader' ? 'leaderPoster' : 'employeePoster');
 }
 
 /** Every document wanted, rendered in memory: the printed ones and the fillable tests. */
@@ -79,16 +81,17 @@ export async function renderAll(content: Content, options: RenderOptions): Promi
   const files: OutputFile[] = [];
   for (const spec of documents) {
     if (spec.notMade?.(options.tallies)) continue;
-    const fillable = spec.fillable && wanted(spec.fillable.file) ? spec.fillable : undefined;
-    if (!wanted(spec.file) && !fillable) continue;
+    const name = fileName(content, spec.id);
+    const fillable = spec.fillable && wanted(fileName(content, spec.fillable.id)) ? spec.fillable : undefined;
+    if (!wanted(name) && !fillable) continue;
     const pdf = await renderDocumentPdf(spec, content, options);
-    if (wanted(spec.file)) files.push({ name: spec.file, bytes: pdf.bytes });
+    if (wanted(name)) files.push({ name, bytes: pdf.bytes });
     if (fillable) {
       // Loaded only for the tests: the other documents have no form.
       const { makeFillable } = await import('../forms/fillable.js');
       const { meta, scoring, numbered } = content;
       const bytes = await makeFillable(pdf, { content: { meta, scoring, numbered }, group: fillable.group });
-      files.push({ name: fillable.file, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }); // no copy
+      files.push({ name: fileName(content, fillable.id), bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }); // no copy
     }
   }
   return files;
@@ -101,5 +104,5 @@ export async function renderDocumentPdf(spec: DocumentSpec, content: Content, op
 }
 
 function pdfMeta(spec: DocumentSpec, content: Content): PdfMeta {
-  return { language: content.meta.language, author: content.meta.author, date: buildDate(), name: spec.file };
+  return { language: content.meta.language, author: content.meta.author, date: buildDate(), name: fileName(content, spec.id) };
 }

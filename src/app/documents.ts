@@ -1,21 +1,26 @@
-// Which documents the material set holds: file name, template, and the view it is given.
+// Which documents the material set holds: template and view of each, and its file, whose
+// name comes from the content (meta.yaml `files`), so each language names its own files.
 import type { Content, Group } from '../content/model.js';
+import type { DocumentId } from '../content/schema.js';
 import { comparisonMissing, comparisonView } from '../layout/views/compare.js';
 import { actionPlanView, dialogView } from '../layout/views/dialog.js';
-import { guideView } from '../layout/views/guide.js';
+import { guideView, type GuideOptions } from '../layout/views/guide.js';
 import { posterView, type PosterOptions, type PosterTally } from '../layout/views/poster.js';
 import { testView } from '../layout/views/test.js';
 
 /** Tallies per group, when the posters are to be pre-filled; a group without answers has none (its poster is blank). */
 export type Tallies = Partial<Record<Group, PosterTally>>;
 
+/** What the views can be asked for: posters' anonymity override, the checklist's approach. */
+export type ViewOptions = PosterOptions & GuideOptions;
+
 export interface DocumentSpec {
-  /** File name in the output folder. */
-  file: string;
+  /** Which file it is: its name is content.meta.files[id]. */
+  id: DocumentId;
   template: string;
-  view: (content: Content, tallies: Tallies | undefined, options: PosterOptions) => object;
+  view: (content: Content, tallies: Tallies | undefined, options: ViewOptions) => object;
   /** Also written as a test to fill in on screen (src/forms/), made from the same pages. */
-  fillable?: { file: string; group: Group };
+  fillable?: { id: DocumentId; group: Group };
   /** The group a test or poster is for. */
   group?: Group;
   /** Why the document is not made from these answers (without answers: undefined, and not made); undefined when it is. */
@@ -25,13 +30,13 @@ export interface DocumentSpec {
 const groupNames: Record<Group, string> = { leader: 'the leaders', employee: 'the employees' };
 
 export const documents: readonly DocumentSpec[] = [
-  { file: 'mus-test-leder.pdf', template: 'test', view: (c) => testView(c, 'leader'), fillable: { file: 'mus-test-leder-udfyldelig.pdf', group: 'leader' } },
-  { file: 'mus-test-medarbejder.pdf', template: 'test', view: (c) => testView(c, 'employee'), fillable: { file: 'mus-test-medarbejder-udfyldelig.pdf', group: 'employee' } },
-  { file: 'resultatskema-leder.pdf', template: 'resultatskema', group: 'leader', view: (c, t, o) => posterView(c, 'leader', t?.leader, o) },
-  { file: 'resultatskema-medarbejder.pdf', template: 'resultatskema', group: 'employee', view: (c, t, o) => posterView(c, 'employee', t?.employee, o) },
-  { file: 'procesguide-tjekliste.pdf', template: 'procesguide', view: (c) => guideView(c) },
+  { id: 'leaderTest', template: 'test', group: 'leader', view: (c) => testView(c, 'leader'), fillable: { id: 'leaderFillable', group: 'leader' } },
+  { id: 'employeeTest', template: 'test', group: 'employee', view: (c) => testView(c, 'employee'), fillable: { id: 'employeeFillable', group: 'employee' } },
+  { id: 'leaderPoster', template: 'resultatskema', group: 'leader', view: (c, t, o) => posterView(c, 'leader', t?.leader, o) },
+  { id: 'employeePoster', template: 'resultatskema', group: 'employee', view: (c, t, o) => posterView(c, 'employee', t?.employee, o) },
+  { id: 'checklist', template: 'procesguide', view: (c, _t, o) => guideView(c, o) },
   {
-    file: 'resultatskema-sammenligning.pdf', template: 'sammenligning', view: (c, t, o) => comparisonView(c, t, o),
+    id: 'comparisonPoster', template: 'sammenligning', view: (c, t, o) => comparisonView(c, t, o),
     // Leaders and employees side by side: only with answers from both.
     notMade: (t) => {
       if (!t) return 'it needs answers (--responses, or --leaders and --employees)';
@@ -39,6 +44,9 @@ export const documents: readonly DocumentSpec[] = [
       return missing && `there are no answers from ${missing.map((g) => groupNames[g]).join(' and ')} to compare with`;
     },
   },
-  { file: 'dialogplakat.pdf', template: 'dialogplakat', view: (c, t, o) => dialogView(c, t, o) },
-  { file: 'handleplan.pdf', template: 'handleplan', view: (c) => actionPlanView(c) },
+  { id: 'dialoguePoster', template: 'dialogplakat', view: (c, t, o) => dialogView(c, t, o) },
+  { id: 'actionPlan', template: 'handleplan', view: (c) => actionPlanView(c) },
 ];
+
+/** The name of a document's file in the output folder, as the content gives it. */
+export const fileName = (content: Pick<Content, 'meta'>, id: DocumentId): string => content.meta.files[id];

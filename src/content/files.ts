@@ -12,3 +12,9 @@ export const contentFileNames = {
 } as const;
 
 export type ContentKey = keyof typeof contentFileNames;
+
+/**
+ * The facilitator's own workshop (workplace, date, deadline): optional, in the content folder.
+ * Without it the material is the generic set, with room to write these by hand.
+ */
+export const workshopFileName = 'workshop.yaml';

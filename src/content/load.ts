@@ -4,8 +4,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import type { ZodIssue } from 'zod';
-import { contentFiles } from './schema.js';
+import type { ZodIssue, ZodTypeAny } from 'zod';
+import { contentFiles, workshopSchema, type Workshop } from './schema.js';
+import { workshopFileName } from './files.js';
 import type { Content, NumberedStatement, Place } from './model.js';
 import { UserError, displayPath, throwIfProblems, type Problem } from '../errors.js';
 import { checkScoring } from './rules.js';
@@ -40,7 +41,7 @@ function parseSource(shown: string, text: string): SourceFile | Problem {
  * person wrote a sentence, so tell them how to write it.
  */
 function quotingHint(code: string): string {
-  const fromText = ['BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'UNEXPECTED_TOKEN', 'BAD_INDENT', 'MISSING_CHAR', 'ALIAS_PROPS', 'BAD_ALIAS'];
+  const fromText = ['BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'UNEXPECTED_TOKEN', 'BAD_INDENT', 'ALIAS_PROPS', 'BAD_ALIAS'];
   return fromText.includes(code) ? ' (a text with ": " in it, or starting with {, [, * or &, must be put in quotes)' : '';
 }
 
@@ -62,7 +63,7 @@ function checkIsContentFolder(dir: string): void {
   }
 }
 
-function check(key: Key, shown: string, text: string): Checked {
+function check(schema: ZodTypeAny, shown: string, text: string): Checked {
   const source = parseSource(shown, text);
   if (!('doc' in source)) return { source, problems: [source] };
   let data: unknown;
@@ -73,7 +74,7 @@ function check(key: Key, shown: string, text: string): Checked {
     const problem = { file: shown, message: `cannot be read as YAML: ${(err as Error).message}` };
     return { source: problem, problems: [problem] };
   }
-  const result = contentFiles[key].schema.safeParse(data);
+  const result = schema.safeParse(data);
   if (result.success) return { source, data: deepFreeze(result.data), problems: [] };
   return { source, problems: result.error.issues.map((i) => issueToProblem(source, i)) };
 }
@@ -83,7 +84,7 @@ function readChecked(dir: string, key: Key): Checked {
   const shown = displayPath(full);
   const read = readContentText(full, shown);
   if (typeof read !== 'string') return { source: read, problems: [read] };
-  return check(key, shown, read);
+  return check(contentFiles[key].schema, shown, read);
 }
 
 function issueToProblem(source: SourceFile, issue: ZodIssue): Problem {
@@ -120,8 +121,13 @@ function numberStatements(statements: Parsed['statements'], source: SourceFile):
   );
 }
 
+export interface LoadOptions {
+  /** The workshop file to use instead of the content folder's workshop.yaml (`--workshop FILE`). */
+  workshopFile?: string;
+}
+
 /** Loads and validates the content folder; throws UserError listing every problem found. */
-export function loadContent(dir: string): Content {
+export function loadContent(dir: string, options: LoadOptions = {}): Content {
   checkIsContentFolder(dir);
   const problems: Problem[] = [];
   const sources = {} as Record<Key, SourceFile>;
@@ -139,8 +145,26 @@ export function loadContent(dir: string): Content {
   problems.push(...checkScoring(parsed.scoring, numbered.length, sources.scoring));
   throwIfProblems(problems);
 
+  const workshop = readWorkshop(dir, options.workshopFile);
   const placeOf = (part: Key, path: (string | number)[]) => sourceOf(sources[part], path);
-  return { dir, ...parsed, numbered, bandSources, placeOf };
+  return { dir, ...parsed, numbered, bandSources, placeOf, ...(workshop ? { workshop } : {}) };
+}
+
+/** The workshop named on the command line (which must be there), else the content folder's, if any. */
+function readWorkshop(dir: string, given: string | undefined): Workshop | undefined {
+  if (given !== undefined) return loadWorkshop(given);
+  const inContent = join(dir, workshopFileName);
+  return existsSync(inContent) ? loadWorkshop(inContent) : undefined;
+}
+
+/** Reads and checks a workshop file (workshop.yaml); throws UserError naming file, line and field. */
+export function loadWorkshop(file: string): Workshop {
+  const shown = displayPath(file);
+  const read = readContentText(file, shown);
+  if (typeof read !== 'string') throw new UserError(read);
+  const { data, problems } = check(workshopSchema, shown, read);
+  throwIfProblems(problems);
+  return data as Workshop;
 }
 
 export { UserError };

@@ -10,11 +10,12 @@ import type {
   Scoring,
   Statements,
   TestTexts,
+  Workshop,
 } from './schema.js';
 
 import type { ContentKey } from './files.js';
 
-export type { Band, Category, ComparisonTexts, DialogueTexts, Meta, ProcessGuide, ResultSheetTexts, Scoring, Statements, TestTexts };
+export type { Band, Category, ComparisonTexts, DialogueTexts, Meta, ProcessGuide, ResultSheetTexts, Scoring, Statements, TestTexts, Workshop };
 
 /** A place in a content file: the file as messages name it, and the line when known. */
 export interface Place {
@@ -57,4 +58,6 @@ export interface Content {
   bandSources: Place[];
   /** Where a text of the content is (file part, field path), for messages; absent for content made in code. */
   placeOf?: (part: ContentKey, path: (string | number)[]) => Place;
+  /** The facilitator's workshop (workshop.yaml), when there is one: printed where it would be written by hand. */
+  workshop?: Workshop;
 }

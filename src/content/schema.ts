@@ -21,12 +21,56 @@ const textWith = (...names: string[]) =>
 const text = textWith();
 const texts = z.array(text);
 
+/** The documents of the material set, by the name meta.yaml gives each output file. */
+export const documentIds = [
+  'leaderTest', 'leaderFillable', 'employeeTest', 'employeeFillable', 'leaderPoster', 'employeePoster', 'checklist',
+  'comparisonPoster', 'dialoguePoster', 'actionPlan',
+] as const;
+export type DocumentId = (typeof documentIds)[number];
+
+// A name, not a path: every file is written into the output folder.
+const pdfFileName = nonEmpty.regex(/^[^/\\:*?"<>|\u0000-\u001f]+\.pdf$/i, 'must be a file name ending in .pdf, without a folder');
+
+/** The output file names: each distinct, so no document overwrites another. */
+const fileNamesSchema = z
+  .object(Object.fromEntries(documentIds.map((id) => [id, pdfFileName])) as Record<DocumentId, typeof pdfFileName>)
+  .strict()
+  .superRefine((files, ctx) => {
+    const seen = new Map<string, string>();
+    for (const id of documentIds) {
+      const name = files[id].toLowerCase(); // the same file on Windows and macOS
+      const other = seen.get(name);
+      if (other) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [id], message: `is also the file name of ${other}` });
+      else seen.set(name, id);
+    }
+  });
+
+/**
+ * workshop.yaml (optional): whose workshop the material is for. Only the workshop and the
+ * facilitator: nothing about the respondents, ever (the schema accepts no other field).
+ */
+// A value as it is to be printed; a bare number (a room, "2026") is printed as written.
+const workshopText = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), text).optional();
+
+export const workshopSchema = z
+  .object({
+    workplace: workshopText,
+    unit: workshopText, // the department or group taking the test
+    date: workshopText, // as it should be printed, e.g. "12. marts 2026"
+    facilitator: workshopText, // the process owner's name
+    deadline: workshopText, // Tilgang 2: by when the tests are sent back
+    returnTo: workshopText, // Tilgang 2: where the tests are sent back (an e-mail address, a mailbox)
+  })
+  .strict();
+
 /** meta.yaml: language and version of this content set. */
 export const metaSchema = z
   .object({
     language: text, // BCP 47, e.g. da-DK; written into every PDF
     version: text, // bump when statements change; carried in fillable PDFs
     author: text,
+    pageLabel: textWith('page', 'pages'), // at the foot of each page of a document of more than one: "Side {{page}} af {{pages}}"
+    files: fileNamesSchema, // output file names, in the content's language
   })
   .strict();
 
@@ -92,7 +136,6 @@ export const testSchema = z
   .object({
     leader: testVersionSchema,
     employee: testVersionSchema,
-    answerHeading: text, // the column heading over the answer categories, e.g. "Sæt X"
     marking: text.optional(), // how to mark and correct on paper, printed above the statements (a scan reads it back)
     sheetLabel: textWith('sheet').optional(), // beside the page code of numbered copies: "Ark {{sheet}}"
     review: z // the review sheet of rows a scan could not read for sure (gennemgang.pdf)
@@ -105,6 +148,9 @@ export const testSchema = z
       })
       .strict()
       .optional(),
+    // Printed when workshop.yaml gives them: where to send the test back, and by when.
+    workshop: z.object({ returnTo: textWith('returnTo'), deadline: textWith('deadline') }).strict(),
+    turnOver: text, // quietly at the foot of every page but the last, e.g. "Vend ▸"
     result: z
       .object({
         title: text,
@@ -168,19 +214,42 @@ export const processGuideSchema = z
   .object({
     title: text,
     subtitle: text,
+    intro: texts.default([]), // the guide's own introduction, under the subtitle
     processOwner: z.object({ heading: text, paragraphs: texts.min(1) }).strict(),
     choice: z.object({ heading: text, options: texts.min(1) }).strict(),
     phaseColumns: z.object({ tasks: text, tools: text }).strict(),
+    // The workshop.yaml lines under the subtitle, each printed when the file gives its value.
+    workshop: z
+      .object({
+        workplace: textWith('workplace'),
+        unit: textWith('unit'),
+        date: textWith('date'),
+        facilitator: textWith('facilitator'),
+      })
+      .strict(),
     approaches: z
-      .array(z.object({ title: text, summary: text, phases: z.array(phaseSchema).min(1) }).strict())
+      .array(
+        z
+          .object({
+            title: text,
+            summary: text,
+            // The approach's own workshop lines (Tilgang 2: the deadline, where to send the tests).
+            workshop: z.object({ deadline: textWith('deadline').optional(), returnTo: textWith('returnTo').optional() }).strict().optional(),
+            phases: z.array(phaseSchema).min(1),
+          })
+          .strict(),
+      )
       .min(1),
-    toolsToBring: z.object({ heading: text, items: texts.min(1) }).strict(),
+    // {{posterSheets}}: how many A3 sheets a poster is
+    toolsToBring: z.object({ heading: text, items: z.array(textWith('posterSheets')).min(1) }).strict(),
     calculation: z
       .object({
         heading: text,
         intro: texts,
         // {{categories}}: the scale's labels, so the text follows a renamed label
         steps: z.array(z.object({ title: text, tasks: z.array(textWith('categories')).min(1) }).strict()).min(1),
+        // The general questions the two steps lead to, as in the process guide.
+        dialogueBasis: z.object({ intro: text, questions: texts.min(1), closing: texts.default([]) }).strict().optional(),
       })
       .strict(),
     dialogue: z
@@ -190,6 +259,8 @@ export const processGuideSchema = z
         groups: z.array(questionGroupSchema).min(1),
       })
       .strict(),
+    // Who to ask for help: printed last, as on the back of the process guide.
+    contact: z.object({ heading: text, paragraphs: texts, web: text.optional() }).strict().optional(),
   })
   .strict();
 
@@ -271,6 +342,7 @@ export type ResultSheetTexts = z.infer<typeof resultSheetSchema>;
 export type ProcessGuide = z.infer<typeof processGuideSchema>;
 export type ComparisonTexts = z.infer<typeof comparisonSchema>;
 export type DialogueTexts = z.infer<typeof dialogueSchema>;
+export type Workshop = z.infer<typeof workshopSchema>;
 
 /** Which file holds which part of the content, and the schema it must satisfy. */
 export const contentFiles = {

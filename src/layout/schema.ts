@@ -34,6 +34,8 @@ const paragraph = z
     kind: z.literal('paragraph'),
     text: z.string(),
     style: z.enum(['lead', 'body', 'note', 'big']).optional(),
+    /** 'right': set flush right (the quiet "Vend ▸" at the foot of a test's front page). */
+    align: z.enum(['left', 'right']).optional(),
     source: source.optional(),
   })
   .strict();
@@ -226,6 +228,8 @@ export const layoutDocumentSchema = z
      * 'flow': blocks run onto new pages as needed (the checklist).
      */
     pages: z.enum(['fixed', 'flow']),
+    /** Printed at the foot of every page when there is more than one: "Side {{page}} af {{pages}}". */
+    pageLabel: z.string().optional(),
     blocks: z.array(z.discriminatedUnion('kind', [heading, paragraph, list, table, spacer, pageBreak, compareBands, compareStatements, registration])),
   })
   .strict();

@@ -5,6 +5,7 @@ import PDFDocument from 'pdfkit';
 import type { Block, LayoutDocument, TableBlock } from '../layout/schema.js';
 import { tooLong, type BoxPosition, type Ctx, type Pdf } from './context.js';
 import { loadFonts } from './fonts.js';
+import { numberPages } from './page-numbers.js';
 import { escapeXmpValues } from './xmp.js';
 import { paperSizes, scaledStyle, typeStyles, type TypeStyle } from './styles.js';
 import type { BlockDrawer } from './blocks/block.js';
@@ -67,6 +68,7 @@ function createPdf(layout: LayoutDocument, meta: PdfMeta): Pdf {
     lang: meta.language,
     displayTitle: true,
     pdfVersion: '1.7',
+    bufferPages: true, // page numbers are drawn once the page count is known (page-numbers.ts)
     info: infoOf(layout, meta),
   } as unknown as PDFKit.PDFDocumentOptions);
   for (const [name, font] of Object.entries(loadFonts())) doc.registerFont(name, font as never);
@@ -185,7 +187,7 @@ function growth(blocks: Block[], room: number, ctx: Ctx): Map<TableBlock, number
 }
 
 /** A section that is at most this share of a page is never split across pages. */
-const keepWhole = 0.4;
+const keepWhole = 0.25;
 
 /** The height of blocks[from..to) drawn one after the other from the current y. */
 function runHeight(blocks: Block[], from: number, to: number, ctx: Ctx): number {
@@ -222,6 +224,14 @@ function keepHeight(blocks: Block[], i: number, ctx: Ctx): number {
   const next = blocks[i + 1];
   if (!next || next.kind === 'pageBreak') return own;
   if (next.kind === 'heading') return own + keepHeight(blocks, i + 1, ctx);
+  // A section's introduction (paragraphs up to the next heading) stays with that heading too:
+  // a title, its summary and the first phase go onto the page together.
+  let after = i + 1;
+  while (blocks[after]?.kind === 'paragraph') after++;
+  if (after > i + 1 && blocks[after]?.kind === 'heading') {
+    const intro = runHeight(blocks, i + 1, after, ctx);
+    if (intro <= keepWhole * (ctx.frame.bottom - ctx.frame.top)) return own + intro + keepHeight(blocks, after, ctx);
+  }
   if (next.kind === 'list') return own + drawerFor(next).measure({ ...next, items: next.items.slice(0, 1) }, ctx);
   return own + Math.min(drawerFor(next).measure(next, ctx), ctx.style.body * 4);
 }
@@ -259,6 +269,7 @@ export async function renderPdf(layout: LayoutDocument, meta: PdfMeta): Promise<
       drawerFor(block).draw(block, ctx);
     });
   });
+  if (layout.pageLabel) numberPages(doc, layout.pageLabel, layout.paper);
   ctx.root.end();
   doc.end();
   const { Title, Author, Subject } = infoOf(layout, meta);

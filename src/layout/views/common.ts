@@ -1,6 +1,23 @@
 // Pieces of view data shared by several documents.
 import type { Content, Group } from '../../content/model.js';
-import { excerpt } from '../../text.js';
+import type { Workshop } from '../../content/schema.js';
+import { excerpt, fillPlaceholders } from '../../text.js';
+
+/**
+ * The lines of a content block of workshop labels whose value workshop.yaml gives, filled in
+ * ("Enhed: {{unit}}" → "Enhed: HR-afdelingen"); none without a workshop.yaml.
+ */
+export function workshopLines(labels: Partial<Record<keyof Workshop, string>> | undefined, workshop: Workshop | undefined): string[] {
+  if (!labels || !workshop) return [];
+  return (Object.keys(labels) as (keyof Workshop)[])
+    .filter((key) => workshop[key] !== undefined && labels[key] !== undefined)
+    .map((key) => fillPlaceholders(labels[key]!, { [key]: workshop[key]! }));
+}
+
+/** The workshop's values for a header, without labels: "HR-afdelingen · Styrelsen X · 12. marts 2026". */
+export function workshopHeader(workshop: Workshop | undefined, keys: (keyof Workshop)[]): string {
+  return keys.map((key) => workshop?.[key]).filter((v): v is string => Boolean(v)).join(' · ');
+}
 
 /** The themes with the statement texts of one version of the test. */
 export function themesFor(content: Content, group: Group) {

@@ -1,7 +1,7 @@
 // View data for an A3 result poster, blank or pre-filled from a group's tally.
 import type { Content, Group } from '../../content/model.js';
 import { fillPlaceholders, range } from '../../text.js';
-import { pagesOfThemes, themesFor } from './common.js';
+import { pagesOfThemes, themesFor, workshopHeader } from './common.js';
 
 /** The numbers a poster shows (the tally's GroupTally satisfies this). */
 export interface PosterTally {
@@ -17,8 +17,17 @@ export interface PosterOptions {
   allowSmallGroups?: boolean;
 }
 
-/** Statements per A3 sheet in step 2: keeps statement text ≥ 14 pt with room for counts. */
+/**
+ * Statements per A3 sheet in step 2: keeps statement text ≥ 14 pt with room for counts.
+ * All 20 on one sheet was measured not to fit, even with tighter rows and a wider statement
+ * column (test/posters.test.ts): a poster is step 1 on one sheet and step 2 on two.
+ */
 const statementsPerSheet = 12;
+
+/** How many A3 sheets a poster has (the same for both groups): step 1, then step 2's sheets. */
+export function posterSheets(content: Content): number {
+  return 1 + pagesOfThemes(themesFor(content, 'leader'), statementsPerSheet).length;
+}
 
 const blankLine = '________';
 
@@ -65,6 +74,9 @@ export function posterView(content: Content, group: Group, tally?: PosterTally, 
   return {
     title: texts[group].title,
     subject: `${texts.step1.heading} · ${texts.step2.heading}`,
+    pageLabel: content.meta.pageLabel,
+    /** Unit, workplace and date from workshop.yaml, under the title of every sheet; '' without one. */
+    workshopLine: workshopHeader(content.workshop, ['unit', 'workplace', 'date']),
     respondentsLine: `${texts.step1.respondentsLabel}: ${tally ? tally.respondents : blankLine}`,
     step1: texts.step1,
     step2: texts.step2,

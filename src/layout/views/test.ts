@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Content, Group } from '../../content/model.js';
 import { range } from '../../text.js';
-import { pagesOfThemes, themesFor } from './common.js';
+import { pagesOfThemes, themesFor, workshopHeader, workshopLines } from './common.js';
 
 /** Share of the statements on the first page (it also holds the instructions). */
 const firstPageShare = 0.6;
@@ -20,6 +20,16 @@ export function testView(content: Content, group: Group) {
     scale: content.scoring.scale,
     pages: pagesOfThemes(themes, perPage).map((pageThemes) => ({ themes: pageThemes })),
     result: content.test.result,
+    turnOver: content.test.turnOver,
+    pageLabel: content.meta.pageLabel,
+    /** The unit (and workplace) taking the test, from workshop.yaml; '' without one. */
+    workshopLine: workshopHeader(content.workshop, ['unit', 'workplace']),
+    /**
+     * Where to send the test back and by when (workshop.yaml, Tilgang 2), e.g. "Send den udfyldte
+     * test til … Svarfrist: …"; '' without them. Printed under the instructions; meant for the
+     * fillable test's on-screen instructions too.
+     */
+    returnInstruction: workshopLines(content.test.workshop, content.workshop).join(' '),
     bands: content.scoring.bands.map((band, i) => ({ range: range(band), sentence: band.sentence, source: { ...content.bandSources[i], label: `band ${range(band)}` } })),
   };
   return { ...view, registration: { group, pages: view.pages.length, fingerprint: testFingerprint(view), sheetLabel: content.test.sheetLabel ?? '' } };

@@ -59,11 +59,12 @@ export const heading: BlockDrawer<HeadingBlock> = {
 };
 
 function paragraphStyle(block: ParagraphBlock, ctx: Ctx): TextStyle {
+  const align = block.align ?? 'left';
   switch (block.style) {
-    case 'lead': return { font: 'semibold', size: ctx.style.lead };
-    case 'note': return { font: 'regular', size: ctx.style.note, color: '#333333' };
-    case 'big': return { font: 'bold', size: ctx.style.big };
-    default: return { font: 'regular', size: ctx.style.body };
+    case 'lead': return { font: 'semibold', size: ctx.style.lead, align };
+    case 'note': return { font: 'regular', size: ctx.style.note, color: '#333333', align };
+    case 'big': return { font: 'bold', size: ctx.style.big, align };
+    default: return { font: 'regular', size: ctx.style.body, align };
   }
 }
 

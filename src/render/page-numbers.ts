@@ -1,0 +1,30 @@
+// "Side 2 af 3" at the foot of every page of a document of more than one page. The count is
+// known only when every page is laid out, so the numbers are drawn last, on pdfkit's
+// buffered pages (bufferPages + switchToPage, its public API for this).
+import type { PaperSize } from '../layout/schema.js';
+import { fillPlaceholders } from '../text.js';
+import type { Pdf } from './context.js';
+import { minMargin, mm, paperSizes } from './styles.js';
+
+/** Type size of the page numbers: small, they are for putting the sheets in order. */
+const sizes: Record<PaperSize, number> = { A4: 8, A3: 10 };
+
+/**
+ * Draws `label` ({{page}}, {{pages}}) centred in the bottom margin of every page, inside the
+ * printable area (above the outer 10 mm), as a pagination artifact: screen readers skip it.
+ */
+export function numberPages(doc: Pdf, label: string, paper: PaperSize): void {
+  const { start, count } = doc.bufferedPageRange();
+  if (count < 2) return;
+  const { width, height } = paperSizes[paper];
+  const size = sizes[paper];
+  for (let i = 0; i < count; i++) {
+    doc.switchToPage(start + i);
+    const text = fillPlaceholders(label, { page: i + 1, pages: count });
+    doc.font('regular').fontSize(size);
+    const y = height - minMargin - mm(0.5) - doc.heightOfString(text, { lineBreak: false });
+    doc.markContent('Artifact', { type: 'Pagination' });
+    doc.fillColor('#333333').text(text, 0, y, { width, align: 'center', lineBreak: false });
+    doc.endMarkedContent();
+  }
+}

@@ -1,0 +1,119 @@
+// The checklist's paper: parts flow (no forced page breaks), headings stay with what
+// follows, every page of a document of more than one page is numbered, and one approach
+// (Tilgang 1 or 2) prints on at most two A4 sheets duplex.
+import { describe, expect, it } from 'vitest';
+import { loadContent } from '../src/content/load.js';
+import { UserError } from '../src/errors.js';
+import { renderTemplate } from '../src/layout/template.js';
+import { guideView, type GuideOptions } from '../src/layout/views/guide.js';
+import { renderPdf } from '../src/render/pdf.js';
+import { defaultContentDir } from '../src/paths.js';
+import { A4 } from './helpers/pdf.js';
+import { PDFParse } from 'pdf-parse';
+import { textRuns } from './helpers/raster.js';
+import { scratchFiles } from './helpers/scratch.js';
+
+const content = loadContent(defaultContentDir);
+const meta = { language: 'da-DK', author: 'test', date: new Date(Date.UTC(2024, 0, 1)), name: 'procesguide-tjekliste.pdf' };
+const scratch = scratchFiles('mus-checklist-', 'pdf');
+
+async function pages(bytes: Uint8Array) {
+  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  try {
+    const info = await parser.getInfo({ parsePageInfo: true });
+    const text = await parser.getText();
+    return info.pages.map((p, i) => ({ width: p.width, height: p.height, text: text.pages[i].text.replace(/\s+/g, ' ') }));
+  } finally {
+    await parser.destroy();
+  }
+}
+
+async function checklist(options: GuideOptions) {
+  const layout = await renderTemplate('procesguide', guideView(content, options));
+  const pdf = await renderPdf(layout, meta);
+  scratch(pdf.bytes); // kept for a look while the tests run
+  return { layout, bytes: pdf.bytes, pages: await pages(pdf.bytes) };
+}
+
+const [first, second] = content.processGuide.approaches;
+
+describe('one approach, or both', () => {
+  it.each([[1, first, second], [2, second, first]] as const)('Tilgang %i alone: its own steps, not the other\'s, on at most 4 A4 pages', async (tilgang, mine, other) => {
+    const { pages: printed } = await checklist({ tilgang });
+    expect(printed.length).toBeGreaterThanOrEqual(2);
+    expect(printed.length).toBeLessThanOrEqual(4); // two sheets, both sides
+    for (const page of printed) {
+      expect(page.width).toBeCloseTo(A4.width, 1);
+      expect(page.height).toBeCloseTo(A4.height, 1);
+    }
+    const text = printed.map((p) => p.text).join(' ');
+    expect(text).toContain(mine.title);
+    expect(text).not.toContain(other.title);
+    // What both approaches share is still there.
+    for (const heading of [content.processGuide.toolsToBring.heading, content.processGuide.calculation.heading, content.processGuide.dialogue.heading]) {
+      expect(text).toContain(heading);
+    }
+  });
+
+  it('without the option, both approaches, in order', async () => {
+    const text = (await checklist({})).pages.map((p) => p.text).join(' ');
+    expect(text.indexOf(first.title)).toBeGreaterThan(-1);
+    expect(text.indexOf(second.title)).toBeGreaterThan(text.indexOf(first.title));
+  });
+
+  it('an approach the content does not have is one clear line', () => {
+    let error: unknown;
+    try {
+      guideView(content, { tilgang: 3 });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as Error).message.split('\n')[0]).toBe('--tilgang: 3 is not an approach of the checklist; give 1 or 2');
+  });
+});
+
+describe('parts flow, headings stay with what follows', () => {
+  it('the checklist has no forced page breaks', async () => {
+    const { layout } = await checklist({});
+    expect(layout.pages).toBe('flow');
+    expect(layout.blocks.filter((b) => b.kind === 'pageBreak')).toHaveLength(0);
+  });
+
+  it.each([[undefined], [1], [2]])('Tilgang %s: no page ends with a heading, and no page but the last is left mostly empty', async (tilgang) => {
+    const { bytes, layout } = await checklist({ tilgang });
+    const headings = layout.blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : []));
+    const runs = await textRuns(bytes);
+    runs.forEach((page, i) => {
+      const text = page.filter((r) => r.str.trim() && !/^Side \d+ af \d+$/.test(r.str.trim()));
+      const lowest = text.reduce((a, b) => (b.y > a.y ? b : a));
+      expect(headings.some((h) => h.includes(lowest.str.trim())), `page ${i + 1} ends with the heading "${lowest.str}"`).toBe(false);
+      if (i < runs.length - 1) expect(lowest.y / A4.height, `page ${i + 1} ends at`).toBeGreaterThan(0.6);
+    });
+  });
+});
+
+describe('page numbers', () => {
+  it('"Side n af N" at the foot of every page of the checklist, from content', async () => {
+    const { bytes, pages: printed } = await checklist({ tilgang: 1 });
+    const runs = await textRuns(bytes);
+    printed.forEach((page, i) => {
+      const label = `Side ${i + 1} af ${printed.length}`;
+      expect(page.text).toContain(label);
+      const run = runs[i].find((r) => r.str === label)!;
+      expect(run.y).toBeGreaterThan(Math.max(...runs[i].filter((r) => r !== run).map((r) => r.y))); // below everything
+      expect(A4.height - run.y).toBeGreaterThan((10 * 72) / 25.4); // inside the printable area
+    });
+  });
+
+  it('the label comes from the layout (content), and a one-page document has none', async () => {
+    const paragraph = { kind: 'paragraph', text: 'Et afsnit.' } as const;
+    const layout = { title: 'x', paper: 'A4', pages: 'fixed', pageLabel: 'Page {{page}} of {{pages}}' } as const;
+    const one = await pages((await renderPdf({ ...layout, blocks: [paragraph] }, meta)).bytes);
+    expect(one).toHaveLength(1);
+    expect(one[0].text).not.toContain('Page');
+    const two = await pages((await renderPdf({ ...layout, blocks: [paragraph, { kind: 'pageBreak' }, paragraph] }, meta)).bytes);
+    expect(two.map((p) => p.text.includes('Page 1 of 2') || p.text.includes('Page 2 of 2'))).toEqual([true, true]);
+    expect(two[1].text).toContain('Page 2 of 2');
+  });
+});

@@ -1,0 +1,65 @@
+// How many A3 sheets a poster is, and why: step 2 (20 statements × the answer categories)
+// was measured not to fit one A3 sheet with statements ≥ 14 pt and counts ≥ 20 pt, so a
+// poster is step 1 on one sheet and step 2 on two; the checklist says so.
+import { describe, expect, it } from 'vitest';
+import { PDFParse } from 'pdf-parse';
+import { loadContent } from '../src/content/load.js';
+import { groups } from '../src/content/model.js';
+import { renderTemplate } from '../src/layout/template.js';
+import { guideView } from '../src/layout/views/guide.js';
+import { posterView } from '../src/layout/views/poster.js';
+import { renderPdf } from '../src/render/pdf.js';
+import { defaultContentDir } from '../src/paths.js';
+import { readYamlResponses } from '../src/responses/readers/yaml.js';
+import { answerSheets } from '../src/responses/types.js';
+import { tallyResponses } from '../src/tally/tally.js';
+import { fixture } from './helpers/cli.js';
+import { A3 } from './helpers/pdf.js';
+
+const content = loadContent(defaultContentDir);
+const tally = tallyResponses(answerSheets(readYamlResponses(fixture('eksempel-svar.yaml'), content)), content);
+const tallies = { leader: tally.leaders, employee: tally.employees };
+const meta = (name: string) => ({ language: 'da-DK', author: 'test', date: new Date(Date.UTC(2024, 0, 1)), name });
+
+async function pagesOf(bytes: Uint8Array) {
+  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  try {
+    const info = await parser.getInfo({ parsePageInfo: true });
+    const text = await parser.getText();
+    return info.pages.map((p, i) => ({ width: p.width, height: p.height, text: text.pages[i].text.replace(/\s+/g, ' ') }));
+  } finally {
+    await parser.destroy();
+  }
+}
+
+const cases = groups.flatMap((group) => [[group, 'blank'], [group, 'filled']] as const);
+
+describe('a poster is three A3 sheets', () => {
+  it.each(cases)('%s, %s: step 1 on sheet 1, step 2 on sheets 2 and 3, numbered', async (group, set) => {
+    const view = posterView(content, group, set === 'filled' ? tallies[group] : undefined);
+    const pages = await pagesOf((await renderPdf(await renderTemplate('resultatskema', view), meta('poster.pdf'))).bytes);
+    expect(pages).toHaveLength(3);
+    for (const page of pages) {
+      expect(page.width).toBeCloseTo(A3.width, 1);
+      expect(page.height).toBeCloseTo(A3.height, 1);
+    }
+    expect(pages[0].text).toContain(content.resultSheet.step1.heading);
+    for (const page of pages.slice(1)) expect(page.text).toContain(content.resultSheet.step2.heading);
+    pages.forEach((page, i) => expect(page.text).toContain(`Side ${i + 1} af 3`));
+  });
+
+  it.each(cases)('%s, %s: all of step 2 on one sheet does not fit at 14 pt statements and 20 pt counts', async (group, set) => {
+    const view = posterView(content, group, set === 'filled' ? tallies[group] : undefined);
+    const oneSheet = { ...view, step2Pages: [{ themes: view.step2Pages.flatMap((page) => page.themes) }] };
+    expect(oneSheet.step2Pages[0].themes.flatMap((t) => t.statements)).toHaveLength(20);
+    const layout = await renderTemplate('resultatskema', oneSheet);
+    await expect(renderPdf(layout, meta('poster.pdf'))).rejects.toThrow(/is too long for the A3 sheet \(page 2 of poster\.pdf\) even at the smallest type \(14 pt\)/);
+  });
+
+  it('the checklist tells to bring a poster of three sheets for each group', async () => {
+    const pages = await pagesOf((await renderPdf(await renderTemplate('procesguide', guideView(content)), meta('guide.pdf'))).bytes);
+    const text = pages.map((p) => p.text).join(' ');
+    expect(text).toContain('Resultatskemaer i A3 – ét for ledere og ét for medarbejdere, hvert på 3 ark');
+    expect(text).not.toContain('{{');
+  });
+});

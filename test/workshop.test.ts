@@ -1,0 +1,138 @@
+// workshop.yaml: whose workshop the material is for, printed where a facilitator would write
+// it by hand — the tests' header (unit), the posters' header (unit, date), the checklist
+// (date, facilitator, Tilgang 2's deadline), the tests' instructions (send to whom, by when).
+// Without the file the material is the generic set. Nothing about respondents is accepted.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadContent, loadWorkshop } from '../src/content/load.js';
+import { renderTemplate } from '../src/layout/template.js';
+import { guideView } from '../src/layout/views/guide.js';
+import { testView } from '../src/layout/views/test.js';
+import { renderPdf } from '../src/render/pdf.js';
+import { repoRoot, runMus } from './helpers/cli.js';
+import { flat, readPdf, tempDir } from './helpers/pdf.js';
+
+const workshop = [
+  'workplace: Styrelsen for Eksempler',
+  'unit: HR-afdelingen',
+  'date: 12. marts 2026',
+  'facilitator: Anne Hansen',
+  'deadline: 5. marts 2026',
+  'returnTo: mus@eksempel.dk',
+].join('\n');
+
+/** A copy of the Danish content, with this workshop.yaml (none when undefined). */
+function contentWithWorkshop(text: string | undefined): string {
+  const dir = join(tempDir('mus-workshop-'), 'da');
+  cpSync(join(repoRoot, 'content/da'), dir, { recursive: true });
+  if (text !== undefined) writeFileSync(join(dir, 'workshop.yaml'), `${text}\n`);
+  return dir;
+}
+
+const pages: Record<string, string[]> = {};
+const generic: Record<string, string> = {};
+const names = ['mus-test-leder.pdf', 'mus-test-medarbejder-udfyldelig.pdf', 'resultatskema-medarbejder.pdf', 'procesguide-tjekliste.pdf'];
+
+beforeAll(async () => {
+  const out = tempDir('mus-workshop-out-');
+  const result = runMus(['build', '--content', contentWithWorkshop(workshop), '--out', out, '--responses', join(repoRoot, 'examples/svar.yaml')]);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  const plain = tempDir('mus-workshop-plain-');
+  expect(runMus(['build', '--out', plain]).code).toBe(0);
+  for (const name of names) {
+    pages[name] = (await readPdf(join(out, name))).pages.map((p) => flat(p.text));
+    generic[name] = flat((await readPdf(join(plain, name))).text);
+  }
+}, 90_000);
+
+describe('workshop.yaml printed where it would be written by hand', () => {
+  it('the tests: unit and workplace under the title, where and by when to send it back under the instructions', () => {
+    for (const name of ['mus-test-leder.pdf', 'mus-test-medarbejder-udfyldelig.pdf']) {
+      const front = pages[name][0];
+      expect(front.indexOf('HR-afdelingen · Styrelsen for Eksempler')).toBeGreaterThan(front.indexOf('Hvor godt fungerer din MUS?'));
+      expect(front.indexOf('HR-afdelingen')).toBeLessThan(front.indexOf('Testen består af to trin'));
+      expect(front).toContain('Send den udfyldte test til mus@eksempel.dk. Svarfrist: 5. marts 2026.');
+      expect(front.indexOf('Send den udfyldte test')).toBeGreaterThan(front.indexOf('udregn samlede antal point i RESULTAT'));
+      expect(pages[name]).toHaveLength(2);
+    }
+  });
+
+  it('the posters: unit, workplace and date under the title of every sheet', () => {
+    const sheets = pages['resultatskema-medarbejder.pdf'];
+    expect(sheets).toHaveLength(3);
+    for (const sheet of sheets) expect(sheet).toContain('Resultatskema – medarbejdere HR-afdelingen · Styrelsen for Eksempler · 12. marts 2026');
+  });
+
+  it('the checklist: workplace, unit, date and facilitator under the subtitle; deadline and address in Tilgang 2', () => {
+    const text = pages['procesguide-tjekliste.pdf'].join(' ');
+    expect(text).toContain('Til dig som skal facilitere MUS-testen på din arbejdsplads Arbejdsplads: Styrelsen for Eksempler · Enhed: HR-afdelingen · Workshop: 12. marts 2026 · Procesansvarlig: Anne Hansen');
+    const approach2 = text.slice(text.indexOf('Tilgang 2. En selvstændig'));
+    expect(approach2).toContain('Svarfrist for testen: 5. marts 2026 · Testen sendes retur til: mus@eksempel.dk');
+    expect(text.indexOf('Svarfrist for testen')).toBeGreaterThan(text.indexOf('Tilgang 2. En selvstændig'));
+  });
+
+  it('without workshop.yaml none of it is printed', () => {
+    for (const name of names) {
+      for (const word of ['HR-afdelingen', 'Styrelsen for Eksempler', 'Svarfrist', 'Anne Hansen', 'mus@eksempel.dk', 'Arbejdsplads:']) {
+        expect(generic[name], `${name}: ${word}`).not.toContain(word);
+      }
+    }
+  });
+
+  it('only the fields given are printed; Tilgang 1 alone has no deadline line', async () => {
+    const content = loadContent(contentWithWorkshop('unit: Lageret\ndeadline: 1. april'));
+    const view = testView(content, 'leader');
+    expect(view.workshopLine).toBe('Lageret');
+    expect(view.returnInstruction).toBe('Svarfrist: 1. april.');
+    expect(guideView(content).workshopLine).toBe('Enhed: Lageret');
+    expect(guideView(content, { tilgang: 1 }).approaches.map((a) => a.workshopLine)).toEqual(['']);
+    expect(guideView(content, { tilgang: 2 }).approaches.map((a) => a.workshopLine)).toEqual(['Svarfrist for testen: 1. april']);
+    expect(testView(loadContent(join(repoRoot, 'content/da')), 'leader')).toMatchObject({ workshopLine: '', returnInstruction: '' });
+  });
+
+  it('Tilgang 2 with the workshop still prints on at most two A4 sheets duplex', async () => {
+    const content = loadContent(contentWithWorkshop(workshop));
+    const pdf = await renderPdf(await renderTemplate('procesguide', guideView(content, { tilgang: 2 })), { language: 'da-DK', author: 't', date: new Date(0), name: 'g.pdf' });
+    const file = join(tempDir('mus-workshop-g-'), 'g.pdf');
+    writeFileSync(file, pdf.bytes);
+    const read = await readPdf(file);
+    expect(read.pages.length).toBeLessThanOrEqual(4);
+    expect(flat(read.text)).toContain('Svarfrist for testen: 5. marts 2026');
+  });
+});
+
+describe('workshop.yaml is checked like the other content', () => {
+  const problem = (text: string) => {
+    const dir = contentWithWorkshop(text);
+    const result = runMus(['build', '--content', dir, '--out', tempDir('mus-workshop-bad-')]);
+    expect(result.code).toBe(1);
+    return result.stderr.split('\n')[0];
+  };
+
+  it('a field about respondents (or any unknown field) is refused, at its line', () => {
+    expect(problem('unit: HR\nrespondents: [Karen, Ole]')).toMatch(/workshop\.yaml:1:1: unknown field respondents$/);
+  });
+
+  it('a list where a text belongs names file, line and field', () => {
+    expect(problem('unit: HR\ndate:\n  - 12. marts')).toMatch(/workshop\.yaml:3:3 date: must be string, not array$/);
+  });
+
+  it('a YAML syntax error gives line and column; a bare number is printed as written', () => {
+    expect(problem('unit: "HR')).toMatch(/workshop\.yaml:2:1: YAML syntax: Missing closing "quote$/);
+    const dir = contentWithWorkshop('unit: 2026');
+    expect(loadWorkshop(join(dir, 'workshop.yaml'))).toEqual({ unit: '2026' });
+  });
+
+  it('adding workshop.yaml after a build is seen by the next build (nothing kept between runs)', async () => {
+    const dir = contentWithWorkshop(undefined);
+    const out = tempDir('mus-workshop-cache-');
+    expect(runMus(['build', '--content', dir, '--out', out]).code).toBe(0);
+    expect(flat((await readPdf(join(out, 'mus-test-leder.pdf'))).text)).not.toContain('Lageret');
+    writeFileSync(join(dir, 'workshop.yaml'), 'unit: Lageret\n');
+    expect(runMus(['build', '--content', dir, '--out', out]).code).toBe(0);
+    expect(flat((await readPdf(join(out, 'mus-test-leder.pdf'))).text)).toContain('Lageret');
+    expect(readFileSync(join(dir, 'workshop.yaml'), 'utf8')).toBe('unit: Lageret\n');
+  });
+});
