@@ -58,8 +58,8 @@ export function readCode(image: GrayImage, transform: Affine): PageCode | undefi
   const square = qrSquare(width, height);
   const pxPerModule = Math.hypot(transform.a, transform.d) * registration.qrModule;
   const zoom = pxPerModule < 6 ? Math.min(3, 6 / pxPerModule) : 1;
-  // jsQR's thresholding depends on what the crop holds: a second, larger crop when the first fails.
-  for (const modules of [4, 10]) {
+  // jsQR's thresholding depends on what the crop holds and how large: other crops when the first fails.
+  for (const [modules, factor] of [[4, 1], [10, 1], [6, 1.5]] as const) {
     const pad = registration.qrModule * modules;
     const corners = [
       { x: square.x - pad, y: square.y - pad },
@@ -71,7 +71,7 @@ export function readCode(image: GrayImage, transform: Affine): PageCode | undefi
     const ys = corners.map((p) => p.y);
     const x0 = Math.min(...xs);
     const y0 = Math.min(...ys);
-    const { code } = decodeIn(image, x0, y0, Math.max(...xs) - x0, Math.max(...ys) - y0, zoom);
+    const { code } = decodeIn(image, x0, y0, Math.max(...xs) - x0, Math.max(...ys) - y0, Math.max(1, zoom) * factor);
     if (code) return code;
   }
   return undefined;
