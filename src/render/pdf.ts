@@ -269,7 +269,9 @@ export async function renderPdf(layout: LayoutDocument, meta: PdfMeta): Promise<
       drawerFor(block).draw(block, ctx);
     });
   });
-  if (layout.pageLabel) numberPages(doc, layout.pageLabel, layout.paper);
+  // A page with a page code (bottom centre) has its number at the left, clear of the code.
+  const coded = layout.blocks.some((b) => b.kind === 'registration');
+  if (layout.pageLabel) numberPages(doc, layout.pageLabel, layout.paper, coded ? 'left' : 'center');
   ctx.root.end();
   doc.end();
   const { Title, Author, Subject } = infoOf(layout, meta);
