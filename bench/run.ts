@@ -3,7 +3,7 @@
 // a new process into a fresh output folder: nothing is kept between runs.
 // Prints a table, then one JSON line with every figure.
 //
-//   node dist/bench/run.js [--runs N] [--quick] [--only startup,cold,tally]
+//   node dist/bench/run.js [--runs N] [--quick] [--only startup,cold,tally,scan]
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -168,6 +168,7 @@ try {
   if (wanted('startup')) startup();
   if (wanted('cold')) cold();
   if (wanted('tally')) tally();
+  if (wanted('scan')) (await import('./scan.js')).scanBench({ runs, quick, work, cli, bench, row, figures });
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -16,6 +16,7 @@ interface BuildCommandOptions {
   employees?: string;
   allowSmallGroups?: boolean;
   skipInvalid?: boolean;
+  copies?: number;
   tilgang?: number;
   workshop?: string;
 }
@@ -54,6 +55,7 @@ program
   .option('--employees <file|folder>', "pre-fill the posters with the employees' answers in this file or folder")
   .option('--allow-small-groups', 'show per-statement counts on the posters even for employee groups below the anonymity threshold')
   .option('--skip-invalid', skipInvalidHelp)
+  .option('--copies <n>', 'also write print-ready files of N numbered copies of each paper test (their sheets pair up when scanned)', parseCopies)
   .option('--tilgang <n>', 'the checklist with this approach only (1 or 2); both when not given', approachNumber)
   .option('--workshop <file>', 'your workshop (workplace, unit, date, …) from this file instead of workshop.yaml in the content folder')
   .action(async (answers: string[], opts: BuildCommandOptions) => {
@@ -68,6 +70,7 @@ program
       tilgang: opts.tilgang,
       workshopFile: opts.workshop,
       notices: printNotice,
+      copies: opts.copies,
     });
     for (const file of written) process.stdout.write(`${file}\n`);
   });
@@ -90,6 +93,12 @@ program
     const sources = { file, files: more, leaders: opts.leaders, employees: opts.employees };
     await runTally({ sources, contentDir: opts.content, json: Boolean(opts.json), skipInvalid: opts.skipInvalid }, { stdout: (s) => process.stdout.write(s), notices: printNotice });
   });
+
+function parseCopies(value: string): number {
+  const count = Number(value);
+  if (!/^\d+$/.test(value.trim()) || count < 1 || count > 9999) throw new UserError({ file: '--copies', message: `"${value.slice(0, 20)}" is not a number of copies from 1 to 9999` });
+  return count;
+}
 
 /** --tilgang's value as a number; whether the checklist has that approach is checked against the content. */
 function approachNumber(text: string): number {

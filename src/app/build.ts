@@ -17,6 +17,8 @@ export interface BuildOptions extends ViewOptions, AnswerOptions, LoadOptions {
   outDir: string;
   /** Pre-fill the posters with the answers in these files. */
   responses?: ResponseSources;
+  /** Also write print-ready files of this many numbered copies of each paper test. */
+  copies?: number;
 }
 
 export interface RenderOptions extends ViewOptions {
@@ -39,6 +41,7 @@ export async function runBuild(options: BuildOptions): Promise<string[]> {
   const counted = given ? await (await import('./tally.js')).tallySources(responses, content, options) : undefined;
   const tallies = counted && withoutEmptyGroups(counted, content, options);
   const files = await renderAll(content, { tallies, allowSmallGroups: options.allowSmallGroups, tilgang: options.tilgang });
+  if (options.copies) files.push(...(await (await import('./print-copies.js')).renderCopies(content, options.copies)));
   const written = writeFilesAtomically(options.outDir, files);
   // After the set is safely in place, so a failed build still leaves the folder as it was.
   for (const spec of documents) {

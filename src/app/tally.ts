@@ -5,6 +5,7 @@
 import { loadContent } from '../content/load.js';
 import { groups, type Content, type Group } from '../content/model.js';
 import { readResponseSources, type Notices, type ResponseSources } from '../responses/sources.js';
+import type { FlaggedRow } from '../responses/readers/scan/read-scans.js';
 import { answerSheets } from '../responses/types.js';
 import { tallyResponses, type GroupTally } from '../tally/tally.js';
 import { hidesStatementCounts } from '../layout/views/poster.js';
@@ -37,15 +38,22 @@ export interface TallyIo {
 
 /** Reads the answers of the sources and counts them per group. */
 export async function tallySources(sources: ResponseSources, content: Content, options: AnswerOptions = {}): Promise<GroupTallies> {
+  return (await countSources(sources, content, options)).tallies;
+}
+
+/** The tallies, and the rows of scanned paper tests that need a look (counted as unanswered). */
+async function countSources(sources: ResponseSources, content: Content, options: AnswerOptions): Promise<{ tallies: GroupTallies; flagged?: FlaggedRow[] }> {
   const responses = await readResponseSources(sources, content, { notices: options.notices, skipInvalid: options.skipInvalid });
   const result = tallyResponses(answerSheets(responses), content);
-  return { leader: result.leaders, employee: result.employees };
+  return { tallies: { leader: result.leaders, employee: result.employees }, flagged: responses.flagged };
 }
 
 export async function runTally(opts: TallyOptions, io: TallyIo): Promise<void> {
   const content = loadContent(opts.contentDir);
-  const tallies = await tallySources(opts.sources, content, { notices: io.notices ?? opts.notices, skipInvalid: opts.skipInvalid });
-  io.stdout(opts.json ? `${JSON.stringify(tallyJson(tallies, content), null, 2)}\n` : formatTallyTables(tallies, content));
+  const { tallies, flagged } = await countSources(opts.sources, content, { notices: io.notices ?? opts.notices, skipInvalid: opts.skipInvalid });
+  // Rows of scans that need a look are added when there are any (they also went to stderr).
+  const json = { ...tallyJson(tallies, content), ...(flagged ? { flagged } : {}) };
+  io.stdout(opts.json ? `${JSON.stringify(json, null, 2)}\n` : formatTallyTables(tallies, content));
 }
 
 const statementTextWidth = 40;

@@ -147,6 +147,18 @@ export const testSchema = z
     leader: testVersionSchema,
     employee: testVersionSchema,
     onScreen: onScreenSchema.optional(),
+    marking: text.optional(), // how to mark and correct on paper, printed above the statements (a scan reads it back)
+    sheetLabel: textWith('sheet').optional(), // beside the page code of numbered copies: "Ark {{sheet}}"
+    review: z // the review sheet of rows a scan could not read for sure (gennemgang.pdf)
+      .object({
+        title: text,
+        intro: texts,
+        row: textWith('sheet', 'statement', 'file', 'page', 'reason'), // "Ark {{sheet}} · udsagn {{statement}} · {{file}} side {{page}} · {{reason}}"
+        reasons: z.object({ 'two-marks': text, 'unclear-box': text, 'filled-only': text, 'several-filled': text, 'frame-missing': text }).strict(),
+        corrections: texts, // the comment at the top of rettelser.yaml
+      })
+      .strict()
+      .optional(),
     // Printed when workshop.yaml gives them: where to send the test back, and by when.
     workshop: z.object({ returnTo: textWith('returnTo'), deadline: textWith('deadline') }).strict(),
     turnOver: text, // quietly at the foot of every page but the last, e.g. "Vend ▸"

@@ -59,6 +59,25 @@ const spacer = z
 
 const pageBreak = z.object({ kind: z.literal('pageBreak') }).strict();
 
+/**
+ * The marks a scanned paper test is read back by (render/registration.ts): four corner
+ * marks and a page code, drawn in the margins of the page the block is on.
+ */
+const registration = z
+  .object({
+    kind: z.literal('registration'),
+    group: z.enum(['leader', 'employee']),
+    /** The page of the test this block is on (1-based; numbered copies repeat the pages). */
+    page: z.number().int().min(1).max(9),
+    /** What the test printed, 12 hex digits (layout/views/test.ts). */
+    fingerprint: z.string().regex(/^[0-9a-f]{12}$/),
+    /** The sheet's number in a print run of numbered copies. */
+    sheet: z.number().int().min(1).optional(),
+    /** Printed beside the code when there is a sheet number, e.g. "Ark {{sheet}}"; empty for none. */
+    sheetLabel: z.string().optional(),
+  })
+  .strict();
+
 const column = z
   .object({
     /**
@@ -211,7 +230,7 @@ export const layoutDocumentSchema = z
     pages: z.enum(['fixed', 'flow']),
     /** Printed at the foot of every page when there is more than one: "Side {{page}} af {{pages}}". */
     pageLabel: z.string().optional(),
-    blocks: z.array(z.discriminatedUnion('kind', [heading, paragraph, list, table, spacer, pageBreak, compareBands, compareStatements])),
+    blocks: z.array(z.discriminatedUnion('kind', [heading, paragraph, list, table, spacer, pageBreak, compareBands, compareStatements, registration])),
   })
   .strict();
 
@@ -223,6 +242,7 @@ export type ParagraphBlock = z.infer<typeof paragraph>;
 export type ListBlock = z.infer<typeof list>;
 export type SpacerBlock = z.infer<typeof spacer>;
 export type PageBreakBlock = z.infer<typeof pageBreak>;
+export type RegistrationBlock = z.infer<typeof registration>;
 export type TableColumn = z.infer<typeof column>;
 export type Cell = z.infer<typeof cell>;
 export type TableRow = z.infer<typeof row>;

@@ -10,10 +10,10 @@ import { minMargin, mm, paperSizes } from './styles.js';
 const sizes: Record<PaperSize, number> = { A4: 8, A3: 10 };
 
 /**
- * Draws `label` ({{page}}, {{pages}}) centred in the bottom margin of every page, inside the
+ * Draws `label` ({{page}}, {{pages}}) centred (or at the left) in the bottom margin of every page, inside the
  * printable area (above the outer 10 mm), as a pagination artifact: screen readers skip it.
  */
-export function numberPages(doc: Pdf, label: string, paper: PaperSize): void {
+export function numberPages(doc: Pdf, label: string, paper: PaperSize, align: 'left' | 'center' = 'center'): void {
   const { start, count } = doc.bufferedPageRange();
   if (count < 2) return;
   const { width, height } = paperSizes[paper];
@@ -24,7 +24,9 @@ export function numberPages(doc: Pdf, label: string, paper: PaperSize): void {
     doc.font('regular').fontSize(size);
     const y = height - minMargin - mm(0.5) - doc.heightOfString(text, { lineBreak: false });
     doc.markContent('Artifact', { type: 'Pagination' });
-    doc.fillColor('#333333').text(text, 0, y, { width, align: 'center', lineBreak: false });
+    // Left: inside the type area's left edge, clear of the corner marks and of a centred page code.
+    const x = align === 'left' ? mm(20) : 0;
+    doc.fillColor('#333333').text(text, x, y, { width: width - x, align, lineBreak: false });
     doc.endMarkedContent();
   }
 }

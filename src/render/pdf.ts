@@ -14,6 +14,7 @@ import { list } from './blocks/list.js';
 import { rowCount, table } from './blocks/table.js';
 import { compareBands } from './blocks/compare-bands.js';
 import { compareStatements } from './blocks/compare-statements.js';
+import { registration } from './registration.js';
 
 export interface PdfMeta {
   language: string;
@@ -31,6 +32,7 @@ const drawers: { [K in Block['kind']]: BlockDrawer<Extract<Block, { kind: K }>> 
   list,
   table,
   spacer,
+  registration,
   pageBreak: null, // handled by the page loop
   compareBands,
   compareStatements,
@@ -267,7 +269,9 @@ export async function renderPdf(layout: LayoutDocument, meta: PdfMeta): Promise<
       drawerFor(block).draw(block, ctx);
     });
   });
-  if (layout.pageLabel) numberPages(doc, layout.pageLabel, layout.paper);
+  // A page with a page code (bottom centre) has its number at the left, clear of the code.
+  const coded = layout.blocks.some((b) => b.kind === 'registration');
+  if (layout.pageLabel) numberPages(doc, layout.pageLabel, layout.paper, coded ? 'left' : 'center');
   ctx.root.end();
   doc.end();
   const { Title, Author, Subject } = infoOf(layout, meta);

@@ -13,12 +13,17 @@ import type { Group } from '../content/model.js';
 import { formatProblem, throwIfProblems, UserError, type Problem } from '../errors.js';
 import type { Respondent, Responses } from './types.js';
 import type { FormContent } from '../content/form-identity.js';
+import type { Content } from '../content/model.js';
+import { isScanInput, reviewFiles } from './readers/scan/detect.js';
+import type { FlaggedRow, ScanInput } from './readers/scan/read-scans.js';
 
 export interface CollectOptions {
   /** Count the files that can be counted; list the others instead of stopping. */
   skipInvalid?: boolean;
   /** Receives notes for the person running the tool (duplicates, skipped files), one line each. */
   notice?: (line: string) => void;
+  /** Receives the rows of scanned paper tests that need a look (responses/readers/scan/). */
+  flagged?: (rows: FlaggedRow[]) => void;
 }
 
 /** Where answers come from (see ResponseSources in responses/sources.ts). */
@@ -37,7 +42,7 @@ export interface ResponsesFileReader {
 }
 
 /** Files a folder may hold that are nobody's answers: left out without a word. */
-const ignored = (name: string) => name.startsWith('.') || name.startsWith('~$') || /^(thumbs\.db|desktop\.ini)$/i.test(name);
+const ignored = (name: string) => (reviewFiles as readonly string[]).includes(name.toLowerCase()) || name.startsWith('.') || name.startsWith('~$') || /^(thumbs\.db|desktop\.ini)$/i.test(name);
 
 const groupWord = (group: Group) => (group === 'leader' ? 'leaders' : 'employees');
 
@@ -103,6 +108,7 @@ export async function collectResponses(
   for (const slot of slots) {
     const result: Responses = { leader: [], employee: [] };
     results.push(result);
+    const scans: ScanInput[] = [];
     for (const path of slot.paths) {
       for (const entry of expand(path, reader)) {
         const { file } = entry;
@@ -122,7 +128,8 @@ export async function collectResponses(
             continue;
           }
           if (first === undefined) seen.set(hash, file);
-          if (isPdf(file)) {
+          if (isScanInput(file, bytes)) scans.push({ file, group: slot.group });
+          else if (isPdf(file)) {
             if (!content.meta) throw new Error('internal: reading returned tests needs the content version (meta)');
             const form = await readReturnedForm(bytes, file, { ...content, meta: content.meta });
             if (slot.group && form.group !== slot.group) {
@@ -145,6 +152,17 @@ export async function collectResponses(
           skipped.add(file);
         }
       }
+    }
+    if (scans.length > 0) {
+      // Paper tests scanned: read together, as a sheet's pages may be in two files.
+      if (!('test' in content)) throw new Error('internal: reading scanned tests needs the whole content');
+      const { readScans } = await import('../responses/readers/scan/read-scans.js');
+      const scanned = await readScans(scans, content as unknown as Content, { notice: options.notice });
+      result.leader.push(...scanned.responses.leader);
+      result.employee.push(...scanned.responses.employee);
+      if (scanned.problems.length > 0) problems.push(scanned.problems);
+      for (const file of scanned.problemFiles) skipped.add(file);
+      options.flagged?.(scanned.flagged);
     }
   }
 

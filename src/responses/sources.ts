@@ -18,6 +18,8 @@ import { isSpreadsheetBytes, readXlsxResponses } from './readers/xlsx.js';
 import { readYamlResponses } from './readers/yaml.js';
 import type { Notices, ReadTableOptions } from './table.js';
 import type { Respondent, Responses } from './types.js';
+import { imageExtensions, isImageFile } from './readers/scan/detect.js';
+import type { FlaggedRow } from './readers/scan/read-scans.js';
 
 export type { Notices } from './table.js';
 
@@ -126,7 +128,7 @@ async function readSource(file: string, group: Group | undefined, content: Sourc
 /** Several files, folders or returned tests (PDF) are read by collect.ts. */
 function collectsFiles(sources: ResponseSources): boolean {
   const paths = [sources.file, ...(sources.files ?? []), sources.leaders, sources.employees].filter((p): p is string => Boolean(p));
-  return (sources.files?.length ?? 0) > 0 || paths.some((p) => isPdf(p) || isFolder(p));
+  return (sources.files?.length ?? 0) > 0 || paths.some((p) => isPdf(p) || isImageFile(p) || isFolder(p));
 }
 
 /** Every answer sheet of the sources, per group. */
@@ -179,15 +181,19 @@ async function collect(sources: ResponseSources, content: SourcesContent & Colle
     if (outcome.error) throw outcome.error;
     return outcome.responses!;
   };
-  return collectResponses({ both, leaders: sources.leaders, employees: sources.employees }, content, { read, extensions: Object.keys(extensions) }, {
+  // Folders may hold scanned pages (images) too, read with the scanned PDFs (readers/scan/).
+  const flagged: FlaggedRow[] = [];
+  const responses = await collectResponses({ both, leaders: sources.leaders, employees: sources.employees }, content, { read, extensions: [...Object.keys(extensions), ...imageExtensions] }, {
     notice: options.notices,
     skipInvalid: options.skipInvalid,
+    flagged: (rows) => flagged.push(...rows),
   });
+  return flagged.length > 0 ? { ...responses, flagged } : responses;
 }
 
 /** The responses files (not PDFs) a path names: itself, or those in the folder it is (with that folder). */
 function responsesFiles(path: string): { file: string; folder?: string }[] {
-  if (!isFolder(path)) return isPdf(path) ? [] : [{ file: path }];
+  if (!isFolder(path)) return isPdf(path) || isImageFile(path) ? [] : [{ file: path }];
   return readdirSync(path)
     .filter((name) => extname(name).toLowerCase() in extensions)
     .map((name) => ({ file: join(path, name), folder: path }))

@@ -1,4 +1,5 @@
 // View data for a printed test (leader or employee version).
+import { createHash } from 'node:crypto';
 import type { Content, Group } from '../../content/model.js';
 import { range } from '../../text.js';
 import { pagesOfThemes, themesFor, workshopHeader, workshopLines } from './common.js';
@@ -18,9 +19,10 @@ export function testView(content: Content, group: Group, onScreen = false) {
   const perPage = Math.max(1, Math.floor(content.numbered.length * firstPageShare));
   // Where the test's own texts are, so a text too long for the page is named by file and line.
   const place = (field: string) => content.placeOf && { ...content.placeOf('test', [group, field]), label: `${group}.${field}` };
-  return {
+  const view = {
     ...texts,
     sources: { title: place('title'), subtitle: place('subtitle'), intro: place('intro') },
+    marking: content.test.marking ?? '',
     scale: content.scoring.scale,
     pages: pagesOfThemes(themes, perPage).map((pageThemes) => ({ themes: pageThemes })),
     result,
@@ -36,4 +38,16 @@ export function testView(content: Content, group: Group, onScreen = false) {
     returnInstruction: workshopLines(content.test.workshop, content.workshop).join(' '),
     bands: content.scoring.bands.map((band, i) => ({ range: range(band), sentence: band.sentence, source: { ...content.bandSources[i], label: `band ${range(band)}` } })),
   };
+  return { ...view, registration: { group, pages: view.pages.length, fingerprint: testFingerprint(view), sheetLabel: content.test.sheetLabel ?? '' } };
+}
+
+/**
+ * What a printed test shows, as 12 hex digits in its page code: a scan is read by where
+ * the test drew its boxes, and any change of text can move them. So every printed text
+ * counts, but not where in the content files it came from (a comment added to a file
+ * changes no sheet).
+ */
+function testFingerprint(view: object): string {
+  const json = JSON.stringify(view, (key, value: unknown) => (key === 'source' || key === 'sources' ? undefined : value));
+  return createHash('sha256').update(json).digest('hex').slice(0, 12);
 }

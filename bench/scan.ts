@@ -1,0 +1,51 @@
+// Scan reading for `npm run bench`: pages per second of `mus tally SCAN.pdf` at 300 dpi grey
+// JPEG and at 200 dpi 1-bit, against decoding the same pages alone (the floor), and the peak
+// memory of a 120-page scan next to a 12-page one (pages are read one at a time, so memory
+// must not grow with the number of pages beyond the file itself).
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { interleaved, round, runNode, summarize, type Summary } from './measure.js';
+
+export interface ScanBenchContext {
+  runs: number;
+  quick: boolean;
+  work: string;
+  cli: string;
+  bench: string;
+  row: (figure: string, summary: Summary, baseline?: { name: string; summary: Summary }, extra?: { goal?: string; note?: string }) => { ms: number; ratio?: number; maxRssMb?: number };
+  figures: Record<string, unknown>;
+}
+
+export function scanBench(ctx: ScanBenchContext): void {
+  process.stderr.write('scan reading…\n');
+  const make = (name: string, pages: number, dpi: number, encoding: 'jpeg' | 'bits') => {
+    const file = join(ctx.work, name);
+    runNode([join(ctx.bench, 'scan-fixture.js'), file, String(pages), String(dpi), encoding]);
+    return file;
+  };
+  const pages = ctx.quick ? 20 : 60;
+  const runs = Math.max(2, Math.ceil(ctx.runs / 3));
+  const results: Record<string, unknown> = {};
+  for (const [key, label, dpi, encoding] of [['grey300', '300 dpi grey JPEG', 300, 'jpeg'], ['bits200', '200 dpi 1-bit', 200, 'bits']] as const) {
+    const file = make(`scan-${key}.pdf`, pages, dpi, encoding);
+    const measured = interleaved(runs, {
+      floor: () => runNode([join(ctx.bench, 'scan-floor.js'), file]),
+      tally: () => runNode([ctx.cli, 'tally', file, '--json'], { cwd: ctx.work }),
+    });
+    const floor = { name: 'decoding the pages', summary: summarize(measured.floor) };
+    const tally = summarize(measured.tally);
+    const perSecond = round(pages / (tally.ms / 1000), 1);
+    ctx.row(`tally scan, ${label}, ${pages} pages: ${perSecond} pages/s`, tally, floor, { goal: '≥ 10 pages/s (must ≥ 5)' });
+    results[key] = { pages, ms: tally.ms, pagesPerSecond: perSecond, floorMs: floor.summary.ms, ratio: round(tally.ms / floor.summary.ms, 2), maxRssMb: tally.maxRssMb, mb: round(statSync(file).size / 1e6) };
+  }
+  // Memory: 12 and 120 pages of the same kind.
+  const memory: Record<string, { pages: number; mb: number; maxRssMb: number }> = {};
+  for (const count of [12, 120]) {
+    const file = make(`scan-memory-${count}.pdf`, count, 300, 'jpeg');
+    const run = runNode([ctx.cli, 'tally', file, '--json'], { cwd: ctx.work });
+    memory[count] = { pages: count, mb: round(statSync(file).size / 1e6), maxRssMb: round(run.maxRssKb / 1024) };
+    ctx.row(`  peak memory, ${count}-page scan (${memory[count].mb} MB file)`, summarize([run]), undefined, { note: `${memory[count].maxRssMb} MB resident` });
+  }
+  results.memory = { ...memory, growthPerPageMb: round((memory[120].maxRssMb - memory[12].maxRssMb) / 108, 2) };
+  ctx.figures.scan = results;
+}

@@ -1,0 +1,87 @@
+// The machine-readable code printed on every page of a paper test, and where the page's
+// registration marks and code sit. The renderer draws them (registration.ts) and the scan
+// reader (responses/readers/scan/) finds them: this file is the one place both read.
+//
+// The code is digits only, so it fits the smallest QR code (version 1, 21 modules) with
+// error correction Q: it must fit the 15 mm page margin and survive a copier's smudges.
+import type { Group } from '../content/model.js';
+import { mm } from './styles.js';
+
+export interface PageCode {
+  group: Group;
+  /** 1-based page of the test. */
+  page: number;
+  /** The sheet's number in a print run (`mus build --copies`); absent on a single test. */
+  sheet?: number;
+  /** 12 hex digits identifying what the test printed (see layout/views/test.ts). */
+  fingerprint: string;
+}
+
+/** "7" marks the code as ours, "1" is the format of what follows. */
+const prefix = '71';
+const groupDigits: Record<Group, string> = { leader: '1', employee: '2' };
+export const maxSheet = 9999;
+
+export function encodePageCode(code: PageCode): string {
+  if (!/^[0-9a-f]{12}$/.test(code.fingerprint)) throw new Error(`page code: bad fingerprint "${code.fingerprint}"`);
+  if (code.page < 1 || code.page > 9) throw new Error(`page code: page ${code.page} out of range`);
+  const sheet = code.sheet ?? 0;
+  if (!Number.isInteger(sheet) || sheet < 0 || sheet > maxSheet) throw new Error(`page code: sheet ${sheet} out of range`);
+  const fingerprint = BigInt(`0x${code.fingerprint}`).toString().padStart(15, '0');
+  return `${prefix}${groupDigits[code.group]}${code.page}${String(sheet).padStart(4, '0')}${fingerprint}`;
+}
+
+/** The page code in a QR code's text, or undefined when the text is not one of ours. */
+export function decodePageCode(text: string): PageCode | undefined {
+  const match = /^71([12])([1-9])(\d{4})(\d{15})$/.exec(text);
+  if (!match) return undefined;
+  const value = BigInt(match[4]);
+  if (value >= 1n << 48n) return undefined;
+  const sheet = Number(match[3]);
+  return {
+    group: match[1] === '1' ? 'leader' : 'employee',
+    page: Number(match[2]),
+    ...(sheet > 0 ? { sheet } : {}),
+    fingerprint: value.toString(16).padStart(12, '0'),
+  };
+}
+
+/**
+ * Where the marks and the code are on an A4 page, in points from the top-left corner.
+ * The marks are solid 4 mm squares 9 mm from the paper's edges (printers leave about 5 mm
+ * unprinted), in the margin outside the type area; the code sits in the bottom margin, centred,
+ * reaching 3.5 mm into the type area, which measuring keeps free for it.
+ */
+export const registration = {
+  markSize: mm(4),
+  /** Distance from the paper's edges to a mark's centre: a copy enlarged to 105 % keeps it on the sheet. */
+  markInset: mm(11),
+  qrModule: mm(0.5),
+  qrModules: 21,
+  /** Distance from the bottom edge to the code's lower edge (a 105 % copy keeps it too). */
+  qrBottom: mm(8),
+  /** Room the code takes inside the type area above the bottom margin (it is 10.5 mm high, with 1 mm quiet zone). */
+  reserve: mm(4.5),
+} as const;
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** The centres of the four marks: top-left, top-right, bottom-left, bottom-right. */
+export function markCentres(width: number, height: number): [Point, Point, Point, Point] {
+  const d = registration.markInset;
+  return [
+    { x: d, y: d },
+    { x: width - d, y: d },
+    { x: d, y: height - d },
+    { x: width - d, y: height - d },
+  ];
+}
+
+/** The square the QR code's modules fill (without its quiet zone). */
+export function qrSquare(width: number, height: number): { x: number; y: number; size: number } {
+  const size = registration.qrModule * registration.qrModules;
+  return { x: (width - size) / 2, y: height - registration.qrBottom - size, size };
+}

@@ -1,0 +1,86 @@
+// Who reads the pages: worker threads, one per core (a page's decoding and reading take about
+// the same time on every page, and pages are independent), or this thread when there is one
+// core or the workers' compiled file is not there (tests running the TypeScript sources).
+// Results come back in the order pages were handed in, so sheets pair up as scanned.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Group } from '../../../content/model.js';
+import { pageImage, type ScanPage } from './decode.js';
+import type { TestGeometry } from './geometry.js';
+import { readPage, type PageContext, type PageResult } from './read-page.js';
+
+export interface PageReader {
+  /** Pages that may be handed in before the first result is awaited. */
+  capacity: number;
+  read(page: ScanPage): Promise<PageResult>;
+  close(): Promise<void>;
+}
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 80);
+
+/** One page, start to end, on whatever thread this runs. */
+export async function readScanPage(page: ScanPage, ctx: PageContext): Promise<PageResult> {
+  if (page.problem) return { kind: 'problem', message: page.problem };
+  let image;
+  try {
+    image = await pageImage(page);
+  } catch (error) {
+    return { kind: 'problem', message: `cannot be decoded as an image (${reason(error)})` };
+  }
+  return readPage(image, ctx);
+}
+
+/** The data a worker starts with: both tests' geometry, as plain data. */
+export interface WorkerStart {
+  contentDir?: string;
+  geometries: Record<Group, TestGeometry>;
+}
+
+const workerFile = fileURLToPath(new URL('./page-worker.js', import.meta.url));
+
+export async function openPageReader(ctx: PageContext): Promise<PageReader> {
+  const threads = Math.min(4, availableParallelism());
+  if (threads < 2 || !existsSync(workerFile)) {
+    return { capacity: 1, read: (page) => readScanPage(page, ctx), close: async () => undefined };
+  }
+  const start: WorkerStart = { contentDir: ctx.contentDir, geometries: { leader: await ctx.geometry('leader'), employee: await ctx.geometry('employee') } };
+  const workers = Array.from({ length: threads }, () => new Worker(workerFile, { workerData: start }));
+  const waiting = new Map<number, { resolve: (r: PageResult) => void; reject: (e: Error) => void }>();
+  const idle: Worker[] = [...workers];
+  const queue: { id: number; page: ScanPage }[] = [];
+  let next = 0;
+  const dispatch = () => {
+    while (idle.length > 0 && queue.length > 0) idle.pop()!.postMessage(queue.shift());
+  };
+  const failAll = (error: Error) => {
+    for (const { reject } of waiting.values()) reject(error);
+    waiting.clear();
+  };
+  for (const worker of workers) {
+    worker.on('message', ({ id, result, error }: { id: number; result?: PageResult; error?: string }) => {
+      const job = waiting.get(id);
+      waiting.delete(id);
+      idle.push(worker);
+      if (error !== undefined) job?.reject(new Error(error));
+      else job?.resolve(result!);
+      dispatch();
+    });
+    worker.on('error', failAll);
+  }
+  return {
+    capacity: threads * 2,
+    read: (page) =>
+      new Promise<PageResult>((resolve, reject) => {
+        const id = next++;
+        waiting.set(id, { resolve, reject });
+        // A typed array is cloned with its whole buffer: a JPEG that is a view into the PDF's bytes is copied out first.
+        queue.push({ id, page: page.encoded ? { ...page, encoded: page.encoded.slice() } : page });
+        dispatch();
+      }),
+    close: async () => {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}

@@ -1,0 +1,133 @@
+// Scanned paper tests into respondents: every page of every scan file is read one at a time
+// (read-page.ts), the pages are paired into sheets (sheets.ts), the corrections beside the
+// scans are applied, and what still needs a look goes to the review sheet and the corrections
+// file beside the scans. Rows that need a look count as unanswered until corrected, and
+// each is named in a notice: the numbers come first, the doubts are listed, none is guessed.
+import { writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Content, Group } from '../../../content/model.js';
+import { displayPath, formatProblem, type Problem } from '../../../errors.js';
+import type { Respondent, Responses } from '../../types.js';
+import { correctionsFileName, correctionsText, readCorrectionEntries, readCorrections } from './corrections.js';
+import { scanPages } from './decode.js';
+import { geometries } from './geometry.js';
+import { openPageReader } from './page-readers.js';
+import type { PageResult } from './read-page.js';
+import { reviewFileName, reviewPdf, rowLine, type ReviewRow } from './review.js';
+import { pairSheets, type ScannedPage } from './sheets.js';
+
+export { isScanInput } from './detect.js';
+
+export interface ScanInput {
+  file: string;
+  /** Set when the file was given with --leaders/--employees. */
+  group?: Group;
+}
+
+export interface FlaggedRow {
+  sheet: string;
+  group: Group;
+  statement: number;
+  file: string;
+  page: number;
+  reason: string;
+}
+
+export interface ScanResult {
+  responses: Responses;
+  /** Rows that need a look (counted as unanswered). */
+  flagged: FlaggedRow[];
+  /** Pages and sheets that cannot be counted, one line each (--skip-invalid lists them). */
+  problems: Problem[];
+  /** The files the problems are in. */
+  problemFiles: Set<string>;
+}
+
+export interface ScanOptions {
+  notice?: (line: string) => void;
+}
+
+const groupWords = (content: Content) => (group: Group) => content.resultSheet[group].group;
+
+export async function readScans(inputs: ScanInput[], content: Content, options: ScanOptions = {}): Promise<ScanResult> {
+  const geometry = geometries(content);
+  const pageCounts = new Map<Group, number>();
+  const problems: Problem[] = [];
+  const pages: ScannedPage[] = [];
+  const take = async (file: string, group: Group | undefined, page: number, result: PageResult) => {
+    const at = { file, field: `page ${page}` };
+    if (result.kind === 'skip') options.notice?.(formatProblem({ ...at, message: result.notice }));
+    else if (result.kind === 'problem') problems.push({ ...at, message: result.message });
+    else if (group && result.code.group !== group) {
+      problems.push({ ...at, message: `is a page of the ${result.code.group} test, but the file was given as ${group === 'leader' ? '--leaders' : '--employees'}` });
+    } else {
+      pageCounts.set(result.code.group, (await geometry(result.code.group)).pages.length);
+      if (result.upsideDown) options.notice?.(formatProblem({ ...at, message: 'was scanned upside down; read turned' }));
+      pages.push({ file, page, code: result.code, statements: result.statements });
+    }
+  };
+  // Pages are read as they are decoded, several at a time, and taken in scanned order.
+  const reader = await openPageReader({ contentDir: content.dir, geometry });
+  try {
+    const reading: { file: string; group?: Group; page: number; result: Promise<PageResult> }[] = [];
+    const takeFirst = async () => {
+      const first = reading.shift()!;
+      await take(first.file, first.group, first.page, await first.result);
+    };
+    for (const { file, group } of inputs) {
+      for await (const scanned of scanPages(file)) {
+        const result = reader.read(scanned);
+        result.catch(() => undefined); // awaited in turn below; a failure is not unhandled meanwhile
+        reading.push({ file, group, page: scanned.page, result });
+        if (reading.length >= reader.capacity) await takeFirst();
+      }
+    }
+    while (reading.length > 0) await takeFirst();
+  } finally {
+    await reader.close();
+  }
+  const { sheets, problems: pairing } = pairSheets(pages, { pageCount: (g) => pageCounts.get(g) ?? 0, groupWord: groupWords(content) });
+  problems.push(...pairing);
+
+  const place = inputs.length > 0 ? dirname(inputs[0].file) : '.';
+  const correctionsFile = join(place, correctionsFileName);
+  const corrections = readCorrections(correctionsFile, content.scoring.scale);
+  const responses: Responses = { leader: [], employee: [] };
+  const review: (ReviewRow & { group: Group })[] = [];
+  for (const sheet of sheets) {
+    const answers: (number | null)[] = Array(content.numbered.length).fill(null);
+    const corrected = corrections.get(sheet.id);
+    for (const page of sheet.pages) {
+      for (const s of page.statements) {
+        const correction = corrected?.get(s.n);
+        if (correction !== undefined) answers[s.n - 1] = correction;
+        else if (s.decision.kind === 'answer') answers[s.n - 1] = s.decision.category;
+        else if (s.decision.kind === 'flagged') {
+          review.push({ sheet: sheet.id, group: sheet.group, statement: s.n, file: basename(page.file), page: page.page, reason: s.decision.reason, picture: s.picture });
+        }
+      }
+    }
+    const respondent: Respondent = { id: `sheet ${sheet.id}`, answers };
+    responses[sheet.group].push(respondent);
+  }
+
+  const texts = content.test.review;
+  const flagged: FlaggedRow[] = review.map((r) => ({ sheet: r.sheet, group: r.group, statement: r.statement, file: r.file, page: r.page, reason: texts ? texts.reasons[r.reason] : r.reason }));
+  if (review.length > 0 && texts) {
+    for (const row of review) options.notice?.(`${rowLine(texts, row)}: counted as unanswered until corrected in ${displayPath(correctionsFile)}`);
+    const reviewFile = join(place, reviewFileName);
+    const rows = review.map((r) => ({ sheet: r.sheet, statement: r.statement, note: texts.reasons[r.reason] }));
+    const corrections = correctionsText(texts.corrections, readCorrectionEntries(correctionsFile), rows);
+    const need = `${review.length} answer${review.length === 1 ? '' : 's'} on the scans need${review.length === 1 ? 's' : ''} a look`;
+    try {
+      writeFileSync(reviewFile, await reviewPdf(texts, review, content.meta));
+      writeFileSync(correctionsFile, corrections);
+      options.notice?.(`${need}: see ${displayPath(reviewFile)} and write the answers into ${displayPath(correctionsFile)}`);
+    } catch (error) {
+      // The numbers stand without the review files; the rows were listed above.
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      options.notice?.(`${need}, but ${displayPath(reviewFile)} and ${displayPath(correctionsFile)} cannot be written (${code}); write the answers into ${correctionsFileName} beside the scans by hand`);
+    }
+  }
+  return { responses, flagged, problems, problemFiles: new Set(problems.map((p) => p.file)) };
+}
