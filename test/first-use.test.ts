@@ -88,3 +88,13 @@ describe('messages a non-developer can act on', () => {
     expect(help).toMatch(/relative to the current folder/);
   });
 });
+
+it('the printed test sent back instead of the fillable one says so', () => {
+  const out = tempDir();
+  expect(runMus(['build', '-o', out]).code).toBe(0);
+  const folder = tempDir('mus-first-returned-');
+  cpSync(join(out, 'mus-test-leder.pdf'), join(folder, 'svar.pdf'));
+  const result = runMus(['tally', folder]);
+  expect(result.code).toBe(1);
+  expect(firstLine(result.stderr)).toMatch(/svar\.pdf: is the printed test, not the fillable one \(mus-test-…-udfyldelig\.pdf\)/);
+}, 120_000);

@@ -3,7 +3,9 @@
 // back of one sheet pair up however the stack is scanned. The pages are the test's own, so
 // every copy has the same geometry the scan reader measures against.
 import type { Block, LayoutDocument } from './schema.js';
-import { maxSheet } from '../render/page-code.js';
+
+/** The highest sheet number a page code carries (four digits). */
+export const maxSheet = 9999;
 
 export function numberedCopies(layout: LayoutDocument, count: number): LayoutDocument {
   if (!Number.isInteger(count) || count < 1 || count > maxSheet) throw new RangeError(`copies: ${count} is not a whole number from 1 to ${maxSheet}`);

@@ -20,7 +20,8 @@ export interface PageCode {
 /** "7" marks the code as ours, "1" is the format of what follows. */
 const prefix = '71';
 const groupDigits: Record<Group, string> = { leader: '1', employee: '2' };
-export const maxSheet = 9999;
+export { maxSheet } from '../layout/copies.js';
+import { maxSheet } from '../layout/copies.js';
 
 export function encodePageCode(code: PageCode): string {
   if (!/^[0-9a-f]{12}$/.test(code.fingerprint)) throw new Error(`page code: bad fingerprint "${code.fingerprint}"`);

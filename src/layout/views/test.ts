@@ -22,7 +22,7 @@ export function testView(content: Content, group: Group, onScreen = false) {
   const view = {
     ...texts,
     sources: { title: place('title'), subtitle: place('subtitle'), intro: place('intro') },
-    marking: content.test.marking ?? '',
+    marking: onScreen ? '' : (content.test.marking ?? ''), // how to mark on paper: not on screen
     scale: content.scoring.scale,
     pages: pagesOfThemes(themes, perPage).map((pageThemes) => ({ themes: pageThemes })),
     result,

@@ -56,6 +56,10 @@ export async function readReturnedForm(bytes: Uint8Array, file: string, content:
     // its objects is damaged, and that is the better explanation of a missing identity.
     const broken = crossReferenceProblem(bytes) ?? missingObjects(doc);
     if (broken) fail(`is damaged (${broken}); ask for the file again`);
+    // Our own printed test sent back: it has no form to tick, so no answers are in it.
+    if (doc.getCreator() === 'mus-materialer' && doc.getForm().getFields().length === 0) {
+      fail('is the printed test, not the fillable one (mus-test-…-udfyldelig.pdf): it holds no answers; send the fillable file, or scan the paper tests');
+    }
     fail('is not a fillable MUS test made by `mus build` (it carries no test identity in its metadata)');
   }
   if (!isGroup(identity.group)) fail(`is not a fillable MUS test made by \`mus build\` (unknown test ${quote(identity.group ?? '')} in its metadata)`);
