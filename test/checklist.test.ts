@@ -8,8 +8,7 @@ import { renderTemplate } from '../src/layout/template.js';
 import { guideView, type GuideOptions } from '../src/layout/views/guide.js';
 import { renderPdf } from '../src/render/pdf.js';
 import { defaultContentDir } from '../src/paths.js';
-import { A4 } from './helpers/pdf.js';
-import { PDFParse } from 'pdf-parse';
+import { A4, pagesOfBytes as pages } from './helpers/pdf.js';
 import { textRuns } from './helpers/raster.js';
 import { scratchFiles } from './helpers/scratch.js';
 
@@ -17,16 +16,6 @@ const content = loadContent(defaultContentDir);
 const meta = { language: 'da-DK', author: 'test', date: new Date(Date.UTC(2024, 0, 1)), name: 'procesguide-tjekliste.pdf' };
 const scratch = scratchFiles('mus-checklist-', 'pdf');
 
-async function pages(bytes: Uint8Array) {
-  const parser = new PDFParse({ data: new Uint8Array(bytes) });
-  try {
-    const info = await parser.getInfo({ parsePageInfo: true });
-    const text = await parser.getText();
-    return info.pages.map((p, i) => ({ width: p.width, height: p.height, text: text.pages[i].text.replace(/\s+/g, ' ') }));
-  } finally {
-    await parser.destroy();
-  }
-}
 
 async function checklist(options: GuideOptions) {
   const layout = await renderTemplate('procesguide', guideView(content, options));

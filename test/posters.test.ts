@@ -2,7 +2,6 @@
 // was measured not to fit one A3 sheet with statements ≥ 14 pt and counts ≥ 20 pt, so a
 // poster is step 1 on one sheet and step 2 on two; the checklist says so.
 import { describe, expect, it } from 'vitest';
-import { PDFParse } from 'pdf-parse';
 import { loadContent } from '../src/content/load.js';
 import { groups } from '../src/content/model.js';
 import { renderTemplate } from '../src/layout/template.js';
@@ -14,23 +13,13 @@ import { readYamlResponses } from '../src/responses/readers/yaml.js';
 import { answerSheets } from '../src/responses/types.js';
 import { tallyResponses } from '../src/tally/tally.js';
 import { fixture } from './helpers/cli.js';
-import { A3 } from './helpers/pdf.js';
+import { A3, pagesOfBytes as pagesOf } from './helpers/pdf.js';
 
 const content = loadContent(defaultContentDir);
 const tally = tallyResponses(answerSheets(readYamlResponses(fixture('eksempel-svar.yaml'), content)), content);
 const tallies = { leader: tally.leaders, employee: tally.employees };
 const meta = (name: string) => ({ language: 'da-DK', author: 'test', date: new Date(Date.UTC(2024, 0, 1)), name });
 
-async function pagesOf(bytes: Uint8Array) {
-  const parser = new PDFParse({ data: new Uint8Array(bytes) });
-  try {
-    const info = await parser.getInfo({ parsePageInfo: true });
-    const text = await parser.getText();
-    return info.pages.map((p, i) => ({ width: p.width, height: p.height, text: text.pages[i].text.replace(/\s+/g, ' ') }));
-  } finally {
-    await parser.destroy();
-  }
-}
 
 const cases = groups.flatMap((group) => [[group, 'blank'], [group, 'filled']] as const);
 

@@ -25,6 +25,18 @@ export async function readPdf(file: string): Promise<PdfReadout> {
   }
 }
 
+/** The pages of PDF bytes in memory: size, and text with white space folded. */
+export async function pagesOfBytes(bytes: Uint8Array): Promise<{ width: number; height: number; text: string }[]> {
+  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  try {
+    const info = await parser.getInfo({ parsePageInfo: true });
+    const text = await parser.getText();
+    return info.pages.map((p, i) => ({ width: p.width, height: p.height, text: text.pages[i].text.replace(/\s+/g, ' ') }));
+  } finally {
+    await parser.destroy();
+  }
+}
+
 /** Text with line breaks and runs of spaces folded, so wrapped sentences can be found whole. */
 export const flat = (text: string) => text.replace(/-\n/g, '-').replace(/\s+/g, ' ');
 
