@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
+import LineBreaker from 'linebreak';
 import { describe, expect, it, vi } from 'vitest';
 import { loadContent } from '../src/content/load.js';
 import { defaultContentDir } from '../src/paths.js';
@@ -43,6 +44,39 @@ describe('the shared fonts', () => {
         for (const position of run.positions) position.xAdvance *= 1000;
       }
     }
+  });
+
+  it('shape every piece of text in the content as fontkit does with all its features (the mark features are left out only where they change nothing)', async () => {
+    const { loadFonts } = await freshModules();
+    const shared = loadFonts();
+    const texts = new Set<string>();
+    const walk = (value: unknown): void => {
+      if (typeof value === 'string') texts.add(value);
+      else if (Array.isArray(value)) value.forEach(walk);
+      else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+    };
+    walk(loadContent(defaultContentDir));
+    // The pieces pdfkit shapes: a word with the spaces after it, as its line breaker cuts them.
+    const pieces = new Set<string>();
+    for (const text of texts) {
+      const breaker = new LineBreaker(text);
+      for (let from = 0, piece = breaker.nextBreak(); piece; from = piece.position, piece = breaker.nextBreak()) pieces.add(text.slice(from, piece.position));
+    }
+    expect(pieces.size).toBeGreaterThan(500);
+    for (const [name, file] of [['regular', 'Regular'], ['semibold', 'Semibold'], ['bold', 'Bold']] as const) {
+      const fresh = freshFont(`SourceSans3-${file}.ttf`);
+      for (const piece of pieces) expect(runOf(shared[name].layout(piece)), `${name}: ${piece}`).toEqual(runOf(fresh.layout(piece)));
+    }
+  }, 60_000);
+
+  it('shape a text with a combining mark with every feature: a decomposed "å" gets its ring placed', async () => {
+    const { loadFonts } = await freshModules();
+    const fresh = freshFont('SourceSans3-Regular.ttf');
+    const decomposed = 'Ra\u030Ad og A\u030Ar';
+    const full = runOf(fresh.layout(decomposed));
+    // Without the mark features the ring would sit after the letter: the case tells them apart.
+    expect(runOf(fresh.layout(decomposed, { ccmp: false, mark: false, mkmk: false }))).not.toEqual(full);
+    expect(runOf(loadFonts().regular.layout(decomposed))).toEqual(full);
   });
 
   it('a glyph a font subset met first (as the part of a composite, without code points) still stands for its letter when a word is shaped later', async () => {

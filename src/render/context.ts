@@ -1,5 +1,6 @@
 // The drawing context shared by the block drawers: the pdfkit document, the current
 // style and cursor, the structure element to tag content into, and small text helpers.
+import LineBreaker from 'linebreak';
 import type PDFDocument from 'pdfkit';
 import type { PaperSize, SourceRef, TableBlock } from '../layout/schema.js';
 import { UserError } from '../errors.js';
@@ -111,13 +112,22 @@ export function textHeight(doc: Pdf, text: string, style: TextStyle, w: number, 
   return h;
 }
 
-/** Width of the longest word: pdfkit would break a word wider than its column mid-word. */
+/**
+ * Width of the widest piece pdfkit wraps by: it breaks a piece wider than its column
+ * mid-word. The pieces are cut where pdfkit cuts them (its line breaker, linebreak: a word
+ * with the spaces after it, "MUS-" before "testen"), and measured as pdfkit measures them,
+ * so its check and ours agree and each piece is shaped once for both.
+ */
 export function longestWordWidth(doc: Pdf, text: string, style: TextStyle): number {
   doc.font(style.font).fontSize(style.size);
   const known = measures(wordWidths, style.font, style.size, 0, 0);
   let w = known.get(text);
   if (w === undefined) {
-    w = Math.max(0, ...text.split(/\s+/).map((word) => doc.widthOfString(word)));
+    w = 0;
+    const breaker = new LineBreaker(text);
+    for (let from = 0, piece = breaker.nextBreak(); piece; from = piece.position, piece = breaker.nextBreak()) {
+      w = Math.max(w, doc.widthOfString(text.slice(from, piece.position)));
+    }
     known.set(text, w);
     remembered++;
   }
