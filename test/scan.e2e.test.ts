@@ -7,6 +7,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { loadContent } from '../src/content/load.js';
+import { scanPrinting } from '../src/app/scans.js';
 import { readScans } from '../src/responses/readers/scan/read-scans.js';
 import { runMus, repoRoot } from './helpers/cli.js';
 import { tempDir } from './helpers/pdf.js';
@@ -50,7 +51,7 @@ describe('mus build --copies', () => {
     await doc.destroy();
     const file = join(tempDir('mus-scan-copies-scan-'), 'kopier.pdf');
     writeFileSync(file, await scanPdf([images[3], images[0], images[2], images[1]])); // in any order
-    const read = await readScans([{ file }], content);
+    const read = await readScans([{ file }], content, { printing: scanPrinting(content) });
     expect(read.problems).toEqual([]);
     expect(read.responses.leader.map((r) => r.id).sort()).toEqual(['sheet leder 1', 'sheet leder 2']);
     expect(read.responses.leader.every((r) => r.answers.every((a) => a === null))).toBe(true);

@@ -10,8 +10,10 @@ import { stringify } from 'yaml';
 import { loadContent } from '../src/content/load.js';
 import type { Content } from '../src/content/model.js';
 import { UserError } from '../src/errors.js';
+import { scanPrinting } from '../src/app/scans.js';
+import { readAnswers, type AnswerOptions } from '../src/app/tally.js';
 import { readScans } from '../src/responses/readers/scan/read-scans.js';
-import { readResponseSources, type ResponseSources, type SourceOptions } from '../src/responses/sources.js';
+import type { ResponseSources } from '../src/responses/sources.js';
 import { answerSheets } from '../src/responses/types.js';
 import { tallyResponses } from '../src/tally/tally.js';
 import { repoRoot } from './helpers/cli.js';
@@ -38,8 +40,8 @@ function scanFile(bytes: Uint8Array, name = 'scan.pdf'): string {
 }
 
 /** The tally of the sources, with the rows flagged on scans, as `mus tally --json` gives it. */
-async function tallyResponseSources(sources: ResponseSources, c: Content, options: SourceOptions = {}) {
-  const responses = await readResponseSources(sources, c, options);
+async function tallyResponseSources(sources: ResponseSources, c: Content, options: AnswerOptions = {}) {
+  const responses = await readAnswers(sources, c, options);
   return { ...tallyResponses(answerSheets(responses), c), flagged: responses.flagged };
 }
 
@@ -158,7 +160,7 @@ describe('corrections, doubtful rows and the review sheet', () => {
     const file = scanFile(await scanStack([sheet], { dpi: 150, encoding: 'jpeg', seed: 5 }));
     const dir = join(file, '..');
     const notices: string[] = [];
-    const read = await readScans([{ file }], content, { notice: (l) => notices.push(l) });
+    const read = await readScans([{ file }], content, { printing: scanPrinting(content), notice: (l) => notices.push(l) });
     const expected = [...answers];
     expected[4] = null;
     expect(read.responses.leader.map((r) => r.answers)).toEqual([expected]);
@@ -172,7 +174,7 @@ describe('corrections, doubtful rows and the review sheet', () => {
     expect(corrections).toContain('- sheet: "scan.pdf:1"  # mere end ét kryds\n  statement: 5\n  answer:\n');
 
     writeFileSync(join(dir, 'rettelser.yaml'), corrections.replace('statement: 5\n  answer:', 'statement: 5\n  answer: Af og til'));
-    const again = await readScans([{ file }], content);
+    const again = await readScans([{ file }], content, { printing: scanPrinting(content) });
     expected[4] = 2;
     expect(again.responses.leader.map((r) => r.answers)).toEqual([expected]);
     expect(again.flagged).toEqual([]);

@@ -6,12 +6,13 @@ import { loadContent } from '../content/load.js';
 import { groups, type Content, type Group } from '../content/model.js';
 import { readResponseSources, type Notices, type ResponseSources } from '../responses/sources.js';
 import type { FlaggedRow } from '../responses/readers/scan/read-scans.js';
-import { answerSheets } from '../responses/types.js';
+import { answerSheets, type Responses } from '../responses/types.js';
 import { tallyResponses, type GroupTally } from '../tally/tally.js';
 import { hidesStatementCounts } from '../layout/views/poster.js';
 import { bothAnswered, compareGroups, largestDifferences, statementMean } from '../tally/compare.js';
 import { dialogueStarters, formatDifference, formatMean } from '../layout/views/compare.js';
 import { excerpt, fillPlaceholders, range } from '../text.js';
+import { scanPrinting } from './scans.js';
 
 export type { ResponseSources } from '../responses/sources.js';
 
@@ -41,9 +42,14 @@ export async function tallySources(sources: ResponseSources, content: Content, o
   return (await countSources(sources, content, options)).tallies;
 }
 
+/** Every answer sheet of the sources; scanned paper tests are read against the tests as the content prints them. */
+export function readAnswers(sources: ResponseSources, content: Content, options: AnswerOptions = {}): Promise<Responses> {
+  return readResponseSources(sources, content, { notices: options.notices, skipInvalid: options.skipInvalid, printing: scanPrinting(content) });
+}
+
 /** The tallies, and the rows of scanned paper tests that need a look (counted as unanswered). */
 async function countSources(sources: ResponseSources, content: Content, options: AnswerOptions): Promise<{ tallies: GroupTallies; flagged?: FlaggedRow[] }> {
-  const responses = await readResponseSources(sources, content, { notices: options.notices, skipInvalid: options.skipInvalid });
+  const responses = await readAnswers(sources, content, options);
   const result = tallyResponses(answerSheets(responses), content);
   return { tallies: { leader: result.leaders, employee: result.employees }, flagged: responses.flagged };
 }

@@ -2,10 +2,8 @@
 // times over, each copy's registration blocks carrying its sheet number, so the front and
 // back of one sheet pair up however the stack is scanned. The pages are the test's own, so
 // every copy has the same geometry the scan reader measures against.
+import { maxSheet } from '../sheet/page-code.js';
 import type { Block, LayoutDocument } from './schema.js';
-
-/** The highest sheet number a page code carries (four digits). */
-export const maxSheet = 9999;
 
 export function numberedCopies(layout: LayoutDocument, count: number): LayoutDocument {
   if (!Number.isInteger(count) || count < 1 || count > maxSheet) throw new RangeError(`copies: ${count} is not a whole number from 1 to ${maxSheet}`);

@@ -4,6 +4,7 @@
 // *what* is on a page; the renderer decides *how* each kind looks. Every object is strict:
 // a misspelt key in a template is an error, not a silently missing feature.
 import { z } from 'zod';
+import { paperNames } from '../sheet/paper.js';
 
 const align = z.enum(['left', 'center', 'right']);
 
@@ -221,7 +222,7 @@ export const layoutDocumentSchema = z
     title: z.string().min(1),
     /** Short description for the PDF metadata. */
     subject: z.string().optional(),
-    paper: z.enum(['A4', 'A3']),
+    paper: z.enum(paperNames),
     /**
      * 'fixed': every page is given by the template (pageBreak blocks) and must fit; text is
      * shrunk within limits, and the build stops if it still cannot fit (tests, posters).

@@ -1,5 +1,5 @@
 // Draws what a scanned paper test is read back by: four solid corner marks and the page
-// code as a QR code (positions in page-code.ts). All of it sits in the margins, drawn as
+// code as a QR code (positions in sheet/page-code.ts). All of it sits in the margins, drawn as
 // artifacts (screen readers skip it); the code takes a sliver of the type area's foot,
 // which measuring reserves, so it never covers text.
 import QRCode from 'qrcode';
@@ -7,7 +7,7 @@ import type { RegistrationBlock } from '../layout/schema.js';
 import { fillPlaceholders } from '../text.js';
 import { drawArtifact, type Ctx } from './context.js';
 import type { BlockDrawer } from './blocks/block.js';
-import { encodePageCode, markCentres, qrSquare, registration as geometry } from './page-code.js';
+import { encodePageCode, markCentres, qrSquare, registration as geometry } from '../sheet/page-code.js';
 import { paperSizes } from './styles.js';
 
 /** The QR code's dark modules as runs along each row: [row, first column, length]. */

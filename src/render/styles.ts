@@ -2,13 +2,10 @@
 // A3 posters must be legible from across a meeting room (≥ 14 pt statements, ≥ 20 pt counts).
 import type { PaperSize } from '../layout/schema.js';
 import { deepFreeze } from '../freeze.js';
+import { mm } from '../sheet/paper.js';
 
-export const mm = (value: number): number => (value * 72) / 25.4;
-
-export const paperSizes: Record<PaperSize, { width: number; height: number }> = {
-  A4: { width: 595.28, height: 841.89 },
-  A3: { width: 841.89, height: 1190.55 },
-};
+// The paper itself is shared with the scan reader (sheet/paper.ts).
+export { mm, paperSizes } from '../sheet/paper.js';
 
 /** Office printers cannot print to the edge: nothing is drawn closer to it than this. */
 export const minMargin = mm(10);

@@ -15,6 +15,7 @@ import type { Respondent, Responses } from './types.js';
 import type { FormContent } from '../content/form-identity.js';
 import type { Content } from '../content/model.js';
 import { isScanInput, reviewFiles } from './readers/scan/detect.js';
+import type { ScanPrinting } from './readers/scan/geometry.js';
 import type { FlaggedRow, ScanInput } from './readers/scan/read-scans.js';
 
 export interface CollectOptions {
@@ -24,6 +25,8 @@ export interface CollectOptions {
   notice?: (line: string) => void;
   /** Receives the rows of scanned paper tests that need a look (responses/readers/scan/). */
   flagged?: (rows: FlaggedRow[]) => void;
+  /** What reading scanned paper tests needs from the printing side (given by app/scans.ts). */
+  printing?: ScanPrinting;
 }
 
 /** Where answers come from (see ResponseSources in responses/sources.ts). */
@@ -156,8 +159,9 @@ export async function collectResponses(
     if (scans.length > 0) {
       // Paper tests scanned: read together, as a sheet's pages may be in two files.
       if (!('test' in content)) throw new Error('internal: reading scanned tests needs the whole content');
-      const { readScans } = await import('../responses/readers/scan/read-scans.js');
-      const scanned = await readScans(scans, content as unknown as Content, { notice: options.notice });
+      if (!options.printing) throw new Error('internal: reading scanned tests needs the printed tests (app/scans.ts)');
+      const { readScans } = await import('./readers/scan/read-scans.js');
+      const scanned = await readScans(scans, content as unknown as Content, { printing: options.printing, notice: options.notice });
       result.leader.push(...scanned.responses.leader);
       result.employee.push(...scanned.responses.employee);
       if (scanned.problems.length > 0) problems.push(scanned.problems);

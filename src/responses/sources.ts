@@ -19,6 +19,7 @@ import { readYamlResponses } from './readers/yaml.js';
 import type { Notices, ReadTableOptions } from './table.js';
 import type { Respondent, Responses } from './types.js';
 import { imageExtensions, isImageFile } from './readers/scan/detect.js';
+import type { ScanPrinting } from './readers/scan/geometry.js';
 import type { FlaggedRow } from './readers/scan/read-scans.js';
 
 export type { Notices } from './table.js';
@@ -39,6 +40,8 @@ export interface SourceOptions {
   notices?: Notices;
   /** Returned tests and files in folders that cannot be counted are listed in the notices and left out, instead of stopping. */
   skipInvalid?: boolean;
+  /** What reading scanned paper tests needs from the printing side (app/scans.ts): needed once a source holds scans. */
+  printing?: ScanPrinting;
 }
 
 /** What reading responses needs of the content: the scale, and each statement's texts (for table headers). */
@@ -187,6 +190,7 @@ async function collect(sources: ResponseSources, content: SourcesContent & Colle
     notice: options.notices,
     skipInvalid: options.skipInvalid,
     flagged: (rows) => flagged.push(...rows),
+    printing: options.printing,
   });
   return flagged.length > 0 ? { ...responses, flagged } : responses;
 }

@@ -1,9 +1,8 @@
 // Finding the four registration marks of a scanned page: in each corner of the image, the
 // dark blob nearest the corner that is a solid square of about the mark's size. Text,
 // table lines and the QR code are never solid squares of that size, so they are passed by.
-import { registration } from '../../../render/page-code.js';
-import { mm, paperSizes } from '../../../render/styles.js';
-import type { Point } from '../../../render/page-code.js';
+import { registration, type Point } from '../../../sheet/page-code.js';
+import { mm, paperSizes } from '../../../sheet/paper.js';
 import type { GrayImage } from './image.js';
 
 /** How far into the image from each corner marks are looked for: 11 mm in, give or take a 105 % copy, 3° and a shift. */

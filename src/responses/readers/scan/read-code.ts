@@ -2,8 +2,8 @@
 // around where the marks say it is: decoding a crop is fast, and where it is found tells
 // whether the page lies the right way up.
 import jsQRModule from 'jsqr';
-import { decodePageCode, qrSquare, registration, type PageCode } from '../../../render/page-code.js';
-import { mm, paperSizes } from '../../../render/styles.js';
+import { decodePageCode, qrSquare, registration, type PageCode } from '../../../sheet/page-code.js';
+import { mm, paperSizes } from '../../../sheet/paper.js';
 import { cropRgba, type GrayImage } from './image.js';
 import { apply, type Affine } from './transform.js';
 

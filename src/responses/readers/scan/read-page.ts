@@ -2,8 +2,8 @@
 // against the test the content prints, and decide every statement on it. A page is a test
 // page, a page to skip (blank, or no test at all) with a notice, or a problem (one line).
 import type { Group } from '../../../content/model.js';
-import { markCentres, type PageCode, type Point } from '../../../render/page-code.js';
-import { paperSizes } from '../../../render/styles.js';
+import { markCentres, type PageCode, type Point } from '../../../sheet/page-code.js';
+import { paperSizes } from '../../../sheet/paper.js';
 import { decide, type Decision } from './decide.js';
 import type { StatementBoxes, TestGeometry } from './geometry.js';
 import type { GrayImage } from './image.js';

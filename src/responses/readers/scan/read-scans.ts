@@ -10,10 +10,10 @@ import { displayPath, formatProblem, type Problem } from '../../../errors.js';
 import type { Respondent, Responses } from '../../types.js';
 import { correctionsFileName, correctionsText, readCorrectionEntries, readCorrections } from './corrections.js';
 import { scanPages } from './decode.js';
-import { geometries } from './geometry.js';
+import type { ScanPrinting } from './geometry.js';
 import { openPageReader } from './page-readers.js';
 import type { PageResult } from './read-page.js';
-import { reviewFileName, reviewPdf, rowLine, type ReviewRow } from './review.js';
+import { reviewFileName, reviewSheet, rowLine, type ReviewRow } from './review.js';
 import { pairSheets, type ScannedPage } from './sheets.js';
 
 export { isScanInput } from './detect.js';
@@ -44,13 +44,15 @@ export interface ScanResult {
 }
 
 export interface ScanOptions {
+  /** Where the tests print their boxes, and the drawer of the review sheet (app/scans.ts). */
+  printing: ScanPrinting;
   notice?: (line: string) => void;
 }
 
 const groupWords = (content: Content) => (group: Group) => content.resultSheet[group].group;
 
-export async function readScans(inputs: ScanInput[], content: Content, options: ScanOptions = {}): Promise<ScanResult> {
-  const geometry = geometries(content);
+export async function readScans(inputs: ScanInput[], content: Content, options: ScanOptions): Promise<ScanResult> {
+  const { geometry } = options.printing;
   const pageCounts = new Map<Group, number>();
   const problems: Problem[] = [];
   const pages: ScannedPage[] = [];
@@ -120,7 +122,7 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
     const corrections = correctionsText(texts.corrections, readCorrectionEntries(correctionsFile), rows);
     const need = `${review.length} answer${review.length === 1 ? '' : 's'} on the scans need${review.length === 1 ? 's' : ''} a look`;
     try {
-      writeFileSync(reviewFile, await reviewPdf(texts, review, content.meta));
+      writeFileSync(reviewFile, await options.printing.reviewSheet(reviewSheet(texts, review)));
       writeFileSync(correctionsFile, corrections);
       options.notice?.(`${need}: see ${displayPath(reviewFile)} and write the answers into ${displayPath(correctionsFile)}`);
     } catch (error) {

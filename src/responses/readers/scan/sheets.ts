@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import type { Group } from '../../../content/model.js';
 import type { Problem } from '../../../errors.js';
 import type { StatementRead } from './read-page.js';
-import type { PageCode } from '../../../render/page-code.js';
+import type { PageCode } from '../../../sheet/page-code.js';
 
 export interface ScannedPage {
   file: string;

@@ -2,7 +2,7 @@
 // image of it (pixels): an affine map fitted to the four registration marks, so shift,
 // scale, a few degrees of rotation and a slightly different scale across and down the
 // page (a copier's feed) are all taken in.
-import type { Point } from '../../../render/page-code.js';
+import type { Point } from '../../../sheet/page-code.js';
 
 /** x' = a x + b y + c, y' = d x + e y + f. */
 export interface Affine {

@@ -1,11 +1,11 @@
 // The machine-readable code printed on every page of a paper test, and where the page's
-// registration marks and code sit. The renderer draws them (registration.ts) and the scan
-// reader (responses/readers/scan/) finds them: this file is the one place both read.
+// registration marks and code sit. The renderer draws them (render/registration.ts) and the
+// scan reader (responses/readers/scan/) finds them: this file is the one place both read.
 //
 // The code is digits only, so it fits the smallest QR code (version 1, 21 modules) with
 // error correction Q: it must fit the 15 mm page margin and survive a copier's smudges.
 import type { Group } from '../content/model.js';
-import { mm } from './styles.js';
+import { mm } from './paper.js';
 
 export interface PageCode {
   group: Group;
@@ -20,8 +20,9 @@ export interface PageCode {
 /** "7" marks the code as ours, "1" is the format of what follows. */
 const prefix = '71';
 const groupDigits: Record<Group, string> = { leader: '1', employee: '2' };
-export { maxSheet } from '../layout/copies.js';
-import { maxSheet } from '../layout/copies.js';
+
+/** The highest sheet number a page code carries (four digits). */
+export const maxSheet = 9999;
 
 export function encodePageCode(code: PageCode): string {
   if (!/^[0-9a-f]{12}$/.test(code.fingerprint)) throw new Error(`page code: bad fingerprint "${code.fingerprint}"`);

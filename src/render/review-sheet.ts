@@ -1,0 +1,68 @@
+// Draws the review sheet (gennemgang.pdf) of scanned paper tests: the rows the scan reader
+// could not read for sure, each a line of text over a picture of its boxes (what it holds:
+// responses/readers/scan/review.ts). A4, the rows one under the other.
+import { createCanvas } from '@napi-rs/canvas';
+import PDFDocument from 'pdfkit';
+import { loadFonts } from './fonts.js';
+import { mm } from './styles.js';
+
+/** A grey picture, one byte a pixel, rows top to bottom. */
+export interface GrayPicture {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+export interface ReviewSheetContent {
+  title: string;
+  intro: readonly string[];
+  rows: { line: string; picture?: GrayPicture }[];
+}
+
+export interface ReviewSheetMeta {
+  author: string;
+  language: string;
+  date: Date;
+}
+
+function png(image: GrayPicture): Buffer {
+  const canvas = createCanvas(image.width, image.height);
+  const ctx = canvas.getContext('2d');
+  const data = ctx.createImageData(image.width, image.height);
+  for (let i = 0; i < image.data.length; i++) {
+    data.data[i * 4] = data.data[i * 4 + 1] = data.data[i * 4 + 2] = image.data[i];
+    data.data[i * 4 + 3] = 255;
+  }
+  ctx.putImageData(data, 0, 0);
+  return canvas.toBuffer('image/png');
+}
+
+/** The review sheet as PDF bytes. */
+export async function reviewSheetPdf(sheet: ReviewSheetContent, meta: ReviewSheetMeta): Promise<Buffer> {
+  const { date } = meta;
+  const doc = new PDFDocument({ size: 'A4', margin: mm(15), lang: meta.language, info: { Title: sheet.title, Author: meta.author, CreationDate: date, ModDate: date } } as PDFKit.PDFDocumentOptions);
+  for (const [name, font] of Object.entries(loadFonts())) doc.registerFont(name, font as never);
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+  const left = mm(15);
+  const width = doc.page.width - 2 * left;
+  doc.font('bold').fontSize(16).text(sheet.title, left, mm(15), { width });
+  doc.moveDown(0.5);
+  for (const line of sheet.intro) doc.font('regular').fontSize(10).text(line, { width }).moveDown(0.3);
+  doc.moveDown(0.5);
+  for (const row of sheet.rows) {
+    const pictureHeight = mm(14);
+    if (doc.y + pictureHeight + 30 > doc.page.height - mm(15)) doc.addPage();
+    doc.font('semibold').fontSize(10).text(row.line, left, doc.y, { width });
+    const top = doc.y + 3;
+    if (row.picture) {
+      const w = Math.min(width, (pictureHeight * row.picture.width) / row.picture.height);
+      doc.image(png(row.picture), left, top, { width: w, height: pictureHeight });
+    }
+    doc.y = top + pictureHeight + 10;
+  }
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}
