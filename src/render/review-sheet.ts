@@ -25,7 +25,12 @@ export interface ReviewSheetMeta {
   date: Date;
 }
 
-function png(image: GrayPicture): Buffer {
+/**
+ * A picture as JPEG: pdfkit embeds a JPEG as it is, at once; a PNG from the canvas has an
+ * alpha channel, which pdfkit splits off asynchronously, so the pictures' objects landed in
+ * the file in whatever order those finished and the sheet was not the same twice.
+ */
+function jpeg(image: GrayPicture): Buffer {
   const canvas = createCanvas(image.width, image.height);
   const ctx = canvas.getContext('2d');
   const data = ctx.createImageData(image.width, image.height);
@@ -34,7 +39,7 @@ function png(image: GrayPicture): Buffer {
     data.data[i * 4 + 3] = 255;
   }
   ctx.putImageData(data, 0, 0);
-  return canvas.toBuffer('image/png');
+  return canvas.toBuffer('image/jpeg', 90);
 }
 
 /** The review sheet as PDF bytes. */
@@ -58,7 +63,7 @@ export async function reviewSheetPdf(sheet: ReviewSheetContent, meta: ReviewShee
     const top = doc.y + 3;
     if (row.picture) {
       const w = Math.min(width, (pictureHeight * row.picture.width) / row.picture.height);
-      doc.image(png(row.picture), left, top, { width: w, height: pictureHeight });
+      doc.image(jpeg(row.picture), left, top, { width: w, height: pictureHeight });
     }
     doc.y = top + pictureHeight + 10;
   }
