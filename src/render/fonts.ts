@@ -7,11 +7,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 
-export type FontName = 'regular' | 'semibold' | 'bold';
+export type FontName = 'regular' | 'bold';
 
 const files: Record<FontName, string> = {
   regular: 'source-sans/TTF/SourceSans3-Regular.ttf',
-  semibold: 'source-sans/TTF/SourceSans3-Semibold.ttf',
   bold: 'source-sans/TTF/SourceSans3-Bold.ttf',
 };
 

@@ -59,7 +59,7 @@ export async function reviewSheetPdf(sheet: ReviewSheetContent, meta: ReviewShee
   for (const row of sheet.rows) {
     const pictureHeight = mm(14);
     if (doc.y + pictureHeight + 30 > doc.page.height - mm(15)) doc.addPage();
-    doc.font('semibold').fontSize(10).text(row.line, left, doc.y, { width });
+    doc.font('bold').fontSize(10).text(row.line, left, doc.y, { width });
     const top = doc.y + 3;
     if (row.picture) {
       const w = Math.min(width, (pictureHeight * row.picture.width) / row.picture.height);

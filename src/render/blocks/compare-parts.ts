@@ -9,7 +9,7 @@ export const sectionFill = '#c8c8c8';
 /** Line width of the heavy frame around a marked cell or row (as the group posters' tendency). */
 export const markFrame = 4;
 
-export const cellText = (ctx: Ctx, bold = false): TextStyle => ({ font: bold ? 'semibold' : 'regular', size: ctx.style.tableText });
+export const cellText = (ctx: Ctx, bold = false): TextStyle => ({ font: bold ? 'bold' : 'regular', size: ctx.style.tableText });
 /** Headers and labels keep to the sheet's smallest text too (≥ 14 pt on A3) when a page is shrunk. */
 export const headerText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: Math.max(ctx.style.minTableText, ctx.style.tableHeader) });
 export const sectionText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.h3 });

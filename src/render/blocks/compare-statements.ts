@@ -6,6 +6,7 @@
 import type { CompareStatementRow, CompareStatementsBlock } from '../../layout/schema.js';
 import { addText, drawArtifact, longestWordWidth, noteSize, textHeight, type Ctx, type StructElement } from '../context.js';
 import type { BlockDrawer } from './block.js';
+import type { FontName } from '../fonts.js';
 import {
   bigNumberText, categoryGreys, cellElement, cellText, cellTextAt, cellTextHeight, fillRect, gridColor, headerFill, headerText,
   heavyFrame, labelSize, drawLabel, markFrame, numberText, sectionFill, sectionText, stackedBar, strokeRect,
@@ -18,7 +19,7 @@ interface Geometry {
   answeredWidth: number;
 }
 
-const textWidth = (ctx: Ctx, text: string, font: 'regular' | 'semibold' | 'bold', size: number) => {
+const textWidth = (ctx: Ctx, text: string, font: FontName, size: number) => {
   ctx.doc.font(font).fontSize(size);
   return ctx.doc.widthOfString(text);
 };
@@ -35,7 +36,7 @@ function geometry(block: CompareStatementsBlock, ctx: Ctx): Geometry {
   const header = headerText(ctx);
   const number = bigNumberText(ctx);
   const n = textWidth(ctx, `${Math.max(...rows.map((r) => r.n), 0)}.`, text.font, text.size) + pad + markFrame;
-  const label = Math.max(0, ...lines.map((l) => textWidth(ctx, l.label, 'semibold', text.size))) + pad;
+  const label = Math.max(0, ...lines.map((l) => textWidth(ctx, l.label, 'bold', text.size))) + pad;
   const mean = Math.max(longestWordWidth(ctx.doc, block.header.mean, header), ...lines.map((l) => textWidth(ctx, l.mean, 'bold', number.size))) + pad;
   const marks = rows.map((r) => (r.mark ? labelSize(ctx, r.mark).width : 0));
   const difference = Math.max(longestWordWidth(ctx.doc, block.header.difference, header), ...rows.map((r) => textWidth(ctx, r.difference, 'bold', number.size)), ...marks) + pad;
@@ -86,7 +87,7 @@ function drawKey(block: CompareStatementsBlock, ctx: Ctx): void {
   const y = ctx.y;
   const w = (ctx.frame.right - ctx.frame.left) / block.categories.length;
   const greys = categoryGreys(block.categories.length);
-  const style = { ...numberText(ctx), font: 'semibold' as const };
+  const style = { ...numberText(ctx), font: 'bold' as const };
   const p = doc.struct('P');
   ctx.root.add(p);
   block.categories.forEach((category, c) => {
@@ -159,7 +160,7 @@ function drawRow(row: CompareStatementRow, geo: Geometry, ctx: Ctx, table: Struc
       th.end();
     }
     const td = cellElement(ctx, tr, 'TD');
-    cellTextAt(ctx, td, group.label, { ...text, font: 'semibold' }, xs[2], ly, widths[2], line);
+    cellTextAt(ctx, td, group.label, { ...text, font: 'bold' }, xs[2], ly, widths[2], line);
     const barWidth = widths[3] - 3 * pad - geo.answeredWidth;
     stackedBar(ctx, td, group.counts, xs[3] + pad, ly + pad / 2, barWidth, line - pad);
     const answered = textHeight(doc, group.answered, text, geo.answeredWidth + pad, ctx.style.lineGap);

@@ -19,7 +19,7 @@ interface Geometry {
   widths: number[];
 }
 
-const cellText = (ctx: Ctx, bold = false): TextStyle => ({ font: bold ? 'semibold' : 'regular', size: ctx.style.tableText });
+const cellText = (ctx: Ctx, bold = false): TextStyle => ({ font: bold ? 'bold' : 'regular', size: ctx.style.tableText });
 const headerText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.tableHeader });
 const sectionText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.h3 });
 const countText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.count });

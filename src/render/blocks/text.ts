@@ -5,7 +5,7 @@ import type { BlockDrawer } from './block.js';
 
 function headingStyle(block: HeadingBlock, ctx: Ctx): TextStyle {
   const size = [ctx.style.h1, ctx.style.h2, ctx.style.h3, ctx.style.h4][block.level - 1];
-  return { font: block.level === 3 && block.style !== 'band' ? 'semibold' : 'bold', size };
+  return { font: 'bold', size };
 }
 
 /** Space above a heading, in proportion to its size; none at the top of a page. */
@@ -61,7 +61,7 @@ export const heading: BlockDrawer<HeadingBlock> = {
 function paragraphStyle(block: ParagraphBlock, ctx: Ctx): TextStyle {
   const align = block.align ?? 'left';
   switch (block.style) {
-    case 'lead': return { font: 'semibold', size: ctx.style.lead, align };
+    case 'lead': return { font: 'bold', size: ctx.style.lead, align };
     case 'note': return { font: 'regular', size: ctx.style.note, color: '#333333', align };
     case 'big': return { font: 'bold', size: ctx.style.big, align };
     default: return { font: 'regular', size: ctx.style.body, align };
