@@ -3,7 +3,7 @@
 // a new process into a fresh output folder: nothing is kept between runs.
 // Prints a table, then one JSON line with every figure.
 //
-//   node dist/bench/run.js [--runs N] [--quick] [--only startup,cold,tally,scan]
+//   node dist/bench/run.js [--runs N] [--quick] [--only startup,cold,tally,scan] [--formats json,csv,xlsx,yaml]
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ const quick = args.includes('--quick');
 const runs = Number(option('--runs') ?? (quick ? 3 : 7));
 const only = option('--only')?.split(',');
 const wanted = (section: string) => !only || only.includes(section);
+const formats = option('--formats')?.split(','); // the tally's files, e.g. `--only tally --formats xlsx`
 
 const cli = join(packageRoot, 'dist', 'src', 'cli.js');
 const bench = join(packageRoot, 'dist', 'bench');
@@ -119,7 +120,7 @@ function tally(): void {
     { format: 'csv', respondents: 100_000, goal: '≤ 3 s' },
   ];
   const results: Record<string, { ms: number; cpuMs: number; maxRssMb: number; readFloorMs: number; ratio: number; mb: number; withinGoal?: boolean }> = {};
-  for (const { format, respondents, goal } of datasets) {
+  for (const { format, respondents, goal } of datasets.filter((d) => !formats || formats.includes(d.format))) {
     const file = join(work, `svar-${respondents}.${format}`);
     const bytes = writeResponses(file, format, respondents);
     try {

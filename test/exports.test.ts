@@ -233,6 +233,26 @@ describe('CSV dialects and file formats', () => {
     expect(fromUtf16.leaders.statements[0].counts).toEqual([0, 1, 0, 0, 0]);
   });
 
+  // SheetJS's codepage tables are loaded for a binary .xls alone (readers/xlsx.ts): these
+  // formats must read as an xlsx does, letters, sheet names and cell positions included.
+  it.each([
+    ['Excel 97–2003 (.xls)', 'svar.xls', 'biff8'],
+    ['OpenDocument (.ods)', 'svar.ods', 'ods'],
+    ['Excel binary (.xlsb)', 'svar.xlsb', 'xlsb'],
+  ] as const)('reads a workbook saved as %s', async (_name, name, bookType) => {
+    const book = utils.book_new();
+    utils.book_append_sheet(book, utils.aoa_to_sheet([['Lavet af', 'Forms']]), 'Info');
+    utils.book_append_sheet(book, utils.aoa_to_sheet(rows), 'Svar æøå');
+    const bytes = write(book, { type: 'buffer', bookType }) as Buffer;
+    const notices: string[] = [];
+    expectSheets(await tally({ leaders: temp(name, bytes) }, (m) => notices.push(m)));
+    expect(notices.join('\n')).toContain('not read (no statements in the header): sheet "Info"');
+
+    utils.book_append_sheet(book, utils.aoa_to_sheet([header, ['t', 'Måske']]), 'Ark ø');
+    const file = temp(name, write(book, { type: 'buffer', bookType }) as Buffer);
+    expect(await problem({ leaders: file })).toBe(`${file}: sheet "Ark ø", row 2, column "Spørgsmål 1": "Måske" is not an answer (${validAnswers})`);
+  });
+
   it('reads Windows-1252 whose first special letter comes late in a long file', async () => {
     const rows: Row[] = [['Kommentar', ...numbered('Udsagn ')]]; // plain ASCII up to the last row
     for (let i = 0; i < 2000; i++) rows.push(['', ...all('Aldrig')]);
