@@ -13,6 +13,7 @@ import { renderTemplate } from '../src/layout/template.js';
 import { renderPdf } from '../src/render/pdf.js';
 import { testView } from '../src/layout/views/test.js';
 import { defaultContentDir } from '../src/paths.js';
+import { renderPage } from '../src/responses/readers/scan/decode.js';
 
 const [out, pagesArg, dpiArg, encoding] = process.argv.slice(2);
 if (!out || !pagesArg || !dpiArg || (encoding !== 'jpeg' && encoding !== 'bits')) throw new Error('usage: node scan-fixture.js OUT.pdf PAGES DPI jpeg|bits');
@@ -24,13 +25,8 @@ const printed = await renderPdf(await renderTemplate('test', testView(content, '
 const doc = await getDocument({ data: new Uint8Array(printed.bytes), verbosity: 0 }).promise;
 
 async function page(index: number, seed: number): Promise<Canvas> {
-  const p = await doc.getPage(index + 1);
-  const viewport = p.getViewport({ scale: dpi / 72 });
-  const canvas = createCanvas(Math.round(viewport.width), Math.round(viewport.height));
+  const canvas = await renderPage(await doc.getPage(index + 1), dpi);
   const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  await p.render({ canvas: canvas as never, canvasContext: ctx as never, viewport }).promise;
   const k = dpi / 72;
   ctx.strokeStyle = '#202040';
   ctx.lineWidth = 1.6 * k;

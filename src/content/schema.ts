@@ -177,6 +177,9 @@ export const testSchema = z
 
 const groupSheetSchema = z.object({ title: text, group: text, groupPlural: text }).strict();
 
+/** Step 1 of a result poster (a group's, or both side by side): the band table's texts. */
+const step1Texts = { heading: text, intro: texts, pointsColumn: text, sentenceColumn: text, tendencyLabel: text };
+
 /** resultatskema.yaml: texts of the A3 result posters. */
 export const resultSheetSchema = z
   .object({
@@ -184,12 +187,8 @@ export const resultSheetSchema = z
     employee: groupSheetSchema,
     step1: z
       .object({
-        heading: text,
-        intro: texts,
-        pointsColumn: text,
-        sentenceColumn: text,
+        ...step1Texts,
         countColumn: text,
-        tendencyLabel: text,
         incompleteNote: textWith('count'), // sheets left out of step 1
         respondentsLabel: text,
       })
@@ -284,11 +283,7 @@ export const comparisonSchema = z
     groups: z.object({ leader: text, employee: text }).strict(), // row labels, e.g. "Ledere"
     step1: z
       .object({
-        heading: text,
-        intro: texts,
-        pointsColumn: text,
-        sentenceColumn: text,
-        tendencyLabel: text,
+        ...step1Texts,
         incompleteNote: textWith('leaders', 'employees'), // sheets left out of step 1, per group
       })
       .strict(),

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { createCanvas, loadImage, type Canvas, type Image } from '@napi-rs/canvas';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { grayFromRgba, type GrayImage } from './image.js';
 
 /** The finest resolution pages are read at, in dots per inch. */
@@ -176,6 +177,17 @@ interface Rasteriser {
   close(): Promise<void>;
 }
 
+/** A page as pdf.js draws it at this many dots per inch, on white. */
+export async function renderPage(page: PDFPageProxy, dpi: number): Promise<Canvas> {
+  const viewport = page.getViewport({ scale: dpi / 72 });
+  const canvas = createCanvas(Math.round(viewport.width), Math.round(viewport.height));
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, canvas.width, canvas.height);
+  await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
+  return canvas;
+}
+
 /** pdf.js, for pages that are not one plain JPEG: rendered at the page image's own resolution, up to maxDpi. */
 async function openRasteriser(bytes: Buffer): Promise<Rasteriser> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -183,12 +195,7 @@ async function openRasteriser(bytes: Buffer): Promise<Rasteriser> {
   return {
     async page(n) {
       const page = await doc.getPage(n);
-      const viewport = page.getViewport({ scale: maxDpi / 72 });
-      const canvas = createCanvas(Math.round(viewport.width), Math.round(viewport.height));
-      const context = canvas.getContext('2d');
-      context.fillStyle = '#ffffff';
-      context.fillRect(0, 0, canvas.width, canvas.height);
-      await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
+      const canvas = await renderPage(page, maxDpi);
       page.cleanup();
       return grayFromCanvasPixels(canvas.data(), canvas.width, canvas.height);
     },
