@@ -10,7 +10,7 @@
 // temporary files of a killed build are removed by the next build.
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { accessSync, constants } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { displayPath, UserError } from './errors.js';
 
 // Every name starts with `.mus-` and the id of the process that made it.
@@ -178,6 +178,23 @@ export function writeFilesAtomically(dir: string, files: { name: string; bytes: 
   rmSync(join(dir, journalName), { force: true });
   for (const f of plan) rmSync(f.old, { force: true });
   return plan.map((f) => f.final);
+}
+
+/**
+ * Replaces one file whole or not at all: written under a temporary name beside it, then
+ * renamed over it, so a file a person edits (the corrections beside the scans) is never left
+ * half written by a build that fails or is killed. A leftover temporary name starts with a
+ * dot, which no folder of answers reads.
+ */
+export function replaceFile(path: string, bytes: Uint8Array | string): void {
+  const temp = join(dirname(path), names(process.pid, basename(path)).temp);
+  try {
+    writeFileSync(temp, bytes);
+    renameSync(temp, path);
+  } catch (err) {
+    rmSync(temp, { force: true });
+    throw err;
+  }
 }
 
 /** The latest date a PDF can carry (9999-12-31), in seconds since 1970. */

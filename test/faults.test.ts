@@ -6,7 +6,7 @@ import { utils, write } from '@e965/xlsx';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { recoverOutput, writeFilesAtomically } from '../src/output.js';
+import { recoverOutput, replaceFile, writeFilesAtomically } from '../src/output.js';
 import { repoRoot, runMus } from './helpers/cli.js';
 import { flat, readPdf, tempDir } from './helpers/pdf.js';
 
@@ -154,6 +154,27 @@ describe('a failed build leaves the output folder as it was', () => {
     // Either nothing changed (killed before the renames, or undone), or every test the edit touches did.
     const tests = Object.keys(before).filter((n) => n.startsWith('mus-test-'));
     expect([[], tests]).toContainEqual(changed);
+  });
+});
+
+describe('a file beside the scans (the corrections a person edits) is replaced whole or not at all', () => {
+  it('the new text replaces the old, with no temporary file left', () => {
+    const dir = tempDir('mus-replace-');
+    const file = join(dir, 'rettelser.yaml');
+    writeFileSync(file, 'edited by hand\n');
+    replaceFile(file, 'the new corrections\n');
+    expect(readFileSync(file, 'utf8')).toBe('the new corrections\n');
+    expect(readdirSync(dir)).toEqual(['rettelser.yaml']);
+  });
+
+  it('when the file cannot be replaced, what was there stays and the temporary file goes', () => {
+    const dir = tempDir('mus-replace-');
+    const target = join(dir, 'rettelser.yaml');
+    mkdirSync(target); // a folder by that name: the rename over it fails
+    writeFileSync(join(target, 'kept.txt'), 'kept');
+    expect(() => replaceFile(target, 'new')).toThrow();
+    expect(readFileSync(join(target, 'kept.txt'), 'utf8')).toBe('kept');
+    expect(readdirSync(dir)).toEqual(['rettelser.yaml']);
   });
 });
 

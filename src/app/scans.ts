@@ -3,7 +3,7 @@
 // the content in this process; no geometry is stored anywhere), and the drawing of the review
 // sheet. Rendering is loaded only once a scan is read: `mus tally` of a file does without it.
 import type { Content, Group } from '../content/model.js';
-import { buildDate } from '../output.js';
+import { buildDate, replaceFile } from '../output.js';
 import type { ScanPrinting, StatementBoxes, TestGeometry } from '../responses/readers/scan/geometry.js';
 import { paperSizes } from '../sheet/paper.js';
 
@@ -53,5 +53,6 @@ export function scanPrinting(content: Content): ScanPrinting {
       const { reviewSheetPdf } = await import('../render/review-sheet.js');
       return reviewSheetPdf(sheet, { author: content.meta.author, language: content.meta.language, date: buildDate() });
     },
+    writeBeside: replaceFile,
   };
 }

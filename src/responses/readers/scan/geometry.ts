@@ -40,4 +40,6 @@ export interface ScanPrinting {
   geometry: (group: Group) => Promise<TestGeometry>;
   /** The review sheet as PDF bytes. */
   reviewSheet: (sheet: ReviewSheet) => Promise<Uint8Array>;
+  /** Writes a file beside the scans (the review sheet, the corrections), whole or not at all. */
+  writeBeside: (path: string, bytes: Uint8Array | string) => void;
 }

@@ -3,7 +3,6 @@
 // scans are applied, and what still needs a look goes to the review sheet and the corrections
 // file beside the scans. Rows that need a look count as unanswered until corrected, and
 // each is named in a notice: the numbers come first, the doubts are listed, none is guessed.
-import { writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Content, Group } from '../../../content/model.js';
 import { displayPath, formatProblem, type Problem } from '../../../errors.js';
@@ -122,8 +121,8 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
     const corrections = correctionsText(texts.corrections, readCorrectionEntries(correctionsFile), rows);
     const need = `${review.length} answer${review.length === 1 ? '' : 's'} on the scans need${review.length === 1 ? 's' : ''} a look`;
     try {
-      writeFileSync(reviewFile, await options.printing.reviewSheet(reviewSheet(texts, review)));
-      writeFileSync(correctionsFile, corrections);
+      options.printing.writeBeside(reviewFile, await options.printing.reviewSheet(reviewSheet(texts, review)));
+      options.printing.writeBeside(correctionsFile, corrections);
       options.notice?.(`${need}: see ${displayPath(reviewFile)} and write the answers into ${displayPath(correctionsFile)}`);
     } catch (error) {
       // The numbers stand without the review files; the rows were listed above.
