@@ -190,6 +190,12 @@ describe('content that would print wrong is refused', () => {
     expect(userError(runMus(['build', '--out', tempDir(), '--content', dir]))).toMatch(/meta\.yaml: is saved as UTF-16; save it as UTF-8/);
   });
 
+  it('an answer category whose word is too wide for its column is named by skala.yaml and line, not the statement beside it that grew tall', () => {
+    const dir = contentWith('skala.yaml', (t) => t.replace('  - label: Sjældent\n', '  - label: Sjældentmegetlangtordsomikkekanbrydesnogensinde\n'));
+    const line = userError(runMus(['build', '--out', tempDir(), '--content', dir]));
+    expect(line).toMatch(/skala\.yaml:7 answer category 2 "Sjældentmeget.*": is too long for the A[34] sheet \(page \d of [a-z-]+\.pdf\): a word in it needs its column \d+\.\d times as wide/);
+  });
+
   it('a byte-order mark before UTF-8 content is fine', () => {
     const dir = contentWith('meta.yaml', (t) => `\uFEFF${t}`);
     expect(runMus(['build', '--out', tempDir(), '--content', dir]).code).toBe(0);

@@ -89,6 +89,8 @@ const column = z
     align: align.optional(),
     /** The cells of this column name their row (tagged TH with Scope Row): the statement. */
     rowHeader: z.boolean().optional(),
+    /** Where the column's header is in the content (an answer category), for messages. */
+    source: source.optional(),
   })
   .strict();
 

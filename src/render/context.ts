@@ -41,6 +41,8 @@ export interface Ctx {
    * so a page that cannot fit can name what to shorten.
    */
   largest?: { text: string; source?: SourceRef; height: number };
+  /** While measuring: a word that made its table column far wider than the layout gave it. */
+  widened?: { text: string; source?: SourceRef; factor: number };
 }
 
 /** Remembers the item needing the most room while measuring (see Ctx.largest). */

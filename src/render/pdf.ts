@@ -159,7 +159,10 @@ function fitScale(blocks: Block[], pageNumber: number, layout: LayoutDocument, m
     last = ctx;
   }
   const where = { file: meta.name, paper: layout.paper, page: pageNumber };
-  throw tooLong(where, last?.largest?.text, last?.largest?.source, ` even at the smallest type (${base.minTableText} pt)`);
+  // A word that widened its column took the room the tallest text lacked: it is the one to shorten.
+  const culprit = last?.widened ?? last?.largest;
+  const detail = last?.widened ? `: a word in it needs its column ${last.widened.factor.toFixed(1)} times as wide, even at the smallest type (${base.minTableText} pt)` : ` even at the smallest type (${base.minTableText} pt)`;
+  throw tooLong(where, culprit?.text, culprit?.source, detail);
 }
 
 /**

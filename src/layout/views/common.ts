@@ -20,6 +20,17 @@ export function workshopHeader(workshop: Workshop | undefined, keys: (keyof Work
 }
 
 /** The themes with the statement texts of one version of the test. */
+/**
+ * The answer categories as column headers, each with where its label is (skala.yaml), so a
+ * label too long for its column is named by file and line.
+ */
+export function scaleColumns(content: Content) {
+  return content.scoring.scale.map((category, i) => ({
+    ...category,
+    source: content.placeOf && { ...content.placeOf('scoring', ['scale', i, 'label']), label: `answer category ${i + 1} "${excerpt(category.label)}"` },
+  }));
+}
+
 export function themesFor(content: Content, group: Group) {
   return content.statements.themes.map((theme) => ({
     title: theme.title,

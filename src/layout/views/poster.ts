@@ -1,7 +1,7 @@
 // View data for an A3 result poster, blank or pre-filled from a group's tally.
 import type { Content, Group } from '../../content/model.js';
 import { fillPlaceholders, range } from '../../text.js';
-import { pagesOfThemes, themesFor, workshopHeader } from './common.js';
+import { pagesOfThemes, scaleColumns, themesFor, workshopHeader } from './common.js';
 
 /** The numbers a poster shows (the tally's GroupTally satisfies this). */
 export interface PosterTally {
@@ -85,7 +85,7 @@ export function posterView(content: Content, group: Group, tally?: PosterTally, 
     smallGroupNote: hidden
       ? fillPlaceholders(texts.step2.smallGroupNote, { count: tally.respondents, minimum: content.scoring.minGroupSize })
       : '',
-    columns: [...content.scoring.scale.map((c) => c.label), ...(showCounts ? [texts.step2.unansweredColumn] : [])],
+    columns: [...scaleColumns(content), ...(showCounts ? [{ label: texts.step2.unansweredColumn, source: undefined }] : [])],
     step2Pages: pagesOfThemes(themes, statementsPerSheet).map((pageThemes) => ({ themes: pageThemes })),
   };
 }

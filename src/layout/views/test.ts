@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Content, Group } from '../../content/model.js';
 import { range } from '../../text.js';
-import { pagesOfThemes, themesFor, workshopHeader, workshopLines } from './common.js';
+import { pagesOfThemes, scaleColumns, themesFor, workshopHeader, workshopLines } from './common.js';
 
 /** Share of the statements on the first page (it also holds the instructions). */
 const firstPageShare = 0.6;
@@ -23,7 +23,7 @@ export function testView(content: Content, group: Group, onScreen = false) {
     ...texts,
     sources: { title: place('title'), subtitle: place('subtitle'), intro: place('intro') },
     marking: onScreen ? '' : (content.test.marking ?? ''), // how to mark on paper: not on screen
-    scale: content.scoring.scale,
+    scale: scaleColumns(content),
     pages: pagesOfThemes(themes, perPage).map((pageThemes) => ({ themes: pageThemes })),
     result,
     turnOver: content.test.turnOver,

@@ -17,6 +17,8 @@ const sectionFill = '#c8c8c8';
 interface Geometry {
   xs: number[]; // left edge of each column
   widths: number[];
+  /** The word that widened its column the most, when it is more than `widenedTooFar` times. */
+  widened?: Ctx['widened'];
 }
 
 const cellText = (ctx: Ctx, bold = false): TextStyle => ({ font: bold ? 'bold' : 'regular', size: ctx.style.tableText });
@@ -27,24 +29,40 @@ const countText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.coun
 const countStyle = (ctx: Ctx, count: number): TextStyle =>
   (count === 0 ? { font: 'regular', size: ctx.style.count, color: '#767676' } : countText(ctx));
 
+/** How wide a column must be, and the text (with where it is) whose widest word asks for it. */
+interface Need {
+  width: number;
+  text?: string;
+  source?: SourceRef;
+}
+
 /** The narrowest a column can be: its widest header word, word, tick box or count must fit. */
-function minimumWidths(block: TableBlock, ctx: Ctx): number[] {
+function minimumWidths(block: TableBlock, ctx: Ctx): Need[] {
   const pad = 2 * ctx.style.cellPadding;
-  const needs = block.columns.map(() => 0);
-  const need = (i: number, w: number) => { needs[i] = Math.max(needs[i], w + pad); };
+  const needs: Need[] = block.columns.map(() => ({ width: 0 }));
+  const need = (i: number, w: number, text?: string, source?: SourceRef) => {
+    if (w + pad > needs[i].width) needs[i] = { width: w + pad, text, source };
+  };
   const headers = [block.header, ...block.sections.map((s) => s.header)];
-  for (const cells of headers) cells?.forEach((text, i) => need(i, longestWordWidth(ctx.doc, text, headerText(ctx))));
+  for (const cells of headers) cells?.forEach((text, i) => need(i, longestWordWidth(ctx.doc, text, headerText(ctx)), text, block.columns[i].source));
   ctx.doc.font('bold').fontSize(ctx.style.count);
   const countWidth = ctx.doc.widthOfString('000');
   for (const row of block.sections.flatMap((s) => s.rows)) {
     row.cells.forEach((cell, i) => {
-      if ('text' in cell) need(i, longestWordWidth(ctx.doc, cell.text, cellText(ctx, cell.bold)));
+      if ('text' in cell) need(i, longestWordWidth(ctx.doc, cell.text, cellText(ctx, cell.bold)), cell.text, cell.source);
       else if ('box' in cell) need(i, ctx.style.box);
       else if ('count' in cell) need(i, countWidth);
     });
   }
   return needs;
 }
+
+/**
+ * A word that needs its column this many times as wide as the layout made it takes the room
+ * the other columns' text needed: when the page then cannot fit, that word is to blame, not
+ * the text that grew tall beside it.
+ */
+const widenedTooFar = 2;
 
 // A table's geometry depends only on the table, the style and the frame, and a fixed page
 // asks for it at every scale tried and again to draw: it is kept per document, table and
@@ -63,10 +81,12 @@ function geometry(block: TableBlock, ctx: Ctx): Geometry {
     byStyle = new Map();
     byBlock.set(block, byStyle);
   }
-  const known = byStyle.get(ctx.style);
-  if (known && known.left === ctx.frame.left && known.right === ctx.frame.right) return known;
-  const geo = { ...columnGeometry(block, ctx), left: ctx.frame.left, right: ctx.frame.right };
-  byStyle.set(ctx.style, geo);
+  let geo = byStyle.get(ctx.style);
+  if (!geo || geo.left !== ctx.frame.left || geo.right !== ctx.frame.right) {
+    geo = { ...columnGeometry(block, ctx), left: ctx.frame.left, right: ctx.frame.right };
+    byStyle.set(ctx.style, geo);
+  }
+  if (geo.widened && (!ctx.widened || geo.widened.factor > ctx.widened.factor)) ctx.widened = geo.widened;
   return geo;
 }
 
@@ -78,7 +98,13 @@ function columnGeometry(block: TableBlock, ctx: Ctx): Geometry {
   const available = width(ctx.frame);
   const total = block.columns.reduce((sum, c) => sum + c.width, 0);
   let widths = block.columns.map((c) => (available * c.width) / total);
-  const needs = minimumWidths(block, ctx);
+  const minimum = minimumWidths(block, ctx);
+  const needs = minimum.map((n) => n.width);
+  let widened: Geometry['widened'];
+  minimum.forEach((n, i) => {
+    const factor = n.width / widths[i];
+    if (n.text && factor > widenedTooFar && (!widened || factor > widened.factor)) widened = { text: n.text, source: n.source, factor };
+  });
   const deficit = widths.reduce((sum, w, i) => sum + Math.max(0, needs[i] - w), 0);
   const spare = widths.map((w, i) => Math.max(0, w - needs[i]));
   const totalSpare = spare.reduce((a, b) => a + b, 0);
@@ -86,7 +112,7 @@ function columnGeometry(block: TableBlock, ctx: Ctx): Geometry {
     widths = widths.map((w, i) => (w < needs[i] ? needs[i] : w - (deficit * spare[i]) / totalSpare));
   }
   const xs = widths.map((_, i) => ctx.frame.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
-  return { xs, widths };
+  return { xs, widths, widened };
 }
 
 /** Line width of the heavy frame around the tendency row. */
