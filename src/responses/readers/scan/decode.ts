@@ -101,6 +101,8 @@ async function* tiffPages(bytes: Buffer): AsyncGenerator<ScanPage> {
     try {
       UTIF.decodeImage(bytes, frame);
       const rgba = UTIF.toRGBA8(frame);
+      // The decoded pixels are kept on the frame, and the frames until the file's last page.
+      frame.data = new Uint8Array(0);
       const full = grayFromRgba(rgba, frame.width, frame.height);
       yield { page: i + 1, image: shrink(full.width) < 1 ? resample(full, shrink(full.width)) : full };
     } catch (error) {
