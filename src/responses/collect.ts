@@ -115,10 +115,12 @@ export async function collectResponses(
     for (const path of slot.paths) {
       for (const entry of expand(path, reader)) {
         const { file } = entry;
+        // Let go after each file: a suspended async function keeps its locals' last values
+        // alive, and the scans are read after this loop (a copier's PDF is tens of megabytes).
+        let bytes: Buffer | undefined;
         try {
           if (entry.problem) throw new UserError({ file, message: entry.problem });
           checkInputFile(file, isFolder(path) ? path : undefined);
-          let bytes: Buffer;
           try {
             bytes = readFileSync(file);
           } catch (error) {
@@ -153,6 +155,8 @@ export async function collectResponses(
           if (!(error instanceof UserError)) throw error;
           problems.push(error.problems);
           skipped.add(file);
+        } finally {
+          bytes = undefined;
         }
       }
     }

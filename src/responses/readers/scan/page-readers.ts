@@ -38,6 +38,24 @@ export interface WorkerStart {
   geometries: Record<Group, TestGeometry>;
 }
 
+/** What a worker is sent for one page, and the buffers moved to it rather than copied. */
+export interface PageMessage {
+  message: { id: number; page: ScanPage };
+  transfer: ArrayBuffer[];
+}
+
+/**
+ * A page as a message to a worker. A typed array is cloned with its whole buffer, and a PDF
+ * page's JPEG is a view into the file's bytes (a Buffer's slice() is a view too): the page's
+ * bytes are copied out into a buffer of their own, which is then moved to the worker, so a
+ * worker gets one page's bytes per page, never the whole file.
+ */
+export function pageMessage(id: number, page: ScanPage): PageMessage {
+  if (!page.encoded) return { message: { id, page }, transfer: [] };
+  const encoded = new Uint8Array(page.encoded); // a copy, in a buffer of exactly its length
+  return { message: { id, page: { ...page, encoded } }, transfer: [encoded.buffer] };
+}
+
 const workerFile = fileURLToPath(new URL('./page-worker.js', import.meta.url));
 
 export async function openPageReader(ctx: PageContext): Promise<PageReader> {
@@ -49,10 +67,13 @@ export async function openPageReader(ctx: PageContext): Promise<PageReader> {
   const workers = Array.from({ length: threads }, () => new Worker(workerFile, { workerData: start }));
   const waiting = new Map<number, { resolve: (r: PageResult) => void; reject: (e: Error) => void }>();
   const idle: Worker[] = [...workers];
-  const queue: { id: number; page: ScanPage }[] = [];
+  const queue: PageMessage[] = [];
   let next = 0;
   const dispatch = () => {
-    while (idle.length > 0 && queue.length > 0) idle.pop()!.postMessage(queue.shift());
+    while (idle.length > 0 && queue.length > 0) {
+      const { message, transfer } = queue.shift()!;
+      idle.pop()!.postMessage(message, transfer);
+    }
   };
   const failAll = (error: Error) => {
     for (const { reject } of waiting.values()) reject(error);
@@ -75,8 +96,7 @@ export async function openPageReader(ctx: PageContext): Promise<PageReader> {
       new Promise<PageResult>((resolve, reject) => {
         const id = next++;
         waiting.set(id, { resolve, reject });
-        // A typed array is cloned with its whole buffer: a JPEG that is a view into the PDF's bytes is copied out first.
-        queue.push({ id, page: page.encoded ? { ...page, encoded: page.encoded.slice() } : page });
+        queue.push(pageMessage(id, page));
         dispatch();
       }),
     close: async () => {
