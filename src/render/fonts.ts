@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
+import type PDFDocument from 'pdfkit';
 
 export type FontName = 'regular' | 'bold';
 
@@ -27,6 +28,11 @@ export function loadFonts(): Fonts {
   for (const [name, file] of Object.entries(files) as [FontName, string][]) fonts[name] = sharedFont(readFileSync(require.resolve(file)));
   loaded = fonts;
   return fonts;
+}
+
+/** Gives a pdfkit document the fonts, by their names (regular, bold). */
+export function registerFonts(doc: InstanceType<typeof PDFDocument>): void {
+  for (const [name, font] of Object.entries(loadFonts())) doc.registerFont(name, font as never);
 }
 
 /** A glyph run as pdfkit reads it: fontkit's GlyphRun API (glyphs, positions, advanceWidth). */

@@ -4,7 +4,7 @@
 import PDFDocument from 'pdfkit';
 import type { Block, LayoutDocument, TableBlock } from '../layout/schema.js';
 import { tooLong, type BoxPosition, type Ctx, type Pdf } from './context.js';
-import { loadFonts } from './fonts.js';
+import { registerFonts } from './fonts.js';
 import { numberPages } from './page-numbers.js';
 import { escapeXmpValues } from './xmp.js';
 import { paperSizes, scaledStyle, typeStyles, type TypeStyle } from './styles.js';
@@ -71,7 +71,7 @@ function createPdf(layout: LayoutDocument, meta: PdfMeta): Pdf {
     bufferPages: true, // page numbers are drawn once the page count is known (page-numbers.ts)
     info: infoOf(layout, meta),
   } as unknown as PDFKit.PDFDocumentOptions);
-  for (const [name, font] of Object.entries(loadFonts())) doc.registerFont(name, font as never);
+  registerFonts(doc);
   return doc;
 }
 
@@ -88,7 +88,7 @@ function infoOf(layout: LayoutDocument, meta: PdfMeta) {
 }
 
 /** The whole file pdfkit writes, once the document is ended. */
-function bytesOf(doc: Pdf): Promise<Buffer> {
+export function bytesOf(doc: Pdf): Promise<Buffer> {
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   return new Promise((resolve, reject) => {

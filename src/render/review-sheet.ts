@@ -3,7 +3,8 @@
 // responses/readers/scan/review.ts). A4, the rows one under the other.
 import { createCanvas } from '@napi-rs/canvas';
 import PDFDocument from 'pdfkit';
-import { loadFonts } from './fonts.js';
+import { registerFonts } from './fonts.js';
+import { bytesOf } from './pdf.js';
 import { mm } from './styles.js';
 
 /** A grey picture, one byte a pixel, rows top to bottom. */
@@ -46,10 +47,8 @@ function jpeg(image: GrayPicture): Buffer {
 export async function reviewSheetPdf(sheet: ReviewSheetContent, meta: ReviewSheetMeta): Promise<Buffer> {
   const { date } = meta;
   const doc = new PDFDocument({ size: 'A4', margin: mm(15), lang: meta.language, info: { Title: sheet.title, Author: meta.author, CreationDate: date, ModDate: date } } as PDFKit.PDFDocumentOptions);
-  for (const [name, font] of Object.entries(loadFonts())) doc.registerFont(name, font as never);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+  registerFonts(doc);
+  const bytes = bytesOf(doc);
   const left = mm(15);
   const width = doc.page.width - 2 * left;
   doc.font('bold').fontSize(16).text(sheet.title, left, mm(15), { width });
@@ -68,6 +67,5 @@ export async function reviewSheetPdf(sheet: ReviewSheetContent, meta: ReviewShee
     doc.y = top + pictureHeight + 10;
   }
   doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return bytes;
 }
