@@ -179,6 +179,8 @@ const groupSheetSchema = z.object({ title: text, group: text, groupPlural: text 
 
 /** Step 1 of a result poster (a group's, or both side by side): the band table's texts. */
 const step1Texts = { heading: text, intro: texts, pointsColumn: text, sentenceColumn: text, tendencyLabel: text };
+/** Step 2 of a result poster: the statement table's texts both kinds of poster have. */
+const step2Texts = { heading: text, intro: texts, statementColumn: text };
 
 /** resultatskema.yaml: texts of the A3 result posters. */
 export const resultSheetSchema = z
@@ -195,9 +197,7 @@ export const resultSheetSchema = z
       .strict(),
     step2: z
       .object({
-        heading: text,
-        intro: texts,
-        statementColumn: text,
+        ...step2Texts,
         unansweredColumn: text,
         smallGroupNote: textWith('count', 'minimum'),
       })
@@ -289,9 +289,7 @@ export const comparisonSchema = z
       .strict(),
     step2: z
       .object({
-        heading: text,
-        intro: texts,
-        statementColumn: text,
+        ...step2Texts,
         answersColumn: text,
         meanColumn: text,
         differenceColumn: text,
