@@ -9,7 +9,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../src/paths.js';
 import { writeResponses, type DataFormat } from './generate.js';
-import { interleaved, round, runNode, summarize, type Run, type Summary } from './measure.js';
+import { interleaved, round, runNode, summarize, type Summary } from './measure.js';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {

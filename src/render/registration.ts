@@ -5,7 +5,7 @@
 import QRCode from 'qrcode';
 import type { RegistrationBlock } from '../layout/schema.js';
 import { fillPlaceholders } from '../text.js';
-import { drawArtifact, type Ctx } from './context.js';
+import { drawArtifact } from './context.js';
 import type { BlockDrawer } from './blocks/block.js';
 import { encodePageCode, markCentres, qrSquare, registration as geometry } from '../sheet/page-code.js';
 import { paperSizes } from './styles.js';

@@ -5,7 +5,6 @@ import {
   PDFArray,
   PDFDict,
   PDFDocument,
-  PDFHexString,
   PDFName,
   PDFRef,
   PDFStream,
