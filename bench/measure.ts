@@ -20,7 +20,10 @@ export interface Run {
 }
 
 /** Runs `node ARGS` as a new process; throws with its stderr when it fails. */
-export function runNode(args: string[], options: { cwd?: string; captureStdout?: boolean; env?: NodeJS.ProcessEnv } = {}): Run {
+export function runNode(
+  args: string[],
+  options: { cwd?: string; captureStdout?: boolean; env?: NodeJS.ProcessEnv } = {},
+): Run {
   const dir = mkdtempSync(join(tmpdir(), 'mus-bench-probe-'));
   const report = join(dir, 'usage.json');
   try {
@@ -76,7 +79,10 @@ export function round(value: number, digits = 1): number {
  * Runs each command `rounds` times, interleaved (a, b, c, a, b, c, …), so that a noisy
  * machine slows the baseline and the measured commands alike.
  */
-export function interleaved<K extends string>(rounds: number, commands: Record<K, () => Run | undefined>): Record<K, Run[]> {
+export function interleaved<K extends string>(
+  rounds: number,
+  commands: Record<K, () => Run | undefined>,
+): Record<K, Run[]> {
   const runs = Object.fromEntries(Object.keys(commands).map((k) => [k, [] as Run[]])) as Record<K, Run[]>;
   for (let i = 0; i < rounds; i++) {
     for (const key of Object.keys(commands) as K[]) {

@@ -7,7 +7,7 @@ if (!file) throw new Error('usage: node read-floor.js FILE');
 const fd = openSync(file, 'r');
 const buffer = Buffer.allocUnsafe(1 << 20);
 let lines = 0;
-for (let n; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) {
+for (let n: number; (n = readSync(fd, buffer, 0, buffer.length, null)) > 0; ) {
   for (let i = buffer.indexOf(10); i !== -1 && i < n; i = buffer.indexOf(10, i + 1)) lines++;
 }
 closeSync(fd);

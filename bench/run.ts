@@ -40,7 +40,12 @@ interface Row {
 const rows: Row[] = [];
 const figures: Record<string, unknown> = {};
 
-function row(figure: string, summary: Summary, baseline?: { name: string; summary: Summary }, extra: Partial<Row> = {}): Row {
+function row(
+  figure: string,
+  summary: Summary,
+  baseline?: { name: string; summary: Summary },
+  extra: Partial<Row> = {},
+): Row {
   const r: Row = { figure, ms: summary.ms, maxRssMb: summary.maxRssMb, ...extra };
   if (baseline) {
     r.baseline = baseline.name;
@@ -52,7 +57,10 @@ function row(figure: string, summary: Summary, baseline?: { name: string; summar
   return r;
 }
 
-const mus = (...rest: string[]) => () => runNode([cli, ...rest], { cwd: work });
+const mus =
+  (...rest: string[]) =>
+  () =>
+    runNode([cli, ...rest], { cwd: work });
 
 function startup(): void {
   process.stderr.write('startup…\n');
@@ -61,7 +69,8 @@ function startup(): void {
   const measured = interleaved(runs, {
     node: () => runNode(['-e', '']),
     help: mus('--help'),
-    tsx: () => (tsxAvailable ? runNode(['--import', 'tsx', join('src', 'cli.ts'), '--help'], { cwd: packageRoot }) : undefined),
+    tsx: () =>
+      tsxAvailable ? runNode(['--import', 'tsx', join('src', 'cli.ts'), '--help'], { cwd: packageRoot }) : undefined,
   });
   const node = { name: 'node -e ""', summary: summarize(measured.node) };
   const help = row('mus --help', summarize(measured.help), node);
@@ -82,13 +91,18 @@ function cold(): void {
   const measured = interleaved(runs, {
     floor: () => runNode([join(bench, 'floor.js'), join(work, 'floor.pdf')]),
     blank: () => runNode([cli, 'build', '--out', fresh('blank')], { cwd: work }),
-    responses: () => (withResponses ? runNode([cli, 'build', '--out', fresh('responses'), '--responses', fixture], { cwd: work }) : undefined),
+    responses: () =>
+      withResponses
+        ? runNode([cli, 'build', '--out', fresh('responses'), '--responses', fixture], { cwd: work })
+        : undefined,
   });
   if (!withResponses) process.stderr.write(`  (no ${fixture}: the build with responses is not measured)\n`);
   const floor = { name: 'floor (pdfkit, one empty A4 page)', summary: summarize(measured.floor) };
   row(floor.name, floor.summary);
   const blank = row('cold build, blank set', summarize(measured.blank), floor, { goal: '≤ 4× floor' });
-  const responses = withResponses ? row('cold build, with responses', summarize(measured.responses), floor) : { ms: NaN, ratio: undefined };
+  const responses = withResponses
+    ? row('cold build, with responses', summarize(measured.responses), floor)
+    : { ms: NaN, ratio: undefined };
   figures.cold = {
     floorMs: floor.summary.ms,
     blankMs: blank.ms,
@@ -119,7 +133,18 @@ function tally(): void {
     { format: 'json', respondents: 100_000, goal: '≤ 3 s' },
     { format: 'csv', respondents: 100_000, goal: '≤ 3 s' },
   ];
-  const results: Record<string, { ms: number; cpuMs: number; maxRssMb: number; readFloorMs: number; ratio: number; mb: number; withinGoal?: boolean }> = {};
+  const results: Record<
+    string,
+    {
+      ms: number;
+      cpuMs: number;
+      maxRssMb: number;
+      readFloorMs: number;
+      ratio: number;
+      mb: number;
+      withinGoal?: boolean;
+    }
+  > = {};
   for (const { format, respondents, goal } of datasets.filter((d) => !formats || formats.includes(d.format))) {
     const file = join(work, `svar-${respondents}.${format}`);
     const bytes = writeResponses(file, format, respondents);
@@ -159,7 +184,12 @@ function tally(): void {
     const memoryPerFileMb = round((big.maxRssMb - small.maxRssMb) / (big.mb - small.mb), 2);
     growth[format] = { fileGrowth, memoryGrowth, memoryPerFileMb, withinGoal: memoryGrowth <= fileGrowth };
     const note = `memory ×${memoryGrowth} for a file ×${fileGrowth} (+${memoryPerFileMb} MB per MB of file)`;
-    rows.push({ figure: `  ${format}, 10 000 → 100 000 respondents`, ms: NaN, note, goal: 'memory grows no faster than the file' });
+    rows.push({
+      figure: `  ${format}, 10 000 → 100 000 respondents`,
+      ms: NaN,
+      note,
+      goal: 'memory grows no faster than the file',
+    });
     process.stderr.write(`  ${format}: ${note}\n`);
   }
   figures.tally = { ...results, growth };
@@ -187,7 +217,12 @@ const table = [
 ];
 const widths = table[0].map((_, c) => Math.max(...table.map((line) => [...line[c]].length)));
 for (const line of table) {
-  process.stdout.write(`${line.map((cell, c) => cell + ' '.repeat(widths[c] - [...cell].length)).join('  ').trimEnd()}\n`);
+  process.stdout.write(
+    `${line
+      .map((cell, c) => cell + ' '.repeat(widths[c] - [...cell].length))
+      .join('  ')
+      .trimEnd()}\n`,
+  );
 }
 process.stdout.write(
   `${JSON.stringify({ bench: 'mus-materialer', node: process.version, cpus: cpus().length, runs, quick, figures })}\n`,

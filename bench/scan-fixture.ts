@@ -16,12 +16,18 @@ import { defaultContentDir } from '../src/paths.js';
 import { renderPage } from '../src/responses/readers/scan/decode.js';
 
 const [out, pagesArg, dpiArg, encoding] = process.argv.slice(2);
-if (!out || !pagesArg || !dpiArg || (encoding !== 'jpeg' && encoding !== 'bits')) throw new Error('usage: node scan-fixture.js OUT.pdf PAGES DPI jpeg|bits');
+if (!out || !pagesArg || !dpiArg || (encoding !== 'jpeg' && encoding !== 'bits'))
+  throw new Error('usage: node scan-fixture.js OUT.pdf PAGES DPI jpeg|bits');
 const pages = Number(pagesArg);
 const dpi = Number(dpiArg);
 
 const content = loadContent(defaultContentDir);
-const printed = await renderPdf(await renderTemplate('test', testView(content, 'leader')), { language: 'da', author: 'bench', date: new Date(0), name: 'bench.pdf' });
+const printed = await renderPdf(await renderTemplate('test', testView(content, 'leader')), {
+  language: 'da',
+  author: 'bench',
+  date: new Date(0),
+  name: 'bench.pdf',
+});
 const doc = await getDocument({ data: new Uint8Array(printed.bytes), verbosity: 0 }).promise;
 
 async function page(index: number, seed: number): Promise<Canvas> {
@@ -31,7 +37,8 @@ async function page(index: number, seed: number): Promise<Canvas> {
   ctx.strokeStyle = '#202040';
   ctx.lineWidth = 1.6 * k;
   const byStatement = new Map<string, typeof printed.boxes>();
-  for (const box of printed.boxes.filter((b) => b.page === index)) byStatement.set(box.name ?? '', [...(byStatement.get(box.name ?? '') ?? []), box]);
+  for (const box of printed.boxes.filter((b) => b.page === index))
+    byStatement.set(box.name ?? '', [...(byStatement.get(box.name ?? '') ?? []), box]);
   let i = seed;
   for (const boxes of byStatement.values()) {
     const box = boxes[(i++ * 7) % boxes.length];
@@ -62,7 +69,9 @@ for (let s = 0; s < 4; s++) {
     const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
     const row = Math.ceil(canvas.width / 8);
     const bits = Buffer.alloc(row * canvas.height);
-    for (let y = 0; y < canvas.height; y++) for (let x = 0; x < canvas.width; x++) if (d[(y * canvas.width + x) * 4 + 1] >= 150) bits[y * row + (x >> 3)] |= 0x80 >> (x & 7);
+    for (let y = 0; y < canvas.height; y++)
+      for (let x = 0; x < canvas.width; x++)
+        if (d[(y * canvas.width + x) * 4 + 1] >= 150) bits[y * row + (x >> 3)] |= 0x80 >> (x & 7);
     distinct.push({ bits, width: canvas.width, height: canvas.height });
   }
 }
@@ -75,11 +84,22 @@ for (let n = 0; n < pages; n++) {
     continue;
   }
   // One stream per page, as a copier writes it (1-bit, Flate: pdf.js decodes it as it does CCITT).
-  const stream = pdf.context.stream(deflateSync(image.bits), { Type: 'XObject', Subtype: 'Image', Width: image.width, Height: image.height, ColorSpace: 'DeviceGray', BitsPerComponent: 1, Filter: 'FlateDecode' });
+  const stream = pdf.context.stream(deflateSync(image.bits), {
+    Type: 'XObject',
+    Subtype: 'Image',
+    Width: image.width,
+    Height: image.height,
+    ColorSpace: 'DeviceGray',
+    BitsPerComponent: 1,
+    Filter: 'FlateDecode',
+  });
   const name = p.node.newXObject('Scan', pdf.context.register(stream));
   p.pushOperators(
     PDFOperator.of(PDFOperatorNames.PushGraphicsState),
-    PDFOperator.of(PDFOperatorNames.ConcatTransformationMatrix, [595.28, 0, 0, 841.89, 0, 0].map((v) => PDFNumber.of(v))),
+    PDFOperator.of(
+      PDFOperatorNames.ConcatTransformationMatrix,
+      [595.28, 0, 0, 841.89, 0, 0].map((v) => PDFNumber.of(v)),
+    ),
     PDFOperator.of(PDFOperatorNames.DrawObject, [name]),
     PDFOperator.of(PDFOperatorNames.PopGraphicsState),
   );

@@ -12,7 +12,12 @@ export interface ScanBenchContext {
   work: string;
   cli: string;
   bench: string;
-  row: (figure: string, summary: Summary, baseline?: { name: string; summary: Summary }, extra?: { goal?: string; note?: string }) => { ms: number; ratio?: number; maxRssMb?: number };
+  row: (
+    figure: string,
+    summary: Summary,
+    baseline?: { name: string; summary: Summary },
+    extra?: { goal?: string; note?: string },
+  ) => { ms: number; ratio?: number; maxRssMb?: number };
   figures: Record<string, unknown>;
 }
 
@@ -26,7 +31,10 @@ export function scanBench(ctx: ScanBenchContext): void {
   const pages = ctx.quick ? 20 : 60;
   const runs = Math.max(2, Math.ceil(ctx.runs / 3));
   const results: Record<string, unknown> = {};
-  for (const [key, label, dpi, encoding] of [['grey300', '300 dpi grey JPEG', 300, 'jpeg'], ['bits200', '200 dpi 1-bit', 200, 'bits']] as const) {
+  for (const [key, label, dpi, encoding] of [
+    ['grey300', '300 dpi grey JPEG', 300, 'jpeg'],
+    ['bits200', '200 dpi 1-bit', 200, 'bits'],
+  ] as const) {
     const file = make(`scan-${key}.pdf`, pages, dpi, encoding);
     const measured = interleaved(runs, {
       floor: () => runNode([join(ctx.bench, 'scan-floor.js'), file]),
@@ -35,8 +43,18 @@ export function scanBench(ctx: ScanBenchContext): void {
     const floor = { name: 'decoding the pages', summary: summarize(measured.floor) };
     const tally = summarize(measured.tally);
     const perSecond = round(pages / (tally.ms / 1000), 1);
-    ctx.row(`tally scan, ${label}, ${pages} pages: ${perSecond} pages/s`, tally, floor, { goal: '≥ 10 pages/s (must ≥ 5)' });
-    results[key] = { pages, ms: tally.ms, pagesPerSecond: perSecond, floorMs: floor.summary.ms, ratio: round(tally.ms / floor.summary.ms, 2), maxRssMb: tally.maxRssMb, mb: round(statSync(file).size / 1e6) };
+    ctx.row(`tally scan, ${label}, ${pages} pages: ${perSecond} pages/s`, tally, floor, {
+      goal: '≥ 10 pages/s (must ≥ 5)',
+    });
+    results[key] = {
+      pages,
+      ms: tally.ms,
+      pagesPerSecond: perSecond,
+      floorMs: floor.summary.ms,
+      ratio: round(tally.ms / floor.summary.ms, 2),
+      maxRssMb: tally.maxRssMb,
+      mb: round(statSync(file).size / 1e6),
+    };
   }
   // Memory: 12 and 120 pages of the same kind.
   const memory: Record<string, { pages: number; mb: number; maxRssMb: number }> = {};
@@ -44,7 +62,9 @@ export function scanBench(ctx: ScanBenchContext): void {
     const file = make(`scan-memory-${count}.pdf`, count, 300, 'jpeg');
     const run = runNode([ctx.cli, 'tally', file, '--json'], { cwd: ctx.work });
     memory[count] = { pages: count, mb: round(statSync(file).size / 1e6), maxRssMb: round(run.maxRssKb / 1024) };
-    ctx.row(`  peak memory, ${count}-page scan (${memory[count].mb} MB file)`, summarize([run]), undefined, { note: `${memory[count].maxRssMb} MB resident` });
+    ctx.row(`  peak memory, ${count}-page scan (${memory[count].mb} MB file)`, summarize([run]), undefined, {
+      note: `${memory[count].maxRssMb} MB resident`,
+    });
   }
   results.memory = { ...memory, growthPerPageMb: round((memory[120].maxRssMb - memory[12].maxRssMb) / 108, 2) };
   ctx.figures.scan = results;

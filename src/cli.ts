@@ -29,17 +29,23 @@ interface TallyCommandOptions {
   skipInvalid?: boolean;
 }
 
-const skipInvalidHelp = 'count the returned tests and files that can be counted, and list the others instead of stopping';
+const skipInvalidHelp =
+  'count the returned tests and files that can be counted, and list the others instead of stopping';
 
 const program = new Command()
   .name('mus')
-  .description('Printed material for MUS-testen: tests, A3 result posters and a facilitation checklist, built from YAML content, with posters pre-filled from the answers.')
+  .description(
+    'Printed material for MUS-testen: tests, A3 result posters and a facilitation checklist, built from YAML content, with posters pre-filled from the answers.',
+  )
   .version(version, '-V, --version')
   .option('--debug', 'show stack traces for errors')
   .showHelpAfterError();
 
 const contentOption = () =>
-  new Option('-c, --content <dir>', 'content folder (YAML), e.g. content/da').default(defaultContentDir, 'content/da in the package');
+  new Option('-c, --content <dir>', 'content folder (YAML), e.g. content/da').default(
+    defaultContentDir,
+    'content/da in the package',
+  );
 
 const answersHelp =
   'answers: a YAML or JSON file, a survey export (CSV, xlsx) with a role column, returned fillable tests (PDF), or a folder of such files';
@@ -50,14 +56,27 @@ program
   .argument('[answers...]', answersHelp)
   .option('-o, --out <dir>', 'output folder, relative to the current folder', 'out')
   .addOption(contentOption())
-  .option('--responses <file|folder>', `the same as giving the answers as arguments (${answersHelp.replace('answers: ', '')})`)
+  .option(
+    '--responses <file|folder>',
+    `the same as giving the answers as arguments (${answersHelp.replace('answers: ', '')})`,
+  )
   .option('--leaders <file|folder>', "pre-fill the posters with the leaders' answers in this file or folder")
   .option('--employees <file|folder>', "pre-fill the posters with the employees' answers in this file or folder")
-  .option('--allow-small-groups', 'show per-statement counts on the posters even for employee groups below the anonymity threshold')
+  .option(
+    '--allow-small-groups',
+    'show per-statement counts on the posters even for employee groups below the anonymity threshold',
+  )
   .option('--skip-invalid', skipInvalidHelp)
-  .option('--copies <n>', 'also write print-ready files of N numbered copies of each paper test (their sheets pair up when scanned)', parseCopies)
+  .option(
+    '--copies <n>',
+    'also write print-ready files of N numbered copies of each paper test (their sheets pair up when scanned)',
+    parseCopies,
+  )
   .option('--tilgang <n>', 'the checklist with this approach only (1 or 2); both when not given', approachNumber)
-  .option('--workshop <file>', 'your workshop (workplace, unit, date, …) from this file instead of workshop.yaml in the content folder')
+  .option(
+    '--workshop <file>',
+    'your workshop (workplace, unit, date, …) from this file instead of workshop.yaml in the content folder',
+  )
   .action(async (answers: string[], opts: BuildCommandOptions) => {
     const { runBuild } = await import('./app/build.js');
     const [file, ...files] = opts.responses ? [opts.responses, ...answers] : answers;
@@ -87,23 +106,36 @@ program
   .action(async (files: string[], opts: TallyCommandOptions) => {
     const [file, ...more] = files;
     if (!file && !opts.leaders && !opts.employees) {
-      throw new UserError({ file: 'mus tally', message: 'give the answers (a file or folder), or --leaders FILE and/or --employees FILE' });
+      throw new UserError({
+        file: 'mus tally',
+        message: 'give the answers (a file or folder), or --leaders FILE and/or --employees FILE',
+      });
     }
     const { runTally } = await import('./app/tally.js');
     const sources = { file, files: more, leaders: opts.leaders, employees: opts.employees };
-    await runTally({ sources, contentDir: opts.content, json: Boolean(opts.json), skipInvalid: opts.skipInvalid }, { stdout: (s) => process.stdout.write(s), notices: printNotice });
+    await runTally(
+      { sources, contentDir: opts.content, json: Boolean(opts.json), skipInvalid: opts.skipInvalid },
+      { stdout: (s) => process.stdout.write(s), notices: printNotice },
+    );
   });
 
 function parseCopies(value: string): number {
   const count = Number(value);
-  if (!/^\d+$/.test(value.trim()) || count < 1 || count > 9999) throw new UserError({ file: '--copies', message: `"${value.slice(0, 20)}" is not a number of copies from 1 to 9999` });
+  if (!/^\d+$/.test(value.trim()) || count < 1 || count > 9999)
+    throw new UserError({
+      file: '--copies',
+      message: `"${value.slice(0, 20)}" is not a number of copies from 1 to 9999`,
+    });
   return count;
 }
 
 /** --tilgang's value as a number; whether the checklist has that approach is checked against the content. */
 function approachNumber(text: string): number {
   if (!/^[1-9][0-9]*$/.test(text.trim())) {
-    throw new UserError({ file: '--tilgang', message: `"${text.slice(0, 40)}" is not an approach number; give 1 or 2` });
+    throw new UserError({
+      file: '--tilgang',
+      message: `"${text.slice(0, 40)}" is not an approach number; give 1 or 2`,
+    });
   }
   return Number(text);
 }
@@ -123,7 +155,11 @@ function report(err: unknown): void {
     return;
   }
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(debug && err instanceof Error ? `${err.stack}\n` : `mus: internal error: ${message} (run with --debug for details)\n`);
+  process.stderr.write(
+    debug && err instanceof Error
+      ? `${err.stack}\n`
+      : `mus: internal error: ${message} (run with --debug for details)\n`,
+  );
   process.exitCode = 2;
 }
 

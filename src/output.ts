@@ -8,7 +8,18 @@
 // A build that fails in 4 puts the old files back; one that is killed leaves the journal,
 // and the next build (or `recoverOutput`) puts the old files back before it starts. Leftover
 // temporary files of a killed build are removed by the next build.
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  type Stats,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { accessSync, constants } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { displayPath, UserError } from './errors.js';
@@ -32,7 +43,10 @@ function explain(err: unknown, dir: string, what: string): unknown {
   switch (errno(err)) {
     case 'EACCES':
     case 'EPERM':
-      return new UserError({ file: shown, message: `the folder cannot be written to (permission denied) while ${what}; nothing was changed` });
+      return new UserError({
+        file: shown,
+        message: `the folder cannot be written to (permission denied) while ${what}; nothing was changed`,
+      });
     case 'EROFS':
       return new UserError({ file: shown, message: `the folder is read-only; nothing was changed` });
     case 'ENOSPC':
@@ -40,7 +54,10 @@ function explain(err: unknown, dir: string, what: string): unknown {
       return new UserError({ file: shown, message: `the disk is full while ${what}; nothing was changed` });
     case 'ENOTDIR':
     case 'EEXIST':
-      return new UserError({ file: shown, message: 'is not a folder (a file of that name is in the way); nothing was changed' });
+      return new UserError({
+        file: shown,
+        message: 'is not a folder (a file of that name is in the way); nothing was changed',
+      });
     case 'EISDIR':
       return new UserError({ file: shown, message: `a folder is in the way while ${what}; nothing was changed` });
     default:
@@ -50,7 +67,7 @@ function explain(err: unknown, dir: string, what: string): unknown {
 
 /** Makes the output folder, or says plainly why it cannot be used. */
 function prepareFolder(dir: string, option: string): void {
-  let stats;
+  let stats: Stats | undefined;
   try {
     stats = statSync(dir);
   } catch (err) {
@@ -124,7 +141,8 @@ export function recoverOutput(dir: string): void {
     rmSync(join(dir, entry), { force: true });
   }
   for (const entry of readdirSync(dir)) {
-    if ((entry.startsWith('.mus-') && stale(entry)) || releaseOneTemp.test(entry)) rmSync(join(dir, entry), { force: true });
+    if ((entry.startsWith('.mus-') && stale(entry)) || releaseOneTemp.test(entry))
+      rmSync(join(dir, entry), { force: true });
   }
 }
 
@@ -139,7 +157,11 @@ export interface WriteOptions {
 }
 
 /** Replaces the files of the set in `dir` as a whole (see the top of this file); returns the paths written. */
-export function writeFilesAtomically(dir: string, files: { name: string; bytes: Uint8Array }[], options: WriteOptions = {}): string[] {
+export function writeFilesAtomically(
+  dir: string,
+  files: { name: string; bytes: Uint8Array }[],
+  options: WriteOptions = {},
+): string[] {
   prepareFolder(dir, options.option ?? '--out');
   recoverOutput(dir);
   const plan = files.map((f) => {
@@ -148,7 +170,10 @@ export function writeFilesAtomically(dir: string, files: { name: string; bytes: 
     try {
       const stats = statSync(final);
       if (stats.isDirectory()) {
-        throw new UserError({ file: displayPath(final), message: 'is a folder, where the build must write a PDF; move it away (nothing was changed)' });
+        throw new UserError({
+          file: displayPath(final),
+          message: 'is a folder, where the build must write a PDF; move it away (nothing was changed)',
+        });
       }
       existed = true;
     } catch (err) {

@@ -3,7 +3,17 @@
 // decoration as artifacts, and a reading order that follows the page.
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString, PDFHexString, type PDFObject } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+  PDFHexString,
+  type PDFObject,
+} from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
 import { repoRoot, runMus, fixture } from './helpers/cli.js';
@@ -30,7 +40,8 @@ interface Tagged {
 }
 
 const name = (o: PDFObject | undefined) => (o instanceof PDFName ? o.decodeText() : undefined);
-const text = (o: PDFObject | undefined) => (o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined);
+const text = (o: PDFObject | undefined) =>
+  o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined;
 
 async function readTagged(file: string): Promise<Tagged> {
   const pdf = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
@@ -42,11 +53,19 @@ async function readTagged(file: string): Promise<Tagged> {
     const A = lookup(dict.get(PDFName.of('A')));
     const attributes: Record<string, string> = {};
     if (A instanceof PDFDict) {
-      for (const [key, value] of A.entries()) attributes[key.decodeText()] = name(value) ?? (value instanceof PDFNumber ? String(value.asNumber()) : String(value));
+      for (const [key, value] of A.entries())
+        attributes[key.decodeText()] =
+          name(value) ?? (value instanceof PDFNumber ? String(value.asNumber()) : String(value));
     }
-    const el: Element = { type: name(dict.get(PDFName.of('S'))) ?? '?', attributes, title: text(lookup(dict.get(PDFName.of('T')))), children: [], content: [] };
+    const el: Element = {
+      type: name(dict.get(PDFName.of('S'))) ?? '?',
+      attributes,
+      title: text(lookup(dict.get(PDFName.of('T')))),
+      children: [],
+      content: [],
+    };
     const pg = dict.get(PDFName.of('Pg'));
-    const page = pg ? pageIndex.get(pg.toString()) ?? -1 : -1;
+    const page = pg ? (pageIndex.get(pg.toString()) ?? -1) : -1;
     const kids = lookup(dict.get(PDFName.of('K')));
     const list = kids instanceof PDFArray ? kids.asArray() : kids === undefined ? [] : [kids];
     for (const kid of list) {
@@ -73,13 +92,21 @@ async function readTagged(file: string): Promise<Tagged> {
 const descendants = (el: Element): Element[] => el.children.flatMap((c) => [c, ...descendants(c)]);
 const contentOf = (el: Element): { page: number; mcid: number }[] => [...el.content, ...el.children.flatMap(contentOf)];
 
-const files = () => Object.entries(sets).flatMap(([set, dir]) =>
-  readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort().map((f) => ({ label: `${set}/${f}`, file: join(dir, f), doc: f })));
+const files = () =>
+  Object.entries(sets).flatMap(([set, dir]) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.pdf'))
+      .sort()
+      .map((f) => ({ label: `${set}/${f}`, file: join(dir, f), doc: f })),
+  );
 
 const tagged = new Map<string, Tagged>();
 
 beforeAll(async () => {
-  for (const [set, args] of [['blank', []], ['filled', ['--responses', fixture('eksempel-svar.yaml')]]] as const) {
+  for (const [set, args] of [
+    ['blank', []],
+    ['filled', ['--responses', fixture('eksempel-svar.yaml')]],
+  ] as const) {
     const result = runMus(['build', ...args, '--out', sets[set]]);
     expect(result.stderr, set).toBe('');
     expect(result.code, set).toBe(0);
@@ -114,7 +141,9 @@ describe('document-level accessibility metadata', () => {
     const result = runMus(['build', '--content', dir, '--out', out]);
     expect(result.stderr).toBe('');
     const bytes = readFileSync(join(out, 'procesguide-tjekliste.pdf'));
-    expect(bytes.toString('utf8')).toContain('<rdf:li xml:lang="x-default">Procesguide &amp; tjekliste &lt;A4&gt;</rdf:li>');
+    expect(bytes.toString('utf8')).toContain(
+      '<rdf:li xml:lang="x-default">Procesguide &amp; tjekliste &lt;A4&gt;</rdf:li>',
+    );
     const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
     expect(pdf.getTitle()).toBe('Procesguide & tjekliste <A4>');
   });
@@ -122,8 +151,15 @@ describe('document-level accessibility metadata', () => {
   it('every font is embedded, subset, and maps back to Unicode (text extracts correctly)', async () => {
     for (const { label } of files()) {
       const { pdf } = tagged.get(label)!;
-      const fonts = pdf.context.enumerateIndirectObjects().map(([, o]) => o)
-        .filter((o): o is PDFDict => o instanceof PDFDict && name(o.get(PDFName.of('Type'))) === 'Font' && name(o.get(PDFName.of('Subtype'))) === 'Type0');
+      const fonts = pdf.context
+        .enumerateIndirectObjects()
+        .map(([, o]) => o)
+        .filter(
+          (o): o is PDFDict =>
+            o instanceof PDFDict &&
+            name(o.get(PDFName.of('Type'))) === 'Font' &&
+            name(o.get(PDFName.of('Subtype'))) === 'Type0',
+        );
       expect(fonts.length, label).toBeGreaterThan(0);
       for (const font of fonts) {
         expect(name(font.get(PDFName.of('BaseFont'))), label).toMatch(/^[A-Z]{6}\+SourceSans3-/);
@@ -156,7 +192,10 @@ describe('structure tree', () => {
       for (let i = 1; i < order.length; i++) {
         const [a, b] = [order[i - 1], order[i]];
         const inOrder = b.page > a.page || (b.page === a.page && b.mcid > a.mcid);
-        expect(inOrder, `${label}: MCID ${b.mcid} on page ${b.page + 1} comes after MCID ${a.mcid} on page ${a.page + 1}`).toBe(true);
+        expect(
+          inOrder,
+          `${label}: MCID ${b.mcid} on page ${b.page + 1} comes after MCID ${a.mcid} on page ${a.page + 1}`,
+        ).toBe(true);
       }
       // Every page's content is reached from the tree, pages in order.
       expect(new Set(order.map((c) => c.page)).size, label).toBe(pdf.getPageCount());
@@ -173,7 +212,10 @@ describe('structure tree', () => {
         for (const line of stream.split('\n')) {
           if (/\bBDC$|\bBMC$/.test(line)) depth++;
           else if (line === 'EMC') depth--;
-          else if (depth === 0 && (line === 'BT' || / re$/.test(line) || /^[fSsBb]\*?$/.test(line) || / [lc]$/.test(line))) {
+          else if (
+            depth === 0 &&
+            (line === 'BT' || / re$/.test(line) || /^[fSsBb]\*?$/.test(line) || / [lc]$/.test(line))
+          ) {
             throw new Error(`${label} page ${p + 1}: "${line}" drawn outside marked content`);
           }
           const mcid = /^\/MCID (\d+)$/.exec(line);
@@ -192,9 +234,15 @@ describe('structure tree', () => {
       const statementTables = tables.slice(0, content.statements.themes.length);
       let statements = 0;
       statementTables.forEach((table, t) => {
-        expect(table.children.every((tr) => tr.type === 'TR'), doc).toBe(true);
+        expect(
+          table.children.every((tr) => tr.type === 'TR'),
+          doc,
+        ).toBe(true);
         const [header, ...rows] = table.children;
-        expect(header.children.map((c) => c.type), doc).toEqual(Array(2 + content.scoring.scale.length).fill('TH'));
+        expect(
+          header.children.map((c) => c.type),
+          doc,
+        ).toEqual(Array(2 + content.scoring.scale.length).fill('TH'));
         for (const th of header.children) expect(th.attributes.Scope).toBe('Column');
         expect(rows).toHaveLength(content.statements.themes[t].statements.length);
         for (const row of rows) {
@@ -225,8 +273,14 @@ describe('structure tree', () => {
         expect(bands.children[1].children[0]).toMatchObject({ type: 'TH', attributes: { Scope: 'Row' } });
         const themeRows = statements.flatMap((t) => t.children).filter((tr) => tr.children.length === 1);
         expect(themeRows).toHaveLength(content.statements.themes.length);
-        for (const tr of themeRows) expect(tr.children[0]).toMatchObject({ type: 'TH', attributes: { Scope: 'Column', ColSpan: expect.any(String) } });
-        const statementRows = statements.flatMap((t) => t.children).filter((tr) => tr.children[1]?.attributes.Scope === 'Row');
+        for (const tr of themeRows)
+          expect(tr.children[0]).toMatchObject({
+            type: 'TH',
+            attributes: { Scope: 'Column', ColSpan: expect.any(String) },
+          });
+        const statementRows = statements
+          .flatMap((t) => t.children)
+          .filter((tr) => tr.children[1]?.attributes.Scope === 'Row');
         expect(statementRows).toHaveLength(content.numbered.length);
       }
     }
@@ -264,36 +318,64 @@ describe('extracted text', () => {
   }
 
   it('the tests read in page order: title, instructions, statements 1–20, RESULTAT, the bands', async () => {
-    for (const [doc, group] of [['mus-test-leder.pdf', 'leader'], ['mus-test-medarbejder.pdf', 'employee']] as const) {
+    for (const [doc, group] of [
+      ['mus-test-leder.pdf', 'leader'],
+      ['mus-test-medarbejder.pdf', 'employee'],
+    ] as const) {
       const text = flat((await readPdf(join(sets.blank, doc))).text);
       const texts = content.test[group];
-      expectInOrder(text, [
-        texts.title, texts.subtitle, ...texts.steps.map((s) => s.slice(0, 30)),
-        ...content.numbered.map((s) => `${s.n}. ${s[group]}`),
-        content.test.result.title, ...content.scoring.bands.map((b) => b.sentence),
-      ], doc);
+      expectInOrder(
+        text,
+        [
+          texts.title,
+          texts.subtitle,
+          ...texts.steps.map((s) => s.slice(0, 30)),
+          ...content.numbered.map((s) => `${s.n}. ${s[group]}`),
+          content.test.result.title,
+          ...content.scoring.bands.map((b) => b.sentence),
+        ],
+        doc,
+      );
     }
   });
 
   it('the posters read bands then statements in order, with their counts after them', async () => {
-    for (const [doc, group] of [['resultatskema-leder.pdf', 'leader'], ['resultatskema-medarbejder.pdf', 'employee']] as const) {
+    for (const [doc, group] of [
+      ['resultatskema-leder.pdf', 'leader'],
+      ['resultatskema-medarbejder.pdf', 'employee'],
+    ] as const) {
       const text = flat((await readPdf(join(sets.filled, doc))).text);
-      expectInOrder(text, [
-        content.resultSheet[group].title, content.resultSheet.step1.heading,
-        ...content.scoring.bands.map((b) => b.sentence), content.resultSheet.step2.heading,
-        ...content.numbered.map((s) => s[group]),
-      ], doc);
+      expectInOrder(
+        text,
+        [
+          content.resultSheet[group].title,
+          content.resultSheet.step1.heading,
+          ...content.scoring.bands.map((b) => b.sentence),
+          content.resultSheet.step2.heading,
+          ...content.numbered.map((s) => s[group]),
+        ],
+        doc,
+      );
     }
   });
 
   it('the checklist reads each approach as FØR, UNDER, EFTER with æ, ø and å intact', async () => {
     const text = flat((await readPdf(join(sets.blank, 'procesguide-tjekliste.pdf'))).text);
     const guide = content.processGuide;
-    expectInOrder(text, [
-      guide.title,
-      ...guide.approaches.flatMap((a) => [a.title, ...a.phases.flatMap((p) => [p.name, ...p.steps.map((s) => s.title)])]),
-      guide.toolsToBring.heading, guide.calculation.heading, guide.dialogue.heading,
-    ], 'procesguide-tjekliste.pdf');
+    expectInOrder(
+      text,
+      [
+        guide.title,
+        ...guide.approaches.flatMap((a) => [
+          a.title,
+          ...a.phases.flatMap((p) => [p.name, ...p.steps.map((s) => s.title)]),
+        ]),
+        guide.toolsToBring.heading,
+        guide.calculation.heading,
+        guide.dialogue.heading,
+      ],
+      'procesguide-tjekliste.pdf',
+    );
     for (const word of ['FØR', 'Præsentér', 'Spørgsmål', 'Drøftelser', 'Værdien', 'på']) expect(text).toContain(word);
   });
 });

@@ -27,7 +27,9 @@ function partOf(path: string): string {
 function imports(): [string, string][] {
   return sourceFiles(src).flatMap((file) => {
     const info = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-    return info.importedFiles.filter((i) => i.fileName.startsWith('.')).map((i): [string, string] => [file, resolve(dirname(file), i.fileName)]);
+    return info.importedFiles
+      .filter((i) => i.fileName.startsWith('.'))
+      .map((i): [string, string] => [file, resolve(dirname(file), i.fileName)]);
   });
 }
 

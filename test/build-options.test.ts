@@ -83,7 +83,8 @@ describe('mus build --workshop FILE', () => {
   beforeAll(async () => {
     writeFileSync(workshopFile, 'unit: Lageret\ndate: 3. juni 2026\nfacilitator: Bo Berg\n');
     out = build(['--workshop', workshopFile]);
-    for (const name of ['mus-test-leder.pdf', 'resultatskema-leder.pdf', checklist]) text[name] = flat((await readPdf(join(out, name))).text);
+    for (const name of ['mus-test-leder.pdf', 'resultatskema-leder.pdf', checklist])
+      text[name] = flat((await readPdf(join(out, name))).text);
   }, 120_000);
 
   it('prints the workshop of a file outside the content folder on the tests, the posters and the checklist', () => {
@@ -98,7 +99,7 @@ describe('mus build --workshop FILE', () => {
     expect(t.indexOf(approach2)).toBeGreaterThan(t.indexOf(approach1));
   });
 
-  it('is used instead of the content folder\'s workshop.yaml', async () => {
+  it("is used instead of the content folder's workshop.yaml", async () => {
     const content = join(tempDir('mus-workshop-both-'), 'da');
     cpSync(join(repoRoot, 'content/da'), content, { recursive: true });
     writeFileSync(join(content, 'workshop.yaml'), 'unit: Kantinen\n');

@@ -7,7 +7,9 @@ import { parse } from 'yaml';
 import { runMus, repoRoot, fixture } from './helpers/cli.js';
 import { A3, A4, flat, readPdf, tempDir, type PdfReadout } from './helpers/pdf.js';
 
-interface StatementsFile { themes: { title: string; statements: { leader: string; employee: string }[] }[] }
+interface StatementsFile {
+  themes: { title: string; statements: { leader: string; employee: string }[] }[];
+}
 const statements = parse(readFileSync(join(repoRoot, 'content/da/udsagn.yaml'), 'utf8')) as StatementsFile;
 const all = statements.themes.flatMap((t) => t.statements);
 
@@ -106,9 +108,23 @@ describe('mus build (blank set)', () => {
 
   it('the checklist has both approaches with FØR / UNDER / EFTER, tools and dialogue prompts', () => {
     const text = flat(pdfs['procesguide-tjekliste.pdf'].text);
-    for (const phrase of ['Tilgang 1', 'Tilgang 2', 'FØR', 'UNDER', 'EFTER', 'Evt. brug af redskab', 'Post-it',
-      'Inspiration til dialog', 'Hvad fungerer godt?', 'Hvordan kan vi forbedre os fremadrettet?', 'INDSATSOMRÅDER',
-      'VÆRDIEN AF MUS – POINT', 'Step 1', 'Step 2', 'procesansvarlig']) {
+    for (const phrase of [
+      'Tilgang 1',
+      'Tilgang 2',
+      'FØR',
+      'UNDER',
+      'EFTER',
+      'Evt. brug af redskab',
+      'Post-it',
+      'Inspiration til dialog',
+      'Hvad fungerer godt?',
+      'Hvordan kan vi forbedre os fremadrettet?',
+      'INDSATSOMRÅDER',
+      'VÆRDIEN AF MUS – POINT',
+      'Step 1',
+      'Step 2',
+      'procesansvarlig',
+    ]) {
       expect(text).toContain(phrase);
     }
   });
@@ -123,7 +139,8 @@ describe('mus build (blank set)', () => {
 
   it('building the pre-filled set twice gives byte-identical files, in any folder', async () => {
     const [first, second] = [tempDir(), tempDir('other-')];
-    for (const dir of [first, second]) expect(runMus(['build', '--responses', fixture('eksempel-svar.yaml'), '--out', dir]).code).toBe(0);
+    for (const dir of [first, second])
+      expect(runMus(['build', '--responses', fixture('eksempel-svar.yaml'), '--out', dir]).code).toBe(0);
     for (const name of Object.keys(expected) as Name[]) {
       expect(readFileSync(join(second, name)).equals(readFileSync(join(first, name))), name).toBe(true);
     }
@@ -131,7 +148,8 @@ describe('mus build (blank set)', () => {
 
   it('SOURCE_DATE_EPOCH sets the creation date, and the same epoch gives the same bytes', async () => {
     const [dir, again] = [tempDir(), tempDir()];
-    for (const out of [dir, again]) expect(runMus(['build', '--out', out], { env: { SOURCE_DATE_EPOCH: '1700000000' } }).code).toBe(0);
+    for (const out of [dir, again])
+      expect(runMus(['build', '--out', out], { env: { SOURCE_DATE_EPOCH: '1700000000' } }).code).toBe(0);
     const pdf = await readPdf(join(dir, 'mus-test-leder.pdf'));
     expect(String(pdf.info.CreationDate)).toContain('20231114');
     for (const name of Object.keys(expected) as Name[]) {

@@ -13,9 +13,13 @@ import { textRuns } from './helpers/raster.js';
 import { scratchFiles } from './helpers/scratch.js';
 
 const content = loadContent(defaultContentDir);
-const meta = { language: 'da-DK', author: 'test', date: new Date(Date.UTC(2024, 0, 1)), name: 'procesguide-tjekliste.pdf' };
+const meta = {
+  language: 'da-DK',
+  author: 'test',
+  date: new Date(Date.UTC(2024, 0, 1)),
+  name: 'procesguide-tjekliste.pdf',
+};
 const scratch = scratchFiles('mus-checklist-', 'pdf');
-
 
 async function checklist(options: GuideOptions) {
   const layout = await renderTemplate('procesguide', guideView(content, options));
@@ -27,22 +31,32 @@ async function checklist(options: GuideOptions) {
 const [first, second] = content.processGuide.approaches;
 
 describe('one approach, or both', () => {
-  it.each([[1, first, second], [2, second, first]] as const)('Tilgang %i alone: its own steps, not the other\'s, on at most 4 A4 pages', async (tilgang, mine, other) => {
-    const { pages: printed } = await checklist({ tilgang });
-    expect(printed.length).toBeGreaterThanOrEqual(2);
-    expect(printed.length).toBeLessThanOrEqual(4); // two sheets, both sides
-    for (const page of printed) {
-      expect(page.width).toBeCloseTo(A4.width, 1);
-      expect(page.height).toBeCloseTo(A4.height, 1);
-    }
-    const text = printed.map((p) => p.text).join(' ');
-    expect(text).toContain(mine.title);
-    expect(text).not.toContain(other.title);
-    // What both approaches share is still there.
-    for (const heading of [content.processGuide.toolsToBring.heading, content.processGuide.calculation.heading, content.processGuide.dialogue.heading]) {
-      expect(text).toContain(heading);
-    }
-  });
+  it.each([
+    [1, first, second],
+    [2, second, first],
+  ] as const)(
+    "Tilgang %i alone: its own steps, not the other's, on at most 4 A4 pages",
+    async (tilgang, mine, other) => {
+      const { pages: printed } = await checklist({ tilgang });
+      expect(printed.length).toBeGreaterThanOrEqual(2);
+      expect(printed.length).toBeLessThanOrEqual(4); // two sheets, both sides
+      for (const page of printed) {
+        expect(page.width).toBeCloseTo(A4.width, 1);
+        expect(page.height).toBeCloseTo(A4.height, 1);
+      }
+      const text = printed.map((p) => p.text).join(' ');
+      expect(text).toContain(mine.title);
+      expect(text).not.toContain(other.title);
+      // What both approaches share is still there.
+      for (const heading of [
+        content.processGuide.toolsToBring.heading,
+        content.processGuide.calculation.heading,
+        content.processGuide.dialogue.heading,
+      ]) {
+        expect(text).toContain(heading);
+      }
+    },
+  );
 
   it('without the option, both approaches, in order', async () => {
     const text = (await checklist({})).pages.map((p) => p.text).join(' ');
@@ -58,7 +72,9 @@ describe('one approach, or both', () => {
       error = err;
     }
     expect(error).toBeInstanceOf(UserError);
-    expect((error as Error).message.split('\n')[0]).toBe('--tilgang: 3 is not an approach of the checklist; give 1 or 2');
+    expect((error as Error).message.split('\n')[0]).toBe(
+      '--tilgang: 3 is not an approach of the checklist; give 1 or 2',
+    );
   });
 });
 
@@ -69,17 +85,23 @@ describe('parts flow, headings stay with what follows', () => {
     expect(layout.blocks.filter((b) => b.kind === 'pageBreak')).toHaveLength(0);
   });
 
-  it.each([[undefined], [1], [2]])('Tilgang %s: no page ends with a heading, and no page but the last is left mostly empty', async (tilgang) => {
-    const { bytes, layout } = await checklist({ tilgang });
-    const headings = layout.blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : []));
-    const runs = await textRuns(bytes);
-    runs.forEach((page, i) => {
-      const text = page.filter((r) => r.str.trim() && !/^Side \d+ af \d+$/.test(r.str.trim()));
-      const lowest = text.reduce((a, b) => (b.y > a.y ? b : a));
-      expect(headings.some((h) => h.includes(lowest.str.trim())), `page ${i + 1} ends with the heading "${lowest.str}"`).toBe(false);
-      if (i < runs.length - 1) expect(lowest.y / A4.height, `page ${i + 1} ends at`).toBeGreaterThan(0.6);
-    });
-  });
+  it.each([[undefined], [1], [2]])(
+    'Tilgang %s: no page ends with a heading, and no page but the last is left mostly empty',
+    async (tilgang) => {
+      const { bytes, layout } = await checklist({ tilgang });
+      const headings = layout.blocks.flatMap((b) => (b.kind === 'heading' ? [b.text] : []));
+      const runs = await textRuns(bytes);
+      runs.forEach((page, i) => {
+        const text = page.filter((r) => r.str.trim() && !/^Side \d+ af \d+$/.test(r.str.trim()));
+        const lowest = text.reduce((a, b) => (b.y > a.y ? b : a));
+        expect(
+          headings.some((h) => h.includes(lowest.str.trim())),
+          `page ${i + 1} ends with the heading "${lowest.str}"`,
+        ).toBe(false);
+        if (i < runs.length - 1) expect(lowest.y / A4.height, `page ${i + 1} ends at`).toBeGreaterThan(0.6);
+      });
+    },
+  );
 });
 
 describe('page numbers', () => {
@@ -101,7 +123,9 @@ describe('page numbers', () => {
     const one = await pages((await renderPdf({ ...layout, blocks: [paragraph] }, meta)).bytes);
     expect(one).toHaveLength(1);
     expect(one[0].text).not.toContain('Page');
-    const two = await pages((await renderPdf({ ...layout, blocks: [paragraph, { kind: 'pageBreak' }, paragraph] }, meta)).bytes);
+    const two = await pages(
+      (await renderPdf({ ...layout, blocks: [paragraph, { kind: 'pageBreak' }, paragraph] }, meta)).bytes,
+    );
     expect(two.map((p) => p.text.includes('Page 1 of 2') || p.text.includes('Page 2 of 2'))).toEqual([true, true]);
     expect(two[1].text).toContain('Page 2 of 2');
   });

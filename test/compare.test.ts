@@ -6,7 +6,13 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { compareGroups, largestDifferences, mostAnswered, statementMean, type StatementComparison } from '../src/tally/compare.js';
+import {
+  compareGroups,
+  largestDifferences,
+  mostAnswered,
+  statementMean,
+  type StatementComparison,
+} from '../src/tally/compare.js';
 import { fixture, repoRoot, runMus } from './helpers/cli.js';
 import { A3, A4, flat, readPdf, tempDir } from './helpers/pdf.js';
 import { textRuns } from './helpers/raster.js';
@@ -29,11 +35,18 @@ const oneDecimal = (value: number, signed = false) => {
   return value < 0 ? `−${rounded}` : signed ? `+${rounded}` : rounded;
 };
 
-interface StatementsFile { themes: { title: string; statements: { leader: string; employee: string; short?: string }[] }[] }
+interface StatementsFile {
+  themes: { title: string; statements: { leader: string; employee: string; short?: string }[] }[];
+}
 const themes = (parse(readFileSync(join(repoRoot, 'content/da/udsagn.yaml'), 'utf8')) as StatementsFile).themes;
 const shown = themes.flatMap((t) => t.statements).map((s) => s.short ?? s.employee);
-const expectedCounts = JSON.parse(readFileSync(fixture('eksempel-svar.expected.json'), 'utf8')) as Record<'leaders' | 'employees', { statements: { counts: number[] }[] }>;
-const texts = parse(readFileSync(join(repoRoot, 'content/da/sammenligning.yaml'), 'utf8')) as { step2: { smallGroupNote: string; dialogueLabel: string } };
+const expectedCounts = JSON.parse(readFileSync(fixture('eksempel-svar.expected.json'), 'utf8')) as Record<
+  'leaders' | 'employees',
+  { statements: { counts: number[] }[] }
+>;
+const texts = parse(readFileSync(join(repoRoot, 'content/da/sammenligning.yaml'), 'utf8')) as {
+  step2: { smallGroupNote: string; dialogueLabel: string };
+};
 
 const points = [1, 2, 3, 4, 5];
 const counts = (...c: number[]) => ({ counts: c });
@@ -57,7 +70,12 @@ describe('means and differences (src/tally/compare.ts)', () => {
   });
 
   it('the largest differences count in either direction; ties keep test order, also at the cut', () => {
-    const c = (statement: number, difference: number): StatementComparison => ({ statement, leaders: 3, employees: 3 + difference, difference });
+    const c = (statement: number, difference: number): StatementComparison => ({
+      statement,
+      leaders: 3,
+      employees: 3 + difference,
+      difference,
+    });
     // 0.6 as 3.4 − 2.8 and as 4.6 − 4.0 differ in floating point, but are the same difference.
     const comparison = [c(1, 0.5), c(2, -1.5), c(3, 4.6 - 4.0), c(4, 1.5), c(5, -(3.4 - 2.8)), c(6, 0.2), c(7, 0.6)];
     expect(largestDifferences(comparison, 5).map((x) => x.statement)).toEqual([2, 4, 3, 5, 7]);
@@ -76,7 +94,9 @@ const responsesFile = scratchFiles('mus-compare-', 'yaml');
 const sheet = (value: number | null, changes: Record<number, number | null> = {}) =>
   Array.from({ length: 20 }, (_, i) => (i + 1 in changes ? changes[i + 1] : value));
 const writeResponses = (leaders: (number | null)[][], employees: (number | null)[][]) =>
-  responsesFile(`leaders:\n${leaders.map((s) => `  - ${JSON.stringify(s)}\n`).join('')}employees:\n${employees.map((s) => `  - ${JSON.stringify(s)}\n`).join('')}`);
+  responsesFile(
+    `leaders:\n${leaders.map((s) => `  - ${JSON.stringify(s)}\n`).join('')}employees:\n${employees.map((s) => `  - ${JSON.stringify(s)}\n`).join('')}`,
+  );
 
 function build(args: string[]) {
   const out = tempDir('mus-compare-out-');
@@ -85,7 +105,7 @@ function build(args: string[]) {
 }
 
 describe('mus tally: means and the comparison', () => {
-  it('--json: every statement\'s mean per group, and the comparison, as worked out by hand', () => {
+  it("--json: every statement's mean per group, and the comparison, as worked out by hand", () => {
     const result = runMus(['tally', fixture('eksempel-svar.yaml'), '--json']);
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout);
@@ -115,11 +135,19 @@ describe('mus tally: means and the comparison', () => {
     expect(result.code).toBe(0);
     const listed = result.stdout.split('De fem største forskelle')[1];
     expect(listed).toBeDefined();
-    const rows = listed.trim().split('\n').slice(3).map((line) => line.trim().split(/\s+/));
+    const rows = listed
+      .trim()
+      .split('\n')
+      .slice(3)
+      .map((line) => line.trim().split(/\s+/));
     expect(rows.map((r) => Number(r[0]))).toEqual(hand.largest);
     rows.forEach((r, i) => {
       const s = hand.statements[hand.largest[i] - 1];
-      expect(r.slice(-3), `statement ${s.n}`).toEqual([oneDecimal(fraction(s.leaders)), oneDecimal(fraction(s.employees)), oneDecimal(fraction(s.difference), true)]);
+      expect(r.slice(-3), `statement ${s.n}`).toEqual([
+        oneDecimal(fraction(s.leaders)),
+        oneDecimal(fraction(s.employees)),
+        oneDecimal(fraction(s.difference), true),
+      ]);
     });
   });
 });
@@ -146,23 +174,29 @@ describe('the comparison poster from eksempel-svar.yaml', () => {
   it('is A3, two sheets at most', async () => {
     const pdf = await readPdf(join(out, 'resultatskema-sammenligning.pdf'));
     expect(pdf.pages.length).toBeLessThanOrEqual(2);
-    for (const page of pdf.pages) expect([page.width, page.height]).toEqual([expect.closeTo(A3.width, 1), expect.closeTo(A3.height, 1)]);
+    for (const page of pdf.pages)
+      expect([page.width, page.height]).toEqual([expect.closeTo(A3.width, 1), expect.closeTo(A3.height, 1)]);
   });
 
-  it('each statement, in test order, with both groups\' counts, how many answered, both means and the difference', () => {
+  it("each statement, in test order, with both groups' counts, how many answered, both means and the difference", () => {
     let last = -1;
     hand.statements.forEach((s) => {
       const row = rowOf(s.n);
       const at = text.indexOf(row);
       expect(at, `statement ${s.n} in order`).toBeGreaterThan(last);
       last = at;
-      const [leaders, employees] = [expectedCounts.leaders.statements[s.n - 1].counts, expectedCounts.employees.statements[s.n - 1].counts];
+      const [leaders, employees] = [
+        expectedCounts.leaders.statements[s.n - 1].counts,
+        expectedCounts.employees.statements[s.n - 1].counts,
+      ];
       const answered = (c: number[]) => c.reduce((a, b) => a + b, 0);
       const bar = (c: number[]) => c.filter((x) => x > 0).join(' ');
       // Read in drawing order: the leaders' line, the difference (and its mark), the employees' line.
       const mark = hand.largest.includes(s.n) ? ` ${texts.step2.dialogueLabel}` : '';
-      expect(row, `statement ${s.n}`).toContain(`Ledere ${bar(leaders)} ${answered(leaders)} svar ${oneDecimal(fraction(s.leaders))} ${oneDecimal(fraction(s.difference), true)}${mark} `
-        + `Medarbejdere ${bar(employees)} ${answered(employees)} svar ${oneDecimal(fraction(s.employees))}`);
+      expect(row, `statement ${s.n}`).toContain(
+        `Ledere ${bar(leaders)} ${answered(leaders)} svar ${oneDecimal(fraction(s.leaders))} ${oneDecimal(fraction(s.difference), true)}${mark} ` +
+          `Medarbejdere ${bar(employees)} ${answered(employees)} svar ${oneDecimal(fraction(s.employees))}`,
+      );
     });
   });
 
@@ -172,7 +206,7 @@ describe('the comparison poster from eksempel-svar.yaml', () => {
     });
   });
 
-  it('step 1 side by side: band counts of both groups, each group\'s tendency marked', () => {
+  it("step 1 side by side: band counts of both groups, each group's tendency marked", () => {
     // Leaders' bands [0,0,0,0,2] (tendency 81–100), employees' [0,2,0,5,1] (tendency 61–80).
     expect(text).toContain('0–20 Jeres MUS-proces skaber næsten ingen værdi. 0 0');
     expect(text).toContain('61–80 Jeres MUS-proces skaber værdi. 0 5 TENDENS');
@@ -186,17 +220,20 @@ describe('the comparison poster from eksempel-svar.yaml', () => {
     for (const run of runs) expect(run.size, run.str).toBeGreaterThanOrEqual(14);
   });
 
-  it('the dialogue poster names each group\'s most-answered category per theme', async () => {
+  it("the dialogue poster names each group's most-answered category per theme", async () => {
     const dialogue = flat((await readPdf(join(out, 'dialogplakat.pdf'))).text);
     themes.forEach((theme, t) => {
-      const [leaders, employees] = [hand.mostAnswered.leaders[t].join(' og '), hand.mostAnswered.employees[t].join(' og ')];
+      const [leaders, employees] = [
+        hand.mostAnswered.leaders[t].join(' og '),
+        hand.mostAnswered.employees[t].join(' og '),
+      ];
       expect(dialogue).toContain(`${theme.title} · flest svar – ledere: ${leaders}, medarbejdere: ${employees}`);
     });
   });
 });
 
 describe('edge cases of the comparison', () => {
-  it('one leader only: that leader\'s points are the leaders\' means', async () => {
+  it("one leader only: that leader's points are the leaders' means", async () => {
     const employees = Array.from({ length: 5 }, (_, i) => sheet(i + 1)); // points 1 … 5: mean 3
     const file = writeResponses([sheet(5, { 2: 2, 7: null })], employees);
     const { code, stderr, out } = build(['--responses', file]);
@@ -207,7 +244,9 @@ describe('edge cases of the comparison', () => {
     expect(text).toContain(`1. ${shown[0]} Ledere 1 1 svar 5,0 −2,0 DIALOG Medarbejdere 1 1 1 1 1 5 svar 3,0`);
     expect(text).toContain(`2. ${shown[1]} Ledere 1 1 svar 2,0 +1,0 Medarbejdere`);
     // Statement 7 unanswered by the only leader: no mean, no difference, no mark.
-    expect(text).toMatch(new RegExp(`7\\. ${shown[6]} Ledere 0 svar ingen svar Medarbejdere 1 1 1 1 1 5 svar 3,0 8\\.`));
+    expect(text).toMatch(
+      new RegExp(`7\\. ${shown[6]} Ledere 0 svar ingen svar Medarbejdere 1 1 1 1 1 5 svar 3,0 8\\.`),
+    );
   });
 
   it('a small employee group: no statement compared, the poster says why; --allow-small-groups shows them', async () => {
@@ -253,17 +292,34 @@ describe('the dialogue poster and the action plan (every build)', () => {
     expect(existsSync(join(out, 'resultatskema-sammenligning.pdf'))).toBe(false);
     const poster = await readPdf(join(out, 'dialogplakat.pdf'));
     expect(poster.pages).toHaveLength(1);
-    expect([poster.pages[0].width, poster.pages[0].height]).toEqual([expect.closeTo(A3.width, 1), expect.closeTo(A3.height, 1)]);
+    expect([poster.pages[0].width, poster.pages[0].height]).toEqual([
+      expect.closeTo(A3.width, 1),
+      expect.closeTo(A3.height, 1),
+    ]);
     const text = flat(poster.text);
-    for (const q of ['Hvad fungerer godt? / Hvad er vi gode til?', 'Hvad fungerer mindre godt?', 'Hvordan kan vi forbedre os fremadrettet?', 'INDSATSOMRÅDER']) expect(text).toContain(q);
+    for (const q of [
+      'Hvad fungerer godt? / Hvad er vi gode til?',
+      'Hvad fungerer mindre godt?',
+      'Hvordan kan vi forbedre os fremadrettet?',
+      'INDSATSOMRÅDER',
+    ])
+      expect(text).toContain(q);
     for (const theme of themes) expect(text).toContain(theme.title);
     expect(text).not.toContain('flest svar');
-    for (const run of (await textRuns(readFileSync(join(out, 'dialogplakat.pdf')))).flat()) expect(run.size, run.str).toBeGreaterThanOrEqual(14);
+    for (const run of (await textRuns(readFileSync(join(out, 'dialogplakat.pdf')))).flat())
+      expect(run.size, run.str).toBeGreaterThanOrEqual(14);
     const plan = await readPdf(join(out, 'handleplan.pdf'));
     expect(plan.pages).toHaveLength(1);
-    expect([plan.pages[0].width, plan.pages[0].height]).toEqual([expect.closeTo(A4.width, 1), expect.closeTo(A4.height, 1)]);
+    expect([plan.pages[0].width, plan.pages[0].height]).toEqual([
+      expect.closeTo(A4.width, 1),
+      expect.closeTo(A4.height, 1),
+    ]);
     const planText = flat(plan.text);
-    for (const part of ['Skal der igangsættes yderligere indsatser for at styrke MUS-processen', 'Hvordan skal processen styres og faciliteres herfra?', 'Indsats Hvem Hvornår Opfølgning']) {
+    for (const part of [
+      'Skal der igangsættes yderligere indsatser for at styrke MUS-processen',
+      'Hvordan skal processen styres og faciliteres herfra?',
+      'Indsats Hvem Hvornår Opfølgning',
+    ]) {
       expect(planText).toContain(part);
     }
   });
@@ -273,10 +329,28 @@ describe('the dialogue poster and the action plan (every build)', () => {
     cpSync(join(repoRoot, 'content/da'), dir, { recursive: true });
     const file = join(dir, 'udsagn.yaml');
     const label = 'short: Vi aftaler konkrete aktiviteter, der fører mod udviklingsmålene';
-    writeFileSync(file, readFileSync(file, 'utf8').replace(label, `short: ${'Vi aftaler konkrete aktiviteter '.repeat(12).trim()}`));
-    const result = runMus(['build', '--content', dir, '--responses', fixture('eksempel-svar.yaml'), '--out', tempDir()]);
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(label, `short: ${'Vi aftaler konkrete aktiviteter '.repeat(12).trim()}`),
+    );
+    const result = runMus([
+      'build',
+      '--content',
+      dir,
+      '--responses',
+      fixture('eksempel-svar.yaml'),
+      '--out',
+      tempDir(),
+    ]);
     expect(result.code).toBe(1);
-    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes('short: Vi aftaler konkrete aktiviteter Vi')) + 1;
-    expect(result.stderr.trim()).toMatch(new RegExp(`udsagn\\.yaml:${line} statement 14 short "Vi aftaler.*": is too long for the A3 sheet \\(page 2 of resultatskema-sammenligning\\.pdf\\) even at the smallest type \\(14 pt\\); shorten it$`));
+    const line =
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('short: Vi aftaler konkrete aktiviteter Vi')) + 1;
+    expect(result.stderr.trim()).toMatch(
+      new RegExp(
+        `udsagn\\.yaml:${line} statement 14 short "Vi aftaler.*": is too long for the A3 sheet \\(page 2 of resultatskema-sammenligning\\.pdf\\) even at the smallest type \\(14 pt\\); shorten it$`,
+      ),
+    );
   });
 });

@@ -32,17 +32,38 @@ function problemsOf(dir: string): string {
 
 /** The 1-based line of the first occurrence of `needle` in a content file. */
 const lineOf = (dir: string, file: string, needle: string) =>
-  readFileSync(join(dir, file), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+  readFileSync(join(dir, file), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(needle)) + 1;
 
 describe('content loading', () => {
   it('loads the Danish content: 20 statements in 3 themes, 5 categories, 5 bands', () => {
     const content = loadContent(contentDir);
     expect(content.numbered).toHaveLength(20);
-    expect(content.statements.themes.map((t) => t.title)).toEqual(['Forberedelse og gennemførelse af MUS', 'Samtalen', 'Værdien af MUS']);
-    expect(content.scoring.scale.map((c) => [c.label, c.points])).toEqual([['Aldrig', 1], ['Sjældent', 2], ['Af og til', 3], ['Oftest', 4], ['Altid', 5]]);
+    expect(content.statements.themes.map((t) => t.title)).toEqual([
+      'Forberedelse og gennemførelse af MUS',
+      'Samtalen',
+      'Værdien af MUS',
+    ]);
+    expect(content.scoring.scale.map((c) => [c.label, c.points])).toEqual([
+      ['Aldrig', 1],
+      ['Sjældent', 2],
+      ['Af og til', 3],
+      ['Oftest', 4],
+      ['Altid', 5],
+    ]);
     expect(content.scoring.scale[3].aliases).toContain('Som oftest');
-    expect(content.scoring.bands.map((b) => [b.min, b.max])).toEqual([[0, 20], [21, 40], [41, 60], [61, 80], [81, 100]]);
-    expect(content.numbered[6].source.leader).toEqual({ file: expect.stringMatching(/udsagn\.yaml$/), line: expect.any(Number) });
+    expect(content.scoring.bands.map((b) => [b.min, b.max])).toEqual([
+      [0, 20],
+      [21, 40],
+      [41, 60],
+      [61, 80],
+      [81, 100],
+    ]);
+    expect(content.numbered[6].source.leader).toEqual({
+      file: expect.stringMatching(/udsagn\.yaml$/),
+      line: expect.any(Number),
+    });
   });
 
   it('a missing field names file, line and field', () => {
@@ -101,7 +122,9 @@ describe('content loading', () => {
   });
 
   it('a changed statement shows up in the next build, no code change needed', async () => {
-    const dir = contentWith('udsagn.yaml', (t) => t.replace('leader: MUS gennemføres', 'leader: MUS gennemføres hvert år'));
+    const dir = contentWith('udsagn.yaml', (t) =>
+      t.replace('leader: MUS gennemføres', 'leader: MUS gennemføres hvert år'),
+    );
     const out = tempDir();
     expect(runMus(['build', '--content', dir, '--out', out]).code).toBe(0);
     const { readPdf } = await import('./helpers/pdf.js');

@@ -50,17 +50,34 @@ function referenceSniff(headText: string, matcher: HeaderMatcher): { delimiter: 
 describe('sniffing the separator', () => {
   it('chooses what scoring the first rows chooses, on random heads', () => {
     const { next, pick } = seededRandom(11);
-    const headers = ['Id', 'Navn', 'Rolle', 'Udsagn 3', 'Q7', '12', content.numbered[4].leader, `"Udsagn 1;Udsagn 2"`, `"Q4,Q5"`, '', 'Kommentar'];
+    const headers = [
+      'Id',
+      'Navn',
+      'Rolle',
+      'Udsagn 3',
+      'Q7',
+      '12',
+      content.numbered[4].leader,
+      `"Udsagn 1;Udsagn 2"`,
+      `"Q4,Q5"`,
+      '',
+      'Kommentar',
+    ];
     const cells = ['Aldrig', 'Altid', '3', '', '"a;b"', '"c,d"', '"e\tf"', 'x'];
     const chosen = new Map<string, number>();
     for (let round = 0; round < 300; round++) {
       const delimiter = pick([';', ',', '\t']);
-      const row = (from: readonly string[]) => Array.from({ length: Math.floor(next() * 8) }, () => pick(from)).join(pick([delimiter, delimiter, delimiter, ';', ',']));
+      const row = (from: readonly string[]) =>
+        Array.from({ length: Math.floor(next() * 8) }, () => pick(from)).join(
+          pick([delimiter, delimiter, delimiter, ';', ',']),
+        );
       const lines = [...Array.from({ length: Math.floor(next() * 3) }, () => ''), row(headers)];
       for (let i = Math.floor(next() * 60); i > 0; i--) lines.push(next() < 0.1 ? '' : row(cells));
       const head = lines.join(pick(['\n', '\r\n']));
       const expected = referenceSniff(head, matcher);
-      expect(sniffDialect(head, 'utf-8', matcher).delimiter, JSON.stringify(head.slice(0, 200))).toBe(expected.delimiter);
+      expect(sniffDialect(head, 'utf-8', matcher).delimiter, JSON.stringify(head.slice(0, 200))).toBe(
+        expected.delimiter,
+      );
       const kind = `${expected.byHeader ? 'header' : 'rows'} ${expected.delimiter}`;
       chosen.set(kind, (chosen.get(kind) ?? 0) + 1);
     }

@@ -59,7 +59,10 @@ describe('streaming a CSV export', () => {
 
   it('reads UTF-8 whose letters are cut by the chunks it is read in, with and without a byte-order mark', async () => {
     // Ids of 1–3 Danish letters shift every row by a byte or two, so chunk ends fall inside letters.
-    const rows = [header, ...Array.from({ length: 6000 }, (_, i) => row(i).map((cell, c) => (c === 1 ? 'æ'.repeat(1 + (i % 3)) : cell)))];
+    const rows = [
+      header,
+      ...Array.from({ length: 6000 }, (_, i) => row(i).map((cell, c) => (c === 1 ? 'æ'.repeat(1 + (i % 3)) : cell))),
+    ];
     const text = `${rows.map((r) => r.join(';')).join('\n')}\n`;
     for (const bom of ['', '\uFEFF']) {
       const result = await tallied(write(bom + text));
@@ -71,7 +74,10 @@ describe('streaming a CSV export', () => {
   it('reads a file that is UTF-8 only at its start as Windows-1252, unless it has a UTF-8 byte-order mark', async () => {
     const ascii = (r: number, s: number) => ['Aldrig', 'Oftest', 'Altid'][(r + s) % 3]; // the same in both encodings
     const rows = [header, ...Array.from({ length: 6000 }, (_, i) => row(i, ascii))].map((r) => r.join(';'));
-    const late = Buffer.concat([Buffer.from(`${rows.join('\n')}\n`), Buffer.from(`medarbejder;blå;Sjældent;${row(1, ascii).slice(3).join(';')}\n`, 'latin1')]);
+    const late = Buffer.concat([
+      Buffer.from(`${rows.join('\n')}\n`),
+      Buffer.from(`medarbejder;blå;Sjældent;${row(1, ascii).slice(3).join(';')}\n`, 'latin1'),
+    ]);
     const result = await tallied(write(late));
     expect(result.employees.respondents).toBe(4501);
     expect(result.employees.statements[0].counts[1]).toBe(1); // the one Sjældent, read as Windows-1252
@@ -84,13 +90,19 @@ describe('streaming a CSV export', () => {
   it('keeps empty lines, a sep= line, stray carriage returns and bad rows as csv-parse has them', async () => {
     const rows = [header, row(1), row(2)].map((r) => r.join(','));
     // row(1) and row(2) are employees; their statement 1 is labels[1] and labels[2].
-    for (const text of [`sep=,\n${rows.join('\n')}\n`, `${rows[0]}\n\n${rows[1]}\n\n\n${rows[2]}\n`, `${rows[0]}\n${rows[1]}\r\n${rows[2]}\n`]) {
+    for (const text of [
+      `sep=,\n${rows.join('\n')}\n`,
+      `${rows[0]}\n\n${rows[1]}\n\n\n${rows[2]}\n`,
+      `${rows[0]}\n${rows[1]}\r\n${rows[2]}\n`,
+    ]) {
       const result = await tallied(write(text));
       expect(result.employees.respondents, text).toBe(2);
       expect(result.employees.statements[0].counts, text).toEqual([0, 1, 1, 0, 0]);
     }
     const extra = write(`${rows[0]}\n${rows[1]},ekstra\n${rows[2]}`);
-    expect(await outcome(extra)).toEqual({ error: `${extra}: row 2: has a value in column W, right of the last header; is a separator missing or extra?` });
+    expect(await outcome(extra)).toEqual({
+      error: `${extra}: row 2: has a value in column W, right of the last header; is a separator missing or extra?`,
+    });
     const unknown = write(`${rows[0]}\n\n${row(3, () => 'Måske').join(',')}\n`);
     expect(((await outcome(unknown)) as { error: string }).error.split('\n')[0]).toBe(
       `${unknown}: row 3, column "Udsagn 1": "Måske" is not an answer (Aldrig, Sjældent, Af og til, Oftest, Altid or 1–5)`,

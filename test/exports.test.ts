@@ -52,7 +52,8 @@ function csvText(rows: Row[], style: CsvStyle = {}): string {
 }
 function xlsxBytes(sheets: Record<string, Row[]>): Buffer {
   const book = utils.book_new();
-  for (const [name, rows] of Object.entries(sheets)) utils.book_append_sheet(book, utils.aoa_to_sheet(rows, { cellDates: true }), name);
+  for (const [name, rows] of Object.entries(sheets))
+    utils.book_append_sheet(book, utils.aoa_to_sheet(rows, { cellDates: true }), name);
   return write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
 }
 
@@ -89,7 +90,15 @@ const expectedSamples = JSON.parse(readFileSync(sample('expected.json'), 'utf8')
 /** The hand-written compact form ("2-10": counts) as the tally's shape. */
 function expand(expected: ExpectedGroup | undefined): GroupTally {
   const bandRanges = content.scoring.bands.map((b) => ({ min: b.min, max: b.max }));
-  if (!expected) return { respondents: 0, complete: 0, incomplete: 0, bands: bandRanges.map((b) => ({ ...b, count: 0 })), tendency: [], statements: texts.map(() => ({ counts: [0, 0, 0, 0, 0], unanswered: 0 })) };
+  if (!expected)
+    return {
+      respondents: 0,
+      complete: 0,
+      incomplete: 0,
+      bands: bandRanges.map((b) => ({ ...b, count: 0 })),
+      tendency: [],
+      statements: texts.map(() => ({ counts: [0, 0, 0, 0, 0], unanswered: 0 })),
+    };
   const statements = expected.statements.flatMap(({ n, counts, unanswered }) => {
     const [from, to = from] = n.split('-').map(Number);
     return Array.from({ length: to - from + 1 }, () => ({ counts, unanswered }));
@@ -157,7 +166,20 @@ describe('matching headers to statements', () => {
   };
 
   it('reads numbers alone or after a word', () => {
-    for (const header of ['7', '7.', ' 7 ', 'Udsagn 7', 'udsagn7', 'Spørgsmål 7', 'SPØRGSMÅL NR. 7', 'Statement 7', 'Q7', 'q 7', 'Question 07', 'Spm. 7']) {
+    for (const header of [
+      '7',
+      '7.',
+      ' 7 ',
+      'Udsagn 7',
+      'udsagn7',
+      'Spørgsmål 7',
+      'SPØRGSMÅL NR. 7',
+      'Statement 7',
+      'Q7',
+      'q 7',
+      'Question 07',
+      'Spm. 7',
+    ]) {
       expect(read(header), header).toBe(7);
     }
   });
@@ -183,8 +205,23 @@ describe('matching headers to statements', () => {
   });
 
   it('leaves everything else alone', () => {
-    for (const header of ['Id', 'ID', 'Starttidspunkt', 'Start time', 'Completion time', 'Email', 'Navn', 'Tidsstempel', 'Timestamp',
-      'Tidspunkt for seneste ændring', 'Kommentar 2', 'Har du kommentarer til pkt. 3?', 'Version 2.3', '', 'Jeg giver den enkelte']) {
+    for (const header of [
+      'Id',
+      'ID',
+      'Starttidspunkt',
+      'Start time',
+      'Completion time',
+      'Email',
+      'Navn',
+      'Tidsstempel',
+      'Timestamp',
+      'Tidspunkt for seneste ændring',
+      'Kommentar 2',
+      'Har du kommentarer til pkt. 3?',
+      'Version 2.3',
+      '',
+      'Jeg giver den enkelte',
+    ]) {
       expect(read(header), header).toBeUndefined();
     }
   });
@@ -211,20 +248,35 @@ describe('CSV dialects and file formats', () => {
   });
 
   it('finds the separator when headers hold the other separators', async () => {
-    const withCommas = [['Kommentar, fri tekst', ...texts.map((t) => t.leader)], ['a, b', ...all('Oftest')], ['', ...all('Oftest')]];
+    const withCommas = [
+      ['Kommentar, fri tekst', ...texts.map((t) => t.leader)],
+      ['a, b', ...all('Oftest')],
+      ['', ...all('Oftest')],
+    ];
     const result = await tally({ leaders: temp('svar.csv', csvText(withCommas, { delimiter: ';' })) });
     expect(result.leaders.respondents).toBe(2);
     expect(result.leaders.bands.map((b) => b.count)).toEqual([0, 0, 0, 2, 0]);
   });
 
   it("honours Excel's sep= line and counts rows after it", async () => {
-    const file = temp('svar.csv', `sep=,\r\n${csvText([header, ['t', ...all('Altid')], ['t', ...all('Måske')]], { delimiter: ',' })}`);
-    expect(await problem({ leaders: file })).toContain(`${file}: row 3, column "Spørgsmål 1": "Måske" is not an answer`);
+    const file = temp(
+      'svar.csv',
+      `sep=,\r\n${csvText([header, ['t', ...all('Altid')], ['t', ...all('Måske')]], { delimiter: ',' })}`,
+    );
+    expect(await problem({ leaders: file })).toContain(
+      `${file}: row 3, column "Spørgsmål 1": "Måske" is not an answer`,
+    );
   });
 
   it('reads Windows-1252 (older Excel "CSV (semikolonsepareret)") and UTF-16 text', async () => {
-    const text = csvText([['Bemærkning', ...numbered()], ['æøå', ...all('Sjældent')]]);
-    const cp1252 = Buffer.from(text.replace(/[^\x00-\x7f]/g, (c) => String.fromCharCode({ æ: 0xe6, ø: 0xf8, å: 0xe5 }[c] ?? 0x3f)), 'latin1');
+    const text = csvText([
+      ['Bemærkning', ...numbered()],
+      ['æøå', ...all('Sjældent')],
+    ]);
+    const cp1252 = Buffer.from(
+      text.replace(/[^\x00-\x7f]/g, (c) => String.fromCharCode({ æ: 0xe6, ø: 0xf8, å: 0xe5 }[c] ?? 0x3f)),
+      'latin1',
+    );
     expect(cp1252.includes(Buffer.from('Sjældent', 'latin1'))).toBe(true);
     const fromCp1252 = await tally({ leaders: temp('svar.csv', cp1252) });
     expect(fromCp1252.leaders.statements[0].counts).toEqual([0, 1, 0, 0, 0]);
@@ -250,22 +302,36 @@ describe('CSV dialects and file formats', () => {
 
     utils.book_append_sheet(book, utils.aoa_to_sheet([header, ['t', 'Måske']]), 'Ark ø');
     const file = temp(name, write(book, { type: 'buffer', bookType }) as Buffer);
-    expect(await problem({ leaders: file })).toBe(`${file}: sheet "Ark ø", row 2, column "Spørgsmål 1": "Måske" is not an answer (${validAnswers})`);
+    expect(await problem({ leaders: file })).toBe(
+      `${file}: sheet "Ark ø", row 2, column "Spørgsmål 1": "Måske" is not an answer (${validAnswers})`,
+    );
   });
 
   it('reads Windows-1252 whose first special letter comes late in a long file', async () => {
     const rows: Row[] = [['Kommentar', ...numbered('Udsagn ')]]; // plain ASCII up to the last row
     for (let i = 0; i < 2000; i++) rows.push(['', ...all('Aldrig')]);
     rows.push(['blåbær', ...all('Aldrig')]);
-    const bytes = Buffer.from(csvText(rows).replace(/[^\x00-\x7f]/g, (c) => String.fromCharCode({ æ: 0xe6, ø: 0xf8, å: 0xe5 }[c] ?? 0x3f)), 'latin1');
+    const bytes = Buffer.from(
+      csvText(rows).replace(/[^\x00-\x7f]/g, (c) => String.fromCharCode({ æ: 0xe6, ø: 0xf8, å: 0xe5 }[c] ?? 0x3f)),
+      'latin1',
+    );
     expect(bytes.length).toBeGreaterThan(200_000);
     const result = await tally({ leaders: temp('svar.csv', bytes) });
     expect(result.leaders.respondents).toBe(2001);
   });
 
   it('reads quoted fields holding separators, quotes and line breaks, and counts rows as a spreadsheet does', async () => {
-    const file = temp('svar.csv', csvText([['Kommentar', ...numbered()], ['to\r\nlinjer; "citat"', ...all(1)], ['', ...all('nej')]]));
-    expect(await problem({ leaders: file })).toMatch(new RegExp(`^${escape(file)}: row 3, column "Spørgsmål 1": "nej" is not an answer`));
+    const file = temp(
+      'svar.csv',
+      csvText([
+        ['Kommentar', ...numbered()],
+        ['to\r\nlinjer; "citat"', ...all(1)],
+        ['', ...all('nej')],
+      ]),
+    );
+    expect(await problem({ leaders: file })).toMatch(
+      new RegExp(`^${escapeRegex(file)}: row 3, column "Spørgsmål 1": "nej" is not an answer`),
+    );
   });
 
   it('skips empty rows and reads short rows as empty cells', async () => {
@@ -288,8 +354,13 @@ describe('CSV dialects and file formats', () => {
   });
 
   it('reads the sheet that holds the statements, and names it in messages when there are several', async () => {
-    const file = temp('svar.xlsx', xlsxBytes({ Info: [['Lavet af', 'Forms']], Svar: [header, ['t', ...all('Altid')], ['t', 'Tja']] }));
-    expect(await problem({ leaders: file })).toBe(`${file}: sheet "Svar", row 3, column "Spørgsmål 1": "Tja" is not an answer (${validAnswers})`);
+    const file = temp(
+      'svar.xlsx',
+      xlsxBytes({ Info: [['Lavet af', 'Forms']], Svar: [header, ['t', ...all('Altid')], ['t', 'Tja']] }),
+    );
+    expect(await problem({ leaders: file })).toBe(
+      `${file}: sheet "Svar", row 3, column "Spørgsmål 1": "Tja" is not an answer (${validAnswers})`,
+    );
   });
 
   it('uses the sheet row numbers when the data does not start in A1', async () => {
@@ -297,7 +368,9 @@ describe('CSV dialects and file formats', () => {
     const sheet = utils.aoa_to_sheet([header, ['t', ...all('Altid')], ['t', ...all(9)]], { origin: 'C4' });
     utils.book_append_sheet(book, sheet, 'Ark1');
     const file = temp('svar.xlsx', write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-    expect(await problem({ leaders: file })).toContain(`${file}: row 6, column "Spørgsmål 1": 9 is not one of the points 1–5`);
+    expect(await problem({ leaders: file })).toContain(
+      `${file}: row 6, column "Spørgsmål 1": 9 is not one of the points 1–5`,
+    );
   });
 
   it('reads English Microsoft Forms headers and statement-only Likert headers', async () => {
@@ -306,15 +379,19 @@ describe('CSV dialects and file formats', () => {
       [1, new Date(Date.UTC(2024, 0, 2)), new Date(Date.UTC(2024, 0, 2)), 'anonymous', null, null, ...all('Af og til')],
     ];
     const notices: string[] = [];
-    const result = await tally({ leaders: temp('answers.xlsx', xlsxBytes({ Sheet1: rowsEn })) }, (m) => notices.push(m));
+    const result = await tally({ leaders: temp('answers.xlsx', xlsxBytes({ Sheet1: rowsEn })) }, (m) =>
+      notices.push(m),
+    );
     expect(result.leaders.bands[2].count).toBe(1);
-    expect(notices[0]).toContain('ignored 6 columns that are not statements: "ID", "Start time", "Completion time", "Email", "Name", "Last modified time"');
+    expect(notices[0]).toContain(
+      'ignored 6 columns that are not statements: "ID", "Start time", "Completion time", "Email", "Name", "Last modified time"',
+    );
   });
 });
 
 // ── errors ──
 
-function escape(text: string): string {
+function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -342,7 +419,13 @@ describe('errors name the file, the row and the column', () => {
   });
 
   it('two columns for one statement', async () => {
-    const file = temp('svar.csv', csvText([[...numbered(), `Titel [${texts[6].employee}]`], [...all('Altid'), 'Altid']]));
+    const file = temp(
+      'svar.csv',
+      csvText([
+        [...numbered(), `Titel [${texts[6].employee}]`],
+        [...all('Altid'), 'Altid'],
+      ]),
+    );
     expect(await problem({ employees: file })).toBe(
       `${file}: columns G and U are both statement 7 ("Spørgsmål 7", "Titel [Jeg får klare tilbagemeldinger på min opgaveløsning]"); keep one`,
     );
@@ -354,13 +437,23 @@ describe('errors name the file, the row and the column', () => {
       `${file}: the headers are the employees' statements, but the file was given as --leaders; are --leaders and --employees swapped?`,
     );
     const right = temp('ledere.csv', csvText([texts.map((t) => t.leader), all('Altid')]));
-    expect(await problem({ employees: right })).toMatch(/the headers are the leaders' statements, but the file was given as --employees/);
+    expect(await problem({ employees: right })).toMatch(
+      /the headers are the leaders' statements, but the file was given as --employees/,
+    );
   });
 
   it('a doubled column is named by its letters', async () => {
     const headers = numbered();
-    const file = temp('svar.csv', csvText([[...headers, headers[12]], [...all('Altid'), 'Altid']]));
-    expect(await problem({ employees: file })).toBe(`${file}: columns M and U are both "Spørgsmål 13" (statement 13); keep one`);
+    const file = temp(
+      'svar.csv',
+      csvText([
+        [...headers, headers[12]],
+        [...all('Altid'), 'Altid'],
+      ]),
+    );
+    expect(await problem({ employees: file })).toBe(
+      `${file}: columns M and U are both "Spørgsmål 13" (statement 13); keep one`,
+    );
   });
 
   it('a number that disagrees with the text after it', async () => {
@@ -368,12 +461,22 @@ describe('errors name the file, the row and the column', () => {
     headers[6] = `7. ${texts[7].leader}`;
     const file = temp('svar.csv', csvText([headers]));
     const message = await problem({ leaders: file });
-    expect(message.split('\n')[0]).toMatch(new RegExp(`^${escape(file)}: column "7\\. Under MUS drøftes, hvordan [^"]*…": the number says statement 7, but the text is statement 8; correct one of them$`));
+    expect(message.split('\n')[0]).toMatch(
+      new RegExp(
+        `^${escapeRegex(file)}: column "7\\. Under MUS drøftes, hvordan [^"]*…": the number says statement 7, but the text is statement 8; correct one of them$`,
+      ),
+    );
     expect(message.split('\n')[1]).toMatch(/: no column for statement 7 /);
   });
 
   it('a single file without a role column, suggesting --leaders/--employees', async () => {
-    const file = temp('svar.csv', csvText([['Tidsstempel', ...numbered()], ['t', ...all('Altid')]]));
+    const file = temp(
+      'svar.csv',
+      csvText([
+        ['Tidsstempel', ...numbered()],
+        ['t', ...all('Altid')],
+      ]),
+    );
     expect(await problem({ file })).toBe(
       `${file}: has no role column (a column saying leder or medarbejder in every row), so whose answers these are is not known; ` +
         `give the file as --leaders ${file} or --employees ${file}, or add a role question to the survey`,
@@ -381,30 +484,71 @@ describe('errors name the file, the row and the column', () => {
   });
 
   it('a group given twice', async () => {
-    const both = temp('begge.csv', csvText([['Rolle', ...numbered()], ['Leder', ...all('Altid')], ['Medarbejder', ...all('Altid')]]));
+    const both = temp(
+      'begge.csv',
+      csvText([
+        ['Rolle', ...numbered()],
+        ['Leder', ...all('Altid')],
+        ['Medarbejder', ...all('Altid')],
+      ]),
+    );
     const leaders = temp('ledere.csv', csvText([numbered(), all('Altid')]));
     expect(await problem({ file: both, leaders })).toBe(`${leaders}: leaders are given twice (also in ${both})`);
   });
 
   it("a file given for one group that holds the other group's answers", async () => {
-    const employees = temp('svar.csv', csvText([['Rolle', ...numbered()], ['medarbejder', ...all('Altid')]]));
+    const employees = temp(
+      'svar.csv',
+      csvText([
+        ['Rolle', ...numbered()],
+        ['medarbejder', ...all('Altid')],
+      ]),
+    );
     expect(await problem({ leaders: employees })).toBe(
       `${employees}: column "Rolle": holds employees' answers, but was given as --leaders; give it as the responses file (mus tally FILE, mus build --responses FILE)`,
     );
-    const mixed = temp('svar.csv', csvText([['Rolle', ...numbered()], ['leder', ...all('Altid')], ['medarbejder', ...all('Altid')]]));
-    expect(await problem({ employees: mixed })).toContain("column \"Rolle\": holds both leaders' and employees' answers, but was given as --employees");
+    const mixed = temp(
+      'svar.csv',
+      csvText([
+        ['Rolle', ...numbered()],
+        ['leder', ...all('Altid')],
+        ['medarbejder', ...all('Altid')],
+      ]),
+    );
+    expect(await problem({ employees: mixed })).toContain(
+      'column "Rolle": holds both leaders\' and employees\' answers, but was given as --employees',
+    );
   });
 
   it('two role columns, and a row without a role', async () => {
-    const two = temp('svar.csv', csvText([['Rolle', 'Gruppe', ...numbered()], ['Leder', 'ledere', ...all('Altid')]]));
-    expect(await problem({ file: two })).toBe(`${two}: column "Rolle" and column "Gruppe" both say leder or medarbejder; keep one role column`);
-    const empty = temp('svar.csv', csvText([['Rolle', ...numbered()], ['Leder', ...all('Altid')], ['', ...all('Altid')]]));
-    expect(await problem({ file: empty })).toBe(`${empty}: row 3, column "Rolle": is empty; write leder or medarbejder`);
+    const two = temp(
+      'svar.csv',
+      csvText([
+        ['Rolle', 'Gruppe', ...numbered()],
+        ['Leder', 'ledere', ...all('Altid')],
+      ]),
+    );
+    expect(await problem({ file: two })).toBe(
+      `${two}: column "Rolle" and column "Gruppe" both say leder or medarbejder; keep one role column`,
+    );
+    const empty = temp(
+      'svar.csv',
+      csvText([
+        ['Rolle', ...numbered()],
+        ['Leder', ...all('Altid')],
+        ['', ...all('Altid')],
+      ]),
+    );
+    expect(await problem({ file: empty })).toBe(
+      `${empty}: row 3, column "Rolle": is empty; write leder or medarbejder`,
+    );
   });
 
   it('a value right of the last header (a separator too many)', async () => {
     const file = temp('svar.csv', csvText([numbered(), [...all('Altid'), 'x']]));
-    expect(await problem({ leaders: file })).toBe(`${file}: row 2: has a value in column U, right of the last header; is a separator missing or extra?`);
+    expect(await problem({ leaders: file })).toBe(
+      `${file}: row 2: has a value in column U, right of the last header; is a separator missing or extra?`,
+    );
   });
 
   it('many problems are cut to the first 20 and a count', async () => {
@@ -416,7 +560,9 @@ describe('errors name the file, the row and the column', () => {
 
   it('an unclosed quote names the row it starts in', async () => {
     const file = temp('svar.csv', `${numbered().join(';')}\r\n${all(1).join(';')}\r\n"${all(1).join(';')}\r\n`);
-    expect(await problem({ leaders: file })).toBe(`${file}: row 3: CSV syntax error: a quoted field starts in this row and is never closed (a " is missing)`);
+    expect(await problem({ leaders: file })).toBe(
+      `${file}: row 3: CSV syntax error: a quoted field starts in this row and is never closed (a " is missing)`,
+    );
   });
 
   it('files that are not exports: empty, binary, a broken workbook', async () => {
@@ -425,9 +571,13 @@ describe('errors name the file, the row and the column', () => {
     const blank = temp('svar.csv', '\uFEFF\r\n;;\r\n');
     expect(await problem({ leaders: blank })).toBe(`${blank}: has no header row (the file holds no data)`);
     const binary = temp('svar.csv', Buffer.from([1, 2, 0, 4, 5]));
-    expect(await problem({ leaders: binary })).toBe(`${binary}: is a binary file, not CSV text; export the survey as CSV or as an Excel workbook (.xlsx)`);
+    expect(await problem({ leaders: binary })).toBe(
+      `${binary}: is a binary file, not CSV text; export the survey as CSV or as an Excel workbook (.xlsx)`,
+    );
     const broken = temp('svar.xlsx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(60, 7)]));
-    expect(await problem({ leaders: broken })).toMatch(new RegExp(`^${escape(broken)}: cannot be read as an Excel workbook`));
+    expect(await problem({ leaders: broken })).toMatch(
+      new RegExp(`^${escapeRegex(broken)}: cannot be read as an Excel workbook`),
+    );
     const missing = join(dir, 'findes-ikke.csv');
     expect(await problem({ leaders: missing })).toBe(`${missing}: file not found`);
   });
@@ -446,19 +596,27 @@ describe('errors name the file, the row and the column', () => {
 // ── privacy and the command line ──
 
 describe('names, e-mails and comments stay out of every output', () => {
-  const personal = [...formsRows.flatMap((r) => [r.name, r.mail, r.comment]), ...googleRows.flatMap((r) => [r.mail, r.comment])].filter((s) => s.length > 3);
+  const personal = [
+    ...formsRows.flatMap((r) => [r.name, r.mail, r.comment]),
+    ...googleRows.flatMap((r) => [r.mail, r.comment]),
+  ].filter((s) => s.length > 3);
 
   it('mus tally --json: pure JSON on stdout, the notice on stderr, no personal data anywhere', () => {
     const result = runMus(['tally', sample('google-begge.csv'), '--json']);
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout) as TallyResult;
     expect(json.employees.respondents).toBe(5);
-    expect(result.stderr).toMatch(/google-begge\.csv: ignored 3 columns that are not statements: "Tidsstempel", "E-mailadresse", "Har du kommentarer\?"\n$/);
+    expect(result.stderr).toMatch(
+      /google-begge\.csv: ignored 3 columns that are not statements: "Tidsstempel", "E-mailadresse", "Har du kommentarer\?"\n$/,
+    );
     for (const text of personal) expect(result.stdout + result.stderr).not.toContain(text);
   });
 
   it('error messages quote answers, never the cells of other columns', async () => {
-    const rows: Row[] = [['Navn', 'Mail', 'Rolle', ...numbered()], ['Karen Testesen', 'karen@example.dk', 'Ledder', ...all('Altid')]];
+    const rows: Row[] = [
+      ['Navn', 'Mail', 'Rolle', ...numbered()],
+      ['Karen Testesen', 'karen@example.dk', 'Ledder', ...all('Altid')],
+    ];
     const file = temp('svar.xlsx', xlsxBytes({ Sheet1: rows }));
     const message = await problem({ file });
     expect(message).toContain('has no role column');
@@ -467,7 +625,15 @@ describe('names, e-mails and comments stay out of every output', () => {
 
   it('mus build --leaders/--employees: posters pre-filled, no personal data in the PDFs', async () => {
     const out = mkdtempSync(join(dir, 'out-'));
-    const result = runMus(['build', '--leaders', sample('excel-ledere.csv'), '--employees', sample('forms-medarbejdere.xlsx'), '--out', out]);
+    const result = runMus([
+      'build',
+      '--leaders',
+      sample('excel-ledere.csv'),
+      '--employees',
+      sample('forms-medarbejdere.xlsx'),
+      '--out',
+      out,
+    ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr.trim().split('\n')).toHaveLength(2); // one notice per file
     const poster = flat((await readPdf(join(out, 'resultatskema-medarbejder.pdf'))).text);
@@ -492,7 +658,7 @@ function random(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (n: number) => Math.floor(next() * n);
-  const pick = <T,>(list: readonly T[]): T => list[int(list.length)];
+  const pick = <T>(list: readonly T[]): T => list[int(list.length)];
   return { next, int, pick };
 }
 
@@ -503,16 +669,32 @@ describe('the same answers give the same tally as YAML, CSV and xlsx', () => {
     const r = random(seed);
     /** One answer in a random spelling: a label in some case, the alias, or the points. */
     const spell = (category: number | null): string | number | null => {
-      if (category === null) return r.pick([null, '']) ;
+      if (category === null) return r.pick([null, '']);
       const label = labels[category];
-      return r.pick([label, label.toUpperCase(), ` ${label.toLowerCase()} `, category + 1, String(category + 1), category === 3 ? 'Som oftest' : label]);
+      return r.pick([
+        label,
+        label.toUpperCase(),
+        ` ${label.toLowerCase()} `,
+        category + 1,
+        String(category + 1),
+        category === 3 ? 'Som oftest' : label,
+      ]);
     };
     const group = () =>
       Array.from({ length: r.pick([0, 1, 3, 7, 40, 250]) }, () => texts.map(() => (r.next() < 0.08 ? null : r.int(5))));
     const answers = { leaders: group(), employees: group() };
-    const spelled = { leaders: answers.leaders.map((a) => a.map(spell)), employees: answers.employees.map((a) => a.map(spell)) };
+    const spelled = {
+      leaders: answers.leaders.map((a) => a.map(spell)),
+      employees: answers.employees.map((a) => a.map(spell)),
+    };
 
-    const yaml = temp('svar.yaml', stringify({ leaders: spelled.leaders.map((a) => a.map((v) => (v === '' ? null : v))), employees: spelled.employees.map((a) => a.map((v) => (v === '' ? null : v))) }));
+    const yaml = temp(
+      'svar.yaml',
+      stringify({
+        leaders: spelled.leaders.map((a) => a.map((v) => (v === '' ? null : v))),
+        employees: spelled.employees.map((a) => a.map((v) => (v === '' ? null : v))),
+      }),
+    );
     const expected = await tally({ file: yaml });
 
     // Headers in one of the accepted forms, in one text version per file, columns in a random order.
@@ -538,24 +720,37 @@ describe('the same answers give the same tally as YAML, CSV and xlsx', () => {
 
     // One file with a role column, and one file per group.
     const combinedRows = [...spelled.leaders, ...spelled.employees];
-    const roles = [...spelled.leaders.map(() => r.pick(['Leder', 'leder', 'LEDERE', 'leader'])), ...spelled.employees.map(() => r.pick(['Medarbejder', 'medarbejdere', 'Employee']))];
+    const roles = [
+      ...spelled.leaders.map(() => r.pick(['Leder', 'leder', 'LEDERE', 'leader'])),
+      ...spelled.employees.map(() => r.pick(['Medarbejder', 'medarbejdere', 'Employee'])),
+    ];
     const hasAny = combinedRows.length > 0;
     const variants: ResponseSources[] = [
-      { leaders: temp('ledere.csv', csvText(table(spelled.leaders, undefined, 'leader'), style)), employees: temp('medarbejdere.csv', csvText(table(spelled.employees, undefined, 'employee'), style)) },
-      { leaders: temp('ledere.xlsx', xlsxBytes({ Ark1: table(spelled.leaders, undefined, 'leader') })), employees: temp('medarbejdere.xlsx', xlsxBytes({ Ark1: table(spelled.employees, undefined, 'employee') })) },
+      {
+        leaders: temp('ledere.csv', csvText(table(spelled.leaders, undefined, 'leader'), style)),
+        employees: temp('medarbejdere.csv', csvText(table(spelled.employees, undefined, 'employee'), style)),
+      },
+      {
+        leaders: temp('ledere.xlsx', xlsxBytes({ Ark1: table(spelled.leaders, undefined, 'leader') })),
+        employees: temp('medarbejdere.xlsx', xlsxBytes({ Ark1: table(spelled.employees, undefined, 'employee') })),
+      },
     ];
     if (hasAny) {
       variants.push({ file: temp('begge.csv', csvText(table(combinedRows, roles), style)) });
       variants.push({ file: temp('begge.xlsx', xlsxBytes({ Ark1: table(combinedRows, roles) })) });
     }
-    for (const sources of variants) expect(await tally(sources), JSON.stringify({ seed, headerStyle, version, style, sources })).toEqual(expected);
+    for (const sources of variants)
+      expect(await tally(sources), JSON.stringify({ seed, headerStyle, version, style, sources })).toEqual(expected);
   });
 
   it('counts every row of a larger export (read in many chunks), in its group', async () => {
     const r = random(99);
     const rows = Array.from({ length: 20_000 }, () => texts.map(() => (r.next() < 0.05 ? null : labels[r.int(5)])));
     const roles = rows.map(() => r.pick(['Leder', 'Medarbejder']));
-    const file = temp('stor.csv', csvText([['Rolle', ...numbered()], ...rows.map((row, i) => [roles[i], ...row])], { bom: true }));
+    const file = temp(
+      'stor.csv',
+      csvText([['Rolle', ...numbered()], ...rows.map((row, i) => [roles[i], ...row])], { bom: true }),
+    );
     const result = await tally({ file });
     // Counted here from the generated rows, without the reader.
     const leaderRows = rows.filter((_, i) => roles[i] === 'Leder');

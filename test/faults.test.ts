@@ -3,7 +3,18 @@
 // byte-for-byte as it was, without temporary files.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { utils, write } from '@e965/xlsx';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recoverOutput, replaceFile, writeFilesAtomically } from '../src/output.js';
@@ -101,7 +112,9 @@ describe('a failed build leaves the output folder as it was', () => {
     try {
       writeFileSync(join(mounted, 'notes.txt'), 'kept');
       const before = snapshot(mounted);
-      expect(userError(runMus(['build', '--out', mounted]))).toMatch(/the disk is full while writing .*; nothing was changed/);
+      expect(userError(runMus(['build', '--out', mounted]))).toMatch(
+        /the disk is full while writing .*; nothing was changed/,
+      );
       expect(snapshot(mounted)).toEqual(before);
     } finally {
       unmount(mounted);
@@ -125,16 +138,31 @@ describe('a failed build leaves the output folder as it was', () => {
   it('a build killed while it replaces the set is undone by the next build', () => {
     // The state a SIGKILL between two renames leaves: a journal, old copies, one new file in place.
     const out = tempDir('mus-fault-kill-');
-    writeFilesAtomically(out, [{ name: 'a.pdf', bytes: Buffer.from('old a') }, { name: 'b.pdf', bytes: Buffer.from('old b') }]);
+    writeFilesAtomically(out, [
+      { name: 'a.pdf', bytes: Buffer.from('old a') },
+      { name: 'b.pdf', bytes: Buffer.from('old b') },
+    ]);
     const dead = 999_999_999; // no such process
     writeFileSync(join(out, `.mus-old-${dead}-a.pdf`), 'old a');
     writeFileSync(join(out, 'a.pdf'), 'new a');
     writeFileSync(join(out, `.mus-tmp-${dead}-b.pdf`), 'new b');
-    writeFileSync(join(out, `.mus-replacing-${dead}-set.json`), JSON.stringify({ files: [{ name: 'a.pdf', existed: true }, { name: 'b.pdf', existed: true }, { name: 'c.pdf', existed: false }] }));
+    writeFileSync(
+      join(out, `.mus-replacing-${dead}-set.json`),
+      JSON.stringify({
+        files: [
+          { name: 'a.pdf', existed: true },
+          { name: 'b.pdf', existed: true },
+          { name: 'c.pdf', existed: false },
+        ],
+      }),
+    );
     writeFileSync(join(out, 'c.pdf'), 'new c');
     writeFileSync(join(out, '.resultatskema-leder.pdf.7339.tmp'), 'left by release 0.1');
     recoverOutput(out);
-    expect(snapshot(out)).toEqual({ 'a.pdf': Buffer.from('old a').toString('base64'), 'b.pdf': Buffer.from('old b').toString('base64') });
+    expect(snapshot(out)).toEqual({
+      'a.pdf': Buffer.from('old a').toString('base64'),
+      'b.pdf': Buffer.from('old b').toString('base64'),
+    });
   });
 
   it('a SIGKILL at any moment of a build leaves either the old set or the new one, and no temp files after the next build', async () => {
@@ -187,13 +215,19 @@ describe('content that would print wrong is refused', () => {
 
   it('a content file saved as UTF-16 says it is UTF-16', () => {
     const dir = contentWith('meta.yaml', (t) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t, 'utf16le')]));
-    expect(userError(runMus(['build', '--out', tempDir(), '--content', dir]))).toMatch(/meta\.yaml: is saved as UTF-16; save it as UTF-8/);
+    expect(userError(runMus(['build', '--out', tempDir(), '--content', dir]))).toMatch(
+      /meta\.yaml: is saved as UTF-16; save it as UTF-8/,
+    );
   });
 
   it('an answer category whose word is too wide for its column is named by skala.yaml and line, not the statement beside it that grew tall', () => {
-    const dir = contentWith('skala.yaml', (t) => t.replace('  - label: Sjældent\n', '  - label: Sjældentmegetlangtordsomikkekanbrydesnogensinde\n'));
+    const dir = contentWith('skala.yaml', (t) =>
+      t.replace('  - label: Sjældent\n', '  - label: Sjældentmegetlangtordsomikkekanbrydesnogensinde\n'),
+    );
     const line = userError(runMus(['build', '--out', tempDir(), '--content', dir]));
-    expect(line).toMatch(/skala\.yaml:7 answer category 2 "Sjældentmeget.*": is too long for the A[34] sheet \(page \d of [a-z-]+\.pdf\): a word in it needs its column \d+\.\d times as wide/);
+    expect(line).toMatch(
+      /skala\.yaml:7 answer category 2 "Sjældentmeget.*": is too long for the A[34] sheet \(page \d of [a-z-]+\.pdf\): a word in it needs its column \d+\.\d times as wide/,
+    );
   });
 
   it('a byte-order mark before UTF-8 content is fine', () => {
@@ -203,20 +237,33 @@ describe('content that would print wrong is refused', () => {
 
   it('a YAML alias bomb names the file, exit 1', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 9; i++) bomb.push(`${'bcdefghij'[i - 1]}: &${'bcdefghij'[i - 1]} [${Array(9).fill(`*${'abcdefghij'[i - 1]}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      bomb.push(
+        `${'bcdefghij'[i - 1]}: &${'bcdefghij'[i - 1]} [${Array(9)
+          .fill(`*${'abcdefghij'[i - 1]}`)
+          .join(',')}]`,
+      );
     const dir = contentWith('meta.yaml', (t) => `${t}\n${bomb.join('\n')}\n`);
-    expect(userError(runMus(['build', '--out', tempDir(), '--content', dir]))).toMatch(/meta\.yaml: cannot be read as YAML/);
+    expect(userError(runMus(['build', '--out', tempDir(), '--content', dir]))).toMatch(
+      /meta\.yaml: cannot be read as YAML/,
+    );
   });
 
   it('a placeholder typo names file, line and the placeholders that exist', () => {
-    const dir = contentWith('resultatskema.yaml', (t) => t.replace('ikke er medregnet i step 1: {{count}}', 'ikke er medregnet i step 1: {{cout}}'));
+    const dir = contentWith('resultatskema.yaml', (t) =>
+      t.replace('ikke er medregnet i step 1: {{count}}', 'ikke er medregnet i step 1: {{cout}}'),
+    );
     const line = userError(runMus(['build', '--out', tempDir(), '--content', dir]));
-    expect(line).toMatch(/resultatskema\.yaml:\d+:\d+ step1\.incompleteNote: unknown placeholder \{\{cout\}\}; this text takes \{\{count\}\}/);
+    expect(line).toMatch(
+      /resultatskema\.yaml:\d+:\d+ step1\.incompleteNote: unknown placeholder \{\{cout\}\}; this text takes \{\{count\}\}/,
+    );
   });
 
   it('a placeholder in a text that takes none is refused too', () => {
     const dir = contentWith('test.yaml', (t) => t.replace(/(title: )(.*)/, '$1"{{unit}} $2"'));
-    expect(userError(runMus(['build', '--out', tempDir(), '--content', dir]))).toMatch(/test\.yaml:\d+:\d+ .*title: unknown placeholder \{\{unit\}\}; this text takes no placeholders/);
+    expect(userError(runMus(['build', '--out', tempDir(), '--content', dir]))).toMatch(
+      /test\.yaml:\d+:\d+ .*title: unknown placeholder \{\{unit\}\}; this text takes no placeholders/,
+    );
   });
 
   it('the checklist names the answer categories from the scale, so a renamed label is followed', async () => {
@@ -231,7 +278,9 @@ describe('content that would print wrong is refused', () => {
     const dir = contentWith('meta.yaml', (t) => t);
     rmSync(join(dir, 'meta.yaml'));
     mkdirSync(join(dir, 'meta.yaml'));
-    expect(userError(runMus(['build', '--out', tempDir(), '--content', dir]))).toMatch(/meta\.yaml: is a folder, not a file/);
+    expect(userError(runMus(['build', '--out', tempDir(), '--content', dir]))).toMatch(
+      /meta\.yaml: is a folder, not a file/,
+    );
   });
 });
 
@@ -257,7 +306,8 @@ it('leaves no temp files after a good build', () => {
 describe('answers: nothing leaked, nothing miscounted, nothing that hangs', () => {
   const dir = tempDir('mus-fault-answers-');
   const personal = 'Karen Hansen <karen@firma.dk> CPR 010200-1234';
-  const leaks = (text: string) => text.includes('010200-1234') || text.includes('karen@firma.dk') || text.includes('root:');
+  const leaks = (text: string) =>
+    text.includes('010200-1234') || text.includes('karen@firma.dk') || text.includes('root:');
   const statementHeaders = Array.from({ length: 20 }, (_, i) => String(i + 1));
 
   it('a YAML file of personal lines is described, not quoted', () => {
@@ -272,7 +322,10 @@ describe('answers: nothing leaked, nothing miscounted, nothing that hangs', () =
 
   it('a CSV without a header row says so without its values', () => {
     const file = join(dir, 'uden-overskrift.csv');
-    writeFileSync(file, `Karen Hansen,karen@firma.dk,${Array(20).fill('Altid').join(',')}\nOle Olsen,ole@firma.dk,${Array(20).fill('Aldrig').join(',')}\n`);
+    writeFileSync(
+      file,
+      `Karen Hansen,karen@firma.dk,${Array(20).fill('Altid').join(',')}\nOle Olsen,ole@firma.dk,${Array(20).fill('Aldrig').join(',')}\n`,
+    );
     const result = runMus(['tally', file]);
     expect(userError(result)).toMatch(/uden-overskrift\.csv: has no header row/);
     expect(result.stderr).not.toMatch(/Karen|ole@/);
@@ -315,14 +368,25 @@ describe('answers: nothing leaked, nothing miscounted, nothing that hangs', () =
   it('an xlsx with a sheet per group counts every sheet', () => {
     const row = (answer: string) => Array(20).fill(answer);
     const book = utils.book_new();
-    utils.book_append_sheet(book, utils.aoa_to_sheet([statementHeaders, ...Array.from({ length: 4 }, () => row('Altid'))]), 'Ledere');
-    utils.book_append_sheet(book, utils.aoa_to_sheet([statementHeaders, ...Array.from({ length: 8 }, () => row('Aldrig'))]), 'Medarbejdere');
+    utils.book_append_sheet(
+      book,
+      utils.aoa_to_sheet([statementHeaders, ...Array.from({ length: 4 }, () => row('Altid'))]),
+      'Ledere',
+    );
+    utils.book_append_sheet(
+      book,
+      utils.aoa_to_sheet([statementHeaders, ...Array.from({ length: 8 }, () => row('Aldrig'))]),
+      'Medarbejdere',
+    );
     utils.book_append_sheet(book, utils.aoa_to_sheet([['Oprettet af', 'HR']]), 'Info');
     const file = join(dir, 'to-ark.xlsx');
     writeFileSync(file, write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
     const result = runMus(['tally', file, '--json']);
     expect(result.code, result.stderr).toBe(0);
-    const tally = JSON.parse(result.stdout) as Record<'leaders' | 'employees', { respondents: number; bands: { min: number; count: number }[] }>;
+    const tally = JSON.parse(result.stdout) as Record<
+      'leaders' | 'employees',
+      { respondents: number; bands: { min: number; count: number }[] }
+    >;
     expect(tally.leaders.respondents).toBe(4);
     expect(tally.employees.respondents).toBe(8);
     expect(tally.leaders.bands.find((b) => b.min === 81)?.count).toBe(4); // 20 × Altid = 100 points

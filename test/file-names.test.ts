@@ -31,7 +31,8 @@ function contentWithMeta(edit: (text: string) => string): string {
   return dir;
 }
 
-const renamed = (text: string) => Object.entries(english).reduce((t, [da, en]) => t.replace(`: ${da}`, `: ${en}`), text);
+const renamed = (text: string) =>
+  Object.entries(english).reduce((t, [da, en]) => t.replace(`: ${da}`, `: ${en}`), text);
 
 describe('output file names come from the content', () => {
   it('a content folder with English names writes English names only', () => {
@@ -41,7 +42,13 @@ describe('output file names come from the content', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(Object.values(english).sort());
-    expect(result.stdout.trim().split('\n').map((line) => line.split('/').pop()).sort()).toEqual(Object.values(english).sort());
+    expect(
+      result.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.split('/').pop())
+        .sort(),
+    ).toEqual(Object.values(english).sort());
   });
 
   it('the Danish content names the files as before', () => {
@@ -51,18 +58,33 @@ describe('output file names come from the content', () => {
   });
 
   it('two documents with one file name are a content error at the line', () => {
-    const content = contentWithMeta((t) => t.replace('checklist: procesguide-tjekliste.pdf', 'checklist: resultatskema-leder.pdf'));
-    const line = readFileSync(join(content, 'meta.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('  checklist:')) + 1;
-    expect(() => loadContent(content)).toThrow(new RegExp(`^.*meta\\.yaml:${line}:\\d+ files\\.checklist: is also the file name of leaderPoster$`, 'm'));
+    const content = contentWithMeta((t) =>
+      t.replace('checklist: procesguide-tjekliste.pdf', 'checklist: resultatskema-leder.pdf'),
+    );
+    const line =
+      readFileSync(join(content, 'meta.yaml'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('  checklist:')) + 1;
+    expect(() => loadContent(content)).toThrow(
+      new RegExp(`^.*meta\\.yaml:${line}:\\d+ files\\.checklist: is also the file name of leaderPoster$`, 'm'),
+    );
   });
 
   it('a name with a folder in it, or without .pdf, is rejected', () => {
-    const content = contentWithMeta((t) => t.replace('checklist: procesguide-tjekliste.pdf', 'checklist: ../tjekliste.pdf').replace('leaderTest: mus-test-leder.pdf', 'leaderTest: mus-test-leder'));
+    const content = contentWithMeta((t) =>
+      t
+        .replace('checklist: procesguide-tjekliste.pdf', 'checklist: ../tjekliste.pdf')
+        .replace('leaderTest: mus-test-leder.pdf', 'leaderTest: mus-test-leder'),
+    );
     const result = runMus(['build', '--content', content, '--out', tempDir('mus-names-bad-')]);
     expect(result.code).toBe(1);
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/meta\.yaml:\d+:\d+ files\.leaderTest: must be a file name ending in \.pdf, without a folder$/);
-    expect(lines[1]).toMatch(/meta\.yaml:\d+:\d+ files\.checklist: must be a file name ending in \.pdf, without a folder$/);
+    expect(lines[0]).toMatch(
+      /meta\.yaml:\d+:\d+ files\.leaderTest: must be a file name ending in \.pdf, without a folder$/,
+    );
+    expect(lines[1]).toMatch(
+      /meta\.yaml:\d+:\d+ files\.checklist: must be a file name ending in \.pdf, without a folder$/,
+    );
   });
 });

@@ -42,9 +42,13 @@ describe('mus build takes the answers as tally does', () => {
     const blank = tempDir();
     const result = runMus(['build', only, '-o', out]);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/^no answers from the leaders: resultatskema-leder\.pdf is the blank poster, to fill in by hand$/m);
+    expect(result.stderr).toMatch(
+      /^no answers from the leaders: resultatskema-leder\.pdf is the blank poster, to fill in by hand$/m,
+    );
     expect(runMus(['build', '-o', blank]).code).toBe(0);
-    expect(readFileSync(join(out, 'resultatskema-leder.pdf')).equals(readFileSync(join(blank, 'resultatskema-leder.pdf')))).toBe(true);
+    expect(
+      readFileSync(join(out, 'resultatskema-leder.pdf')).equals(readFileSync(join(blank, 'resultatskema-leder.pdf'))),
+    ).toBe(true);
     expect(flat((await readPdf(join(out, 'resultatskema-medarbejder.pdf'))).text)).toMatch(/Antal besvarelser: 6/);
   }, 120_000); // two whole builds
 });
@@ -61,22 +65,33 @@ describe('messages a non-developer can act on', () => {
   it('--content naming the folder of language folders', () => {
     const result = runMus(['build', '-c', join(repoRoot, 'content'), '-o', tempDir()]);
     expect(result.code).toBe(1);
-    expect(firstLine(result.stderr)).toMatch(/content: holds language folders \(da\), not content files: did you mean .*content\/da\?$/);
+    expect(firstLine(result.stderr)).toMatch(
+      /content: holds language folders \(da\), not content files: did you mean .*content\/da\?$/,
+    );
   });
 
   it('a colon inside a text says to put it in quotes', () => {
-    const dir = contentWith('test.yaml', (t) => t.replace('title: MUS-testen. Til dig der er leder', 'title: MUS-testen: Til dig der er leder'));
+    const dir = contentWith('test.yaml', (t) =>
+      t.replace('title: MUS-testen. Til dig der er leder', 'title: MUS-testen: Til dig der er leder'),
+    );
     const result = runMus(['build', '-c', dir, '-o', tempDir()]);
     expect(result.code).toBe(1);
     expect(firstLine(result.stderr)).toMatch(/test\.yaml:\d+:\d+: YAML syntax: .*must be put in quotes\)$/);
   });
 
   it('a title too long for the page names the content file and line (issue 15)', () => {
-    const dir = contentWith('test.yaml', (t) => t.replace('title: MUS-testen. Til dig der er leder', `title: MUS-testen. Til dig der er leder ${'og meget mere tekst '.repeat(150)}`));
+    const dir = contentWith('test.yaml', (t) =>
+      t.replace(
+        'title: MUS-testen. Til dig der er leder',
+        `title: MUS-testen. Til dig der er leder ${'og meget mere tekst '.repeat(150)}`,
+      ),
+    );
     const out = tempDir();
     const result = runMus(['build', '-c', dir, '-o', out]);
     expect(result.code).toBe(1);
-    expect(firstLine(result.stderr)).toMatch(/test\.yaml:\d+ leader\.title: is too long for the A4 sheet \(page 1 of mus-test-leder\.pdf\)/);
+    expect(firstLine(result.stderr)).toMatch(
+      /test\.yaml:\d+ leader\.title: is too long for the A4 sheet \(page 1 of mus-test-leder\.pdf\)/,
+    );
     expect(existsSync(join(out, 'mus-test-leder.pdf'))).toBe(false);
   });
 
@@ -96,5 +111,7 @@ it('the printed test sent back instead of the fillable one says so', () => {
   cpSync(join(out, 'mus-test-leder.pdf'), join(folder, 'svar.pdf'));
   const result = runMus(['tally', folder]);
   expect(result.code).toBe(1);
-  expect(firstLine(result.stderr)).toMatch(/svar\.pdf: is the printed test, not the fillable one \(mus-test-…-udfyldelig\.pdf\)/);
+  expect(firstLine(result.stderr)).toMatch(
+    /svar\.pdf: is the printed test, not the fillable one \(mus-test-…-udfyldelig\.pdf\)/,
+  );
 }, 120_000);

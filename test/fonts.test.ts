@@ -60,12 +60,17 @@ describe('the shared fonts', () => {
     const pieces = new Set<string>();
     for (const text of texts) {
       const breaker = new LineBreaker(text);
-      for (let from = 0, piece = breaker.nextBreak(); piece; from = piece.position, piece = breaker.nextBreak()) pieces.add(text.slice(from, piece.position));
+      for (let from = 0, piece = breaker.nextBreak(); piece; from = piece.position, piece = breaker.nextBreak())
+        pieces.add(text.slice(from, piece.position));
     }
     expect(pieces.size).toBeGreaterThan(500);
-    for (const [name, file] of [['regular', 'Regular'], ['bold', 'Bold']] as const) {
+    for (const [name, file] of [
+      ['regular', 'Regular'],
+      ['bold', 'Bold'],
+    ] as const) {
       const fresh = freshFont(`SourceSans3-${file}.ttf`);
-      for (const piece of pieces) expect(runOf(shared[name].layout(piece)), `${name}: ${piece}`).toEqual(runOf(fresh.layout(piece)));
+      for (const piece of pieces)
+        expect(runOf(shared[name].layout(piece)), `${name}: ${piece}`).toEqual(runOf(fresh.layout(piece)));
     }
   }, 60_000);
 
@@ -108,6 +113,7 @@ describe('the shared fonts', () => {
     const backward = await texts('backward');
     expect(Object.keys(backward).sort()).toEqual(Object.keys(forward).sort());
     for (const file of Object.keys(forward)) expect(backward[file], file).toBe(forward[file]);
-    for (const read of [forward, backward]) expect(read['procesguide-tjekliste.pdf']).toContain('Step 1. Oversigt over tendenser');
+    for (const read of [forward, backward])
+      expect(read['procesguide-tjekliste.pdf']).toContain('Step 1. Oversigt over tendenser');
   }, 120_000);
 });

@@ -32,8 +32,12 @@ beforeAll(async () => {
   blank.leader = join(out, 'mus-test-leder-udfyldelig.pdf');
   blank.employee = join(out, 'mus-test-medarbejder-udfyldelig.pdf');
   // The participants' returned files, leaders and employees mixed in one folder.
-  for (const [group, list] of [['leader', sheets.leaders], ['employee', sheets.employees]] as const) {
-    for (const sheet of list) writeFileSync(join(returned, `${sheet.id}.pdf`), await fillForm(readFileSync(blank[group]), sheet.answers));
+  for (const [group, list] of [
+    ['leader', sheets.leaders],
+    ['employee', sheets.employees],
+  ] as const) {
+    for (const sheet of list)
+      writeFileSync(join(returned, `${sheet.id}.pdf`), await fillForm(readFileSync(blank[group]), sheet.answers));
   }
 }, 60_000);
 
@@ -71,14 +75,26 @@ describe('mus tally with returned tests', () => {
   });
 
   it('takes the returned files one by one too', () => {
-    const result = runMus(['tally', join(returned, 'L1.pdf'), join(returned, 'E1.pdf'), join(returned, 'E4.pdf'), '--json']);
+    const result = runMus([
+      'tally',
+      join(returned, 'L1.pdf'),
+      join(returned, 'E1.pdf'),
+      join(returned, 'E4.pdf'),
+      '--json',
+    ]);
     expect(result.code).toBe(0);
     const { leaders, employees } = JSON.parse(result.stdout);
     expect([leaders.respondents, employees.respondents]).toEqual([1, 2]);
   });
 
   it('counts identical returned files each (two people may answer alike), and names them in one notice', () => {
-    const dir = folder({ 'E1.pdf': returnedFile('E1'), 'E1 (kopi).pdf': returnedFile('E1'), 'E2.pdf': returnedFile('E2'), 'E2b.pdf': returnedFile('E2'), 'E2c.pdf': returnedFile('E2') });
+    const dir = folder({
+      'E1.pdf': returnedFile('E1'),
+      'E1 (kopi).pdf': returnedFile('E1'),
+      'E2.pdf': returnedFile('E2'),
+      'E2b.pdf': returnedFile('E2'),
+      'E2c.pdf': returnedFile('E2'),
+    });
     const result = runMus(['tally', dir, '--json']);
     expect(result.code).toBe(0);
     const { employees } = JSON.parse(result.stdout);
@@ -96,7 +112,10 @@ describe('mus tally with returned tests', () => {
     const changedDir = tempDir('mus-forms-content-');
     cpSync(join(repoRoot, 'content/da'), changedDir, { recursive: true });
     const statementsFile = join(changedDir, 'udsagn.yaml');
-    writeFileSync(statementsFile, readFileSync(statementsFile, 'utf8').replace('employee: MUS gennemføres', 'employee: MUS gennemføres hvert år'));
+    writeFileSync(
+      statementsFile,
+      readFileSync(statementsFile, 'utf8').replace('employee: MUS gennemføres', 'employee: MUS gennemføres hvert år'),
+    );
     const [changed] = await renderAll(loadContent(changedDir), { only: ['mus-test-medarbejder-udfyldelig.pdf'] });
     const full = returnedFile('E2');
     const dir = folder({
@@ -112,7 +131,9 @@ describe('mus tally with returned tests', () => {
     expect(result.stdout).toBe('');
     expect(stderrLines(result.stderr)).toEqual([
       `${join(dir, 'E2.pdf')}: is damaged: the PDF is cut short (no end marker); ask for the file again`,
-      expect.stringMatching(/E3\.pdf: was made from other statements than .*content.da, though both say content version 1 /),
+      expect.stringMatching(
+        /E3\.pdf: was made from other statements than .*content.da, though both say content version 1 /,
+      ),
       expect.stringMatching(/mus-test-medarbejder\.pdf: is the printed test, not the fillable one/),
       `${join(dir, 'noter.pdf')}: is not a PDF file, so not a returned test`,
       expect.stringMatching(/svar\.docx: is not a returned test or a responses file \(only \.pdf, \.yaml/),
@@ -120,7 +141,11 @@ describe('mus tally with returned tests', () => {
   });
 
   it('with --skip-invalid counts the valid files and lists the skipped', () => {
-    const dir = folder({ 'E1.pdf': returnedFile('E1'), 'E4.pdf': returnedFile('E4'), 'ødelagt.pdf': returnedFile('E2').subarray(0, 3000) });
+    const dir = folder({
+      'E1.pdf': returnedFile('E1'),
+      'E4.pdf': returnedFile('E4'),
+      'ødelagt.pdf': returnedFile('E2').subarray(0, 3000),
+    });
     const result = runMus(['tally', dir, '--json', '--skip-invalid']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).employees.respondents).toBe(2);
@@ -134,7 +159,9 @@ describe('mus tally with returned tests', () => {
     const dir = folder({ 'E1.pdf': returnedFile('E1'), 'L1.pdf': returnedFile('L1') });
     const result = runMus(['tally', '--employees', dir, '--json']);
     expect(result.code).toBe(1);
-    expect(stderrLines(result.stderr)).toEqual([`${join(dir, 'L1.pdf')}: is the leader test, but was given as --employees (employees only)`]);
+    expect(stderrLines(result.stderr)).toEqual([
+      `${join(dir, 'L1.pdf')}: is the leader test, but was given as --employees (employees only)`,
+    ]);
   });
 
   it('says when a returned test has nothing ticked', () => {
@@ -143,7 +170,9 @@ describe('mus tally with returned tests', () => {
     const result = runMus(['tally', dir, '--json']);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).employees.respondents).toBe(2);
-    expect(stderrLines(result.stderr)).toEqual([`${join(dir, 'tom.pdf')}: has no statement ticked; counted as a respondent who answered none`]);
+    expect(stderrLines(result.stderr)).toEqual([
+      `${join(dir, 'tom.pdf')}: has no statement ticked; counted as a respondent who answered none`,
+    ]);
   });
 });
 

@@ -2,7 +2,7 @@
 // identity the files carry, and reading returned files back (filled with pdf-lib, like a reader).
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, type PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderAll, renderDocumentPdf } from '../src/app/build.js';
 import { loadContent } from '../src/content/load.js';
@@ -20,7 +20,10 @@ import { flat, readPdf, tempDir } from './helpers/pdf.js';
 
 const content = loadContent(join(repoRoot, 'content/da'));
 const labels = content.scoring.scale.map((c) => c.label);
-const files: Record<Group, string> = { leader: 'mus-test-leder-udfyldelig.pdf', employee: 'mus-test-medarbejder-udfyldelig.pdf' };
+const files: Record<Group, string> = {
+  leader: 'mus-test-leder-udfyldelig.pdf',
+  employee: 'mus-test-medarbejder-udfyldelig.pdf',
+};
 const rendered = {} as Record<Group, RenderedPdf>;
 const fillable = {} as Record<Group, Uint8Array>;
 
@@ -39,7 +42,10 @@ const keys = (dict: PDFDict) => dict.keys().map((k) => k.decodeText());
 async function fields(bytes: Uint8Array) {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false });
   const acroForm = doc.catalog.lookup(PDFName.of('AcroForm'), PDFDict);
-  const list = acroForm.lookup(PDFName.of('Fields'), PDFArray).asArray().map((ref) => doc.context.lookup(ref, PDFDict));
+  const list = acroForm
+    .lookup(PDFName.of('Fields'), PDFArray)
+    .asArray()
+    .map((ref) => doc.context.lookup(ref, PDFDict));
   return { doc, acroForm, list };
 }
 
@@ -56,39 +62,60 @@ async function problemOf(bytes: Uint8Array, from: Content = content): Promise<st
 }
 
 describe('the fillable tests', () => {
-  it.each(['leader', 'employee'] as const)('%s: one radio group per statement, one widget per category (on-state /0 … /4, labels in /Opt) with its own on and Off appearances', async (group) => {
-    const { doc, acroForm, list } = await fields(fillable[group]);
-    expect(acroForm.has(PDFName.of('NeedAppearances'))).toBe(false);
-    expect(list.map((f) => f.lookup(PDFName.of('T'), PDFString).decodeText())).toEqual(content.numbered.map((s) => `udsagn-${s.n}`));
-    for (const field of list) {
-      expect(name(field.get(PDFName.of('FT')))).toBe('Btn');
-      expect(field.lookup(PDFName.of('Ff'), PDFNumber).asNumber() & (1 << 15)).toBe(1 << 15); // radio
-      expect(name(field.get(PDFName.of('V')))).toBe('Off');
-      expect(field.lookup(PDFName.of('Opt'), PDFArray).asArray().map((o) => (o as PDFHexString).decodeText())).toEqual(labels);
-      const widgets = field.lookup(PDFName.of('Kids'), PDFArray).asArray().map((ref) => doc.context.lookup(ref, PDFDict));
-      expect(widgets).toHaveLength(labels.length);
-      widgets.forEach((widget, c) => {
-        expect(name(widget.get(PDFName.of('Subtype')))).toBe('Widget');
-        expect(name(widget.get(PDFName.of('AS')))).toBe('Off');
-        const ap = widget.lookup(PDFName.of('AP'), PDFDict);
-        // ASCII on-state names by position: tools that rewrite the file keep them as they are.
-        for (const kind of ['N', 'D']) expect(keys(ap.lookup(PDFName.of(kind), PDFDict))).toEqual([String(c), 'Off']);
-        const normal = ap.lookup(PDFName.of('N'), PDFDict);
-        expect(normal.get(PDFName.of(String(c)))).toBeInstanceOf(PDFRef); // a stream of its own, not a shared dictionary entry
-      });
-    }
-  });
+  it.each(['leader', 'employee'] as const)(
+    '%s: one radio group per statement, one widget per category (on-state /0 … /4, labels in /Opt) with its own on and Off appearances',
+    async (group) => {
+      const { doc, acroForm, list } = await fields(fillable[group]);
+      expect(acroForm.has(PDFName.of('NeedAppearances'))).toBe(false);
+      expect(list.map((f) => f.lookup(PDFName.of('T'), PDFString).decodeText())).toEqual(
+        content.numbered.map((s) => `udsagn-${s.n}`),
+      );
+      for (const field of list) {
+        expect(name(field.get(PDFName.of('FT')))).toBe('Btn');
+        expect(field.lookup(PDFName.of('Ff'), PDFNumber).asNumber() & (1 << 15)).toBe(1 << 15); // radio
+        expect(name(field.get(PDFName.of('V')))).toBe('Off');
+        expect(
+          field
+            .lookup(PDFName.of('Opt'), PDFArray)
+            .asArray()
+            .map((o) => (o as PDFHexString).decodeText()),
+        ).toEqual(labels);
+        const widgets = field
+          .lookup(PDFName.of('Kids'), PDFArray)
+          .asArray()
+          .map((ref) => doc.context.lookup(ref, PDFDict));
+        expect(widgets).toHaveLength(labels.length);
+        widgets.forEach((widget, c) => {
+          expect(name(widget.get(PDFName.of('Subtype')))).toBe('Widget');
+          expect(name(widget.get(PDFName.of('AS')))).toBe('Off');
+          const ap = widget.lookup(PDFName.of('AP'), PDFDict);
+          // ASCII on-state names by position: tools that rewrite the file keep them as they are.
+          for (const kind of ['N', 'D']) expect(keys(ap.lookup(PDFName.of(kind), PDFDict))).toEqual([String(c), 'Off']);
+          const normal = ap.lookup(PDFName.of('N'), PDFDict);
+          expect(normal.get(PDFName.of(String(c)))).toBeInstanceOf(PDFRef); // a stream of its own, not a shared dictionary entry
+        });
+      }
+    },
+  );
 
   it.each(['leader', 'employee'] as const)('%s: the widgets lie exactly on the printed boxes', async (group) => {
     const { doc, list } = await fields(fillable[group]);
     const pages = doc.getPages();
-    const widgets = list.flatMap((field) => field.lookup(PDFName.of('Kids'), PDFArray).asArray().map((ref) => ({ ref, dict: doc.context.lookup(ref, PDFDict) })));
+    const widgets = list.flatMap((field) =>
+      field
+        .lookup(PDFName.of('Kids'), PDFArray)
+        .asArray()
+        .map((ref) => ({ ref, dict: doc.context.lookup(ref, PDFDict) })),
+    );
     const boxes = rendered[group].boxes.filter((b) => b.name?.startsWith('udsagn-'));
     expect(widgets).toHaveLength(boxes.length);
     widgets.forEach(({ ref, dict }, i) => {
       const box = boxes[i];
       const page = pages[box.page];
-      const [x1, y1, x2, y2] = dict.lookup(PDFName.of('Rect'), PDFArray).asArray().map((n) => (n as PDFNumber).asNumber());
+      const [x1, y1, x2, y2] = dict
+        .lookup(PDFName.of('Rect'), PDFArray)
+        .asArray()
+        .map((n) => (n as PDFNumber).asNumber());
       // pdfkit measures y from the top, PDF from the bottom.
       expect(x1).toBeCloseTo(box.x, 1);
       expect(y1).toBeCloseTo(page.getHeight() - box.y - box.size, 1);
@@ -114,7 +141,7 @@ describe('the fillable tests', () => {
     expect(formIdentity(content, 'leader').statements).not.toBe(formIdentity(content, 'employee').statements);
   });
 
-  it('keeps pdfkit\'s pages, dates and producer, and its tagged structure, with each widget tagged as a Form', async () => {
+  it("keeps pdfkit's pages, dates and producer, and its tagged structure, with each widget tagged as a Form", async () => {
     const { doc, list } = await fields(fillable.leader);
     expect(doc.getTitle()).toBe(content.test.leader.title);
     expect(doc.getCreationDate()?.getTime()).toBe(buildDate().getTime());
@@ -136,7 +163,9 @@ describe('the fillable tests', () => {
         expect(name(element.get(PDFName.of('S')))).toBe('Form');
         expect(element.lookup(PDFName.of('K'), PDFDict).get(PDFName.of('Obj'))).toBe(ref);
         // Hung into the table cell of its box.
-        expect(name(doc.context.lookup(element.get(PDFName.of('P')) as PDFRef, PDFDict).get(PDFName.of('S')))).toBe('TD');
+        expect(name(doc.context.lookup(element.get(PDFName.of('P')) as PDFRef, PDFDict).get(PDFName.of('S')))).toBe(
+          'TD',
+        );
       }
     }
     expect(keysSeen.size).toBe(content.numbered.length * labels.length);
@@ -159,14 +188,21 @@ describe('the fillable tests', () => {
     const filled = await fillForm(fillable.leader, knownAnswers().leaders[1].answers);
     const doc = await pdfjs.getDocument({ data: new Uint8Array(filled), verbosity: 0 }).promise;
     try {
-      const objects = (await doc.getFieldObjects()) as Record<string, { type?: string; exportValues?: string; value?: unknown }[]>;
+      const objects = (await doc.getFieldObjects()) as Record<
+        string,
+        { type?: string; exportValues?: string; value?: unknown }[]
+      >;
       expect(Object.keys(objects)).toHaveLength(content.numbered.length);
       const buttons = objects['udsagn-1'].filter((o) => o.type === 'radiobutton');
       expect(buttons.map((b) => b.exportValues)).toEqual(['0', '1', '2', '3', '4']);
       expect(buttons[0].value).toBe('3'); // L2 ticked Oftest (the fourth category) for statement 1
       expect(objects['udsagn-20'].filter((o) => o.type === 'radiobutton')[0].value).toBe('Off');
       const annotations = await (await doc.getPage(1)).getAnnotations();
-      expect(annotations.filter((a: { fieldType?: string }) => a.fieldType === 'Btn').every((a: { hasAppearance: boolean }) => a.hasAppearance)).toBe(true);
+      expect(
+        annotations
+          .filter((a: { fieldType?: string }) => a.fieldType === 'Btn')
+          .every((a: { hasAppearance: boolean }) => a.hasAppearance),
+      ).toBe(true);
     } finally {
       await doc.destroy();
     }
@@ -189,24 +225,29 @@ describe('the on-screen wording of the fillable tests', () => {
     return { printed: await text(printedFile), screen: await text(screenFile) };
   }
 
-  it.each(['leader', 'employee'] as const)('%s: says click, save and send back, and that RESULTAT is not needed on screen; the printed test keeps its X', async (group) => {
-    const { printed, screen } = await texts(join(repoRoot, 'content/da'), group);
-    expect(screen).toContain('Ud for hvert udsagn klikker du i feltet ud for den svarkategori');
-    expect(screen).toContain('Gem filen, når du har svaret, og send den tilbage.');
-    expect(screen).toContain('RESULTAT behøver du ikke udfylde på skærmen.');
-    expect(screen).not.toMatch(/sætter du et X|Tæl antal krydser|Tæl dine krydser/);
-    expect(screen).not.toContain('Send den til');
-    expect(printed).toContain('Ud for hvert udsagn sætter du et X ud for den svarkategori');
-    expect(printed).toContain('Tæl dine krydser i hver kategori');
-    expect(printed).not.toMatch(/klikker|Gem filen|på skærmen/);
-  });
+  it.each(['leader', 'employee'] as const)(
+    '%s: says click, save and send back, and that RESULTAT is not needed on screen; the printed test keeps its X',
+    async (group) => {
+      const { printed, screen } = await texts(join(repoRoot, 'content/da'), group);
+      expect(screen).toContain('Ud for hvert udsagn klikker du i feltet ud for den svarkategori');
+      expect(screen).toContain('Gem filen, når du har svaret, og send den tilbage.');
+      expect(screen).toContain('RESULTAT behøver du ikke udfylde på skærmen.');
+      expect(screen).not.toMatch(/sætter du et X|Tæl antal krydser|Tæl dine krydser/);
+      expect(screen).not.toContain('Send den til');
+      expect(printed).toContain('Ud for hvert udsagn sætter du et X ud for den svarkategori');
+      expect(printed).toContain('Tæl dine krydser i hver kategori');
+      expect(printed).not.toMatch(/klikker|Gem filen|på skærmen/);
+    },
+  );
 
   it('says to whom and by when after its send-back step, when workshop.yaml gives them', async () => {
     const dir = tempDir('mus-forms-content-');
     cpSync(join(repoRoot, 'content/da'), dir, { recursive: true });
     writeFileSync(join(dir, 'workshop.yaml'), 'returnTo: Anne Hansen, anne@firma.dk\ndeadline: fredag den 6. marts\n');
     const { screen } = await texts(dir, 'employee');
-    expect(screen).toContain('og send den tilbage. Send den udfyldte test til Anne Hansen, anne@firma.dk. Svarfrist: fredag den 6. marts.');
+    expect(screen).toContain(
+      'og send den tilbage. Send den udfyldte test til Anne Hansen, anne@firma.dk. Svarfrist: fredag den 6. marts.',
+    );
   });
 });
 
@@ -214,7 +255,10 @@ describe('reading returned tests', () => {
   const index = (answers: (string | null)[]) => answers.map((a) => (a === null ? null : labels.indexOf(a)));
 
   it('reads the ticked category of every statement, and null for the unticked', async () => {
-    for (const [group, sheets] of [['leader', knownAnswers().leaders], ['employee', knownAnswers().employees]] as const) {
+    for (const [group, sheets] of [
+      ['leader', knownAnswers().leaders],
+      ['employee', knownAnswers().employees],
+    ] as const) {
       for (const sheet of sheets) {
         const form = await readReturnedForm(await fillForm(fillable[group], sheet.answers), `${sheet.id}.pdf`, content);
         expect(form).toEqual({ group, answers: index(sheet.answers) });
@@ -237,11 +281,15 @@ describe('reading returned tests', () => {
 
   it('reports a damaged file, a file that is no PDF, and a PDF that is no fillable test', async () => {
     const filled = await fillForm(fillable.leader, knownAnswers().leaders[0].answers);
-    expect(await problemOf(filled.subarray(0, Math.floor(filled.length / 2)))).toMatch(/^svar\.pdf: is damaged: the PDF is cut short/);
+    expect(await problemOf(filled.subarray(0, Math.floor(filled.length / 2)))).toMatch(
+      /^svar\.pdf: is damaged: the PDF is cut short/,
+    );
     const garbled = Buffer.from(filled);
     garbled.fill(0x41, 2000, garbled.length - 2000); // the middle overwritten, the end marker kept
     expect(await problemOf(garbled)).toMatch(/^svar\.pdf: is damaged/);
-    expect(await problemOf(Buffer.from('Hej, her er mine svar: Altid, Altid, Oftest'))).toBe('svar.pdf: is not a PDF file, so not a returned test');
+    expect(await problemOf(Buffer.from('Hej, her er mine svar: Altid, Altid, Oftest'))).toBe(
+      'svar.pdf: is not a PDF file, so not a returned test',
+    );
     expect(await problemOf(new Uint8Array())).toMatch(/is empty/);
     expect(await problemOf(rendered.leader.bytes)).toMatch(/is the printed test, not the fillable one/); // our own printed test
   });
@@ -250,11 +298,16 @@ describe('reading returned tests', () => {
     const dir = tempDir('mus-forms-content-');
     cpSync(join(repoRoot, 'content/da'), dir, { recursive: true });
     const statementsFile = join(dir, 'udsagn.yaml');
-    writeFileSync(statementsFile, readFileSync(statementsFile, 'utf8').replace('leader: MUS gennemføres', 'leader: MUS gennemføres hvert år'));
+    writeFileSync(
+      statementsFile,
+      readFileSync(statementsFile, 'utf8').replace('leader: MUS gennemføres', 'leader: MUS gennemføres hvert år'),
+    );
     const changed = loadContent(dir);
     const fromChanged = await makeFillable(rendered.leader, { content: changed, group: 'leader' });
     const filled = await fillForm(fromChanged, knownAnswers().leaders[0].answers);
-    expect(await problemOf(filled)).toMatch(/^svar\.pdf: was made from other statements than .*, though both say content version 1 \(were the statements changed without raising the version/);
+    expect(await problemOf(filled)).toMatch(
+      /^svar\.pdf: was made from other statements than .*, though both say content version 1 \(were the statements changed without raising the version/,
+    );
     // The employee statements did not change: an employee form still fits.
     expect((await readReturnedForm(await fillForm(fillable.employee, []), 'e.pdf', changed)).group).toBe('employee');
 
@@ -265,10 +318,14 @@ describe('reading returned tests', () => {
   it('reports a value that names none of the boxes, cut to a short excerpt', async () => {
     const doc = await PDFDocument.load(await fillForm(fillable.leader, ['Altid', 'Altid', 'Altid']));
     doc.getForm().getRadioGroup('udsagn-3').acroField.dict.set(PDFName.of('V'), PDFName.of('Måske'));
-    expect(await problemOf(await doc.save())).toBe('svar.pdf: statement 3 has the value "Måske", which names none of its boxes; ask for the file again');
+    expect(await problemOf(await doc.save())).toBe(
+      'svar.pdf: statement 3 has the value "Måske", which names none of its boxes; ask for the file again',
+    );
     const long = 'Jens Peter Hansen, afdeling for løn og personale, Aarhus';
     doc.getForm().getRadioGroup('udsagn-3').acroField.dict.set(PDFName.of('V'), PDFString.of(long));
     const line = await problemOf(await doc.save());
-    expect(line).toBe(`svar.pdf: statement 3 has the value "${long.slice(0, 39)}…", which names none of its boxes; ask for the file again`);
+    expect(line).toBe(
+      `svar.pdf: statement 3 has the value "${long.slice(0, 39)}…", which names none of its boxes; ask for the file again`,
+    );
   });
 });

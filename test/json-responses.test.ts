@@ -8,7 +8,11 @@ import { readResponseSources } from '../src/responses/sources.js';
 import type { ResponsesContent } from '../src/responses/validate.js';
 import { scratchFiles } from './helpers/scratch.js';
 
-const scale: Category[] = ['Aldrig', 'Sjældent', 'Af og til', 'Oftest', 'Altid'].map((label, i) => ({ label, aliases: [], points: i + 1 }));
+const scale: Category[] = ['Aldrig', 'Sjældent', 'Af og til', 'Oftest', 'Altid'].map((label, i) => ({
+  label,
+  aliases: [],
+  points: i + 1,
+}));
 const content: ResponsesContent = { scoring: { scale }, numbered: [1, 2, 3] };
 const valid = 'Aldrig, Sjældent, Af og til, Oftest, Altid or 1–5';
 const write = scratchFiles('mus-json-', 'json');
@@ -36,10 +40,16 @@ describe('JSON syntax errors', () => {
       ['{"leaders": [[1, 2, "3]]}', 'x.json:1:21: JSON syntax error: text in double quotes is not closed'],
       ['{"leaders": [[1, 2, "\\x"]]}', 'x.json:1:22: JSON syntax error: invalid escape "\\x" in a text'],
       ['{"leaders": [[1, 2, "\\u12"]]}', 'x.json:1:22: JSON syntax error: \\u must be followed by 4 hex digits'],
-      ['{"leaders": [[1, 2, nul]]}', 'x.json:1:21: JSON syntax error: unexpected "nul"; texts must be in double quotes'],
+      [
+        '{"leaders": [[1, 2, nul]]}',
+        'x.json:1:21: JSON syntax error: unexpected "nul"; texts must be in double quotes',
+      ],
       ['{"leaders":', 'x.json:1:12: JSON syntax error: unexpected end of file: a value is missing'],
       ['{"leaders": []} // svar', 'x.json:1:17: JSON syntax error: comments are not allowed in JSON'],
-      ['{\n  "leaders": [\n    [1, 2,\n      3 4]]}', 'x.json:4:9: JSON syntax error: expected "," or "]" after a list item'],
+      [
+        '{\n  "leaders": [\n    [1, 2,\n      3 4]]}',
+        'x.json:4:9: JSON syntax error: expected "," or "]" after a list item',
+      ],
     ];
     for (const [text, message] of cases) expect(messageFor(text), text).toBe(message);
   });
@@ -47,7 +57,8 @@ describe('JSON syntax errors', () => {
 
 describe('problems in valid JSON', () => {
   it('are placed at the value or the key they are about', () => {
-    const text = '{\n  "leaders": [\n    ["Altid", "Måske", 3],\n    {"id": "A7", "answers": [1, 2], "navn": "x"}\n  ],\n  "medarbejdere": "none"\n}\n';
+    const text =
+      '{\n  "leaders": [\n    ["Altid", "Måske", 3],\n    {"id": "A7", "answers": [1, 2], "navn": "x"}\n  ],\n  "medarbejdere": "none"\n}\n';
     expect(messageFor(text).split('\n')).toEqual([
       `x.json:3:15 leaders sheet 1: statement 2: "Måske" is not an answer (${valid})`,
       'x.json:4:37 leaders sheet 2 navn: unknown key "navn" (expected id, answers)',
@@ -58,7 +69,9 @@ describe('problems in valid JSON', () => {
 
   it('count columns in characters after Danish letters, and lines after a byte-order mark', () => {
     const file = write(Buffer.from('\uFEFF{"ledere": [["Sjældent", "Måske", 3]]}'));
-    expect(() => readJsonResponses(file, content)).toThrow(`${file}:1:26 ledere sheet 1: statement 2: "Måske" is not an answer`);
+    expect(() => readJsonResponses(file, content)).toThrow(
+      `${file}:1:26 ledere sheet 1: statement 2: "Måske" is not an answer`,
+    );
   });
 });
 
@@ -69,7 +82,8 @@ describe('a key given twice', () => {
   });
 
   it('is an error inside a respondent too, and each one is listed', () => {
-    const text = '{"employees": [\n  {"id": "B1", "answers": [1, 2, 3],\n   "answers": [3, 2, 1]},\n  {"id": "B2", "id": "B3", "answers": [1, 1, 1]}\n]}';
+    const text =
+      '{"employees": [\n  {"id": "B1", "answers": [1, 2, 3],\n   "answers": [3, 2, 1]},\n  {"id": "B2", "id": "B3", "answers": [1, 1, 1]}\n]}';
     expect(messageFor(text).split('\n')).toEqual([
       'x.json:3:4 employees sheet 1 answers: "answers" is given twice, on line 2 and line 3; keep one',
       'x.json:4:16 employees sheet 2 id: "id" is given twice, on line 4 and line 4; keep one',
@@ -78,9 +92,12 @@ describe('a key given twice', () => {
 
   it('stops the commands before anything is counted', async () => {
     const file = write('{"leaders": [[1, 2, 3]],\n "leaders": [[3, 2, 1]]}');
-    await expect(readResponseSources({ file }, { scoring: { scale }, numbered: [1, 2, 3].map(() => ({ leader: '', employee: '' })) })).rejects.toThrow(
-      `${file}:2:2 leaders: "leaders" is given twice, on line 1 and line 2; keep one`,
-    );
+    await expect(
+      readResponseSources(
+        { file },
+        { scoring: { scale }, numbered: [1, 2, 3].map(() => ({ leader: '', employee: '' })) },
+      ),
+    ).rejects.toThrow(`${file}:2:2 leaders: "leaders" is given twice, on line 1 and line 2; keep one`);
   });
 
   it('is fine in different mappings, and a colon inside a text is no key', () => {
@@ -90,7 +107,9 @@ describe('a key given twice', () => {
       { id: 'kl. 10:30', answers: [2, 1, 0] },
     ]);
     const twice = '{"leaders": [{"id": "kl. 10:30", "answers": [1, 2, 3], "answers": [3, 2, 1]}]}';
-    expect(messageFor(twice)).toBe('x.json:1:56 leaders sheet 1 answers: "answers" is given twice, on line 1 and line 1; keep one');
+    expect(messageFor(twice)).toBe(
+      'x.json:1:56 leaders sheet 1 answers: "answers" is given twice, on line 1 and line 1; keep one',
+    );
   });
 });
 

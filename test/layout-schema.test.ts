@@ -18,14 +18,22 @@ describe('the layout tree', () => {
       expect(layoutDocumentSchema.safeParse(layout).success, d.id).toBe(true);
     }
     const test = await renderTemplate('test', spec('mus-test-leder.pdf').view(content, undefined, {}));
-    const cells = test.blocks.flatMap((b) => (b.kind === 'table' ? b.sections.flatMap((s) => s.rows.flatMap((r) => r.cells)) : []));
+    const cells = test.blocks.flatMap((b) =>
+      b.kind === 'table' ? b.sections.flatMap((s) => s.rows.flatMap((r) => r.cells)) : [],
+    );
     const located = cells.flatMap((c) => ('text' in c && c.source ? [c.source] : []));
     expect(located.length).toBeGreaterThanOrEqual(content.numbered.length);
-    expect(located[0]).toEqual({ file: expect.stringMatching(/udsagn\.yaml$/), line: expect.any(Number), label: expect.stringMatching(/^statement 1 "/) });
+    expect(located[0]).toEqual({
+      file: expect.stringMatching(/udsagn\.yaml$/),
+      line: expect.any(Number),
+      label: expect.stringMatching(/^statement 1 "/),
+    });
   });
 
   it('a tree the renderer cannot draw stops with the template and the path in it', async () => {
-    const view = spec('resultatskema-leder.pdf').view(content, undefined, {}) as { bands: { filled: boolean; count: number; share: number }[] };
+    const view = spec('resultatskema-leder.pdf').view(content, undefined, {}) as {
+      bands: { filled: boolean; count: number; share: number }[];
+    };
     view.bands[1] = { ...view.bands[1], filled: true, count: -2, share: 0.5 }; // a count below zero: a bug upstream
     await expect(renderTemplate('resultatskema', view)).rejects.toThrow(
       /^templates\/resultatskema\.hbs produced a layout the renderer cannot draw: blocks\[\d+\]\.sections\[0\]\.rows\[1\]\.cells\[2\]/,
@@ -33,7 +41,12 @@ describe('the layout tree', () => {
   });
 
   it('a misspelt key in a template is an error, not a feature silently missing', () => {
-    const result = layoutDocumentSchema.safeParse({ title: 'T', paper: 'A4', pages: 'flow', blocks: [{ kind: 'paragraph', text: 'x', stlye: 'note' }] });
+    const result = layoutDocumentSchema.safeParse({
+      title: 'T',
+      paper: 'A4',
+      pages: 'flow',
+      blocks: [{ kind: 'paragraph', text: 'x', stlye: 'note' }],
+    });
     expect(result.success).toBe(false);
   });
 });

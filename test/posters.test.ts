@@ -20,13 +20,20 @@ const tally = tallyResponses(answerSheets(readYamlResponses(fixture('eksempel-sv
 const tallies = { leader: tally.leaders, employee: tally.employees };
 const meta = (name: string) => ({ language: 'da-DK', author: 'test', date: new Date(Date.UTC(2024, 0, 1)), name });
 
-
-const cases = groups.flatMap((group) => [[group, 'blank'], [group, 'filled']] as const);
+const cases = groups.flatMap(
+  (group) =>
+    [
+      [group, 'blank'],
+      [group, 'filled'],
+    ] as const,
+);
 
 describe('a poster is three A3 sheets', () => {
   it.each(cases)('%s, %s: step 1 on sheet 1, step 2 on sheets 2 and 3, numbered', async (group, set) => {
     const view = posterView(content, group, set === 'filled' ? tallies[group] : undefined);
-    const pages = await pagesOf((await renderPdf(await renderTemplate('resultatskema', view), meta('poster.pdf'))).bytes);
+    const pages = await pagesOf(
+      (await renderPdf(await renderTemplate('resultatskema', view), meta('poster.pdf'))).bytes,
+    );
     expect(pages).toHaveLength(3);
     for (const page of pages) {
       expect(page.width).toBeCloseTo(A3.width, 1);
@@ -37,16 +44,23 @@ describe('a poster is three A3 sheets', () => {
     pages.forEach((page, i) => expect(page.text).toContain(`Side ${i + 1} af 3`));
   });
 
-  it.each(cases)('%s, %s: all of step 2 on one sheet does not fit at 14 pt statements and 20 pt counts', async (group, set) => {
-    const view = posterView(content, group, set === 'filled' ? tallies[group] : undefined);
-    const oneSheet = { ...view, step2Pages: [{ themes: view.step2Pages.flatMap((page) => page.themes) }] };
-    expect(oneSheet.step2Pages[0].themes.flatMap((t) => t.statements)).toHaveLength(20);
-    const layout = await renderTemplate('resultatskema', oneSheet);
-    await expect(renderPdf(layout, meta('poster.pdf'))).rejects.toThrow(/is too long for the A3 sheet \(page 2 of poster\.pdf\) even at the smallest type \(14 pt\)/);
-  });
+  it.each(cases)(
+    '%s, %s: all of step 2 on one sheet does not fit at 14 pt statements and 20 pt counts',
+    async (group, set) => {
+      const view = posterView(content, group, set === 'filled' ? tallies[group] : undefined);
+      const oneSheet = { ...view, step2Pages: [{ themes: view.step2Pages.flatMap((page) => page.themes) }] };
+      expect(oneSheet.step2Pages[0].themes.flatMap((t) => t.statements)).toHaveLength(20);
+      const layout = await renderTemplate('resultatskema', oneSheet);
+      await expect(renderPdf(layout, meta('poster.pdf'))).rejects.toThrow(
+        /is too long for the A3 sheet \(page 2 of poster\.pdf\) even at the smallest type \(14 pt\)/,
+      );
+    },
+  );
 
   it('the checklist tells to bring a poster of three sheets for each group', async () => {
-    const pages = await pagesOf((await renderPdf(await renderTemplate('procesguide', guideView(content)), meta('guide.pdf'))).bytes);
+    const pages = await pagesOf(
+      (await renderPdf(await renderTemplate('procesguide', guideView(content)), meta('guide.pdf'))).bytes,
+    );
     const text = pages.map((p) => p.text).join(' ');
     expect(text).toContain('Resultatskemaer i A3 – ét for ledere og ét for medarbejdere, hvert på 3 ark');
     expect(text).not.toContain('{{');

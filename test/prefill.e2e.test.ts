@@ -13,17 +13,29 @@ interface Expected {
   bands: { min: number; max: number; count: number }[];
   statements: { counts: number[]; unanswered: number }[];
 }
-const expected = JSON.parse(readFileSync(fixture('eksempel-svar.expected.json'), 'utf8')) as Record<'leaders' | 'employees', Expected>;
-interface StatementsFile { themes: { statements: { leader: string; employee: string }[] }[] }
-const statements = (parse(readFileSync(join(repoRoot, 'content/da/udsagn.yaml'), 'utf8')) as StatementsFile).themes.flatMap((t) => t.statements);
-interface ScaleFile { bands: { min: number; max: number; sentence: string }[] }
+const expected = JSON.parse(readFileSync(fixture('eksempel-svar.expected.json'), 'utf8')) as Record<
+  'leaders' | 'employees',
+  Expected
+>;
+interface StatementsFile {
+  themes: { statements: { leader: string; employee: string }[] }[];
+}
+const statements = (
+  parse(readFileSync(join(repoRoot, 'content/da/udsagn.yaml'), 'utf8')) as StatementsFile
+).themes.flatMap((t) => t.statements);
+interface ScaleFile {
+  bands: { min: number; max: number; sentence: string }[];
+}
 const bands = (parse(readFileSync(join(repoRoot, 'content/da/skala.yaml'), 'utf8')) as ScaleFile).bands;
 
 /** The whole numbers printed right after `anchor` in the text. */
 function numbersAfter(text: string, anchor: string, count: number): number[] {
   const at = text.indexOf(anchor);
   expect(at, `"${anchor}" not found`).toBeGreaterThanOrEqual(0);
-  const rest = text.slice(at + anchor.length).trim().split(' ');
+  const rest = text
+    .slice(at + anchor.length)
+    .trim()
+    .split(' ');
   return rest.slice(0, count).map(Number);
 }
 
@@ -36,7 +48,8 @@ beforeAll(async () => {
   const result = runMus(['build', '--responses', fixture('eksempel-svar.yaml'), '--out', out]);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
-  for (const group of Object.keys(posters) as (keyof typeof posters)[]) texts[group] = flat((await readPdf(join(out, posters[group]))).text);
+  for (const group of Object.keys(posters) as (keyof typeof posters)[])
+    texts[group] = flat((await readPdf(join(out, posters[group]))).text);
 }, 60_000);
 
 describe('pre-filled posters from eksempel-svar.yaml', () => {
@@ -50,13 +63,16 @@ describe('pre-filled posters from eksempel-svar.yaml', () => {
     });
   });
 
-  it.each(['leaders', 'employees'] as const)('%s: step 2 counts per statement and category, plus unanswered', (group) => {
-    const version = group === 'leaders' ? 'leader' : 'employee';
-    statements.forEach((s, i) => {
-      const { counts, unanswered } = expected[group].statements[i];
-      expect(numbersAfter(texts[group], s[version], 6), `statement ${i + 1}`).toEqual([...counts, unanswered]);
-    });
-  });
+  it.each(['leaders', 'employees'] as const)(
+    '%s: step 2 counts per statement and category, plus unanswered',
+    (group) => {
+      const version = group === 'leaders' ? 'leader' : 'employee';
+      statements.forEach((s, i) => {
+        const { counts, unanswered } = expected[group].statements[i];
+        expect(numbersAfter(texts[group], s[version], 6), `statement ${i + 1}`).toEqual([...counts, unanswered]);
+      });
+    },
+  );
 
   it('marks the tendency band, and says how many incomplete sheets were left out', () => {
     // Employees: 61–80 holds 5 of the 8 complete sheets (hand-checked in the expected file).
@@ -70,7 +86,10 @@ describe('pre-filled posters from eksempel-svar.yaml', () => {
 describe('anonymity of small employee groups', () => {
   const small = join(tempDir(), 'svar.yaml');
   const sheet = (answer: string) => `[${Array(20).fill(answer).join(', ')}]`;
-  writeFileSync(small, `ledere:\n  - ${sheet('Altid')}\nmedarbejdere:\n  - ${sheet('Oftest')}\n  - ${sheet('Sjældent')}\n  - ${sheet('Altid')}\n`);
+  writeFileSync(
+    small,
+    `ledere:\n  - ${sheet('Altid')}\nmedarbejdere:\n  - ${sheet('Oftest')}\n  - ${sheet('Sjældent')}\n  - ${sheet('Altid')}\n`,
+  );
 
   it('leaves step 2 empty below the threshold and says why; leaders are exempt', async () => {
     const out = tempDir();

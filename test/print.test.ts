@@ -16,10 +16,16 @@ import { pageContents, renderPages, textRuns, type TextRun } from './helpers/ras
 
 const contentDir = join(repoRoot, 'content/da');
 const sets = { blank: tempDir('mus-print-blank-'), filled: tempDir('mus-print-filled-') };
-const pdfsIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.pdf')).sort();
+const pdfsIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.pdf'))
+    .sort();
 
 beforeAll(() => {
-  for (const [name, args] of [['blank', []], ['filled', ['--responses', fixture('eksempel-svar.yaml')]]] as const) {
+  for (const [name, args] of [
+    ['blank', []],
+    ['filled', ['--responses', fixture('eksempel-svar.yaml')]],
+  ] as const) {
     const result = runMus(['build', ...args, '--out', sets[name]]);
     expect(result.stderr, name).toBe('');
     expect(result.code, name).toBe(0);
@@ -27,14 +33,16 @@ beforeAll(() => {
 }, 60_000);
 
 /** Every PDF of both sets, as [label, path]. */
-const allPdfs = () => Object.entries(sets).flatMap(([set, dir]) => pdfsIn(dir).map((f) => [`${set}/${f}`, join(dir, f)] as const));
+const allPdfs = () =>
+  Object.entries(sets).flatMap(([set, dir]) => pdfsIn(dir).map((f) => [`${set}/${f}`, join(dir, f)] as const));
 
 describe('paper and margins', () => {
   it('both sets hold every document of the material', () => {
     const names = loadContent(contentDir);
     for (const [set, dir] of Object.entries(sets)) {
       // The comparison poster is made only with answers from both groups.
-      for (const spec of documents) if (set === 'filled' || !spec.notMade?.(undefined)) expect(pdfsIn(dir)).toContain(fileName(names, spec.id));
+      for (const spec of documents)
+        if (set === 'filled' || !spec.notMade?.(undefined)) expect(pdfsIn(dir)).toContain(fileName(names, spec.id));
     }
     expect(pdfsIn(sets.blank)).not.toContain('resultatskema-sammenligning.pdf');
   });
@@ -53,7 +61,9 @@ describe('paper and margins', () => {
       const test = /mus-test-/.test(file);
       const pages = await renderPages(readFileSync(file), scale, { gray: true });
       pages.forEach((page, p) => {
-        const allowed = test ? registrationAreas(page.width / scale, page.height / scale).map((r) => r.map((v) => v * scale)) : [];
+        const allowed = test
+          ? registrationAreas(page.width / scale, page.height / scale).map((r) => r.map((v) => v * scale))
+          : [];
         let inked = 0;
         let outside = 0;
         for (let y = 0; y < page.height; y++) {
@@ -139,11 +149,16 @@ describe('vector drawing and black-and-white printing', () => {
 });
 
 describe('tick boxes', () => {
-  it('the tests\' tick boxes are at least 5 mm and all recorded for the fillable forms', async () => {
+  it("the tests' tick boxes are at least 5 mm and all recorded for the fillable forms", async () => {
     const content = loadContent(contentDir);
     for (const spec of documents.filter((d) => d.template === 'test')) {
       const layout = await renderTemplate(spec.template, spec.view(content, undefined, {}));
-      const { boxes } = await renderPdf(layout, { language: 'da-DK', author: 'test', date: new Date(0), name: fileName(content, spec.id) });
+      const { boxes } = await renderPdf(layout, {
+        language: 'da-DK',
+        author: 'test',
+        date: new Date(0),
+        name: fileName(content, spec.id),
+      });
       expect(boxes).toHaveLength(content.numbered.length * content.scoring.scale.length);
       for (const box of boxes) {
         expect(box.size).toBeGreaterThanOrEqual(minBox);
@@ -153,7 +168,7 @@ describe('tick boxes', () => {
     }
   });
 
-  it('tick boxes keep their size when a page\'s type is shrunk to fit', () => {
+  it("tick boxes keep their size when a page's type is shrunk to fit", () => {
     for (const paper of ['A4', 'A3'] as const) {
       const style = typeStyles[paper];
       expect(style.box).toBeGreaterThanOrEqual(minBox);
@@ -161,9 +176,10 @@ describe('tick boxes', () => {
     }
   });
 
-  it('the checklist\'s tick boxes are drawn at least 5 mm wide', async () => {
+  it("the checklist's tick boxes are drawn at least 5 mm wide", async () => {
     const contents = await pageContents(readFileSync(join(sets.blank, 'procesguide-tjekliste.pdf')));
-    const squares = contents.flatMap((c) => [...c.matchAll(/([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) re\n\/DeviceRGB CS\n[^\n]+ SCN\nS\n/g)])
+    const squares = contents
+      .flatMap((c) => [...c.matchAll(/([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) re\n\/DeviceRGB CS\n[^\n]+ SCN\nS\n/g)])
       .map((m) => [Number(m[3]), Number(m[4])])
       .filter(([w, h]) => Math.abs(w - h) < 0.01 && w < mm(20));
     expect(squares.length).toBeGreaterThan(20);
@@ -176,24 +192,27 @@ describe('A3 posters are legible at 3 m', () => {
   const statements = content.numbered.flatMap((s) => [s.leader, s.employee]);
   const isStatementLine = (run: TextRun) => run.str.length > 3 && statements.some((s) => s.includes(run.str.trim()));
 
-  it.each(['blank', 'filled'] as const)('%s: statements ≥ 14 pt, counts ≥ 20 pt, headings larger than statements', async (set) => {
-    for (const poster of ['resultatskema-leder.pdf', 'resultatskema-medarbejder.pdf']) {
-      const pages = await textRuns(readFileSync(join(sets[set], poster)));
-      const runs = pages.flat();
-      const statementRuns = runs.filter(isStatementLine);
-      expect(statementRuns.length, poster).toBeGreaterThan(20);
-      const statementSize = Math.min(...statementRuns.map((r) => r.size));
-      expect(statementSize, poster).toBeGreaterThanOrEqual(14);
-      for (const title of [content.resultSheet.step1.heading, content.resultSheet.step2.heading]) {
-        const heading = runs.find((r) => r.str.startsWith(title.slice(0, 12)));
-        expect(heading, title).toBeDefined();
-        expect(heading!.size).toBeGreaterThan(statementSize * 1.2);
+  it.each(['blank', 'filled'] as const)(
+    '%s: statements ≥ 14 pt, counts ≥ 20 pt, headings larger than statements',
+    async (set) => {
+      for (const poster of ['resultatskema-leder.pdf', 'resultatskema-medarbejder.pdf']) {
+        const pages = await textRuns(readFileSync(join(sets[set], poster)));
+        const runs = pages.flat();
+        const statementRuns = runs.filter(isStatementLine);
+        expect(statementRuns.length, poster).toBeGreaterThan(20);
+        const statementSize = Math.min(...statementRuns.map((r) => r.size));
+        expect(statementSize, poster).toBeGreaterThanOrEqual(14);
+        for (const title of [content.resultSheet.step1.heading, content.resultSheet.step2.heading]) {
+          const heading = runs.find((r) => r.str.startsWith(title.slice(0, 12)));
+          expect(heading, title).toBeDefined();
+          expect(heading!.size).toBeGreaterThan(statementSize * 1.2);
+        }
+        const counts = runs.filter((r) => /^\d+$/.test(r.str.trim()));
+        if (set === 'filled') expect(counts.length, poster).toBeGreaterThan(20);
+        for (const count of counts) expect(count.size, `${poster} count "${count.str}"`).toBeGreaterThanOrEqual(20);
       }
-      const counts = runs.filter((r) => /^\d+$/.test(r.str.trim()));
-      if (set === 'filled') expect(counts.length, poster).toBeGreaterThan(20);
-      for (const count of counts) expect(count.size, `${poster} count "${count.str}"`).toBeGreaterThanOrEqual(20);
-    }
-  });
+    },
+  );
 
   it('the pre-filled posters print every count as a number', async () => {
     const text = flat((await readPdf(join(sets.filled, 'resultatskema-medarbejder.pdf'))).text);
@@ -217,7 +236,9 @@ function contentWith(edits: Record<string, (text: string) => string>): string {
 
 /** The 1-based line of the first occurrence of `needle` in a content file. */
 const lineOf = (dir: string, file: string, needle: string) =>
-  readFileSync(join(dir, file), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+  readFileSync(join(dir, file), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(needle)) + 1;
 
 const statement4 = 'Jeg har forberedt mig efter et fælles MUS-koncept';
 const band41 = 'Jeres MUS-proces kan blive bedre, så den skaber mere værdi.';
@@ -239,8 +260,16 @@ function expectNothingWritten(out: string) {
 describe('text never overflows: it wraps, shrinks within limits, or stops the build', () => {
   it('longer statements and band sentences still fit: wrapped and shrunk, A4 tests on 2 pages, A3 statements ≥ 14 pt', async () => {
     const dir = contentWith({
-      'udsagn.yaml': (t) => t.replace(`leader: ${statement4}`, `leader: ${statement4}, så jeg kender rammerne, formålet med samtalen og de spørgsmål, vi skal tale om`),
-      'skala.yaml': (t) => t.replace(`sentence: ${band41}`, `sentence: ${band41.slice(0, -1)}, hvis I giver den tid, forberedelse og opfølgning i hverdagen.`),
+      'udsagn.yaml': (t) =>
+        t.replace(
+          `leader: ${statement4}`,
+          `leader: ${statement4}, så jeg kender rammerne, formålet med samtalen og de spørgsmål, vi skal tale om`,
+        ),
+      'skala.yaml': (t) =>
+        t.replace(
+          `sentence: ${band41}`,
+          `sentence: ${band41.slice(0, -1)}, hvis I giver den tid, forberedelse og opfølgning i hverdagen.`,
+        ),
     });
     const { code, stderr, out } = buildInto(dir);
     expect(stderr).toBe('');
@@ -255,7 +284,9 @@ describe('text never overflows: it wraps, shrinks within limits, or stops the bu
   });
 
   it('a very long statement stops the build: file, line and statement named, exit 1, nothing written', () => {
-    const dir = contentWith({ 'udsagn.yaml': (t) => t.replace(`leader: ${statement4}`, `leader: ${repeat(statement4, 14)}`) });
+    const dir = contentWith({
+      'udsagn.yaml': (t) => t.replace(`leader: ${statement4}`, `leader: ${repeat(statement4, 14)}`),
+    });
     const { code, stderr, out } = buildInto(dir);
     expect(code).toBe(1);
     const line = lineOf(dir, 'udsagn.yaml', `leader: ${statement4} ${statement4}`);
@@ -267,11 +298,17 @@ describe('text never overflows: it wraps, shrinks within limits, or stops the bu
   });
 
   it('a very long band sentence stops the build naming the band', () => {
-    const dir = contentWith({ 'skala.yaml': (t) => t.replace(`sentence: ${band41}`, `sentence: ${repeat(band41, 40)}`) });
+    const dir = contentWith({
+      'skala.yaml': (t) => t.replace(`sentence: ${band41}`, `sentence: ${repeat(band41, 40)}`),
+    });
     const { code, stderr, out } = buildInto(dir);
     expect(code).toBe(1);
     const line = lineOf(dir, 'skala.yaml', `sentence: ${band41} ${band41}`);
-    expect(stderr).toMatch(new RegExp(`^${join(dir, 'skala.yaml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line} band 41–60: is too long for the A4 sheet \\(page 2 of mus-test-leder\\.pdf\\)`));
+    expect(stderr).toMatch(
+      new RegExp(
+        `^${join(dir, 'skala.yaml').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line} band 41–60: is too long for the A4 sheet \\(page 2 of mus-test-leder\\.pdf\\)`,
+      ),
+    );
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expectNothingWritten(out);
   });
@@ -288,16 +325,24 @@ describe('text never overflows: it wraps, shrinks within limits, or stops the bu
   it('a checklist paragraph longer than a page stops the build quoting its start', () => {
     const first = 'Vi anbefaler først og fremmest';
     const dir = contentWith({
-      'procesguide.yaml': (t) => t.replace(/^(\s+- )(Vi anbefaler først og fremmest.*)$/m, (_, dash: string, text: string) => `${dash}${repeat(text, 30)}`),
+      'procesguide.yaml': (t) =>
+        t.replace(
+          /^(\s+- )(Vi anbefaler først og fremmest.*)$/m,
+          (_, dash: string, text: string) => `${dash}${repeat(text, 30)}`,
+        ),
     });
     const { code, stderr, out } = buildInto(dir);
     expect(code).toBe(1);
-    expect(stderr.trim()).toMatch(new RegExp(`^procesguide-tjekliste\\.pdf: the text "${first}.*…" is too long for one A4 page; shorten it$`));
+    expect(stderr.trim()).toMatch(
+      new RegExp(`^procesguide-tjekliste\\.pdf: the text "${first}.*…" is too long for one A4 page; shorten it$`),
+    );
     expectNothingWritten(out);
   });
 
   it('a stale temp file is not left behind by a failed build', () => {
-    const dir = contentWith({ 'udsagn.yaml': (t) => t.replace(`leader: ${statement4}`, `leader: ${repeat(statement4, 14)}`) });
+    const dir = contentWith({
+      'udsagn.yaml': (t) => t.replace(`leader: ${statement4}`, `leader: ${repeat(statement4, 14)}`),
+    });
     const { out } = buildInto(dir);
     expect(readdirSync(out).some((f) => f.endsWith('.tmp'))).toBe(false);
     expect(existsSync(join(out, 'resultatskema-leder.pdf'))).toBe(false);

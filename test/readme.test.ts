@@ -18,20 +18,23 @@ describe('README', () => {
   });
 
   it.each(exampleCommands)('`npx mus %s` runs', (command) => {
-    const args = command.replace(/\[[^\]]*\]/g, '').trim().split(/\s+/);
+    const args = command
+      .replace(/\[[^\]]*\]/g, '')
+      .trim()
+      .split(/\s+/);
     const out = args[0] === 'build' ? ['--out', tempDir('mus-readme-')] : [];
     const result = runMus([...args, ...out]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
   });
 
-  it('says how to have `mus` on the PATH anywhere, that npx works in the repo only, and not to accept npx\'s offer', () => {
+  it("says how to have `mus` on the PATH anywhere, that npx works in the repo only, and not to accept npx's offer", () => {
     expect(readme).toContain('npm link');
     expect(readme).toMatch(/Inside this repository, `npx mus …` runs the repository's own `mus`/);
     expect(readme).toMatch(/unrelated package that happens to be called `mus`[^.]*answer \*\*no\*\*/);
   });
 
-  it('the command `npm link` installs is the package\'s bin, a Node script', () => {
+  it("the command `npm link` installs is the package's bin, a Node script", () => {
     const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { bin: Record<string, string> };
     expect(Object.keys(pkg.bin)).toEqual(['mus']);
     const bin = join(repoRoot, pkg.bin.mus);

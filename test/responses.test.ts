@@ -26,7 +26,8 @@ const content: ResponsesContent = {
 const valid = 'Aldrig, Sjældent, Af og til, Oftest, Altid or 1–5';
 
 // The reader the commands choose for a file of these names (src/responses/sources.ts); JSON is YAML too.
-const readResponses = (file: string, c: ResponsesContent) => (extname(file) === '.json' ? readJsonResponses : readYamlResponses)(file, c);
+const readResponses = (file: string, c: ResponsesContent) =>
+  (extname(file) === '.json' ? readJsonResponses : readYamlResponses)(file, c);
 const parseResponses = (text: string, file: string, c: ResponsesContent, format: 'yaml' | 'json' | 'other' = 'other') =>
   (format === 'json' ? parseJsonResponses : parseYamlResponses)(text, file, c);
 
@@ -177,7 +178,9 @@ describe('bad responses files', () => {
   });
 
   it('reports other YAML syntax errors with their line', () => {
-    const error = errorFor(() => parseResponses('leaders:\n  - [1, 2, 3]\n   - [1, 2, 3]\n', 'indent.yaml', content, 'yaml'));
+    const error = errorFor(() =>
+      parseResponses('leaders:\n  - [1, 2, 3]\n   - [1, 2, 3]\n', 'indent.yaml', content, 'yaml'),
+    );
     expect(error.message).toMatch(/^indent\.yaml:3:4: YAML syntax error: /);
     const duplicate = errorFor(() => parseResponses('leaders: []\nleaders: []\n', 'dup.yaml', content, 'yaml'));
     expect(duplicate.message).toMatch(/^dup\.yaml:2:1: YAML syntax error: .*unique/);
@@ -193,7 +196,10 @@ describe('bad responses files', () => {
       ['{\n"leaders": [[1, 2, 3]]', 'x.json:2:23: JSON syntax error: unexpected end of file: "}" is missing'],
       ["{'leaders': []}", 'x.json:1:2: JSON syntax error: expected a key in double quotes'],
       ['{"leaders": []} x', 'x.json:1:17: JSON syntax error: unexpected text after the end of the JSON data'],
-      ['{"leaders": ["Al\ntid"]}', 'x.json:1:17: JSON syntax error: line break or control character inside a text in double quotes'],
+      [
+        '{"leaders": ["Al\ntid"]}',
+        'x.json:1:17: JSON syntax error: line break or control character inside a text in double quotes',
+      ],
     ];
     for (const [text, message] of cases) {
       expect(errorFor(() => parseResponses(text, 'x.json', content, 'json')).message).toBe(message);
@@ -291,7 +297,9 @@ describe('bad responses files', () => {
       // The start of an xlsx (zip) file: someone passed the spreadsheet instead of an export.
       const file = write('svar.yaml', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]));
       const error = errorFor(() => readResponses(file, content));
-      expect(error.message).toBe(`${file}:1:6: this is a binary file, not a text file of responses (export it as YAML or JSON)`);
+      expect(error.message).toBe(
+        `${file}:1:6: this is a binary file, not a text file of responses (export it as YAML or JSON)`,
+      );
     });
 
     it('reports a Latin-1 file at the first non-UTF-8 character', () => {
@@ -304,7 +312,9 @@ describe('bad responses files', () => {
 
     it('reports a UTF-16 file', () => {
       const file = write('utf16.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{}', 'utf16le')]));
-      expect(errorFor(() => readResponses(file, content)).message).toBe(`${file}: the file is UTF-16 text; save it as UTF-8`);
+      expect(errorFor(() => readResponses(file, content)).message).toBe(
+        `${file}: the file is UTF-16 text; save it as UTF-8`,
+      );
     });
 
     it('reports a folder given instead of a file', () => {

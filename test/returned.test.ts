@@ -13,7 +13,10 @@ import { tempDir } from './helpers/pdf.js';
 
 const fixtures = join(repoRoot, 'test/fixtures/returned');
 const answersYaml = join(fixtures, 'answers.yaml');
-const sheets = parse(readFileSync(answersYaml, 'utf8')) as { leaders: { answers: (string | null)[] }[]; employees: { answers: (string | null)[] }[] };
+const sheets = parse(readFileSync(answersYaml, 'utf8')) as {
+  leaders: { answers: (string | null)[] }[];
+  employees: { answers: (string | null)[] }[];
+};
 const answers = { leder: sheets.leaders[0].answers, medarbejder: sheets.employees[0].answers };
 const labels = ['Aldrig', 'Sjældent', 'Af og til', 'Oftest', 'Altid'];
 const filled = tempDir('mus-returned-');
@@ -23,7 +26,11 @@ let typed: unknown; // the tally of answers.yaml
 /** Tallies files with the CLI; the parsed JSON and the notices. */
 function tally(files: string[], ...flags: string[]) {
   const result = runMus(['tally', ...files, '--json', ...flags]);
-  return { ...result, json: result.code === 0 ? JSON.parse(result.stdout) : undefined, lines: stderrLines(result.stderr) };
+  return {
+    ...result,
+    json: result.code === 0 ? JSON.parse(result.stdout) : undefined,
+    lines: stderrLines(result.stderr),
+  };
 }
 
 beforeAll(async () => {
@@ -39,12 +46,24 @@ beforeAll(async () => {
 }, 60_000);
 
 const pairs: [string, string, string][] = [
-  ...['pdftk', 'poppler', 'mupdf', 'pypdf', 'qpdf'].map((tool): [string, string, string] => [tool, join(fixtures, `${tool}-leder.pdf`), join(fixtures, `${tool}-medarbejder.pdf`)]),
+  ...['pdftk', 'poppler', 'mupdf', 'pypdf', 'qpdf'].map((tool): [string, string, string] => [
+    tool,
+    join(fixtures, `${tool}-leder.pdf`),
+    join(fixtures, `${tool}-medarbejder.pdf`),
+  ]),
   ['pdf.js (filled now)', join(filled, 'pdfjs-leder.pdf'), join(filled, 'pdfjs-medarbejder.pdf')],
   ['pdf-lib (filled now)', join(filled, 'pdflib-leder.pdf'), join(filled, 'pdflib-medarbejder.pdf')],
   // The previous writer's label state names (/Sj#E6ldent), rewritten by qpdf and pdftk as /Sj#e6ldent.
-  ['the previous release, through qpdf and pdftk', join(fixtures, 'old-qpdf-leder.pdf'), join(fixtures, 'old-pdftk-medarbejder.pdf')],
-  ['the previous release, filled with pdf-lib', join(fixtures, 'old-qpdf-leder.pdf'), join(fixtures, 'old-pdflib-medarbejder.pdf')],
+  [
+    'the previous release, through qpdf and pdftk',
+    join(fixtures, 'old-qpdf-leder.pdf'),
+    join(fixtures, 'old-pdftk-medarbejder.pdf'),
+  ],
+  [
+    'the previous release, filled with pdf-lib',
+    join(fixtures, 'old-qpdf-leder.pdf'),
+    join(fixtures, 'old-pdflib-medarbejder.pdf'),
+  ],
 ];
 
 describe('returned tests filled by each reader', () => {
@@ -79,7 +98,7 @@ describe('returned tests filled by each reader', () => {
     expect(fromPdfs.json).toEqual(typed);
   });
 
-  it('a folder of every reader\'s files counts each of them', () => {
+  it("a folder of every reader's files counts each of them", () => {
     const dir = tempDir('mus-returned-all-');
     for (const [tool, leader, employee] of pairs) {
       const name = tool.replace(/\W+/g, '-');
@@ -110,9 +129,24 @@ describe('returned tests that cannot be counted as they are', () => {
   it('two ticked boxes, a value naming no box, and a value against the ticked box: each reported for its statement, and skipped with --skip-invalid', async () => {
     const dir = tempDir('mus-returned-bad-');
     // Statement 4 is Oftest; a second box (Aldrig) switched on too.
-    writeFileSync(join(dir, 'to-kryds.pdf'), await changed(join(fixtures, 'pdftk-leder.pdf'), (doc) => group(doc, 4).getWidgets()[0].setAppearanceState(PDFName.of('0'))));
-    writeFileSync(join(dir, 'ukendt.pdf'), await changed(join(fixtures, 'poppler-medarbejder.pdf'), (doc) => group(doc, 6).dict.set(PDFName.of('V'), PDFName.of('7'))));
-    writeFileSync(join(dir, 'uenig.pdf'), await changed(join(fixtures, 'mupdf-leder.pdf'), (doc) => group(doc, 2).dict.set(PDFName.of('V'), PDFString.of('Oftest'))));
+    writeFileSync(
+      join(dir, 'to-kryds.pdf'),
+      await changed(join(fixtures, 'pdftk-leder.pdf'), (doc) =>
+        group(doc, 4).getWidgets()[0].setAppearanceState(PDFName.of('0')),
+      ),
+    );
+    writeFileSync(
+      join(dir, 'ukendt.pdf'),
+      await changed(join(fixtures, 'poppler-medarbejder.pdf'), (doc) =>
+        group(doc, 6).dict.set(PDFName.of('V'), PDFName.of('7')),
+      ),
+    );
+    writeFileSync(
+      join(dir, 'uenig.pdf'),
+      await changed(join(fixtures, 'mupdf-leder.pdf'), (doc) =>
+        group(doc, 2).dict.set(PDFName.of('V'), PDFString.of('Oftest')),
+      ),
+    );
     copyFileSync(join(fixtures, 'mupdf-medarbejder.pdf'), join(dir, 'god.pdf'));
 
     const stopped = tally([dir]);
@@ -128,7 +162,10 @@ describe('returned tests that cannot be counted as they are', () => {
     expect(skipped.code).toBe(0);
     expect(skipped.json.leaders.respondents).toBe(0);
     expect(skipped.json.employees.respondents).toBe(1);
-    expect(skipped.lines).toEqual([...stopped.lines.map((line) => `${line} (skipped)`), 'skipped 3 files that could not be counted (--skip-invalid)']);
+    expect(skipped.lines).toEqual([
+      ...stopped.lines.map((line) => `${line} (skipped)`),
+      'skipped 3 files that could not be counted (--skip-invalid)',
+    ]);
   });
 
   it('a password-protected file, and one encrypted for its permissions only, get their own line', () => {

@@ -21,7 +21,13 @@ let fileSize: number;
 beforeAll(async () => {
   const test = await printTest(content, 'leader');
   const answers = randomAnswers(content.numbered.length, 7);
-  const bytes = await scanStack([{ test, answers }, { test, answers }], { dpi: 150, encoding: 'jpeg', seed: 3 });
+  const bytes = await scanStack(
+    [
+      { test, answers },
+      { test, answers },
+    ],
+    { dpi: 150, encoding: 'jpeg', seed: 3 },
+  );
   file = join(tempDir('mus-scan-pages-'), 'scan.pdf');
   writeFileSync(file, bytes);
   fileSize = bytes.byteLength;

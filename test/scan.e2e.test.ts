@@ -18,7 +18,8 @@ import { createCanvas } from '@napi-rs/canvas';
 
 const content = loadContent(join(repoRoot, 'content/da'));
 const labels = content.scoring.scale.map((c) => c.label);
-const typed = (sheets: (number | null)[][]) => sheets.map((answers) => answers.map((a) => (a === null ? null : labels[a])));
+const typed = (sheets: (number | null)[][]) =>
+  sheets.map((answers) => answers.map((a) => (a === null ? null : labels[a])));
 let leaderTest: PrintedTest;
 let employeeTest: PrintedTest;
 
@@ -35,7 +36,10 @@ describe('mus build --copies', () => {
     expect(result.stdout).toContain(join(out, 'mus-test-leder-2-ark.pdf'));
     expect(result.stdout).toContain(join(out, 'mus-test-medarbejder-2-ark.pdf'));
     // The printed copies as a copier would scan them, straight, at 150 dpi.
-    const doc = await getDocument({ data: new Uint8Array(readFileSync(join(out, 'mus-test-leder-2-ark.pdf'))), verbosity: 0 }).promise;
+    const doc = await getDocument({
+      data: new Uint8Array(readFileSync(join(out, 'mus-test-leder-2-ark.pdf'))),
+      verbosity: 0,
+    }).promise;
     expect(doc.numPages).toBe(4);
     const images = [];
     for (let n = 1; n <= doc.numPages; n++) {
@@ -74,12 +78,24 @@ describe('a folder of scans and typed answers', () => {
     // A copier's PDF with one leader sheet with a double mark in statement 2, and one employee sheet.
     const doubled = [...leaders[0]];
     doubled[1] = 1;
-    writeFileSync(join(dir, 'scan.pdf'), await scanStack([
-      { test: leaderTest, answers: doubled, extra: [{ statement: 2, category: 3, style: 'x' }] },
-      { test: employeeTest, answers: employees[0] },
-    ], { dpi: 150, encoding: 'jpeg', seed: 21 }));
+    writeFileSync(
+      join(dir, 'scan.pdf'),
+      await scanStack(
+        [
+          { test: leaderTest, answers: doubled, extra: [{ statement: 2, category: 3, style: 'x' }] },
+          { test: employeeTest, answers: employees[0] },
+        ],
+        { dpi: 150, encoding: 'jpeg', seed: 21 },
+      ),
+    );
     // A phone's photos of another sheet: one image file per page, front then back.
-    const pages = await scanImages([{ test: employeeTest, answers: employees[1] }, { test: leaderTest, answers: leaders[1] }], { dpi: 150, encoding: 'png', seed: 22 });
+    const pages = await scanImages(
+      [
+        { test: employeeTest, answers: employees[1] },
+        { test: leaderTest, answers: leaders[1] },
+      ],
+      { dpi: 150, encoding: 'png', seed: 22 },
+    );
     pages.forEach((page, i) => writeFileSync(join(dir, `side-${i + 1}.png`), (page as { bytes: Buffer }).bytes));
     // And a leader's answers typed in by hand.
     writeFileSync(join(dir, 'indtastet.yaml'), stringify({ leaders: typed([typedLeader]) }));
@@ -95,8 +111,12 @@ describe('a folder of scans and typed answers', () => {
     const expected = JSON.parse(runMus(['tally', file, '--json']).stdout);
     expect(tally.leaders).toEqual(expected.leaders);
     expect(tally.employees).toEqual(expected.employees);
-    expect(tally.flagged).toEqual([{ sheet: 'scan.pdf:1', group: 'leader', statement: 2, file: 'scan.pdf', page: 1, reason: 'mere end ét kryds' }]);
-    expect(result.stderr).toContain('Ark scan.pdf:1 · udsagn 2 · scan.pdf side 1 · mere end ét kryds: counted as unanswered until corrected in');
+    expect(tally.flagged).toEqual([
+      { sheet: 'scan.pdf:1', group: 'leader', statement: 2, file: 'scan.pdf', page: 1, reason: 'mere end ét kryds' },
+    ]);
+    expect(result.stderr).toContain(
+      'Ark scan.pdf:1 · udsagn 2 · scan.pdf side 1 · mere end ét kryds: counted as unanswered until corrected in',
+    );
     expect(existsSync(join(dir, 'gennemgang.pdf'))).toBe(true);
     expect(existsSync(join(dir, 'rettelser.yaml'))).toBe(true);
     // The same scans give the same review sheet, byte for byte (its pictures were once written in random order).
@@ -115,7 +135,9 @@ describe('a folder of scans and typed answers', () => {
     const tally = JSON.parse(result.stdout);
     expect(tally.flagged).toBeUndefined();
     expect(tally.leaders.respondents).toBe(3);
-    expect(tally.leaders.statements[1].counts[1]).toBe([leaders[0], leaders[1], typedLeader].filter((a, i) => (i === 0 ? true : a[1] === 1)).length);
+    expect(tally.leaders.statements[1].counts[1]).toBe(
+      [leaders[0], leaders[1], typedLeader].filter((a, i) => (i === 0 ? true : a[1] === 1)).length,
+    );
     const out = tempDir('mus-scan-build-');
     const build = runMus(['build', '--responses', dir, '--out', out]);
     expect(build.code).toBe(0);

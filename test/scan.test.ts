@@ -47,7 +47,8 @@ async function tallyResponseSources(sources: ResponseSources, c: Content, option
 
 /** The tally of the same answers typed into a YAML responses file. */
 async function typedTally(leaders: (number | null)[][], employees: (number | null)[][]) {
-  const typed = (sheets: (number | null)[][]) => sheets.map((answers) => answers.map((a) => (a === null ? null : labels[a])));
+  const typed = (sheets: (number | null)[][]) =>
+    sheets.map((answers) => answers.map((a) => (a === null ? null : labels[a])));
   const file = join(tempDir('mus-scan-typed-'), 'svar.yaml');
   writeFileSync(file, stringify({ leaders: typed(leaders), employees: typed(employees) }));
   return tallyResponseSources({ file }, content);
@@ -55,22 +56,40 @@ async function typedTally(leaders: (number | null)[][], employees: (number | nul
 
 async function scanTally(file: string, options: { skipInvalid?: boolean } = {}) {
   const notices: string[] = [];
-  const result = await tallyResponseSources({ file }, content, { notices: (line) => notices.push(line), skipInvalid: options.skipInvalid });
+  const result = await tallyResponseSources({ file }, content, {
+    notices: (line) => notices.push(line),
+    skipInvalid: options.skipInvalid,
+  });
   return { result, notices };
 }
 
-const answersOf = (n: number, seed: number) => Array.from({ length: n }, (_, i) => randomAnswers(content.numbered.length, seed + i));
+const answersOf = (n: number, seed: number) =>
+  Array.from({ length: n }, (_, i) => randomAnswers(content.numbered.length, seed + i));
 
 describe('a workshop scanned into one PDF', () => {
   it('JPEG at 150 dpi, leaders (photocopies) and employees (numbered copies) mixed, turned up to 2.8°, scaled 96–105 %, one upside down, a back before its front: the tally of the typed answers', async () => {
     const leaders = answersOf(3, 100);
     const employees = answersOf(6, 200);
-    const e = (i: number, extra: Partial<SheetPlan> = {}): SheetPlan => ({ test: employeeCopies, copy: i + 1, answers: employees[i], ...extra });
-    const l = (i: number, extra: Partial<SheetPlan> = {}): SheetPlan => ({ test: leaderTest, answers: leaders[i], ...extra });
+    const e = (i: number, extra: Partial<SheetPlan> = {}): SheetPlan => ({
+      test: employeeCopies,
+      copy: i + 1,
+      answers: employees[i],
+      ...extra,
+    });
+    const l = (i: number, extra: Partial<SheetPlan> = {}): SheetPlan => ({
+      test: leaderTest,
+      answers: leaders[i],
+      ...extra,
+    });
     const stack = [
-      e(0), e(1), l(0), e(2, { placement: { upsideDown: true, rotate: -1.2, scale: 0.97, blur: 0.6, noise: 10 } }),
+      e(0),
+      e(1),
+      l(0),
+      e(2, { placement: { upsideDown: true, rotate: -1.2, scale: 0.97, blur: 0.6, noise: 10 } }),
       l(1, { pen: 'pencil' }),
-      e(4, { pages: [2] }), e(3), e(4, { pages: [1] }), // sheet 5's back was scanned before its front
+      e(4, { pages: [2] }),
+      e(3),
+      e(4, { pages: [1] }), // sheet 5's back was scanned before its front
       l(2, { placement: { rotate: 2.8, scale: 0.96, dx: -3, dy: 2, blur: 0.8, noise: 12 } }),
       e(5, { pen: 'dot', placement: { rotate: -0.6, scale: 1.05, blur: 0.6, noise: 10 } }),
     ];
@@ -87,7 +106,17 @@ describe('a workshop scanned into one PDF', () => {
 
   it('1-bit at 200 dpi with a cover sheet and a blank page: both skipped with a notice, the tally of the typed answers', async () => {
     const leaders = answersOf(2, 300);
-    const file = scanFile(await scanStack([{ cover: 'MUS-runde 2026' }, { test: leaderTest, answers: leaders[0] }, { blank: true }, { test: leaderTest, answers: leaders[1], pen: 'check' }].map((s) => ('test' in s && !s.pen ? { ...s, pen: 'x' as const } : s)), { dpi: 200, encoding: 'bits', seed: 2 }));
+    const file = scanFile(
+      await scanStack(
+        [
+          { cover: 'MUS-runde 2026' },
+          { test: leaderTest, answers: leaders[0] },
+          { blank: true },
+          { test: leaderTest, answers: leaders[1], pen: 'check' },
+        ].map((s) => ('test' in s && !s.pen ? { ...s, pen: 'x' as const } : s)),
+        { dpi: 200, encoding: 'bits', seed: 2 },
+      ),
+    );
     const { result, notices } = await scanTally(file);
     const typed = await typedTally(leaders, []);
     expect(result.leaders).toEqual(typed.leaders);
@@ -105,12 +134,19 @@ describe('page images', () => {
     const tiffs = await scanImages([{ test: leaderTest, answers: leaders[0] }], { dpi: 150, encoding: 'png', seed: 8 });
     const pngs = await scanImages([{ test: leaderTest, answers: leaders[1] }], { dpi: 150, encoding: 'png', seed: 9 });
     for (const [i, image] of tiffs.entries()) {
-      const { data, width, height } = (await loadImage((image as { bytes: Buffer }).bytes).then((img) => {
+      const { data, width, height } = await loadImage((image as { bytes: Buffer }).bytes).then((img) => {
         const canvas = createCanvas(img.width, img.height);
         canvas.getContext('2d').drawImage(img, 0, 0);
-        return { data: canvas.getContext('2d').getImageData(0, 0, img.width, img.height).data, width: img.width, height: img.height };
-      }));
-      writeFileSync(join(dir, `a-${i + 1}.tif`), Buffer.from(UTIF.encodeImage(new Uint8Array(data.buffer), width, height)));
+        return {
+          data: canvas.getContext('2d').getImageData(0, 0, img.width, img.height).data,
+          width: img.width,
+          height: img.height,
+        };
+      });
+      writeFileSync(
+        join(dir, `a-${i + 1}.tif`),
+        Buffer.from(UTIF.encodeImage(new Uint8Array(data.buffer), width, height)),
+      );
     }
     pngs.forEach((image, i) => writeFileSync(join(dir, `b-${i + 1}.png`), (image as { bytes: Buffer }).bytes));
     const { result } = await scanTally(dir);
@@ -129,7 +165,9 @@ describe('sheets that do not pair up are reported, never guessed', () => {
     const file = scanFile(await scanStack(stack, { dpi: 150, encoding: 'jpeg', seed: 3 }));
     const error = await scanTally(file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toBe(`${file} page 3: is the front of a leader test whose page 2 does not follow it in the scans; the sheet is not counted`);
+    expect((error as UserError).message).toBe(
+      `${file} page 3: is the front of a leader test whose page 2 does not follow it in the scans; the sheet is not counted`,
+    );
     const { result, notices } = await scanTally(file, { skipInvalid: true });
     expect(result.leaders).toEqual((await typedTally([leaders[0], leaders[2]], [])).leaders);
     expect(notices.some((n) => n.startsWith(`${file} page 3: is the front`) && n.endsWith('(skipped)'))).toBe(true);
@@ -156,16 +194,31 @@ describe('corrections, doubtful rows and the review sheet', () => {
     const answers = randomAnswers(content.numbered.length, 600).map((a) => a ?? 2);
     answers[2] = 4; // statement 3: corrected from Aldrig (filled in) to Altid
     answers[4] = 0; // statement 5: a second X in box 3 as well
-    const sheet: SheetPlan = { test: leaderTest, answers, pen: 'x', extra: [{ statement: 3, category: 0, style: 'fill' }, { statement: 5, category: 2, style: 'x' }] };
+    const sheet: SheetPlan = {
+      test: leaderTest,
+      answers,
+      pen: 'x',
+      extra: [
+        { statement: 3, category: 0, style: 'fill' },
+        { statement: 5, category: 2, style: 'x' },
+      ],
+    };
     const file = scanFile(await scanStack([sheet], { dpi: 150, encoding: 'jpeg', seed: 5 }));
     const dir = join(file, '..');
     const notices: string[] = [];
-    const read = await readScans([{ file }], content, { printing: scanPrinting(content), notice: (l) => notices.push(l) });
+    const read = await readScans([{ file }], content, {
+      printing: scanPrinting(content),
+      notice: (l) => notices.push(l),
+    });
     const expected = [...answers];
     expected[4] = null;
     expect(read.responses.leader.map((r) => r.answers)).toEqual([expected]);
-    expect(read.flagged).toEqual([{ sheet: 'scan.pdf:1', group: 'leader', statement: 5, file: 'scan.pdf', page: 1, reason: 'mere end ét kryds' }]);
-    expect(notices).toContain(`Ark scan.pdf:1 · udsagn 5 · scan.pdf side 1 · mere end ét kryds: counted as unanswered until corrected in ${join(dir, 'rettelser.yaml')}`);
+    expect(read.flagged).toEqual([
+      { sheet: 'scan.pdf:1', group: 'leader', statement: 5, file: 'scan.pdf', page: 1, reason: 'mere end ét kryds' },
+    ]);
+    expect(notices).toContain(
+      `Ark scan.pdf:1 · udsagn 5 · scan.pdf side 1 · mere end ét kryds: counted as unanswered until corrected in ${join(dir, 'rettelser.yaml')}`,
+    );
 
     const review = await readPdf(join(dir, 'gennemgang.pdf'));
     expect(review.text).toContain('Ark scan.pdf:1 · udsagn 5 · scan.pdf side 1');
@@ -173,7 +226,10 @@ describe('corrections, doubtful rows and the review sheet', () => {
     const corrections = readFileSync(join(dir, 'rettelser.yaml'), 'utf8');
     expect(corrections).toContain('- sheet: "scan.pdf:1"  # mere end ét kryds\n  statement: 5\n  answer:\n');
 
-    writeFileSync(join(dir, 'rettelser.yaml'), corrections.replace('statement: 5\n  answer:', 'statement: 5\n  answer: Af og til'));
+    writeFileSync(
+      join(dir, 'rettelser.yaml'),
+      corrections.replace('statement: 5\n  answer:', 'statement: 5\n  answer: Af og til'),
+    );
     const again = await readScans([{ file }], content, { printing: scanPrinting(content) });
     expected[4] = 2;
     expect(again.responses.leader.map((r) => r.answers)).toEqual([expected]);
@@ -186,13 +242,20 @@ describe('pages that cannot be counted', () => {
     const dir = tempDir('mus-scan-content-');
     cpSync(join(repoRoot, 'content/da'), dir, { recursive: true });
     const statements = join(dir, 'udsagn.yaml');
-    writeFileSync(statements, readFileSync(statements, 'utf8').replace('leader: MUS gennemføres', 'leader: MUS gennemføres hvert år'));
+    writeFileSync(
+      statements,
+      readFileSync(statements, 'utf8').replace('leader: MUS gennemføres', 'leader: MUS gennemføres hvert år'),
+    );
     const changed: Content = loadContent(dir);
     const old = await printTest(changed, 'leader');
-    const file = scanFile(await scanStack([{ test: old, answers: randomAnswers(20, 700) }], { dpi: 150, encoding: 'jpeg', seed: 6 }));
+    const file = scanFile(
+      await scanStack([{ test: old, answers: randomAnswers(20, 700) }], { dpi: 150, encoding: 'jpeg', seed: 6 }),
+    );
     const error = (await scanTally(file).catch((e: unknown) => e)) as UserError;
     const lines = error.message.split('\n');
-    expect(lines[0]).toBe(`${file} page 1: was printed from other content than ${join(repoRoot, 'content/da')} (the leader test has changed since); tally it with the content it was printed from (--content)`);
+    expect(lines[0]).toBe(
+      `${file} page 1: was printed from other content than ${join(repoRoot, 'content/da')} (the leader test has changed since); tally it with the content it was printed from (--content)`,
+    );
     expect(lines).toHaveLength(2);
     expect(existsSync(join(dir, 'gennemgang.pdf'))).toBe(false);
   }, 120_000);

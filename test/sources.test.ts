@@ -18,8 +18,14 @@ function folder(files: Record<string, string>): string {
 }
 
 const header = ['Rolle', 'Navn', ...content.numbered.map((s) => `Udsagn ${s.n}`)].join(';');
-const csvRow = (role: string, name: string, label: string) => [role, name, ...content.numbered.map(() => label)].join(';');
-const csv = [header, csvRow('leder', 'Kim', 'Altid'), csvRow('medarbejder', 'Ida', 'Aldrig'), csvRow('medarbejder', 'Bo', 'Oftest')].join('\n');
+const csvRow = (role: string, name: string, label: string) =>
+  [role, name, ...content.numbered.map(() => label)].join(';');
+const csv = [
+  header,
+  csvRow('leder', 'Kim', 'Altid'),
+  csvRow('medarbejder', 'Ida', 'Aldrig'),
+  csvRow('medarbejder', 'Bo', 'Oftest'),
+].join('\n');
 const yaml = `employees:\n  - [${Array(statements).fill('Af og til').join(', ')}]\n`;
 
 describe('responses files in a folder', () => {
@@ -39,9 +45,14 @@ describe('responses files in a folder', () => {
 
   it('stop at a file that cannot be read, or leave it out with skipInvalid', async () => {
     const dir = folder({ 'a.csv': csv, 'b.json': '{"employees": [[1, 2]' });
-    await expect(readResponseSources({ file: dir }, content)).rejects.toThrow(`${join(dir, 'b.json')}:1:22: JSON syntax error: unexpected end of file: "]" is missing`);
+    await expect(readResponseSources({ file: dir }, content)).rejects.toThrow(
+      `${join(dir, 'b.json')}:1:22: JSON syntax error: unexpected end of file: "]" is missing`,
+    );
     const notices: string[] = [];
-    const responses = await readResponseSources({ file: dir }, content, { skipInvalid: true, notices: (line) => notices.push(line) });
+    const responses = await readResponseSources({ file: dir }, content, {
+      skipInvalid: true,
+      notices: (line) => notices.push(line),
+    });
     expect(responses.employee).toHaveLength(2);
     expect(notices.at(-1)).toBe('skipped 1 file that could not be counted (--skip-invalid)');
   });

@@ -133,7 +133,6 @@ describe('tallying a group by hand', () => {
     expect(accumulator.result().respondents).toBe(2);
   });
 
-
   it('stops with an internal error for a total outside every band', () => {
     const gap = { ...small, bands: small.bands.slice(0, 2) }; // nothing covers 7–9
     expect(() => tallyGroup(sheets([2, 2, 2]), gap, 3)).toThrow(/internal: total 9 lies in no band/);
@@ -216,11 +215,11 @@ describe('tally invariants over random groups', () => {
 
   check('the tendency is exactly the bands with the largest count', (_rows, result) => {
     const most = Math.max(...result.bands.map((b) => b.count));
-    const expected = most === 0 ? [] : result.bands.filter((b) => b.count === most).map(({ min, max }) => ({ min, max }));
+    const expected =
+      most === 0 ? [] : result.bands.filter((b) => b.count === most).map(({ min, max }) => ({ min, max }));
     expect(result.tendency).toEqual(expected);
     expect(result.tendency.length === 0).toBe(result.complete === 0);
   });
-
 
   check('the order of the sheets does not matter', (rows, result) => {
     const reversed = tallyGroup(sheets(...[...rows].reverse()), scoring, statementCount);
@@ -253,7 +252,9 @@ describe('the shared example responses', () => {
     const result = JSON.parse(printed);
     expect(result.leaders.respondents).toBe(expected.leaders.respondents);
     // Each statement gains its mean (issue #17): employee statement 1 is 2 × 3 + 4 × 4 + 2 × 5 … = 33 points / 9.
-    expect(result.employees.statements.map(({ mean: _m, ...counts }: { mean: number | null }) => counts)).toEqual(expected.employees.statements);
+    expect(result.employees.statements.map(({ mean: _m, ...counts }: { mean: number | null }) => counts)).toEqual(
+      expected.employees.statements,
+    );
     expect(result.employees.statements[0].mean).toBeCloseTo(33 / 9, 12);
     expect(result.employees.tendency).toEqual([{ min: 61, max: 80 }]);
   });

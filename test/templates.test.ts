@@ -18,14 +18,20 @@ const content = loadContent(defaultContentDir);
 const tally = tallyResponses(answerSheets(readYamlResponses(fixture('eksempel-svar.yaml'), content)), content);
 
 describe('precompiled templates', () => {
-  it.each(documents.map((d) => fileName(content, d.id)))('%s: the built template writes what the source writes, blank and pre-filled', async (file) => {
-    const spec = documents.find((d) => fileName(content, d.id) === file)!;
-    const source = readFileSync(join(templatesDir, `${spec.template}.hbs`), 'utf8');
-    const built = (await import(join(packageRoot, 'dist', 'templates', `${spec.template}.js`))) as { sourceHash: string; default: TemplateSpec };
-    expect(built.sourceHash).toBe(sourceHash(source));
-    for (const tallies of [undefined, { leader: tally.leaders, employee: tally.employees }]) {
-      const view = spec.view(content, tallies, {});
-      expect(fromSpec(built.default)(view)).toBe(fromSource(source)(view));
-    }
-  });
+  it.each(documents.map((d) => fileName(content, d.id)))(
+    '%s: the built template writes what the source writes, blank and pre-filled',
+    async (file) => {
+      const spec = documents.find((d) => fileName(content, d.id) === file)!;
+      const source = readFileSync(join(templatesDir, `${spec.template}.hbs`), 'utf8');
+      const built = (await import(join(packageRoot, 'dist', 'templates', `${spec.template}.js`))) as {
+        sourceHash: string;
+        default: TemplateSpec;
+      };
+      expect(built.sourceHash).toBe(sourceHash(source));
+      for (const tallies of [undefined, { leader: tally.leaders, employee: tally.employees }]) {
+        const view = spec.view(content, tallies, {});
+        expect(fromSpec(built.default)(view)).toBe(fromSource(source)(view));
+      }
+    },
+  );
 });

@@ -27,24 +27,38 @@ const updating = process.env.UPDATE_IMAGES === '1';
 
 // The sets are built when the file is collected, so that each page is its own test.
 const sets = { blank: tempDir('mus-visual-blank-'), filled: tempDir('mus-visual-filled-') };
-for (const [set, args] of [['blank', []], ['filled', ['--responses', fixture('eksempel-svar.yaml')]]] as const) {
+for (const [set, args] of [
+  ['blank', []],
+  ['filled', ['--responses', fixture('eksempel-svar.yaml')]],
+] as const) {
   const result = runMus(['build', ...args, '--out', sets[set]]);
   if (result.code !== 0) throw new Error(`mus build (${set}) failed: ${result.stderr}`);
 }
 
 /** The documents of each set; a pre-filled document identical to the blank one is not repeated. */
 const files = documents.map((d) => fileName(loadContent(defaultContentDir), d.id));
-const docs = (['blank', 'filled'] as const).flatMap((set) => files
-  // A document made only with answers (the comparison poster) is in the pre-filled set alone.
-  .filter((file) => existsSync(join(sets[set], file)))
-  .filter((file) => set === 'blank' || !existsSync(join(sets.blank, file)) || !readFileSync(join(sets.filled, file)).equals(readFileSync(join(sets.blank, file))))
-  .map((file) => ({ set, file, bytes: readFileSync(join(sets[set], file)) })));
+const docs = (['blank', 'filled'] as const).flatMap((set) =>
+  files
+    // A document made only with answers (the comparison poster) is in the pre-filled set alone.
+    .filter((file) => existsSync(join(sets[set], file)))
+    .filter(
+      (file) =>
+        set === 'blank' ||
+        !existsSync(join(sets.blank, file)) ||
+        !readFileSync(join(sets.filled, file)).equals(readFileSync(join(sets.blank, file))),
+    )
+    .map((file) => ({ set, file, bytes: readFileSync(join(sets[set], file)) })),
+);
 
-const rendered = await Promise.all(docs.map(async (doc) => ({ ...doc, pages: await renderPages(doc.bytes, scale, { gray: true }) })));
-const pages = rendered.flatMap((doc) => doc.pages.map((image, i) => ({
-  name: `${doc.set}-${doc.file.replace(/\.pdf$/, '')}-p${i + 1}`,
-  image,
-})));
+const rendered = await Promise.all(
+  docs.map(async (doc) => ({ ...doc, pages: await renderPages(doc.bytes, scale, { gray: true }) })),
+);
+const pages = rendered.flatMap((doc) =>
+  doc.pages.map((image, i) => ({
+    name: `${doc.set}-${doc.file.replace(/\.pdf$/, '')}-p${i + 1}`,
+    image,
+  })),
+);
 
 function writeOutput(name: string, png: Buffer): string {
   mkdirSync(outputDir, { recursive: true });
@@ -71,9 +85,11 @@ function compare(name: string, actual: PageImage): string | undefined {
   if (share <= maxDifferent) return undefined;
   const actualPath = writeOutput(`${name}-actual.png`, encodeGray(actual));
   const diffPath = writeOutput(`${name}-diff.png`, PNG.sync.write(diff));
-  return `${name}: ${(share * 100).toFixed(2)} % of the pixels differ from test/reference-images/${name}.png `
-    + `(at most ${maxDifferent * 100} % allowed). Diff: ${diffPath}, page as rendered: ${actualPath}. `
-    + 'If the change is intended, run `npm run test:update-images`.';
+  return (
+    `${name}: ${(share * 100).toFixed(2)} % of the pixels differ from test/reference-images/${name}.png ` +
+    `(at most ${maxDifferent * 100} % allowed). Diff: ${diffPath}, page as rendered: ${actualPath}. ` +
+    'If the change is intended, run `npm run test:update-images`.'
+  );
 }
 
 describe('visual regression: every page against its reference image', () => {
@@ -81,7 +97,10 @@ describe('visual regression: every page against its reference image', () => {
     for (const spec of documents) {
       const set = spec.notMade?.(undefined) ? 'filled' : 'blank';
       const file = fileName(loadContent(defaultContentDir), spec.id);
-      expect(pages.some((p) => p.name.startsWith(`${set}-${file.replace(/\.pdf$/, '')}-p1`)), file).toBe(true);
+      expect(
+        pages.some((p) => p.name.startsWith(`${set}-${file.replace(/\.pdf$/, '')}-p1`)),
+        file,
+      ).toBe(true);
     }
     expect(pages.some((p) => p.name.startsWith('filled-dialogplakat-'))).toBe(true);
     expect(pages.some((p) => p.name.startsWith('filled-resultatskema-'))).toBe(true);
@@ -101,7 +120,9 @@ describe('visual regression: every page against its reference image', () => {
 
   it('has no reference images left over for pages that no longer exist', () => {
     const expected = new Set(pages.map((p) => `${p.name}.png`));
-    const stale = existsSync(referenceDir) ? readdirSync(referenceDir).filter((f) => f.endsWith('.png') && !expected.has(f)) : [];
+    const stale = existsSync(referenceDir)
+      ? readdirSync(referenceDir).filter((f) => f.endsWith('.png') && !expected.has(f))
+      : [];
     if (updating) {
       for (const file of stale) rmSync(join(referenceDir, file));
       return;

@@ -13,13 +13,19 @@ const text: Record<string, string> = {};
 beforeAll(async () => {
   const result = runMus(['build', '--out', out]);
   expect(result.stderr).toBe('');
-  for (const name of ['mus-test-leder.pdf', 'mus-test-medarbejder.pdf', 'resultatskema-leder.pdf', 'procesguide-tjekliste.pdf']) {
+  for (const name of [
+    'mus-test-leder.pdf',
+    'mus-test-medarbejder.pdf',
+    'resultatskema-leder.pdf',
+    'procesguide-tjekliste.pdf',
+  ]) {
     text[name] = flat((await readPdf(join(out, name))).text);
   }
 }, 60_000);
 
 const sourceLeaderStatements = readFileSync(fixture('seeds/leder-udsagn.txt'), 'utf8')
-  .split('\n').filter((line) => line.trim() && !line.startsWith('#'));
+  .split('\n')
+  .filter((line) => line.trim() && !line.startsWith('#'));
 
 describe('Danish wording', () => {
   it('the leader test prints the 20 statements of the source leader test verbatim', () => {
@@ -29,7 +35,9 @@ describe('Danish wording', () => {
 
   it('employee statements 5 and 9 read "aftalt de temaer" and "eller min fortsatte karriere"', () => {
     const employee = text['mus-test-medarbejder.pdf'];
-    expect(employee).toContain('Min leder og jeg har på forhånd aftalt de temaer for samtalen, som aktuelt er vigtigst');
+    expect(employee).toContain(
+      'Min leder og jeg har på forhånd aftalt de temaer for samtalen, som aktuelt er vigtigst',
+    );
     expect(employee).toContain('employability eller min fortsatte karriere)');
     expect(employee).not.toContain('eller fortsatte karriere');
   });
@@ -55,14 +63,20 @@ describe('the checklist holds what the process guide has', () => {
   const guide = () => text['procesguide-tjekliste.pdf'];
   const after = (marker: string) => guide().slice(guide().indexOf(marker));
 
-  it('the guide\'s introduction, under the subtitle', () => {
-    expect(guide()).toContain('Vi guider dig gennem hele forløbet, så I nemt får en god dialog om, hvilken værdi I får ud af jeres udviklingssamtaler');
+  it("the guide's introduction, under the subtitle", () => {
+    expect(guide()).toContain(
+      'Vi guider dig gennem hele forløbet, så I nemt får en god dialog om, hvilken værdi I får ud af jeres udviklingssamtaler',
+    );
     expect(guide().indexOf('Vi guider dig')).toBeLessThan(guide().indexOf('Vælg en procesansvarlig'));
   });
 
   it('the general questions of the calculation part', () => {
     const calculation = after('Sådan opgør du resultatet');
-    for (const question of ['Hvordan opleves MUS-processen generelt?', 'Er der områder, hvor der skal arbejdes med forbedringer?', 'Og er der områder, hvor det fungerer godt?']) {
+    for (const question of [
+      'Hvordan opleves MUS-processen generelt?',
+      'Er der områder, hvor der skal arbejdes med forbedringer?',
+      'Og er der områder, hvor det fungerer godt?',
+    ]) {
       expect(calculation).toContain(question);
     }
   });
@@ -70,7 +84,9 @@ describe('the checklist holds what the process guide has', () => {
   it('the Kompetencesekretariatet contact block, after the dialogue questions', () => {
     const end = after('Inspiration til dialog');
     expect(end).toContain('Kontakt Kompetencesekretariatets rådgivere');
-    expect(end).toContain('Kompetencesekretariatet er de statslige overenskomstparters fælles sekretariat for kompetenceudvikling.');
+    expect(end).toContain(
+      'Kompetencesekretariatet er de statslige overenskomstparters fælles sekretariat for kompetenceudvikling.',
+    );
     expect(end).toContain('kompetenceudvikling.dk');
   });
 
@@ -82,12 +98,17 @@ describe('the checklist holds what the process guide has', () => {
   });
 });
 
-describe('the test\'s front page', () => {
+describe("the test's front page", () => {
   it('says "Vend ▸" quietly at the foot of the front page, right-aligned; the back page does not', async () => {
     for (const name of ['mus-test-leder.pdf', 'mus-test-medarbejder.pdf']) {
       const pdf = await readPdf(join(out, name));
       expect(pdf.pages).toHaveLength(2);
-      expect(flat(pdf.pages[0].text).replace(/Side \d af \d/, '').trim().endsWith('Vend ▸')).toBe(true);
+      expect(
+        flat(pdf.pages[0].text)
+          .replace(/Side \d af \d/, '')
+          .trim()
+          .endsWith('Vend ▸'),
+      ).toBe(true);
       expect(pdf.pages[1].text).not.toContain('Vend');
       const runs = (await textRuns(pdf.bytes))[0].filter((r) => !r.str.startsWith('Side '));
       const vend = runs.find((r) => r.str.includes('Vend'))!;

@@ -32,11 +32,24 @@ function contentWithWorkshop(text: string | undefined): string {
 
 const pages: Record<string, string[]> = {};
 const generic: Record<string, string> = {};
-const names = ['mus-test-leder.pdf', 'mus-test-medarbejder-udfyldelig.pdf', 'resultatskema-medarbejder.pdf', 'procesguide-tjekliste.pdf'];
+const names = [
+  'mus-test-leder.pdf',
+  'mus-test-medarbejder-udfyldelig.pdf',
+  'resultatskema-medarbejder.pdf',
+  'procesguide-tjekliste.pdf',
+];
 
 beforeAll(async () => {
   const out = tempDir('mus-workshop-out-');
-  const result = runMus(['build', '--content', contentWithWorkshop(workshop), '--out', out, '--responses', join(repoRoot, 'examples/svar.yaml')]);
+  const result = runMus([
+    'build',
+    '--content',
+    contentWithWorkshop(workshop),
+    '--out',
+    out,
+    '--responses',
+    join(repoRoot, 'examples/svar.yaml'),
+  ]);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
   const plain = tempDir('mus-workshop-plain-');
@@ -51,11 +64,15 @@ describe('workshop.yaml printed where it would be written by hand', () => {
   it('the tests: unit and workplace under the title, where and by when to send it back under the instructions', () => {
     for (const name of ['mus-test-leder.pdf', 'mus-test-medarbejder-udfyldelig.pdf']) {
       const front = pages[name][0];
-      expect(front.indexOf('HR-afdelingen · Styrelsen for Eksempler')).toBeGreaterThan(front.indexOf('Hvor godt fungerer din MUS?'));
+      expect(front.indexOf('HR-afdelingen · Styrelsen for Eksempler')).toBeGreaterThan(
+        front.indexOf('Hvor godt fungerer din MUS?'),
+      );
       expect(front.indexOf('HR-afdelingen')).toBeLessThan(front.indexOf('Testen består af to trin'));
       expect(front).toContain('Send den udfyldte test til mus@eksempel.dk. Svarfrist: 5. marts 2026.');
       // After the last step: on paper "count your crosses", on screen "save and send back".
-      const lastStep = name.includes('udfyldelig') ? 'Gem filen, når du har svaret, og send den tilbage.' : 'udregn samlede antal point i RESULTAT';
+      const lastStep = name.includes('udfyldelig')
+        ? 'Gem filen, når du har svaret, og send den tilbage.'
+        : 'udregn samlede antal point i RESULTAT';
       expect(front.indexOf('Send den udfyldte test')).toBeGreaterThan(front.indexOf(lastStep));
       expect(front.indexOf(lastStep)).toBeGreaterThan(-1);
       expect(pages[name]).toHaveLength(2);
@@ -65,12 +82,15 @@ describe('workshop.yaml printed where it would be written by hand', () => {
   it('the posters: unit, workplace and date under the title of every sheet', () => {
     const sheets = pages['resultatskema-medarbejder.pdf'];
     expect(sheets).toHaveLength(3);
-    for (const sheet of sheets) expect(sheet).toContain('Resultatskema – medarbejdere HR-afdelingen · Styrelsen for Eksempler · 12. marts 2026');
+    for (const sheet of sheets)
+      expect(sheet).toContain('Resultatskema – medarbejdere HR-afdelingen · Styrelsen for Eksempler · 12. marts 2026');
   });
 
   it('the checklist: workplace, unit, date and facilitator under the subtitle; deadline and address in Tilgang 2', () => {
     const text = pages['procesguide-tjekliste.pdf'].join(' ');
-    expect(text).toContain('Til dig som skal facilitere MUS-testen på din arbejdsplads Arbejdsplads: Styrelsen for Eksempler · Enhed: HR-afdelingen · Workshop: 12. marts 2026 · Procesansvarlig: Anne Hansen');
+    expect(text).toContain(
+      'Til dig som skal facilitere MUS-testen på din arbejdsplads Arbejdsplads: Styrelsen for Eksempler · Enhed: HR-afdelingen · Workshop: 12. marts 2026 · Procesansvarlig: Anne Hansen',
+    );
     const approach2 = text.slice(text.indexOf('Tilgang 2. En selvstændig'));
     expect(approach2).toContain('Svarfrist for testen: 5. marts 2026 · Testen sendes retur til: mus@eksempel.dk');
     expect(text.indexOf('Svarfrist for testen')).toBeGreaterThan(text.indexOf('Tilgang 2. En selvstændig'));
@@ -78,7 +98,14 @@ describe('workshop.yaml printed where it would be written by hand', () => {
 
   it('without workshop.yaml none of it is printed', () => {
     for (const name of names) {
-      for (const word of ['HR-afdelingen', 'Styrelsen for Eksempler', 'Svarfrist', 'Anne Hansen', 'mus@eksempel.dk', 'Arbejdsplads:']) {
+      for (const word of [
+        'HR-afdelingen',
+        'Styrelsen for Eksempler',
+        'Svarfrist',
+        'Anne Hansen',
+        'mus@eksempel.dk',
+        'Arbejdsplads:',
+      ]) {
         expect(generic[name], `${name}: ${word}`).not.toContain(word);
       }
     }
@@ -91,13 +118,23 @@ describe('workshop.yaml printed where it would be written by hand', () => {
     expect(view.returnInstruction).toBe('Svarfrist: 1. april.');
     expect(guideView(content).workshopLine).toBe('Enhed: Lageret');
     expect(guideView(content, { tilgang: 1 }).approaches.map((a) => a.workshopLine)).toEqual(['']);
-    expect(guideView(content, { tilgang: 2 }).approaches.map((a) => a.workshopLine)).toEqual(['Svarfrist for testen: 1. april']);
-    expect(testView(loadContent(join(repoRoot, 'content/da')), 'leader')).toMatchObject({ workshopLine: '', returnInstruction: '' });
+    expect(guideView(content, { tilgang: 2 }).approaches.map((a) => a.workshopLine)).toEqual([
+      'Svarfrist for testen: 1. april',
+    ]);
+    expect(testView(loadContent(join(repoRoot, 'content/da')), 'leader')).toMatchObject({
+      workshopLine: '',
+      returnInstruction: '',
+    });
   });
 
   it('Tilgang 2 with the workshop still prints on at most two A4 sheets duplex', async () => {
     const content = loadContent(contentWithWorkshop(workshop));
-    const pdf = await renderPdf(await renderTemplate('procesguide', guideView(content, { tilgang: 2 })), { language: 'da-DK', author: 't', date: new Date(0), name: 'g.pdf' });
+    const pdf = await renderPdf(await renderTemplate('procesguide', guideView(content, { tilgang: 2 })), {
+      language: 'da-DK',
+      author: 't',
+      date: new Date(0),
+      name: 'g.pdf',
+    });
     const file = join(tempDir('mus-workshop-g-'), 'g.pdf');
     writeFileSync(file, pdf.bytes);
     const read = await readPdf(file);

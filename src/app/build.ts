@@ -40,7 +40,11 @@ export async function runBuild(options: BuildOptions): Promise<string[]> {
   // The readers load only when there are answers to read: a blank build never loads them.
   const counted = given ? await (await import('./tally.js')).tallySources(responses, content, options) : undefined;
   const tallies = counted && withoutEmptyGroups(counted, content, options);
-  const files = await renderAll(content, { tallies, allowSmallGroups: options.allowSmallGroups, tilgang: options.tilgang });
+  const files = await renderAll(content, {
+    tallies,
+    allowSmallGroups: options.allowSmallGroups,
+    tilgang: options.tilgang,
+  });
   if (options.copies) files.push(...(await (await import('./print-copies.js')).renderCopies(content, options.copies)));
   const written = writeFilesAtomically(options.outDir, files);
   // After the set is safely in place, so a failed build still leaves the folder as it was.
@@ -52,7 +56,10 @@ export async function runBuild(options: BuildOptions): Promise<string[]> {
     const removed = existsSync(stale) && statSync(stale).isFile();
     if (removed) rmSync(stale);
     // A blank build says nothing: the document is for answers only.
-    if (tallies || removed) options.notices?.(`${fileName(content, spec.id)}: not made: ${reason}${removed ? ' (the copy from an earlier build was removed)' : ''}`);
+    if (tallies || removed)
+      options.notices?.(
+        `${fileName(content, spec.id)}: not made: ${reason}${removed ? ' (the copy from an earlier build was removed)' : ''}`,
+      );
   }
   return written;
 }
@@ -65,7 +72,10 @@ function withoutEmptyGroups(counted: GroupTallies, content: Content, options: An
   const tallies: Tallies = {};
   for (const group of groups) {
     if (counted[group].respondents > 0) tallies[group] = counted[group];
-    else options.notices?.(`no answers from the ${group === 'leader' ? 'leaders' : 'employees'}: ${posterFile(content, group)} is the blank poster, to fill in by hand`);
+    else
+      options.notices?.(
+        `no answers from the ${group === 'leader' ? 'leaders' : 'employees'}: ${posterFile(content, group)} is the blank poster, to fill in by hand`,
+      );
   }
   return tallies;
 }
@@ -92,14 +102,22 @@ export async function renderAll(content: Content, options: RenderOptions): Promi
       const { makeFillable } = await import('../forms/fillable.js');
       const { meta, scoring, numbered } = content;
       const bytes = await makeFillable(pdf, { content: { meta, scoring, numbered }, group: fillable.group });
-      files.push({ name: fileName(content, fillable.id), bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }); // no copy
+      files.push({
+        name: fileName(content, fillable.id),
+        bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      }); // no copy
     }
   }
   return files;
 }
 
 /** One document drawn in memory, with where its tick boxes are; `fillable`: a test's on-screen version, before its form. */
-export async function renderDocumentPdf(spec: DocumentSpec, content: Content, options: RenderOptions, fillable = false): Promise<RenderedPdf> {
+export async function renderDocumentPdf(
+  spec: DocumentSpec,
+  content: Content,
+  options: RenderOptions,
+  fillable = false,
+): Promise<RenderedPdf> {
   if (fillable && spec.fillable) {
     const layout = await renderTemplate(spec.template, spec.fillable.view(content));
     return renderPdf(layout, { ...pdfMeta(spec, content), name: fileName(content, spec.fillable.id) });
@@ -109,5 +127,10 @@ export async function renderDocumentPdf(spec: DocumentSpec, content: Content, op
 }
 
 function pdfMeta(spec: DocumentSpec, content: Content): PdfMeta {
-  return { language: content.meta.language, author: content.meta.author, date: buildDate(), name: fileName(content, spec.id) };
+  return {
+    language: content.meta.language,
+    author: content.meta.author,
+    date: buildDate(),
+    name: fileName(content, spec.id),
+  };
 }

@@ -30,13 +30,37 @@ export interface DocumentSpec {
 const groupNames: Record<Group, string> = { leader: 'the leaders', employee: 'the employees' };
 
 export const documents: readonly DocumentSpec[] = [
-  { id: 'leaderTest', template: 'test', group: 'leader', view: (c) => testView(c, 'leader'), fillable: { id: 'leaderFillable', group: 'leader', view: (c) => testView(c, 'leader', true) } },
-  { id: 'employeeTest', template: 'test', group: 'employee', view: (c) => testView(c, 'employee'), fillable: { id: 'employeeFillable', group: 'employee', view: (c) => testView(c, 'employee', true) } },
-  { id: 'leaderPoster', template: 'resultatskema', group: 'leader', view: (c, t, o) => posterView(c, 'leader', t?.leader, o) },
-  { id: 'employeePoster', template: 'resultatskema', group: 'employee', view: (c, t, o) => posterView(c, 'employee', t?.employee, o) },
+  {
+    id: 'leaderTest',
+    template: 'test',
+    group: 'leader',
+    view: (c) => testView(c, 'leader'),
+    fillable: { id: 'leaderFillable', group: 'leader', view: (c) => testView(c, 'leader', true) },
+  },
+  {
+    id: 'employeeTest',
+    template: 'test',
+    group: 'employee',
+    view: (c) => testView(c, 'employee'),
+    fillable: { id: 'employeeFillable', group: 'employee', view: (c) => testView(c, 'employee', true) },
+  },
+  {
+    id: 'leaderPoster',
+    template: 'resultatskema',
+    group: 'leader',
+    view: (c, t, o) => posterView(c, 'leader', t?.leader, o),
+  },
+  {
+    id: 'employeePoster',
+    template: 'resultatskema',
+    group: 'employee',
+    view: (c, t, o) => posterView(c, 'employee', t?.employee, o),
+  },
   { id: 'checklist', template: 'procesguide', view: (c, _t, o) => guideView(c, o) },
   {
-    id: 'comparisonPoster', template: 'sammenligning', view: (c, t, o) => comparisonView(c, t, o),
+    id: 'comparisonPoster',
+    template: 'sammenligning',
+    view: (c, t, o) => comparisonView(c, t, o),
     // Leaders and employees side by side: only with answers from both.
     notMade: (t) => {
       if (!t) return 'it needs answers (--responses, or --leaders and --employees)';

@@ -8,14 +8,20 @@ import { renderPdf } from '../render/pdf.js';
 import type { OutputFile } from './build.js';
 import { documents, fileName } from './documents.js';
 
-export const copiesFileName = (testFile: string, count: number): string => testFile.replace(/\.pdf$/, `-${count}-ark.pdf`);
+export const copiesFileName = (testFile: string, count: number): string =>
+  testFile.replace(/\.pdf$/, `-${count}-ark.pdf`);
 
 export async function renderCopies(content: Content, count: number): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
   for (const spec of documents.filter((d) => d.template === 'test')) {
     const layout = await renderTemplate(spec.template, spec.view(content, undefined, {}));
     const name = copiesFileName(fileName(content, spec.id), count);
-    const pdf = await renderPdf(numberedCopies(layout, count), { language: content.meta.language, author: content.meta.author, date: buildDate(), name });
+    const pdf = await renderPdf(numberedCopies(layout, count), {
+      language: content.meta.language,
+      author: content.meta.author,
+      date: buildDate(),
+      name,
+    });
     files.push({ name, bytes: pdf.bytes });
   }
   return files;

@@ -15,7 +15,12 @@ export async function testGeometry(content: Content, group: Group): Promise<Test
     import('../render/pdf.js'),
   ]);
   const view = testView(content, group);
-  const pdf = await renderPdf(await renderTemplate('test', view), { language: content.meta.language, author: content.meta.author, date: buildDate(), name: `${group} test` });
+  const pdf = await renderPdf(await renderTemplate('test', view), {
+    language: content.meta.language,
+    author: content.meta.author,
+    date: buildDate(),
+    name: `${group} test`,
+  });
   const labels = content.scoring.scale.map((c) => c.label);
   const pages: StatementBoxes[][] = [];
   const byName = new Map<string, StatementBoxes>();
@@ -33,7 +38,9 @@ export async function testGeometry(content: Content, group: Group): Promise<Test
   }
   for (const statement of byName.values()) {
     if (statement.boxes.length !== labels.length || statement.boxes.some((b) => !b)) {
-      throw new Error(`scan: statement ${statement.n} of the ${group} test has ${statement.boxes.filter(Boolean).length} boxes, not ${labels.length}`);
+      throw new Error(
+        `scan: statement ${statement.n} of the ${group} test has ${statement.boxes.filter(Boolean).length} boxes, not ${labels.length}`,
+      );
     }
   }
   const { width, height } = paperSizes.A4;

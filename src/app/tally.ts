@@ -38,17 +38,33 @@ export interface TallyIo {
 }
 
 /** Reads the answers of the sources and counts them per group. */
-export async function tallySources(sources: ResponseSources, content: Content, options: AnswerOptions = {}): Promise<GroupTallies> {
+export async function tallySources(
+  sources: ResponseSources,
+  content: Content,
+  options: AnswerOptions = {},
+): Promise<GroupTallies> {
   return (await countSources(sources, content, options)).tallies;
 }
 
 /** Every answer sheet of the sources; scanned paper tests are read against the tests as the content prints them. */
-export function readAnswers(sources: ResponseSources, content: Content, options: AnswerOptions = {}): Promise<Responses> {
-  return readResponseSources(sources, content, { notices: options.notices, skipInvalid: options.skipInvalid, printing: scanPrinting(content) });
+export function readAnswers(
+  sources: ResponseSources,
+  content: Content,
+  options: AnswerOptions = {},
+): Promise<Responses> {
+  return readResponseSources(sources, content, {
+    notices: options.notices,
+    skipInvalid: options.skipInvalid,
+    printing: scanPrinting(content),
+  });
 }
 
 /** The tallies, and the rows of scanned paper tests that need a look (counted as unanswered). */
-async function countSources(sources: ResponseSources, content: Content, options: AnswerOptions): Promise<{ tallies: GroupTallies; flagged?: FlaggedRow[] }> {
+async function countSources(
+  sources: ResponseSources,
+  content: Content,
+  options: AnswerOptions,
+): Promise<{ tallies: GroupTallies; flagged?: FlaggedRow[] }> {
   const responses = await readAnswers(sources, content, options);
   const result = tallyResponses(answerSheets(responses), content);
   return { tallies: { leader: result.leaders, employee: result.employees }, flagged: responses.flagged };
@@ -56,7 +72,10 @@ async function countSources(sources: ResponseSources, content: Content, options:
 
 export async function runTally(opts: TallyOptions, io: TallyIo): Promise<void> {
   const content = loadContent(opts.contentDir);
-  const { tallies, flagged } = await countSources(opts.sources, content, { notices: io.notices ?? opts.notices, skipInvalid: opts.skipInvalid });
+  const { tallies, flagged } = await countSources(opts.sources, content, {
+    notices: io.notices ?? opts.notices,
+    skipInvalid: opts.skipInvalid,
+  });
   // Rows of scans that need a look are added when there are any (they also went to stderr).
   const json = { ...tallyJson(tallies, content), ...(flagged ? { flagged } : {}) };
   io.stdout(opts.json ? `${JSON.stringify(json, null, 2)}\n` : formatTallyTables(tallies, content));
@@ -70,8 +89,13 @@ const statementTextWidth = 40;
  */
 export function tallyJson(tallies: GroupTallies, content: Content) {
   const points = content.scoring.scale.map((c) => c.points);
-  const withMeans = (tally: GroupTally) => ({ ...tally, statements: tally.statements.map((s) => ({ ...s, mean: statementMean(s, points) })) });
-  const compared = bothAnswered(tallies.leader, tallies.employee) ? { comparison: compareGroups(tallies.leader, tallies.employee, points) } : {};
+  const withMeans = (tally: GroupTally) => ({
+    ...tally,
+    statements: tally.statements.map((s) => ({ ...s, mean: statementMean(s, points) })),
+  });
+  const compared = bothAnswered(tallies.leader, tallies.employee)
+    ? { comparison: compareGroups(tallies.leader, tallies.employee, points) }
+    : {};
   // The printed JSON's keys are part of the command's output: `leaders`/`employees`, unchanged.
   return { leaders: withMeans(tallies.leader), employees: withMeans(tallies.employee), ...compared };
 }
@@ -79,7 +103,9 @@ export function tallyJson(tallies: GroupTallies, content: Content) {
 /** Both groups as plain-text tables: step 1 (bands) and step 2 (statements) of the posters. */
 export function formatTallyTables(tallies: GroupTallies, content: Content): string {
   const tables = groups.map((group) => formatGroup(group, tallies[group], content)).join('\n');
-  return bothAnswered(tallies.leader, tallies.employee) ? `${tables}\n${formatLargestDifferences(tallies, content)}` : tables;
+  return bothAnswered(tallies.leader, tallies.employee)
+    ? `${tables}\n${formatLargestDifferences(tallies, content)}`
+    : tables;
 }
 
 /** The statements where employees and leaders differ most: the comparison poster's dialogue starters. */
@@ -91,9 +117,21 @@ function formatLargestDifferences(tallies: GroupTallies, content: Content): stri
   const rows = largest.map((c) => {
     const statement = content.numbered[c.statement - 1];
     const mean = (value: number | null) => (value === null ? texts.step2.noAnswers : formatMean(value, language));
-    return [String(c.statement), excerpt(statement.short ?? statement.employee, statementTextWidth), mean(c.leaders), mean(c.employees), formatDifference(c.difference!, language)];
+    return [
+      String(c.statement),
+      excerpt(statement.short ?? statement.employee, statementTextWidth),
+      mean(c.leaders),
+      mean(c.employees),
+      formatDifference(c.difference!, language),
+    ];
   });
-  const header = ['#', texts.step2.statementColumn, texts.groups.leader, texts.groups.employee, texts.step2.differenceColumn];
+  const header = [
+    '#',
+    texts.step2.statementColumn,
+    texts.groups.leader,
+    texts.groups.employee,
+    texts.step2.differenceColumn,
+  ];
   return `${[texts.step2.largestHeading, '', ...table(header, rows, [true, false, true, true, true])].join('\n')}\n`;
 }
 
@@ -104,7 +142,9 @@ function formatGroup(group: Group, tally: GroupTally, content: Content): string 
   if (tally.incomplete > 0) lines.push(fillPlaceholders(step1.incompleteNote, { count: tally.incomplete }));
   // The note the poster carries when it leaves out step 2 to keep a small group anonymous.
   if (tally.respondents > 0 && hidesStatementCounts(content, group, tally, {})) {
-    lines.push(fillPlaceholders(step2.smallGroupNote, { count: tally.respondents, minimum: content.scoring.minGroupSize }));
+    lines.push(
+      fillPlaceholders(step2.smallGroupNote, { count: tally.respondents, minimum: content.scoring.minGroupSize }),
+    );
   }
   lines.push('');
 
@@ -124,7 +164,12 @@ function formatGroup(group: Group, tally: GroupTally, content: Content): string 
       ['#', step2.statementColumn, ...labels, step2.unansweredColumn],
       tally.statements.map((s, i) => {
         const statement = content.numbered[i];
-        return [String(statement.n), excerpt(statement[group], statementTextWidth), ...s.counts.map(String), String(s.unanswered)];
+        return [
+          String(statement.n),
+          excerpt(statement[group], statementTextWidth),
+          ...s.counts.map(String),
+          String(s.unanswered),
+        ];
       }),
       [true, false, ...labels.map(() => true), true],
     ),
@@ -150,4 +195,3 @@ function table(header: string[], rows: string[][], alignRight: boolean[]): strin
 function width(text: string): number {
   return [...text].length;
 }
-

@@ -31,7 +31,12 @@ function parseSource(shown: string, text: string): SourceFile | Problem {
   const syntax = doc.errors[0];
   if (syntax) {
     const { line, col } = lines.linePos(syntax.pos[0]);
-    return { file: shown, line, column: col, message: `YAML syntax: ${syntax.message.split('\n')[0]}${quotingHint(syntax.code)}` };
+    return {
+      file: shown,
+      line,
+      column: col,
+      message: `YAML syntax: ${syntax.message.split('\n')[0]}${quotingHint(syntax.code)}`,
+    };
   }
   return source;
 }
@@ -41,8 +46,17 @@ function parseSource(shown: string, text: string): SourceFile | Problem {
  * person wrote a sentence, so tell them how to write it.
  */
 function quotingHint(code: string): string {
-  const fromText = ['BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'UNEXPECTED_TOKEN', 'BAD_INDENT', 'ALIAS_PROPS', 'BAD_ALIAS'];
-  return fromText.includes(code) ? ' (a text with ": " in it, or starting with {, [, * or &, must be put in quotes)' : '';
+  const fromText = [
+    'BLOCK_AS_IMPLICIT_KEY',
+    'MULTILINE_IMPLICIT_KEY',
+    'UNEXPECTED_TOKEN',
+    'BAD_INDENT',
+    'ALIAS_PROPS',
+    'BAD_ALIAS',
+  ];
+  return fromText.includes(code)
+    ? ' (a text with ": " in it, or starting with {, [, * or &, must be put in quotes)'
+    : '';
 }
 
 /** A folder holding language folders (content/ instead of content/da) is named for what it is. */
@@ -112,7 +126,9 @@ function numberStatements(statements: Parsed['statements'], source: SourceFile):
       theme: theme.title,
       leader: s.leader,
       employee: s.employee,
-      ...(s.short === undefined ? {} : { short: s.short, shortSource: sourceOf(source, ['themes', t, 'statements', i, 'short']) }),
+      ...(s.short === undefined
+        ? {}
+        : { short: s.short, shortSource: sourceOf(source, ['themes', t, 'statements', i, 'short']) }),
       source: {
         leader: sourceOf(source, ['themes', t, 'statements', i, 'leader']),
         employee: sourceOf(source, ['themes', t, 'statements', i, 'employee']),

@@ -15,7 +15,19 @@ import type {
 
 import type { ContentKey } from './files.js';
 
-export type { Band, Category, ComparisonTexts, DialogueTexts, Meta, ProcessGuide, ResultSheetTexts, Scoring, Statements, TestTexts, Workshop };
+export type {
+  Band,
+  Category,
+  ComparisonTexts,
+  DialogueTexts,
+  Meta,
+  ProcessGuide,
+  ResultSheetTexts,
+  Scoring,
+  Statements,
+  TestTexts,
+  Workshop,
+};
 
 /** A place in a content file: the file as messages name it, and the line when known. */
 export interface Place {

@@ -13,8 +13,11 @@ export function checkScoring(scoring: Scoring, statementCount: number, source: S
   scoring.scale.forEach((category, i) => {
     const previous = scoring.scale[i - 1];
     if (previous && category.points <= previous.points) {
-      at(['scale', i, 'points'], `scale[${i}].points`,
-        `${category.label} has ${category.points} points; the scale must rise (${previous.label} has ${previous.points})`);
+      at(
+        ['scale', i, 'points'],
+        `scale[${i}].points`,
+        `${category.label} has ${category.points} points; the scale must rise (${previous.label} has ${previous.points})`,
+      );
     }
   });
 
@@ -35,7 +38,11 @@ export function checkScoring(scoring: Scoring, statementCount: number, source: S
     const previous = scoring.bands[i - 1];
     if (!previous) return;
     if (band.min <= previous.max) {
-      at(['bands', i, 'min'], `bands[${i}].min`, `band ${band.min}–${band.max} overlaps band ${previous.min}–${previous.max}`);
+      at(
+        ['bands', i, 'min'],
+        `bands[${i}].min`,
+        `band ${band.min}–${band.max} overlaps band ${previous.min}–${previous.max}`,
+      );
     } else if (band.min > previous.max + 1) {
       at(['bands', i, 'min'], `bands[${i}].min`, `gap: no band holds ${previous.max + 1}–${band.min - 1}`);
     }
@@ -48,11 +55,19 @@ export function checkScoring(scoring: Scoring, statementCount: number, source: S
   const first = scoring.bands[0];
   const last = scoring.bands[scoring.bands.length - 1];
   if (first.min > lowest) {
-    at(['bands', 0, 'min'], 'bands[0].min', `the lowest possible total is ${lowest} (${statementCount} statements), but the first band starts at ${first.min}`);
+    at(
+      ['bands', 0, 'min'],
+      'bands[0].min',
+      `the lowest possible total is ${lowest} (${statementCount} statements), but the first band starts at ${first.min}`,
+    );
   }
   if (last.max < highest) {
     const i = scoring.bands.length - 1;
-    at(['bands', i, 'max'], `bands[${i}].max`, `the highest possible total is ${highest} (${statementCount} statements), but the last band ends at ${last.max}`);
+    at(
+      ['bands', i, 'max'],
+      `bands[${i}].max`,
+      `the highest possible total is ${highest} (${statementCount} statements), but the last band ends at ${last.max}`,
+    );
   }
   return problems;
 }

@@ -13,7 +13,10 @@ const textWith = (...names: string[]) =>
   nonEmpty.superRefine((value, ctx) => {
     for (const [, name] of value.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
       if (names.includes(name)) continue;
-      const known = names.length > 0 ? `this text takes ${names.map((n) => `{{${n}}}`).join(', ')}` : 'this text takes no placeholders';
+      const known =
+        names.length > 0
+          ? `this text takes ${names.map((n) => `{{${n}}}`).join(', ')}`
+          : 'this text takes no placeholders';
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: `unknown placeholder {{${name}}}; ${known}` });
     }
   });
@@ -23,13 +26,24 @@ const texts = z.array(text);
 
 /** The documents of the material set, by the name meta.yaml gives each output file. */
 export const documentIds = [
-  'leaderTest', 'leaderFillable', 'employeeTest', 'employeeFillable', 'leaderPoster', 'employeePoster', 'checklist',
-  'comparisonPoster', 'dialoguePoster', 'actionPlan',
+  'leaderTest',
+  'leaderFillable',
+  'employeeTest',
+  'employeeFillable',
+  'leaderPoster',
+  'employeePoster',
+  'checklist',
+  'comparisonPoster',
+  'dialoguePoster',
+  'actionPlan',
 ] as const;
 export type DocumentId = (typeof documentIds)[number];
 
 // A name, not a path: every file is written into the output folder.
-const pdfFileName = nonEmpty.regex(/^[^/\\:*?"<>|\u0000-\u001f]+\.pdf$/i, 'must be a file name ending in .pdf, without a folder');
+const pdfFileName = nonEmpty.regex(
+  /^[^/\\:*?"<>|\u0000-\u001f]+\.pdf$/i,
+  'must be a file name ending in .pdf, without a folder',
+);
 
 /** The output file names: each distinct, so no document overwrites another. */
 const fileNamesSchema = z
@@ -40,7 +54,8 @@ const fileNamesSchema = z
     for (const id of documentIds) {
       const name = files[id].toLowerCase(); // the same file on Windows and macOS
       const other = seen.get(name);
-      if (other) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [id], message: `is also the file name of ${other}` });
+      if (other)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [id], message: `is also the file name of ${other}` });
       else seen.set(name, id);
     }
   });
@@ -154,7 +169,15 @@ export const testSchema = z
         title: text,
         intro: texts,
         row: textWith('sheet', 'statement', 'file', 'page', 'reason'), // "Ark {{sheet}} · udsagn {{statement}} · {{file}} side {{page}} · {{reason}}"
-        reasons: z.object({ 'two-marks': text, 'unclear-box': text, 'filled-only': text, 'several-filled': text, 'frame-missing': text }).strict(),
+        reasons: z
+          .object({
+            'two-marks': text,
+            'unclear-box': text,
+            'filled-only': text,
+            'several-filled': text,
+            'frame-missing': text,
+          })
+          .strict(),
         corrections: texts, // the comment at the top of rettelser.yaml
       })
       .strict()
@@ -215,9 +238,7 @@ const guideStepSchema = z
 
 const phaseSchema = z.object({ name: text, steps: z.array(guideStepSchema).min(1) }).strict();
 
-const questionGroupSchema = z
-  .object({ heading: text, intro: z.string().optional(), questions: texts.min(1) })
-  .strict();
+const questionGroupSchema = z.object({ heading: text, intro: z.string().optional(), questions: texts.min(1) }).strict();
 
 /** procesguide.yaml: the facilitation checklist. */
 export const processGuideSchema = z
@@ -244,7 +265,10 @@ export const processGuideSchema = z
             title: text,
             summary: text,
             // The approach's own workshop lines (Tilgang 2: the deadline, where to send the tests).
-            workshop: z.object({ deadline: textWith('deadline').optional(), returnTo: textWith('returnTo').optional() }).strict().optional(),
+            workshop: z
+              .object({ deadline: textWith('deadline').optional(), returnTo: textWith('returnTo').optional() })
+              .strict()
+              .optional(),
             phases: z.array(phaseSchema).min(1),
           })
           .strict(),
@@ -259,7 +283,10 @@ export const processGuideSchema = z
         // {{categories}}: the scale's labels, so the text follows a renamed label
         steps: z.array(z.object({ title: text, tasks: z.array(textWith('categories')).min(1) }).strict()).min(1),
         // The general questions the two steps lead to, as in the process guide.
-        dialogueBasis: z.object({ intro: text, questions: texts.min(1), closing: texts.default([]) }).strict().optional(),
+        dialogueBasis: z
+          .object({ intro: text, questions: texts.min(1), closing: texts.default([]) })
+          .strict()
+          .optional(),
       })
       .strict(),
     dialogue: z

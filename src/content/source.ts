@@ -25,4 +25,3 @@ export function locate(source: SourceFile, path: (string | number)[]): { line?: 
 export function fieldName(path: (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
-

@@ -14,8 +14,13 @@ export function readContentText(full: string, shown: string): string | Problem {
   let bytes: Buffer;
   try {
     const stats = statSync(full);
-    if (!stats.isFile()) return { file: shown, message: stats.isDirectory() ? 'is a folder, not a file' : 'is not a regular file' };
-    if (stats.size > maxContentBytes) return { file: shown, message: `is ${Math.round(stats.size / 1024 / 1024)} MB; a content file is at most ${maxContentBytes / 1024 / 1024} MB` };
+    if (!stats.isFile())
+      return { file: shown, message: stats.isDirectory() ? 'is a folder, not a file' : 'is not a regular file' };
+    if (stats.size > maxContentBytes)
+      return {
+        file: shown,
+        message: `is ${Math.round(stats.size / 1024 / 1024)} MB; a content file is at most ${maxContentBytes / 1024 / 1024} MB`,
+      };
     bytes = readFileSync(full);
   } catch (err) {
     return { file: shown, message: errno(err) === 'ENOENT' ? 'file not found' : `cannot be read (${errno(err)})` };
@@ -25,7 +30,8 @@ export function readContentText(full: string, shown: string): string | Problem {
 
 /** UTF-8 text without its byte-order mark, or a problem naming the encoding found and the first bad line. */
 export function decodeUtf8(bytes: Uint8Array, shown: string): string | Problem {
-  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || hasNulInText(bytes);
+  const utf16 =
+    (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || hasNulInText(bytes);
   if (utf16) return { file: shown, message: 'is saved as UTF-16; save it as UTF-8' };
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);

@@ -10,8 +10,25 @@
 import type { Group } from '../content/model.js';
 import type { BoxPosition } from '../render/context.js';
 import type { RenderedPdf } from '../render/pdf.js';
-import { fieldName, formIdentity, identityKeywords, infoKeys, onStateName, type FormContent } from '../content/form-identity.js';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFContext } from '../pdf-lib.js';
+import {
+  fieldName,
+  formIdentity,
+  identityKeywords,
+  infoKeys,
+  onStateName,
+  type FormContent,
+} from '../content/form-identity.js';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+  type PDFContext,
+} from '../pdf-lib.js';
 
 /** Field flags (PDF 32000-1, 12.7.4.2.1): a radio group. Clicking the chosen button again clears it. */
 const radioFlag = 1 << 15;
@@ -42,7 +59,9 @@ function fieldBoxes(boxes: readonly BoxPosition[], content: FormContent, group: 
     const own = boxes.filter((box) => box.name === name);
     const values = own.map((box) => box.value);
     if (own.length !== labels.length || labels.some((label, i) => values[i] !== label)) {
-      throw new Error(`fillable ${group} test: the boxes of ${name} are [${values.join(', ')}], expected one per category [${labels.join(', ')}]`);
+      throw new Error(
+        `fillable ${group} test: the boxes of ${name} are [${values.join(', ')}], expected one per category [${labels.join(', ')}]`,
+      );
     }
     return own;
   });
@@ -75,9 +94,17 @@ class Tagging {
     if (!this.root) return undefined;
     const context = this.doc.context;
     const cell = cellNumber === undefined ? this.document : PDFRef.of(cellNumber);
-    if (!cell || !context.lookupMaybe(cell, PDFDict)) throw new Error('fillable: no structure element to tag the form field in');
+    if (!cell || !context.lookupMaybe(cell, PDFDict))
+      throw new Error('fillable: no structure element to tag the form field in');
     const form = context.register(
-      context.obj({ Type: 'StructElem', S: 'Form', P: cell, Pg: page, Alt: PDFHexString.fromText(alt), K: { Type: 'OBJR', Obj: widget, Pg: page } }),
+      context.obj({
+        Type: 'StructElem',
+        S: 'Form',
+        P: cell,
+        Pg: page,
+        Alt: PDFHexString.fromText(alt),
+        K: { Type: 'OBJR', Obj: widget, Pg: page },
+      }),
     );
     appendTo(context, context.lookup(cell, PDFDict), 'K', form);
     const key = this.nextKey++;
@@ -125,8 +152,15 @@ export async function makeFillable(rendered: RenderedPdf, meta: FillableMeta): P
     let found = appearances.get(key);
     if (!found) {
       const xobject = (ops: string) =>
-        context.register(context.stream(ops, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, key, key], Resources: {} }));
-      found = { on: xobject(crossOps(size)), off: xobject(''), downOn: xobject(pressedOps(size, true)), downOff: xobject(pressedOps(size, false)) };
+        context.register(
+          context.stream(ops, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, key, key], Resources: {} }),
+        );
+      found = {
+        on: xobject(crossOps(size)),
+        off: xobject(''),
+        downOn: xobject(pressedOps(size, true)),
+        downOff: xobject(pressedOps(size, false)),
+      };
       appearances.set(key, found);
     }
     return found;
@@ -138,7 +172,8 @@ export async function makeFillable(rendered: RenderedPdf, meta: FillableMeta): P
     const field = context.nextRef();
     const widgets = boxes.map((box, c) => {
       const page = pages[box.page];
-      if (page === undefined) throw new Error(`fillable ${group} test: box on page ${box.page + 1}, which does not exist`);
+      if (page === undefined)
+        throw new Error(`fillable ${group} test: box on page ${box.page + 1}, which does not exist`);
       const bottom = page.getHeight() - box.y - box.size; // pdfkit measures y from the top
       const ap = appearanceFor(box.size);
       const on = onStateName(c);
@@ -185,5 +220,10 @@ export async function makeFillable(rendered: RenderedPdf, meta: FillableMeta): P
   info.set(PDFName.of('Keywords'), PDFHexString.fromText(identityKeywords(identity)));
 
   // Dates and producer are pdfkit's (fixed by the build); pdf-lib adds no ID or date of its own.
-  return doc.save({ useObjectStreams: false, updateFieldAppearances: false, addDefaultPage: false, objectsPerTick: Infinity });
+  return doc.save({
+    useObjectStreams: false,
+    updateFieldAppearances: false,
+    addDefaultPage: false,
+    objectsPerTick: Infinity,
+  });
 }

@@ -6,7 +6,8 @@ import { maxSheet } from '../sheet/page-code.js';
 import type { Block, LayoutDocument } from './schema.js';
 
 export function numberedCopies(layout: LayoutDocument, count: number): LayoutDocument {
-  if (!Number.isInteger(count) || count < 1 || count > maxSheet) throw new RangeError(`copies: ${count} is not a whole number from 1 to ${maxSheet}`);
+  if (!Number.isInteger(count) || count < 1 || count > maxSheet)
+    throw new RangeError(`copies: ${count} is not a whole number from 1 to ${maxSheet}`);
   const blocks: Block[] = [];
   for (let sheet = 1; sheet <= count; sheet++) {
     if (sheet > 1) blocks.push({ kind: 'pageBreak' });

@@ -33,7 +33,8 @@ export function fromSpec(spec: TemplateSpec): Template {
 }
 
 /** The full Handlebars, with its compiler: loaded only to compile. */
-const fullCompiler = () => (compiler ??= withHelpers(require('handlebars/dist/handlebars.min.js') as typeof HandlebarsLib));
+const fullCompiler = () =>
+  (compiler ??= withHelpers(require('handlebars/dist/handlebars.min.js') as typeof HandlebarsLib));
 
 /** A template compiled now, from its source. */
 export function fromSource(source: string): Template {

@@ -11,7 +11,9 @@ import { templatesDir } from '../paths.js';
 
 const outDir = fileURLToPath(new URL('../../templates/', import.meta.url)); // dist/templates
 mkdirSync(outDir, { recursive: true });
-for (const file of readdirSync(templatesDir).filter((f) => f.endsWith('.hbs')).sort()) {
+for (const file of readdirSync(templatesDir)
+  .filter((f) => f.endsWith('.hbs'))
+  .sort()) {
   const source = readFileSync(join(templatesDir, file), 'utf8');
   const module =
     `// Made by \`npm run build\` from templates/${file}; do not edit.\n` +

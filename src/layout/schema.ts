@@ -97,7 +97,9 @@ const column = z
 const share = z.number().min(0).max(1);
 
 const cellShapes = {
-  text: z.object({ text: z.string(), bold: z.boolean().optional(), source: source.optional(), align: align.optional() }).strict(),
+  text: z
+    .object({ text: z.string(), bold: z.boolean().optional(), source: source.optional(), align: align.optional() })
+    .strict(),
   /** An empty tick box (≥ 5 mm) to put an X in; name/value identify it as a form choice. */
   box: z.object({ box: z.literal(true), name: z.string().optional(), value: z.string().optional() }).strict(),
   /** An empty area to write in by hand. */
@@ -117,7 +119,10 @@ const anyCell = z.union([cellShapes.text, cellShapes.box, cellShapes.field, cell
  * the thousand cells of the tests and posters.
  */
 const cell: z.ZodType<CellShape> = z.any().transform((value, ctx): CellShape => {
-  const key = value && typeof value === 'object' ? (Object.keys(cellShapes) as (keyof typeof cellShapes)[]).find((k) => k in value) : undefined;
+  const key =
+    value && typeof value === 'object'
+      ? (Object.keys(cellShapes) as (keyof typeof cellShapes)[]).find((k) => k in value)
+      : undefined;
   const checked = (key ? cellShapes[key] : anyCell).safeParse(value);
   if (checked.success) return checked.data;
   for (const issue of checked.error.issues) ctx.addIssue(issue);
@@ -187,7 +192,9 @@ const compareBands = z
     /** The label on a group's tendency, e.g. "TENDENS". */
     tendencyLabel: z.string(),
     rows: z.array(
-      z.object({ range: z.string(), sentence: z.string(), source: source.optional(), groups: z.array(bandGroupCell) }).strict(),
+      z
+        .object({ range: z.string(), sentence: z.string(), source: source.optional(), groups: z.array(bandGroupCell) })
+        .strict(),
     ),
     /** Alternative text for screen readers summarising the table. */
     summary: z.string().optional(),
@@ -249,7 +256,19 @@ export const layoutDocumentSchema = z
     pages: z.enum(['fixed', 'flow']),
     /** Printed at the foot of every page when there is more than one: "Side {{page}} af {{pages}}". */
     pageLabel: z.string().optional(),
-    blocks: z.array(z.discriminatedUnion('kind', [heading, paragraph, list, table, spacer, pageBreak, compareBands, compareStatements, registration])),
+    blocks: z.array(
+      z.discriminatedUnion('kind', [
+        heading,
+        paragraph,
+        list,
+        table,
+        spacer,
+        pageBreak,
+        compareBands,
+        compareStatements,
+        registration,
+      ]),
+    ),
   })
   .strict();
 

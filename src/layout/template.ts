@@ -18,7 +18,10 @@ const compiled = new Map<string, Template>();
 /** The precompiled module of a template (dist/templates/<name>.js, made by the build), if any. */
 async function precompiled(name: string): Promise<{ sourceHash: string; default: TemplateSpec } | undefined> {
   try {
-    return (await import(new URL(`../../templates/${name}.js`, import.meta.url).href)) as { sourceHash: string; default: TemplateSpec };
+    return (await import(new URL(`../../templates/${name}.js`, import.meta.url).href)) as {
+      sourceHash: string;
+      default: TemplateSpec;
+    };
   } catch {
     return undefined; // not built (tests run the TypeScript sources): compiled from source
   }
@@ -47,8 +50,13 @@ export async function renderTemplate(name: string, view: object): Promise<Layout
   const checked = layoutDocumentSchema.safeParse(tree);
   if (!checked.success) {
     const [issue] = checked.error.issues;
-    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, '');
-    throw new Error(`templates/${name}.hbs produced a layout the renderer cannot draw: ${path || 'the document'}: ${issue.message}`);
+    const path = issue.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+      .join('')
+      .replace(/^\./, '');
+    throw new Error(
+      `templates/${name}.hbs produced a layout the renderer cannot draw: ${path || 'the document'}: ${issue.message}`,
+    );
   }
   return checked.data;
 }

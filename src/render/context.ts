@@ -86,7 +86,8 @@ let remembered = 0;
 
 /** The texts measured with these settings. */
 function measures(cache: Measures, font: FontName, size: number, w: number, lineGap: number): Map<string, number> {
-  if (remembered >= 50_000) { // a bound for long-running processes
+  if (remembered >= 50_000) {
+    // a bound for long-running processes
     heights.clear();
     wordWidths.clear();
     remembered = 0;
@@ -137,10 +138,21 @@ export function longestWordWidth(doc: Pdf, text: string, style: TextStyle): numb
 }
 
 /** Adds text drawn at (x, y) as content of a structure element. */
-export function addText(ctx: Ctx, element: StructElement, text: string, style: TextStyle, x: number, y: number, w: number): void {
+export function addText(
+  ctx: Ctx,
+  element: StructElement,
+  text: string,
+  style: TextStyle,
+  x: number,
+  y: number,
+  w: number,
+): void {
   const { doc } = ctx;
   element.add(() => {
-    doc.font(style.font).fontSize(style.size).fillColor(style.color ?? '#000000');
+    doc
+      .font(style.font)
+      .fontSize(style.size)
+      .fillColor(style.color ?? '#000000');
     doc.text(text, x, y, { width: w, align: style.align ?? 'left', lineGap: ctx.style.lineGap });
   });
 }
@@ -169,9 +181,16 @@ export function ensureRoom(ctx: Ctx, h: number, text: string, source?: SourceRef
  * line and item when its source is known, else by the document and the start of the text.
  */
 export function tooLong(where: Where, text: string | undefined, source?: SourceRef, detail = ''): UserError {
-  const page = where.page ? `the ${where.paper} sheet (page ${where.page} of ${where.file})` : `one ${where.paper} page`;
+  const page = where.page
+    ? `the ${where.paper} sheet (page ${where.page} of ${where.file})`
+    : `one ${where.paper} page`;
   if (source?.line !== undefined) {
-    return new UserError({ file: source.file, line: source.line, field: source.label, message: `is too long for ${page}${detail}; shorten it` });
+    return new UserError({
+      file: source.file,
+      line: source.line,
+      field: source.label,
+      message: `is too long for ${page}${detail}; shorten it`,
+    });
   }
   const what = text ? `the text "${excerpt(text, 50)}"` : 'the content';
   const sheet = where.page ? `the ${where.paper} sheet (page ${where.page})` : page;

@@ -25,7 +25,8 @@ export function loadFonts(): Fonts {
   if (loaded) return loaded;
   const require = createRequire(import.meta.url);
   const fonts = {} as Fonts;
-  for (const [name, file] of Object.entries(files) as [FontName, string][]) fonts[name] = sharedFont(readFileSync(require.resolve(file)));
+  for (const [name, file] of Object.entries(files) as [FontName, string][])
+    fonts[name] = sharedFont(readFileSync(require.resolve(file)));
   loaded = fonts;
   return fonts;
 }
@@ -88,7 +89,10 @@ function sharedFont(bytes: Buffer): Font {
       run = font.layout(text, hasCombiningMark(text) ? undefined : withoutMarkFeatures);
       shaped.set(text, run);
     }
-    return new Run(run.glyphs, run.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset })));
+    return new Run(
+      run.glyphs,
+      run.positions.map(({ xAdvance, yAdvance, xOffset, yOffset }) => ({ xAdvance, yAdvance, xOffset, yOffset })),
+    );
   };
   const createSubset = () => forSubsets.createSubset();
   const methods = new Map<PropertyKey, unknown>();

@@ -106,7 +106,11 @@ function makeCtx(doc: Pdf, style: TypeStyle, layout: LayoutDocument, meta: PdfMe
   const frame = { left: style.margin, right: width - style.margin, top: style.margin, bottom: height - style.margin };
   const fixed = layout.pages === 'fixed';
   const ctx: Ctx = {
-    doc, style, frame, y: frame.top, root: root as Ctx['root'],
+    doc,
+    style,
+    frame,
+    y: frame.top,
+    root: root as Ctx['root'],
     page: -1,
     boxes: [],
     where: { file: meta.name, paper: layout.paper },
@@ -161,7 +165,9 @@ function fitScale(blocks: Block[], pageNumber: number, layout: LayoutDocument, m
   const where = { file: meta.name, paper: layout.paper, page: pageNumber };
   // A word that widened its column took the room the tallest text lacked: it is the one to shorten.
   const culprit = last?.widened ?? last?.largest;
-  const detail = last?.widened ? `: a word in it needs its column ${last.widened.factor.toFixed(1)} times as wide, even at the smallest type (${base.minTableText} pt)` : ` even at the smallest type (${base.minTableText} pt)`;
+  const detail = last?.widened
+    ? `: a word in it needs its column ${last.widened.factor.toFixed(1)} times as wide, even at the smallest type (${base.minTableText} pt)`
+    : ` even at the smallest type (${base.minTableText} pt)`;
   throw tooLong(where, culprit?.text, culprit?.source, detail);
 }
 
@@ -251,7 +257,9 @@ export async function renderPdf(layout: LayoutDocument, meta: PdfMeta): Promise<
   const bytes = bytesOf(doc);
   const fixed = layout.pages === 'fixed';
   const pages = splitPages(layout.blocks);
-  const fits = fixed ? fitPages(pages, layout, meta, doc) : pages.map(() => ({ scale: 1, grow: new Map<TableBlock, number>() }));
+  const fits = fixed
+    ? fitPages(pages, layout, meta, doc)
+    : pages.map(() => ({ scale: 1, grow: new Map<TableBlock, number>() }));
   const ctx = makeCtx(doc, typeStyles[layout.paper], layout, meta, doc.struct('Document'));
   doc.addStructure(ctx.root);
   pages.forEach((blocks, i) => {

@@ -13,7 +13,8 @@ import { paperSizes } from './styles.js';
 /** The QR code's dark modules as runs along each row: [row, first column, length]. */
 function qrRuns(text: string): [number, number, number][] {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'Q', version: 1 });
-  if (modules.size !== geometry.qrModules) throw new Error(`page code: QR code is ${modules.size} modules, not ${geometry.qrModules}`);
+  if (modules.size !== geometry.qrModules)
+    throw new Error(`page code: QR code is ${modules.size} modules, not ${geometry.qrModules}`);
   const runs: [number, number, number][] = [];
   for (let row = 0; row < modules.size; row++) {
     for (let col = 0; col < modules.size; ) {
@@ -34,15 +35,22 @@ export const registration: BlockDrawer<RegistrationBlock> = {
   draw(block, ctx) {
     const { doc } = ctx;
     const { width, height } = paperSizes[ctx.where.paper];
-    const text = encodePageCode({ group: block.group, page: block.page, sheet: block.sheet, fingerprint: block.fingerprint });
+    const text = encodePageCode({
+      group: block.group,
+      page: block.page,
+      sheet: block.sheet,
+      fingerprint: block.fingerprint,
+    });
     const qr = qrSquare(width, height);
     const m = geometry.qrModule;
     drawArtifact(ctx, () => {
       doc.fillColor('#000000');
       const half = geometry.markSize / 2;
-      for (const c of markCentres(width, height)) doc.rect(c.x - half, c.y - half, geometry.markSize, geometry.markSize);
+      for (const c of markCentres(width, height))
+        doc.rect(c.x - half, c.y - half, geometry.markSize, geometry.markSize);
       // Runs overlap by a hair so no white seams show between modules.
-      for (const [row, col, length] of qrRuns(text)) doc.rect(qr.x + col * m, qr.y + row * m, length * m + 0.05, m + 0.05);
+      for (const [row, col, length] of qrRuns(text))
+        doc.rect(qr.x + col * m, qr.y + row * m, length * m + 0.05, m + 0.05);
       doc.fill();
       if (block.sheet !== undefined && block.sheetLabel) {
         const label = fillPlaceholders(block.sheetLabel, { sheet: block.sheet });

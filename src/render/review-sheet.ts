@@ -46,7 +46,12 @@ function jpeg(image: GrayPicture): Buffer {
 /** The review sheet as PDF bytes. */
 export async function reviewSheetPdf(sheet: ReviewSheetContent, meta: ReviewSheetMeta): Promise<Buffer> {
   const { date } = meta;
-  const doc = new PDFDocument({ size: 'A4', margin: mm(15), lang: meta.language, info: { Title: sheet.title, Author: meta.author, CreationDate: date, ModDate: date } } as PDFKit.PDFDocumentOptions);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: mm(15),
+    lang: meta.language,
+    info: { Title: sheet.title, Author: meta.author, CreationDate: date, ModDate: date },
+  } as PDFKit.PDFDocumentOptions);
   registerFonts(doc);
   const bytes = bytesOf(doc);
   const left = mm(15);

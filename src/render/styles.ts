@@ -107,14 +107,23 @@ function scale(style: TypeStyle, factor: number): TypeStyle {
   const s = (v: number) => v * factor;
   return {
     ...style,
-    h1: s(style.h1), h2: s(style.h2), h3: s(style.h3), h4: s(style.h4), body: s(style.body), lead: s(style.lead),
-    note: s(style.note), big: s(style.big),
+    h1: s(style.h1),
+    h2: s(style.h2),
+    h3: s(style.h3),
+    h4: s(style.h4),
+    body: s(style.body),
+    lead: s(style.lead),
+    note: s(style.note),
+    big: s(style.big),
     tableText: Math.max(style.minTableText, s(style.tableText)),
     tableHeader: s(style.tableHeader),
     count: Math.max(style.minCount, s(style.count)),
     rowHeights: {
-      compact: s(style.rowHeights.compact), write: s(style.rowHeights.write), boxes: Math.max(style.box + 4, s(style.rowHeights.boxes)),
-      poster: s(style.rowHeights.poster), posterLarge: s(style.rowHeights.posterLarge),
+      compact: s(style.rowHeights.compact),
+      write: s(style.rowHeights.write),
+      boxes: Math.max(style.box + 4, s(style.rowHeights.boxes)),
+      poster: s(style.rowHeights.poster),
+      posterLarge: s(style.rowHeights.posterLarge),
     },
     cellPadding: s(style.cellPadding),
   };

@@ -93,7 +93,9 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') {
     // A long text is likely a line of someone's data (or a whole file): described, not quoted.
-    return [...value].length <= quoteLength && !value.includes('\n') ? `the text ${quote(value)}` : `a text of ${[...value].length} characters`;
+    return [...value].length <= quoteLength && !value.includes('\n')
+      ? `the text ${quote(value)}`
+      : `a text of ${[...value].length} characters`;
   }
   if (typeof value === 'number') return `the number ${value}`;
   return String(value);

@@ -45,7 +45,11 @@ export interface ResponsesFileReader {
 }
 
 /** Files a folder may hold that are nobody's answers: left out without a word. */
-const ignored = (name: string) => (reviewFiles as readonly string[]).includes(name.toLowerCase()) || name.startsWith('.') || name.startsWith('~$') || /^(thumbs\.db|desktop\.ini)$/i.test(name);
+const ignored = (name: string) =>
+  (reviewFiles as readonly string[]).includes(name.toLowerCase()) ||
+  name.startsWith('.') ||
+  name.startsWith('~$') ||
+  /^(thumbs\.db|desktop\.ini)$/i.test(name);
 
 const groupWord = (group: Group) => (group === 'leader' ? 'leaders' : 'employees');
 
@@ -69,7 +73,9 @@ interface Entry {
 function expand(path: string, reader: ResponsesFileReader): Entry[] {
   if (!isFolder(path)) return [{ file: path }];
   const entries: Entry[] = [];
-  const names = readdirSync(path).filter((name) => !ignored(name)).sort();
+  const names = readdirSync(path)
+    .filter((name) => !ignored(name))
+    .sort();
   for (const name of names) {
     const file = join(path, name);
     const extension = extname(name).toLowerCase();
@@ -124,12 +130,17 @@ export async function collectResponses(
           try {
             bytes = readFileSync(file);
           } catch (error) {
-            throw new UserError({ file, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+            throw new UserError({
+              file,
+              message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+            });
           }
           const hash = createHash('sha256').update(bytes).digest('hex');
           const first = seen.get(hash);
           if (first !== undefined && !isPdf(file)) {
-            options.notice?.(formatProblem({ file, message: `is the same file as ${first} (identical bytes); counted once` }));
+            options.notice?.(
+              formatProblem({ file, message: `is the same file as ${first} (identical bytes); counted once` }),
+            );
             continue;
           }
           if (first === undefined) seen.set(hash, file);
@@ -138,7 +149,10 @@ export async function collectResponses(
             if (!content.meta) throw new Error('internal: reading returned tests needs the content version (meta)');
             const form = await readReturnedForm(bytes, file, { ...content, meta: content.meta });
             if (slot.group && form.group !== slot.group) {
-              throw new UserError({ file, message: `is the ${form.group} test, but was given as ${slot.flag} (${groupWord(slot.group)} only)` });
+              throw new UserError({
+                file,
+                message: `is the ${form.group} test, but was given as ${slot.flag} (${groupWord(slot.group)} only)`,
+              });
             }
             const respondent: Respondent = { id: basename(file), answers: form.answers };
             result[form.group].push(respondent);
@@ -165,7 +179,10 @@ export async function collectResponses(
       if (!('test' in content)) throw new Error('internal: reading scanned tests needs the whole content');
       if (!options.printing) throw new Error('internal: reading scanned tests needs the printed tests (app/scans.ts)');
       const { readScans } = await import('./readers/scan/read-scans.js');
-      const scanned = await readScans(scans, content as unknown as Content, { printing: options.printing, notice: options.notice });
+      const scanned = await readScans(scans, content as unknown as Content, {
+        printing: options.printing,
+        notice: options.notice,
+      });
       result.leader.push(...scanned.responses.leader);
       result.employee.push(...scanned.responses.employee);
       if (scanned.problems.length > 0) problems.push(scanned.problems);
@@ -183,19 +200,29 @@ export async function collectResponses(
     );
   }
   for (const file of blank) {
-    options.notice?.(formatProblem({ file, message: 'has no statement ticked; counted as a respondent who answered none' }));
+    options.notice?.(
+      formatProblem({ file, message: 'has no statement ticked; counted as a respondent who answered none' }),
+    );
   }
   if (problems.length > 0) {
     for (const problem of problems.flat()) options.notice?.(`${formatProblem(problem)} (skipped)`);
-    options.notice?.(`skipped ${skipped.size} file${skipped.size === 1 ? '' : 's'} that could not be counted (--skip-invalid)`);
+    options.notice?.(
+      `skipped ${skipped.size} file${skipped.size === 1 ? '' : 's'} that could not be counted (--skip-invalid)`,
+    );
   }
 
   // As with responses files: a group comes from one place only.
   const [combined, leaders, employees] = results;
-  for (const [group, own, path] of [['leader', leaders, sources.leaders], ['employee', employees, sources.employees]] as const) {
+  for (const [group, own, path] of [
+    ['leader', leaders, sources.leaders],
+    ['employee', employees, sources.employees],
+  ] as const) {
     if (!path) continue;
     if (combined[group].length > 0) {
-      throw new UserError({ file: path, message: `${groupWord(group)} are given twice (also in ${sources.both.join(', ')})` });
+      throw new UserError({
+        file: path,
+        message: `${groupWord(group)} are given twice (also in ${sources.both.join(', ')})`,
+      });
     }
     combined[group] = own[group];
   }

@@ -15,13 +15,29 @@ export interface StatementTexts {
 
 /** Letters and digits only, in lower case: what is left when case, spacing and punctuation are ignored. */
 export function headerKey(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 // Words that may stand before a statement number, after the key has lost its spaces
 // and punctuation ("Spørgsmål nr. 7" → "spørgsmålnr7"). A list, not "any word", so
 // that a column like "Kommentar 2" stays a comment.
-const numberWords = ['udsagn', 'spørgsmål', 'spørgsmal', 'spm', 'statement', 'question', 'item', 'punkt', 'påstand', 'nr', 'no', 'q'];
+const numberWords = [
+  'udsagn',
+  'spørgsmål',
+  'spørgsmal',
+  'spm',
+  'statement',
+  'question',
+  'item',
+  'punkt',
+  'påstand',
+  'nr',
+  'no',
+  'q',
+];
 const numberPattern = new RegExp(`^(?:${numberWords.join('|')})*0*(\\d{1,4})$`, 'u');
 const numberThenText = /^0*(\d{1,4})(\p{L}.*)$/u;
 
@@ -123,7 +139,12 @@ export interface ColumnPlan {
 export function planColumns(
   headers: readonly string[],
   statements: readonly StatementTexts[],
-  options: { group?: Group; matcher?: HeaderMatcher; describe: (column: number) => string; letter?: (column: number) => string },
+  options: {
+    group?: Group;
+    matcher?: HeaderMatcher;
+    describe: (column: number) => string;
+    letter?: (column: number) => string;
+  },
 ): ColumnPlan {
   const matcher = options.matcher ?? createHeaderMatcher(statements);
   const readings = headers.map((header) => matcher.read(header));
@@ -141,7 +162,11 @@ export function planColumns(
       columns: statements.map(() => -1),
       others: [],
       version,
-      problems: [{ message: `the headers are ${names[version][0]} statements, but the file was given as ${names[options.group][1]}; are --leaders and --employees swapped?` }],
+      problems: [
+        {
+          message: `the headers are ${names[version][0]} statements, but the file was given as ${names[options.group][1]}; are --leaders and --employees swapped?`,
+        },
+      ],
     };
   }
   const count = statements.length;
@@ -170,7 +195,10 @@ export function planColumns(
       // By their letters, as the spreadsheet shows them: "columns F and M are both …".
       const letters = options.letter ? `columns ${listNumbers(list.map(options.letter))}` : `${list.length} columns`;
       const texts = [...new Set(list.map((c) => headers[c].trim()))];
-      const what = texts.length === 1 ? `"${shortHeader(texts[0])}" (statement ${i + 1})` : `statement ${i + 1} (${texts.map((t) => `"${shortHeader(t)}"`).join(', ')})`;
+      const what =
+        texts.length === 1
+          ? `"${shortHeader(texts[0])}" (statement ${i + 1})`
+          : `statement ${i + 1} (${texts.map((t) => `"${shortHeader(t)}"`).join(', ')})`;
       problems.push({ message: `${letters} are both ${what}; keep one` });
     }
   });

@@ -33,7 +33,7 @@ export function recordFeeder(reader: TableReader, sepLine: boolean) {
 export function syntaxProblem(error: unknown, file: string, row: number): UserError | undefined {
   if (error instanceof UserError) return error;
   const code = (error as CsvError | undefined)?.code;
-  if (typeof code !== 'string' || !code.startsWith('CSV_') && !code.startsWith('INVALID_')) return undefined;
+  if (typeof code !== 'string' || (!code.startsWith('CSV_') && !code.startsWith('INVALID_'))) return undefined;
   const message =
     code === 'CSV_QUOTE_NOT_CLOSED'
       ? 'a quoted field starts in this row and is never closed (a " is missing)'
@@ -45,7 +45,11 @@ export function syntaxProblem(error: unknown, file: string, row: number): UserEr
  * Streams text through a csv-parse parser into `onRecord`, one record at a time; rejects
  * with the first error, csv-parse's or one thrown by `onRecord`.
  */
-export async function parseStream(input: AsyncIterable<string>, delimiter: string, onRecord: (record: string[]) => void): Promise<void> {
+export async function parseStream(
+  input: AsyncIterable<string>,
+  delimiter: string,
+  onRecord: (record: string[]) => void,
+): Promise<void> {
   const parser = createParser(parserOptions(delimiter));
   // Records are taken in flowing mode ('data'), which costs less per row than a Writable's callbacks.
   parser.on('data', (record: string[]) => {

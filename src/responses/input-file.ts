@@ -2,7 +2,7 @@
 // make the tool wait for ever, a device such as /dev/zero would be read until memory runs
 // out; and a link inside a responses folder that points out of it is not followed, so a
 // folder cannot make the tool read (and quote) a file elsewhere, such as /etc/passwd.
-import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
 import { UserError } from '../errors.js';
 
@@ -11,13 +11,16 @@ export const maxInputBytes = 200 * 1024 * 1024;
 
 /** Throws a UserError unless `file` may be read; `folder` when the file was found in that folder. */
 export function checkInputFile(file: string, folder?: string): void {
-  let stats;
+  let stats: Stats;
   try {
     if (folder !== undefined && lstatSync(file).isSymbolicLink()) {
       const target = realpathSync(file);
       const inside = relative(realpathSync(folder), target);
       if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
-        throw new UserError({ file, message: 'is a link to a file outside the folder; it is not followed (copy the file into the folder instead)' });
+        throw new UserError({
+          file,
+          message: 'is a link to a file outside the folder; it is not followed (copy the file into the folder instead)',
+        });
       }
     }
     stats = statSync(file);
@@ -26,8 +29,12 @@ export function checkInputFile(file: string, folder?: string): void {
     return; // missing or unreadable: the reader says why, as for any file
   }
   if (stats.isDirectory()) return; // folders are walked by the caller
-  if (!stats.isFile()) throw new UserError({ file, message: 'is not a regular file (a pipe or a device?); give a file' });
+  if (!stats.isFile())
+    throw new UserError({ file, message: 'is not a regular file (a pipe or a device?); give a file' });
   if (stats.size > maxInputBytes) {
-    throw new UserError({ file, message: `is ${Math.round(stats.size / 1024 / 1024)} MB; an answers file is at most ${maxInputBytes / 1024 / 1024} MB` });
+    throw new UserError({
+      file,
+      message: `is ${Math.round(stats.size / 1024 / 1024)} MB; an answers file is at most ${maxInputBytes / 1024 / 1024} MB`,
+    });
   }
 }

@@ -114,7 +114,13 @@ const flag = (group: Group) => (group === 'leader' ? '--leaders' : '--employees'
 const plural = (group: Group) => (group === 'leader' ? 'leaders' : 'employees');
 
 /** Reads one file; `group` when it was given with --leaders/--employees. */
-async function readSource(file: string, group: Group | undefined, content: SourcesContent, options: SourceOptions, folder?: string): Promise<Responses> {
+async function readSource(
+  file: string,
+  group: Group | undefined,
+  content: SourcesContent,
+  options: SourceOptions,
+  folder?: string,
+): Promise<Responses> {
   checkInputFile(file, folder);
   const format = formatOf(file);
   const responses = await readers[format](file, content, { group, notices: options.notices });
@@ -130,7 +136,9 @@ async function readSource(file: string, group: Group | undefined, content: Sourc
 
 /** Several files, folders or returned tests (PDF) are read by collect.ts. */
 function collectsFiles(sources: ResponseSources): boolean {
-  const paths = [sources.file, ...(sources.files ?? []), sources.leaders, sources.employees].filter((p): p is string => Boolean(p));
+  const paths = [sources.file, ...(sources.files ?? []), sources.leaders, sources.employees].filter((p): p is string =>
+    Boolean(p),
+  );
   return (sources.files?.length ?? 0) > 0 || paths.some((p) => isPdf(p) || isImageFile(p) || isFolder(p));
 }
 
@@ -141,10 +149,16 @@ export async function readResponseSources(
   options: SourceOptions = {},
 ): Promise<Responses> {
   if (collectsFiles(sources)) return collect(sources, content, options);
-  const result: Responses = sources.file ? await readSource(sources.file, undefined, content, options) : { leader: [], employee: [] };
-  for (const [group, file] of [['leader', sources.leaders], ['employee', sources.employees]] as const) {
+  const result: Responses = sources.file
+    ? await readSource(sources.file, undefined, content, options)
+    : { leader: [], employee: [] };
+  for (const [group, file] of [
+    ['leader', sources.leaders],
+    ['employee', sources.employees],
+  ] as const) {
     if (!file) continue;
-    if (result[group].length > 0) throw new UserError({ file, message: `${plural(group)} are given twice (also in ${sources.file})` });
+    if (result[group].length > 0)
+      throw new UserError({ file, message: `${plural(group)} are given twice (also in ${sources.file})` });
     result[group] = (await readSource(file, group, content, options))[group];
   }
   return result;
@@ -156,7 +170,11 @@ export async function readResponseSources(
  * every responses file it may ask for is read first, and its outcome (sheets or problem,
  * and its notices) handed over when it is asked for.
  */
-async function collect(sources: ResponseSources, content: SourcesContent & CollectContent, options: SourceOptions): Promise<Responses> {
+async function collect(
+  sources: ResponseSources,
+  content: SourcesContent & CollectContent,
+  options: SourceOptions,
+): Promise<Responses> {
   const both = [sources.file, ...(sources.files ?? [])].filter((file): file is string => Boolean(file));
   const slots: [Group | undefined, string[]][] = [
     [undefined, both],
@@ -169,7 +187,13 @@ async function collect(sources: ResponseSources, content: SourcesContent & Colle
     for (const { file, folder } of paths.flatMap(responsesFiles)) {
       const notices: string[] = [];
       try {
-        const responses = await readSource(file, group, content, { ...options, notices: (line) => notices.push(line) }, folder);
+        const responses = await readSource(
+          file,
+          group,
+          content,
+          { ...options, notices: (line) => notices.push(line) },
+          folder,
+        );
         outcomes.set(key(file, group), { responses, notices });
       } catch (error) {
         if (!(error instanceof UserError)) throw error;
@@ -186,12 +210,17 @@ async function collect(sources: ResponseSources, content: SourcesContent & Colle
   };
   // Folders may hold scanned pages (images) too, read with the scanned PDFs (readers/scan/).
   const flagged: FlaggedRow[] = [];
-  const responses = await collectResponses({ both, leaders: sources.leaders, employees: sources.employees }, content, { read, extensions: [...Object.keys(extensions), ...imageExtensions] }, {
-    notice: options.notices,
-    skipInvalid: options.skipInvalid,
-    flagged: (rows) => flagged.push(...rows),
-    printing: options.printing,
-  });
+  const responses = await collectResponses(
+    { both, leaders: sources.leaders, employees: sources.employees },
+    content,
+    { read, extensions: [...Object.keys(extensions), ...imageExtensions] },
+    {
+      notice: options.notices,
+      skipInvalid: options.skipInvalid,
+      flagged: (rows) => flagged.push(...rows),
+      printing: options.printing,
+    },
+  );
   return flagged.length > 0 ? { ...responses, flagged } : responses;
 }
 

@@ -162,7 +162,8 @@ export function createTableReader(content: TableContent, options: TableOptions):
       throw new UserError(
         plan.problems.map((p) => ({
           file,
-          message: p.column === undefined ? `${where}${p.message}` : `${where}${describeColumn(p.column)}: ${p.message}`,
+          message:
+            p.column === undefined ? `${where}${p.message}` : `${where}${describeColumn(p.column)}: ${p.message}`,
         })),
       );
     }
@@ -193,7 +194,12 @@ export function createTableReader(content: TableContent, options: TableOptions):
     sheets++;
     for (let c = headers.length; c < cells.length; c++) {
       if (!isEmpty(cells[c])) {
-        report(located(`${where}row ${rowNumber}`, `has a value in column ${columnLetter(c)}, right of the last header; is a separator missing or extra?`));
+        report(
+          located(
+            `${where}row ${rowNumber}`,
+            `has a value in column ${columnLetter(c)}, right of the last header; is a separator missing or extra?`,
+          ),
+        );
         break;
       }
     }
@@ -232,7 +238,8 @@ export function createTableReader(content: TableContent, options: TableOptions):
   }
 
   function finish(): Responses {
-    if (headers === undefined) throw new UserError({ file, message: `${where}has no header row (the file holds no data)` });
+    if (headers === undefined)
+      throw new UserError({ file, message: `${where}has no header row (the file holds no data)` });
     if (sheets === 0) options.notices?.(`${file}: ${where}no answers in it (only a header row)`);
     const roleColumns = candidates.filter((c) => c.counts.leader + c.counts.employee > 0);
     notifyIgnored(otherColumns.filter((c) => !roleColumns.some((r) => r.column === c)));
@@ -282,7 +289,6 @@ export function createTableReader(content: TableContent, options: TableOptions):
     return result;
   }
 
-
   let notified = false;
   function notifyIgnored(columns: number[]): void {
     if (notified || !options.notices) return;
@@ -295,7 +301,9 @@ export function createTableReader(content: TableContent, options: TableOptions):
       return header.trim() === '' ? `(column ${columnLetter(c)})` : `"${shorten(header, quoteLength)}"`;
     });
     if (shown.length > max) names.push(`and ${shown.length - max} more`);
-    options.notices(`${file}: ${where}ignored ${plural(shown.length, 'column')} that ${shown.length === 1 ? 'is not a statement' : 'are not statements'}: ${names.join(', ')}`);
+    options.notices(
+      `${file}: ${where}ignored ${plural(shown.length, 'column')} that ${shown.length === 1 ? 'is not a statement' : 'are not statements'}: ${names.join(', ')}`,
+    );
   }
 
   return { row, finish };
@@ -324,4 +332,3 @@ export function letters(index: number): string {
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
 }
-

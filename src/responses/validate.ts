@@ -52,11 +52,7 @@ export function toProblem(finding: Finding, file: string, at: LineColumn | undef
 }
 
 /** Checks the shape of a responses file and converts its answers; collects every problem. */
-export function validateResponses(
-  data: unknown,
-  matcher: AnswerMatcher,
-  statementCount: number,
-): ValidationResult {
+export function validateResponses(data: unknown, matcher: AnswerMatcher, statementCount: number): ValidationResult {
   const findings: Finding[] = [];
   const responses: Responses = { leader: [], employee: [] };
 
@@ -146,7 +142,11 @@ function readRespondent(
   let id: string | undefined;
   if (typeof value.id === 'string' || typeof value.id === 'number') id = String(value.id);
   else if (value.id !== undefined && value.id !== null) {
-    findings.push({ path: [...path, 'id'], part: 'value', message: `id must be a text, found ${describeValue(value.id)}` });
+    findings.push({
+      path: [...path, 'id'],
+      part: 'value',
+      message: `id must be a text, found ${describeValue(value.id)}`,
+    });
     ok = false;
   }
   const who = id === undefined ? '' : `respondent ${quote(id)}: `;
@@ -208,7 +208,6 @@ export function formatPath(path: DataPath): string {
       if (i === 0) return String(part);
       if (typeof part === 'number') return i === 1 ? ` sheet ${part + 1}` : '';
       return typeof path[i + 1] === 'number' ? '' : ` ${part}`; // "answers" of an answer: the statement says it
-
     })
     .join('');
 }

@@ -28,7 +28,8 @@ export function encodePageCode(code: PageCode): string {
   if (!/^[0-9a-f]{12}$/.test(code.fingerprint)) throw new Error(`page code: bad fingerprint "${code.fingerprint}"`);
   if (code.page < 1 || code.page > 9) throw new Error(`page code: page ${code.page} out of range`);
   const sheet = code.sheet ?? 0;
-  if (!Number.isInteger(sheet) || sheet < 0 || sheet > maxSheet) throw new Error(`page code: sheet ${sheet} out of range`);
+  if (!Number.isInteger(sheet) || sheet < 0 || sheet > maxSheet)
+    throw new Error(`page code: sheet ${sheet} out of range`);
   const fingerprint = BigInt(`0x${code.fingerprint}`).toString().padStart(15, '0');
   return `${prefix}${groupDigits[code.group]}${code.page}${String(sheet).padStart(4, '0')}${fingerprint}`;
 }

@@ -39,11 +39,17 @@ export function statementMean(statement: StatementCounts, points: readonly numbe
 export const answeredCount = (statement: StatementCounts): number => statement.counts.reduce((a, b) => a + b, 0);
 
 /** Whether both groups have answer sheets: only then is there anything to compare. */
-export const bothAnswered = (leaders: GroupCounts, employees: GroupCounts): boolean => leaders.respondents > 0 && employees.respondents > 0;
+export const bothAnswered = (leaders: GroupCounts, employees: GroupCounts): boolean =>
+  leaders.respondents > 0 && employees.respondents > 0;
 
 /** Statement by statement, in test order. */
-export function compareGroups(leaders: GroupCounts, employees: GroupCounts, points: readonly number[]): StatementComparison[] {
-  if (leaders.statements.length !== employees.statements.length) throw new Error('internal: the groups were tallied with different statements');
+export function compareGroups(
+  leaders: GroupCounts,
+  employees: GroupCounts,
+  points: readonly number[],
+): StatementComparison[] {
+  if (leaders.statements.length !== employees.statements.length)
+    throw new Error('internal: the groups were tallied with different statements');
   return leaders.statements.map((statement, i) => {
     const l = statementMean(statement, points);
     const e = statementMean(employees.statements[i], points);

@@ -104,7 +104,6 @@ export function createGroupTally(scoring: TallyScoring, statementCount: number):
     bandCounts[band]++;
   }
 
-
   function result(): GroupTally {
     const most = Math.max(0, ...bandCounts);
     return {
@@ -112,7 +111,8 @@ export function createGroupTally(scoring: TallyScoring, statementCount: number):
       complete,
       incomplete: respondents - complete,
       bands: bands.map((b, i) => ({ min: b.min, max: b.max, count: bandCounts[i] })),
-      tendency: most === 0 ? [] : bands.filter((_, i) => bandCounts[i] === most).map((b) => ({ min: b.min, max: b.max })),
+      tendency:
+        most === 0 ? [] : bands.filter((_, i) => bandCounts[i] === most).map((b) => ({ min: b.min, max: b.max })),
       statements: unanswered.map((missing, s) => ({
         counts: counts.slice(s * categoryCount, (s + 1) * categoryCount),
         unanswered: missing,

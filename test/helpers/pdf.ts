@@ -31,7 +31,11 @@ export async function pagesOfBytes(bytes: Uint8Array): Promise<{ width: number; 
   try {
     const info = await parser.getInfo({ parsePageInfo: true });
     const text = await parser.getText();
-    return info.pages.map((p, i) => ({ width: p.width, height: p.height, text: text.pages[i].text.replace(/\s+/g, ' ') }));
+    return info.pages.map((p, i) => ({
+      width: p.width,
+      height: p.height,
+      text: text.pages[i].text.replace(/\s+/g, ' '),
+    }));
   } finally {
     await parser.destroy();
   }

@@ -15,7 +15,11 @@ export interface PageImage {
 }
 
 /** Renders every page of a PDF at `scale` (1 = 72 dpi), composited on white. */
-export async function renderPages(bytes: Uint8Array, scale: number, options: { gray?: boolean } = {}): Promise<PageImage[]> {
+export async function renderPages(
+  bytes: Uint8Array,
+  scale: number,
+  options: { gray?: boolean } = {},
+): Promise<PageImage[]> {
   const parser = new PDFParse({ data: new Uint8Array(bytes) });
   try {
     const shots = await parser.getScreenshot({ scale, imageBuffer: true, imageDataUrl: false });
@@ -88,12 +92,14 @@ export async function pageContents(bytes: Uint8Array): Promise<string[]> {
   return pdf.getPages().map((page) => {
     const contents = page.node.Contents();
     const refs = contents && 'asArray' in contents ? contents.asArray() : [page.node.get(PDFName.of('Contents'))];
-    return refs.map((ref) => {
-      const stream = pdf.context.lookup(ref);
-      if (!(stream instanceof PDFRawStream)) return '';
-      const filter = stream.dict.get(PDFName.of('Filter'));
-      const raw = Buffer.from(stream.contents);
-      return (filter === PDFName.of('FlateDecode') ? inflateSync(raw) : raw).toString('latin1');
-    }).join('\n');
+    return refs
+      .map((ref) => {
+        const stream = pdf.context.lookup(ref);
+        if (!(stream instanceof PDFRawStream)) return '';
+        const filter = stream.dict.get(PDFName.of('Filter'));
+        const raw = Buffer.from(stream.contents);
+        return (filter === PDFName.of('FlateDecode') ? inflateSync(raw) : raw).toString('latin1');
+      })
+      .join('\n');
   });
 }

@@ -7,7 +7,10 @@ import { excerpt, fillPlaceholders } from '../../text.js';
  * The lines of a content block of workshop labels whose value workshop.yaml gives, filled in
  * ("Enhed: {{unit}}" → "Enhed: HR-afdelingen"); none without a workshop.yaml.
  */
-export function workshopLines(labels: Partial<Record<keyof Workshop, string>> | undefined, workshop: Workshop | undefined): string[] {
+export function workshopLines(
+  labels: Partial<Record<keyof Workshop, string>> | undefined,
+  workshop: Workshop | undefined,
+): string[] {
   if (!labels || !workshop) return [];
   return (Object.keys(labels) as (keyof Workshop)[])
     .filter((key) => workshop[key] !== undefined && labels[key] !== undefined)
@@ -16,7 +19,10 @@ export function workshopLines(labels: Partial<Record<keyof Workshop, string>> | 
 
 /** The workshop's values for a header, without labels: "HR-afdelingen · Styrelsen X · 12. marts 2026". */
 export function workshopHeader(workshop: Workshop | undefined, keys: (keyof Workshop)[]): string {
-  return keys.map((key) => workshop?.[key]).filter((v): v is string => Boolean(v)).join(' · ');
+  return keys
+    .map((key) => workshop?.[key])
+    .filter((v): v is string => Boolean(v))
+    .join(' · ');
 }
 
 /** The themes with the statement texts of one version of the test. */
@@ -27,7 +33,10 @@ export function workshopHeader(workshop: Workshop | undefined, keys: (keyof Work
 export function scaleColumns(content: Content) {
   return content.scoring.scale.map((category, i) => ({
     ...category,
-    source: content.placeOf && { ...content.placeOf('scoring', ['scale', i, 'label']), label: `answer category ${i + 1} "${excerpt(category.label)}"` },
+    source: content.placeOf && {
+      ...content.placeOf('scoring', ['scale', i, 'label']),
+      label: `answer category ${i + 1} "${excerpt(category.label)}"`,
+    },
   }));
 }
 
@@ -36,7 +45,11 @@ export function themesFor(content: Content, group: Group) {
     title: theme.title,
     statements: content.numbered
       .filter((s) => s.theme === theme.title)
-      .map((s) => ({ n: s.n, text: s[group], source: { ...s.source[group], label: `statement ${s.n} "${excerpt(s[group])}"` } })),
+      .map((s) => ({
+        n: s.n,
+        text: s[group],
+        source: { ...s.source[group], label: `statement ${s.n} "${excerpt(s[group])}"` },
+      })),
   }));
 }
 

@@ -21,7 +21,11 @@ export function formatMean(value: number, language: string): string {
 
 /** A difference with its sign: "+0,5", "−1,2" (a real minus sign), "0,0". */
 export function formatDifference(value: number, language: string): string {
-  const text = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(value);
+  const text = new Intl.NumberFormat(language, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+    signDisplay: 'exceptZero',
+  }).format(value);
   return text.replace('-', '−');
 }
 
@@ -34,7 +38,11 @@ export function comparisonMissing(tallies: Partial<Record<Group, PosterTally>> |
 
 /** The text a statement is shown with: its short label, else the employee wording. */
 function statementText(s: NumberedStatement): { text: string; source: SourceRef } {
-  if (s.short) return { text: s.short, source: { ...(s.shortSource ?? s.source.employee), label: `statement ${s.n} short "${excerpt(s.short)}"` } };
+  if (s.short)
+    return {
+      text: s.short,
+      source: { ...(s.shortSource ?? s.source.employee), label: `statement ${s.n} short "${excerpt(s.short)}"` },
+    };
   return { text: s.employee, source: { ...s.source.employee, label: `statement ${s.n} "${excerpt(s.employee)}"` } };
 }
 
@@ -46,12 +54,19 @@ const emptyTally = (content: Content): PosterTally => ({
   statements: content.numbered.map(() => ({ counts: content.scoring.scale.map(() => 0), unanswered: 0 })),
 });
 
-export function comparisonView(content: Content, tallies: Partial<Record<Group, PosterTally>> | undefined, options: PosterOptions = {}) {
+export function comparisonView(
+  content: Content,
+  tallies: Partial<Record<Group, PosterTally>> | undefined,
+  options: PosterOptions = {},
+) {
   const texts = content.comparison;
   const language = content.meta.language;
   const leaders = tallies?.leader ?? emptyTally(content);
   const employees = tallies?.employee ?? emptyTally(content);
-  const groups = [['leader', leaders], ['employee', employees]] as const;
+  const groups = [
+    ['leader', leaders],
+    ['employee', employees],
+  ] as const;
   const points = content.scoring.scale.map((c) => c.points);
   const hidden = hidesStatementCounts(content, 'employee', employees, options);
 
@@ -70,28 +85,32 @@ export function comparisonView(content: Content, tallies: Partial<Record<Group, 
   }));
 
   const comparison = compareGroups(leaders, employees, points);
-  const starters = new Set(bothAnswered(leaders, employees) ? largestDifferences(comparison, dialogueStarters).map((c) => c.statement) : []);
+  const starters = new Set(
+    bothAnswered(leaders, employees) ? largestDifferences(comparison, dialogueStarters).map((c) => c.statement) : [],
+  );
   const themes = content.statements.themes.map((theme) => ({
     title: theme.title,
-    rows: content.numbered.filter((s) => s.theme === theme.title).map((s) => {
-      const compared = comparison[s.n - 1];
-      return {
-        n: s.n,
-        ...statementText(s),
-        groups: groups.map(([group, tally]) => {
-          const mean = group === 'leader' ? compared.leaders : compared.employees;
-          const statement = tally.statements[s.n - 1];
-          return {
-            label: texts.groups[group],
-            counts: statement.counts,
-            mean: mean === null ? texts.step2.noAnswers : formatMean(mean, language),
-            answered: fillPlaceholders(texts.step2.answered, { count: answeredCount(statement) }),
-          };
-        }),
-        difference: compared.difference === null ? '' : formatDifference(compared.difference, language),
-        mark: starters.has(s.n) ? texts.step2.dialogueLabel : '',
-      };
-    }),
+    rows: content.numbered
+      .filter((s) => s.theme === theme.title)
+      .map((s) => {
+        const compared = comparison[s.n - 1];
+        return {
+          n: s.n,
+          ...statementText(s),
+          groups: groups.map(([group, tally]) => {
+            const mean = group === 'leader' ? compared.leaders : compared.employees;
+            const statement = tally.statements[s.n - 1];
+            return {
+              label: texts.groups[group],
+              counts: statement.counts,
+              mean: mean === null ? texts.step2.noAnswers : formatMean(mean, language),
+              answered: fillPlaceholders(texts.step2.answered, { count: answeredCount(statement) }),
+            };
+          }),
+          difference: compared.difference === null ? '' : formatDifference(compared.difference, language),
+          mark: starters.has(s.n) ? texts.step2.dialogueLabel : '',
+        };
+      }),
   }));
 
   const pages: (typeof themes)[] = [];
@@ -106,17 +125,29 @@ export function comparisonView(content: Content, tallies: Partial<Record<Group, 
     }
   }
 
-  const incomplete = { leaders: leaders.respondents - leaders.complete, employees: employees.respondents - employees.complete };
+  const incomplete = {
+    leaders: leaders.respondents - leaders.complete,
+    employees: employees.respondents - employees.complete,
+  };
   return {
     title: texts.title,
     subject: texts.subject,
-    respondentsLine: fillPlaceholders(texts.respondentsLine, { leaders: leaders.respondents, employees: employees.respondents }),
+    respondentsLine: fillPlaceholders(texts.respondentsLine, {
+      leaders: leaders.respondents,
+      employees: employees.respondents,
+    }),
     step1: texts.step1,
     step2: texts.step2,
     bandsHeader: [texts.step1.pointsColumn, texts.step1.sentenceColumn, texts.groups.leader, texts.groups.employee],
     bands,
-    incompleteNote: incomplete.leaders + incomplete.employees > 0 ? fillPlaceholders(texts.step1.incompleteNote, incomplete) : '',
-    smallGroupNote: hidden ? fillPlaceholders(texts.step2.smallGroupNote, { count: employees.respondents, minimum: content.scoring.minGroupSize }) : '',
+    incompleteNote:
+      incomplete.leaders + incomplete.employees > 0 ? fillPlaceholders(texts.step1.incompleteNote, incomplete) : '',
+    smallGroupNote: hidden
+      ? fillPlaceholders(texts.step2.smallGroupNote, {
+          count: employees.respondents,
+          minimum: content.scoring.minGroupSize,
+        })
+      : '',
     categories: content.scoring.scale.map((c) => c.label),
     header: {
       statement: texts.step2.statementColumn,

@@ -10,17 +10,28 @@ import { hidesStatementCounts, type PosterOptions, type PosterTally } from './po
 const actionRows = 8;
 
 /** One group's tendency in a theme, as printed: its most-answered category (all of them on a tie). */
-function themeTendency(content: Content, group: Group, tally: PosterTally | undefined, statements: number[], options: PosterOptions): string {
+function themeTendency(
+  content: Content,
+  group: Group,
+  tally: PosterTally | undefined,
+  statements: number[],
+  options: PosterOptions,
+): string {
   const texts = content.dialogue.poster;
   if (!tally || tally.respondents === 0) return texts.noAnswers;
   // As on the group posters: a small employee group's answers per statement stay hidden.
-  if (hidesStatementCounts(content, group, tally, options)) return fillPlaceholders(texts.hiddenSmallGroup, { minimum: content.scoring.minGroupSize });
+  if (hidesStatementCounts(content, group, tally, options))
+    return fillPlaceholders(texts.hiddenSmallGroup, { minimum: content.scoring.minGroupSize });
   const most = mostAnswered(statements.map((n) => tally.statements[n - 1]));
   if (most.length === 0) return texts.noAnswers;
   return most.map((c) => content.scoring.scale[c].label).join(` ${texts.tieJoiner} `);
 }
 
-export function dialogView(content: Content, tallies: Partial<Record<Group, PosterTally>> | undefined, options: PosterOptions = {}) {
+export function dialogView(
+  content: Content,
+  tallies: Partial<Record<Group, PosterTally>> | undefined,
+  options: PosterOptions = {},
+) {
   const texts = content.dialogue.poster;
   const answered = tallies !== undefined && Object.values(tallies).some((t) => t && t.respondents > 0);
   return {
@@ -33,7 +44,9 @@ export function dialogView(content: Content, tallies: Partial<Record<Group, Post
         leaders: themeTendency(content, 'leader', tallies?.leader, statements, options),
         employees: themeTendency(content, 'employee', tallies?.employee, statements, options),
       });
-      return { title: answered ? fillPlaceholders(texts.themeLine, { theme: theme.title, tendency: line }) : theme.title };
+      return {
+        title: answered ? fillPlaceholders(texts.themeLine, { theme: theme.title, tendency: line }) : theme.title,
+      };
     }),
     focusAreas: texts.focusAreas,
   };

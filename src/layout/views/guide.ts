@@ -15,7 +15,10 @@ export function checkApproach(content: Content, tilgang: number): void {
   const { approaches } = content.processGuide;
   if (!Number.isInteger(tilgang) || tilgang < 1 || tilgang > approaches.length) {
     const choices = approaches.map((_, i) => i + 1).join(' or ');
-    throw new UserError({ file: '--tilgang', message: `${tilgang} is not an approach of the checklist; give ${choices}` });
+    throw new UserError({
+      file: '--tilgang',
+      message: `${tilgang} is not an approach of the checklist; give ${choices}`,
+    });
   }
 }
 
@@ -41,7 +44,10 @@ export function guideView(content: Content, options: GuideOptions = {}) {
     },
     calculation: {
       ...guide.calculation,
-      steps: guide.calculation.steps.map((step) => ({ ...step, tasks: step.tasks.map((t) => fillPlaceholders(t, { categories })) })),
+      steps: guide.calculation.steps.map((step) => ({
+        ...step,
+        tasks: step.tasks.map((t) => fillPlaceholders(t, { categories })),
+      })),
     },
     approaches: chosenApproaches(content, options.tilgang).map((approach) => {
       let n = 0; // steps are numbered through all phases of an approach, as in the guide

@@ -32,7 +32,12 @@ export function posterSheets(content: Content): number {
 const blankLine = '________';
 
 /** Leaders are exempt from the anonymity threshold: there are often only one or two. */
-export function hidesStatementCounts(content: Content, group: Group, tally: PosterTally, options: PosterOptions): boolean {
+export function hidesStatementCounts(
+  content: Content,
+  group: Group,
+  tally: PosterTally,
+  options: PosterOptions,
+): boolean {
   return group === 'employee' && !options.allowSmallGroups && tally.respondents < content.scoring.minGroupSize;
 }
 
@@ -83,9 +88,15 @@ export function posterView(content: Content, group: Group, tally?: PosterTally, 
     bands,
     incompleteNote: incomplete > 0 ? fillPlaceholders(texts.step1.incompleteNote, { count: incomplete }) : '',
     smallGroupNote: hidden
-      ? fillPlaceholders(texts.step2.smallGroupNote, { count: tally.respondents, minimum: content.scoring.minGroupSize })
+      ? fillPlaceholders(texts.step2.smallGroupNote, {
+          count: tally.respondents,
+          minimum: content.scoring.minGroupSize,
+        })
       : '',
-    columns: [...scaleColumns(content), ...(showCounts ? [{ label: texts.step2.unansweredColumn, source: undefined }] : [])],
+    columns: [
+      ...scaleColumns(content),
+      ...(showCounts ? [{ label: texts.step2.unansweredColumn, source: undefined }] : []),
+    ],
     step2Pages: pagesOfThemes(themes, statementsPerSheet).map((pageThemes) => ({ themes: pageThemes })),
   };
 }

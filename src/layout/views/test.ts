@@ -13,12 +13,15 @@ const firstPageShare = 0.6;
  */
 export function testView(content: Content, group: Group, onScreen = false) {
   const screen = onScreen ? content.test.onScreen : undefined;
-  const texts = screen ? { ...content.test[group], steps: [...screen[group].steps, screen.sendBack] } : content.test[group];
+  const texts = screen
+    ? { ...content.test[group], steps: [...screen[group].steps, screen.sendBack] }
+    : content.test[group];
   const result = screen ? { ...content.test.result, instructions: [screen.resultNote] } : content.test.result;
   const themes = themesFor(content, group);
   const perPage = Math.max(1, Math.floor(content.numbered.length * firstPageShare));
   // Where the test's own texts are, so a text too long for the page is named by file and line.
-  const place = (field: string) => content.placeOf && { ...content.placeOf('test', [group, field]), label: `${group}.${field}` };
+  const place = (field: string) =>
+    content.placeOf && { ...content.placeOf('test', [group, field]), label: `${group}.${field}` };
   const view = {
     ...texts,
     sources: { title: place('title'), subtitle: place('subtitle'), intro: place('intro') },
@@ -36,9 +39,21 @@ export function testView(content: Content, group: Group, onScreen = false) {
      * fillable test's on-screen instructions too.
      */
     returnInstruction: workshopLines(content.test.workshop, content.workshop).join(' '),
-    bands: content.scoring.bands.map((band, i) => ({ range: range(band), sentence: band.sentence, source: { ...content.bandSources[i], label: `band ${range(band)}` } })),
+    bands: content.scoring.bands.map((band, i) => ({
+      range: range(band),
+      sentence: band.sentence,
+      source: { ...content.bandSources[i], label: `band ${range(band)}` },
+    })),
   };
-  return { ...view, registration: { group, pages: view.pages.length, fingerprint: testFingerprint(view), sheetLabel: content.test.sheetLabel ?? '' } };
+  return {
+    ...view,
+    registration: {
+      group,
+      pages: view.pages.length,
+      fingerprint: testFingerprint(view),
+      sheetLabel: content.test.sheetLabel ?? '',
+    },
+  };
 }
 
 /**
@@ -48,6 +63,8 @@ export function testView(content: Content, group: Group, onScreen = false) {
  * changes no sheet).
  */
 function testFingerprint(view: object): string {
-  const json = JSON.stringify(view, (key, value: unknown) => (key === 'source' || key === 'sources' ? undefined : value));
+  const json = JSON.stringify(view, (key, value: unknown) =>
+    key === 'source' || key === 'sources' ? undefined : value,
+  );
   return createHash('sha256').update(json).digest('hex').slice(0, 12);
 }

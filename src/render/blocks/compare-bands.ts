@@ -5,8 +5,19 @@ import type { CompareBandsBlock } from '../../layout/schema.js';
 import { noteSize, type Ctx } from '../context.js';
 import type { BlockDrawer } from './block.js';
 import {
-  bigNumberText, cellElement, cellText, cellTextAt, cellTextHeight, columns, drawLabel, fillRect, headerFill, headerText,
-  heavyFrame, labelSize, strokeRect,
+  bigNumberText,
+  cellElement,
+  cellText,
+  cellTextAt,
+  cellTextHeight,
+  columns,
+  drawLabel,
+  fillRect,
+  headerFill,
+  headerText,
+  heavyFrame,
+  labelSize,
+  strokeRect,
 } from './compare-parts.js';
 
 type Row = CompareBandsBlock['rows'][number];
@@ -26,14 +37,21 @@ function rowHeight(block: CompareBandsBlock, row: Row, ctx: Ctx, note = false): 
   const sentence = cellTextHeight(ctx, row.sentence, cellText(ctx), widths[1]);
   if (note) noteSize(ctx, row.sentence, row.source, sentence);
   const label = labelSize(ctx, block.tendencyLabel).height + 2 * ctx.style.cellPadding;
-  return Math.max(ctx.style.rowHeights.poster * 1.3, sentence, label, bigNumberText(ctx).size * 1.3 + 2 * ctx.style.cellPadding);
+  return Math.max(
+    ctx.style.rowHeights.poster * 1.3,
+    sentence,
+    label,
+    bigNumberText(ctx).size * 1.3 + 2 * ctx.style.cellPadding,
+  );
 }
 
 const gap = (ctx: Ctx) => ctx.style.body * 0.8;
 
 export const compareBands: BlockDrawer<CompareBandsBlock> = {
   measure(block, ctx) {
-    return headerHeight(block, ctx) + block.rows.reduce((sum, row) => sum + rowHeight(block, row, ctx, true), 0) + gap(ctx);
+    return (
+      headerHeight(block, ctx) + block.rows.reduce((sum, row) => sum + rowHeight(block, row, ctx, true), 0) + gap(ctx)
+    );
   },
   draw(block, ctx) {
     const { doc } = ctx;
@@ -50,7 +68,16 @@ export const compareBands: BlockDrawer<CompareBandsBlock> = {
     block.header.forEach((text, i) => {
       strokeRect(ctx, xs[i], ctx.y, widths[i], hh);
       const th = cellElement(ctx, head, 'TH', { scope: 'Column' });
-      cellTextAt(ctx, th, text, { ...headerText(ctx), align: i === 0 ? 'center' : 'left' }, xs[i], ctx.y, widths[i], hh);
+      cellTextAt(
+        ctx,
+        th,
+        text,
+        { ...headerText(ctx), align: i === 0 ? 'center' : 'left' },
+        xs[i],
+        ctx.y,
+        widths[i],
+        hh,
+      );
       th.end();
     });
     head.end();
@@ -82,9 +109,18 @@ export const compareBands: BlockDrawer<CompareBandsBlock> = {
         if (length > 0) fillRect(ctx, x + pad, y + (h - barHeight) / 2, length, barHeight, '#3a3a3a');
         const numberX = x + pad + length + (length > 0 ? pad : 0);
         const style = group.count === 0 ? { ...number, font: 'regular' as const, color: '#767676' } : number;
-        td.add(() => doc.font(style.font).fontSize(style.size).fillColor(style.color ?? '#000000')
-          .text(String(group.count), numberX, y + (h - style.size * 1.2) / 2, { width: numberWidth, lineBreak: false }));
-        if (group.tendency) drawLabel(ctx, td, block.tendencyLabel, x + w - label.width - pad - 2, y + (h - label.height) / 2);
+        td.add(() =>
+          doc
+            .font(style.font)
+            .fontSize(style.size)
+            .fillColor(style.color ?? '#000000')
+            .text(String(group.count), numberX, y + (h - style.size * 1.2) / 2, {
+              width: numberWidth,
+              lineBreak: false,
+            }),
+        );
+        if (group.tendency)
+          drawLabel(ctx, td, block.tendencyLabel, x + w - label.width - pad - 2, y + (h - label.height) / 2);
         td.end();
       });
       tr.end();

@@ -9,14 +9,23 @@ export const sectionFill = '#c8c8c8';
 /** Line width of the heavy frame around a marked cell or row (as the group posters' tendency). */
 export const markFrame = 4;
 
-export const cellText = (ctx: Ctx, bold = false): TextStyle => ({ font: bold ? 'bold' : 'regular', size: ctx.style.tableText });
+export const cellText = (ctx: Ctx, bold = false): TextStyle => ({
+  font: bold ? 'bold' : 'regular',
+  size: ctx.style.tableText,
+});
 /** Headers and labels keep to the sheet's smallest text too (≥ 14 pt on A3) when a page is shrunk. */
-export const headerText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: Math.max(ctx.style.minTableText, ctx.style.tableHeader) });
+export const headerText = (ctx: Ctx): TextStyle => ({
+  font: 'bold',
+  size: Math.max(ctx.style.minTableText, ctx.style.tableHeader),
+});
 export const sectionText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.h3 });
 export const labelText = (ctx: Ctx): TextStyle => ({ ...headerText(ctx), color: '#ffffff' });
 /** A number in a bar or a mean: bold, at the table's text size (≥ 14 pt on A3). */
 export const numberText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.tableText });
-export const bigNumberText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: Math.max(ctx.style.tableText, ctx.style.count * 0.8) });
+export const bigNumberText = (ctx: Ctx): TextStyle => ({
+  font: 'bold',
+  size: Math.max(ctx.style.tableText, ctx.style.count * 0.8),
+});
 
 /** Left edges and widths of columns in proportion to `relative`, across the frame. */
 export function columns(ctx: Ctx, relative: number[]): { xs: number[]; widths: number[] } {
@@ -32,7 +41,16 @@ export function cellTextHeight(ctx: Ctx, text: string, style: TextStyle, w: numb
 }
 
 /** Adds a text to a cell, padded, and centred vertically in the height `h`. */
-export function cellTextAt(ctx: Ctx, element: StructElement, text: string, style: TextStyle, x: number, y: number, w: number, h: number): void {
+export function cellTextAt(
+  ctx: Ctx,
+  element: StructElement,
+  text: string,
+  style: TextStyle,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+): void {
   const pad = ctx.style.cellPadding;
   const th = textHeight(ctx.doc, text, style, w - 2 * pad, ctx.style.lineGap);
   addText(ctx, element, text, style, x + pad, y + (h - th) / 2, w - 2 * pad);
@@ -42,9 +60,17 @@ export function cellTextAt(ctx: Ctx, element: StructElement, text: string, style
  * A table cell's structure element; header cells get their scope. Row and column spans go
  * into the element's attributes (pdfkit has no option for them; the table drawer does the same).
  */
-export function cellElement(ctx: Ctx, tr: StructElement, type: 'TD' | 'TH', options: { scope?: 'Column' | 'Row'; rowSpan?: number; colSpan?: number } = {}): StructElement {
+export function cellElement(
+  ctx: Ctx,
+  tr: StructElement,
+  type: 'TD' | 'TH',
+  options: { scope?: 'Column' | 'Row'; rowSpan?: number; colSpan?: number } = {},
+): StructElement {
   const element = ctx.doc.struct(type, (options.scope ? { scope: options.scope } : {}) as never);
-  const spans = { ...(options.rowSpan && options.rowSpan > 1 ? { RowSpan: options.rowSpan } : {}), ...(options.colSpan && options.colSpan > 1 ? { ColSpan: options.colSpan } : {}) };
+  const spans = {
+    ...(options.rowSpan && options.rowSpan > 1 ? { RowSpan: options.rowSpan } : {}),
+    ...(options.colSpan && options.colSpan > 1 ? { ColSpan: options.colSpan } : {}),
+  };
   if (Object.keys(spans).length > 0) {
     const dictionary = (element as unknown as { dictionary: { data: { A?: Record<string, unknown> } } }).dictionary;
     dictionary.data.A = { ...dictionary.data.A, O: 'Table', ...spans };
@@ -64,7 +90,13 @@ export function fillRect(ctx: Ctx, x: number, y: number, w: number, h: number, c
 /** The heavy frame of a marked area, drawn inside it. */
 export function heavyFrame(ctx: Ctx, x: number, y: number, w: number, h: number): void {
   const inset = markFrame / 2;
-  drawArtifact(ctx, () => ctx.doc.lineWidth(markFrame).strokeColor('#000000').rect(x + inset, y + inset, w - markFrame, h - markFrame).stroke());
+  drawArtifact(ctx, () =>
+    ctx.doc
+      .lineWidth(markFrame)
+      .strokeColor('#000000')
+      .rect(x + inset, y + inset, w - markFrame, h - markFrame)
+      .stroke(),
+  );
 }
 
 /** The size of a mark label's black box, its text on one line. */
@@ -79,8 +111,13 @@ export function drawLabel(ctx: Ctx, element: StructElement, label: string, x: nu
   const { width: w, height: h } = labelSize(ctx, label);
   const style = labelText(ctx);
   fillRect(ctx, x, y, w, h, '#000000');
-  element.add(() => ctx.doc.font(style.font).fontSize(style.size).fillColor('#ffffff')
-    .text(label, x, y + (h - style.size * 1.2) / 2, { width: w, align: 'center', lineBreak: false }));
+  element.add(() =>
+    ctx.doc
+      .font(style.font)
+      .fontSize(style.size)
+      .fillColor('#ffffff')
+      .text(label, x, y + (h - style.size * 1.2) / 2, { width: w, align: 'center', lineBreak: false }),
+  );
 }
 
 /**
@@ -111,7 +148,9 @@ export function segmentWidths(counts: readonly number[], w: number, least: (coun
   for (;;) {
     const fixed = [...atLeast].reduce((sum, i) => sum + least(counts[i]), 0);
     const rest = counts.reduce((sum, c, i) => (atLeast.has(i) ? sum : sum + c), 0);
-    const widths = counts.map((c, i) => (c === 0 ? 0 : atLeast.has(i) ? least(c) : rest > 0 ? ((w - fixed) * c) / rest : 0));
+    const widths = counts.map((c, i) =>
+      c === 0 ? 0 : atLeast.has(i) ? least(c) : rest > 0 ? ((w - fixed) * c) / rest : 0,
+    );
     const tooNarrow = counts.findIndex((c, i) => c > 0 && !atLeast.has(i) && widths[i] < least(c));
     if (tooNarrow === -1) return widths;
     atLeast.add(tooNarrow);
@@ -123,7 +162,15 @@ export function segmentWidths(counts: readonly number[], w: number, least: (coun
  * The counts are the element's content, in category order; a bar without answers is an
  * empty outline.
  */
-export function stackedBar(ctx: Ctx, element: StructElement, counts: readonly number[], x: number, y: number, w: number, h: number): void {
+export function stackedBar(
+  ctx: Ctx,
+  element: StructElement,
+  counts: readonly number[],
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+): void {
   const { doc } = ctx;
   const style = numberText(ctx);
   doc.font(style.font).fontSize(style.size);
@@ -142,11 +189,26 @@ export function stackedBar(ctx: Ctx, element: StructElement, counts: readonly nu
     drawArtifact(ctx, () => {
       doc.rect(left, y, sw, h).fill(greys[c]);
       // A white seam between segments: two greys side by side read as two.
-      if (left > x) doc.lineWidth(1.5).strokeColor('#ffffff').moveTo(left, y).lineTo(left, y + h).stroke();
+      if (left > x)
+        doc
+          .lineWidth(1.5)
+          .strokeColor('#ffffff')
+          .moveTo(left, y)
+          .lineTo(left, y + h)
+          .stroke();
     });
     const at = left;
-    element.add(() => doc.font(style.font).fontSize(style.size).fillColor(textOn(greys[c]))
-      .text(String(count), at, y + (h - style.size * 1.2) / 2 + style.size * 0.05, { width: sw, align: 'center', lineBreak: false }));
+    element.add(() =>
+      doc
+        .font(style.font)
+        .fontSize(style.size)
+        .fillColor(textOn(greys[c]))
+        .text(String(count), at, y + (h - style.size * 1.2) / 2 + style.size * 0.05, {
+          width: sw,
+          align: 'center',
+          lineBreak: false,
+        }),
+    );
     left += sw;
   });
   strokeRect(ctx, x, y, w, h, 0.75);

@@ -4,12 +4,37 @@
 // Above the table, a key to the bars' greys. Tagged Table: per statement two TR, the
 // statement (TH, Scope Row) and the difference spanning both; theme rows span the table.
 import type { CompareStatementRow, CompareStatementsBlock } from '../../layout/schema.js';
-import { addText, drawArtifact, longestWordWidth, noteSize, textHeight, type Ctx, type StructElement } from '../context.js';
+import {
+  addText,
+  drawArtifact,
+  longestWordWidth,
+  noteSize,
+  textHeight,
+  type Ctx,
+  type StructElement,
+} from '../context.js';
 import type { BlockDrawer } from './block.js';
 import type { FontName } from '../fonts.js';
 import {
-  bigNumberText, categoryGreys, cellElement, cellText, cellTextAt, cellTextHeight, fillRect, gridColor, headerFill, headerText,
-  heavyFrame, labelSize, drawLabel, markFrame, numberText, sectionFill, sectionText, stackedBar, strokeRect,
+  bigNumberText,
+  categoryGreys,
+  cellElement,
+  cellText,
+  cellTextAt,
+  cellTextHeight,
+  fillRect,
+  gridColor,
+  headerFill,
+  headerText,
+  heavyFrame,
+  labelSize,
+  drawLabel,
+  markFrame,
+  numberText,
+  sectionFill,
+  sectionText,
+  stackedBar,
+  strokeRect,
 } from './compare-parts.js';
 
 interface Geometry {
@@ -37,9 +62,18 @@ function geometry(block: CompareStatementsBlock, ctx: Ctx): Geometry {
   const number = bigNumberText(ctx);
   const n = textWidth(ctx, `${Math.max(...rows.map((r) => r.n), 0)}.`, text.font, text.size) + pad + markFrame;
   const label = Math.max(0, ...lines.map((l) => textWidth(ctx, l.label, 'bold', text.size))) + pad;
-  const mean = Math.max(longestWordWidth(ctx.doc, block.header.mean, header), ...lines.map((l) => textWidth(ctx, l.mean, 'bold', number.size))) + pad;
+  const mean =
+    Math.max(
+      longestWordWidth(ctx.doc, block.header.mean, header),
+      ...lines.map((l) => textWidth(ctx, l.mean, 'bold', number.size)),
+    ) + pad;
   const marks = rows.map((r) => (r.mark ? labelSize(ctx, r.mark).width : 0));
-  const difference = Math.max(longestWordWidth(ctx.doc, block.header.difference, header), ...rows.map((r) => textWidth(ctx, r.difference, 'bold', number.size)), ...marks) + pad;
+  const difference =
+    Math.max(
+      longestWordWidth(ctx.doc, block.header.difference, header),
+      ...rows.map((r) => textWidth(ctx, r.difference, 'bold', number.size)),
+      ...marks,
+    ) + pad;
   const answeredWidth = Math.max(0, ...lines.map((l) => textWidth(ctx, l.answered, 'regular', text.size)));
   const rest = ctx.frame.right - ctx.frame.left - n - label - mean - difference;
   const widths = [n, rest * 0.6, label, rest * 0.4, mean, difference];
@@ -77,7 +111,8 @@ function headerHeight(block: CompareStatementsBlock, geo: Geometry, ctx: Ctx): n
 }
 
 const keyHeight = (ctx: Ctx) => lineHeight(ctx) + ctx.style.cellPadding;
-const sectionHeight = (title: string, ctx: Ctx) => cellTextHeight(ctx, title, sectionText(ctx), ctx.frame.right - ctx.frame.left);
+const sectionHeight = (title: string, ctx: Ctx) =>
+  cellTextHeight(ctx, title, sectionText(ctx), ctx.frame.right - ctx.frame.left);
 const gap = (ctx: Ctx) => ctx.style.body * 0.8;
 
 /** The key: the categories in their greys, in the bars' order, as one bar of equal parts. */
@@ -94,11 +129,25 @@ function drawKey(block: CompareStatementsBlock, ctx: Ctx): void {
     const x = ctx.frame.left + c * w;
     drawArtifact(ctx, () => {
       doc.rect(x, y, w, h).fill(greys[c]);
-      if (c > 0) doc.lineWidth(1.5).strokeColor('#ffffff').moveTo(x, y).lineTo(x, y + h).stroke();
+      if (c > 0)
+        doc
+          .lineWidth(1.5)
+          .strokeColor('#ffffff')
+          .moveTo(x, y)
+          .lineTo(x, y + h)
+          .stroke();
     });
     const color = parseInt(greys[c].slice(1, 3), 16) < 128 ? '#ffffff' : '#000000';
     const th = textHeight(doc, category, style, w, ctx.style.lineGap);
-    addText(ctx, p, c < block.categories.length - 1 ? `${category} ` : category, { ...style, color, align: 'center' }, x, y + (h - th) / 2, w);
+    addText(
+      ctx,
+      p,
+      c < block.categories.length - 1 ? `${category} ` : category,
+      { ...style, color, align: 'center' },
+      x,
+      y + (h - th) / 2,
+      w,
+    );
   });
   p.end();
   strokeRect(ctx, ctx.frame.left, y, ctx.frame.right - ctx.frame.left, h);
@@ -164,7 +213,15 @@ function drawRow(row: CompareStatementRow, geo: Geometry, ctx: Ctx, table: Struc
     const barWidth = widths[3] - 3 * pad - geo.answeredWidth;
     stackedBar(ctx, td, group.counts, xs[3] + pad, ly + pad / 2, barWidth, line - pad);
     const answered = textHeight(doc, group.answered, text, geo.answeredWidth + pad, ctx.style.lineGap);
-    addText(ctx, td, group.answered, text, xs[3] + 2 * pad + barWidth, ly + (line - answered) / 2, geo.answeredWidth + pad);
+    addText(
+      ctx,
+      td,
+      group.answered,
+      text,
+      xs[3] + 2 * pad + barWidth,
+      ly + (line - answered) / 2,
+      geo.answeredWidth + pad,
+    );
     td.end();
     const mean = cellElement(ctx, tr, 'TD');
     const noMean = group.counts.every((c) => c === 0);
@@ -174,7 +231,17 @@ function drawRow(row: CompareStatementRow, geo: Geometry, ctx: Ctx, table: Struc
       const diff = cellElement(ctx, tr, 'TD', { rowSpan: row.groups.length });
       const content = differenceHeight(row, ctx) - 2 * pad;
       const top = y + (h - content) / 2;
-      if (row.difference) cellTextAt(ctx, diff, row.difference, { ...number, align: 'center' }, xs[5], top - pad, widths[5], number.size * 1.25 + 2 * pad);
+      if (row.difference)
+        cellTextAt(
+          ctx,
+          diff,
+          row.difference,
+          { ...number, align: 'center' },
+          xs[5],
+          top - pad,
+          widths[5],
+          number.size * 1.25 + 2 * pad,
+        );
       if (row.mark) {
         const size = labelSize(ctx, row.mark);
         drawLabel(ctx, diff, row.mark, xs[5] + (widths[5] - size.width) / 2, top + number.size * 1.25 + pad);
@@ -187,10 +254,20 @@ function drawRow(row: CompareStatementRow, geo: Geometry, ctx: Ctx, table: Struc
 
   drawArtifact(ctx, () => {
     doc.lineWidth(0.75).strokeColor(gridColor);
-    const cells = [[xs[0], widths[0] + widths[1]], [xs[2], widths[2] + widths[3]], [xs[4], widths[4]], [xs[5], widths[5]]];
+    const cells = [
+      [xs[0], widths[0] + widths[1]],
+      [xs[2], widths[2] + widths[3]],
+      [xs[4], widths[4]],
+      [xs[5], widths[5]],
+    ];
     for (const [x, w] of cells) doc.rect(x, y, w, h).stroke();
     // A hairline between the groups' lines.
-    doc.lineWidth(0.5).strokeColor('#767676').moveTo(xs[2], linesTop + line).lineTo(xs[5], linesTop + line).stroke();
+    doc
+      .lineWidth(0.5)
+      .strokeColor('#767676')
+      .moveTo(xs[2], linesTop + line)
+      .lineTo(xs[5], linesTop + line)
+      .stroke();
   });
   if (row.mark) heavyFrame(ctx, ctx.frame.left, y, ctx.frame.right - ctx.frame.left, h);
   ctx.y += h;

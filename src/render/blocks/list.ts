@@ -1,7 +1,16 @@
 // Lists: bullets, numbers, or a tick box per item (the facilitation checklist).
 // Tagged L > LI > (Lbl) LBody; a tick box is decoration (an artifact), as on paper.
 import type { ListBlock } from '../../layout/schema.js';
-import { addText, drawArtifact, ensureRoom, noteSize, textHeight, width, type Ctx, type TextStyle } from '../context.js';
+import {
+  addText,
+  drawArtifact,
+  ensureRoom,
+  noteSize,
+  textHeight,
+  width,
+  type Ctx,
+  type TextStyle,
+} from '../context.js';
 import type { BlockDrawer } from './block.js';
 
 const itemStyle = (ctx: Ctx): TextStyle => ({ font: 'regular', size: ctx.style.body });
@@ -16,18 +25,23 @@ function textOffset(block: ListBlock, ctx: Ctx): number {
 }
 
 function itemHeight(block: ListBlock, item: string, ctx: Ctx): number {
-  const text = textOffset(block, ctx) + textHeight(ctx.doc, item, itemStyle(ctx), width(ctx.frame) - labelWidth(block, ctx), ctx.style.lineGap);
+  const text =
+    textOffset(block, ctx) +
+    textHeight(ctx.doc, item, itemStyle(ctx), width(ctx.frame) - labelWidth(block, ctx), ctx.style.lineGap);
   const minimum = block.style === 'check' ? ctx.style.box + 1 : 0;
   return Math.max(text, minimum) + ctx.style.body * (block.style === 'check' ? 0.55 : 0.45);
 }
 
 export const list: BlockDrawer<ListBlock> = {
   measure(block, ctx) {
-    return block.items.reduce((sum, item) => {
-      const h = itemHeight(block, item, ctx);
-      noteSize(ctx, item, undefined, h);
-      return sum + h;
-    }, 0) + ctx.style.body * 0.3;
+    return (
+      block.items.reduce((sum, item) => {
+        const h = itemHeight(block, item, ctx);
+        noteSize(ctx, item, undefined, h);
+        return sum + h;
+      }, 0) +
+      ctx.style.body * 0.3
+    );
   },
   draw(block, ctx) {
     const { doc } = ctx;
@@ -43,12 +57,23 @@ export const list: BlockDrawer<ListBlock> = {
       listElement.add(li);
       if (block.style === 'check') {
         const box = ctx.style.box;
-        drawArtifact(ctx, () => doc.lineWidth(1).rect(ctx.frame.left + 0.5, y + 0.5, box - 1, box - 1).stroke('#000000'));
+        drawArtifact(ctx, () =>
+          doc
+            .lineWidth(1)
+            .rect(ctx.frame.left + 0.5, y + 0.5, box - 1, box - 1)
+            .stroke('#000000'),
+        );
       } else {
         const label = block.style === 'number' ? `${i + 1}.` : '•';
         const lbl = doc.struct('Lbl');
         li.add(lbl);
-        lbl.add(() => doc.font('bold').fontSize(ctx.style.body).fillColor('#000000').text(label, ctx.frame.left, y, { width: indent, lineBreak: false }));
+        lbl.add(() =>
+          doc
+            .font('bold')
+            .fontSize(ctx.style.body)
+            .fillColor('#000000')
+            .text(label, ctx.frame.left, y, { width: indent, lineBreak: false }),
+        );
         lbl.end();
       }
       const body = doc.struct('LBody');

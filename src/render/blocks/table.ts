@@ -5,8 +5,16 @@
 // and a column marked rowHeader (the statement) is tagged TH with Scope Row.
 import type { Cell, SourceRef, TableBlock, TableRow, TableSection } from '../../layout/schema.js';
 import {
-  addText, drawArtifact, longestWordWidth, tooLong, noteSize, textHeight, width,
-  type Ctx, type StructElement, type TextStyle,
+  addText,
+  drawArtifact,
+  longestWordWidth,
+  tooLong,
+  noteSize,
+  textHeight,
+  width,
+  type Ctx,
+  type StructElement,
+  type TextStyle,
 } from '../context.js';
 import type { BlockDrawer } from './block.js';
 
@@ -21,13 +29,16 @@ interface Geometry {
   widened?: Ctx['widened'];
 }
 
-const cellText = (ctx: Ctx, bold = false): TextStyle => ({ font: bold ? 'bold' : 'regular', size: ctx.style.tableText });
+const cellText = (ctx: Ctx, bold = false): TextStyle => ({
+  font: bold ? 'bold' : 'regular',
+  size: ctx.style.tableText,
+});
 const headerText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.tableHeader });
 const sectionText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.h3 });
 const countText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.count });
 /** A count; a zero recedes (regular weight, mid grey that still reads at 4.5:1) so the answers stand out. */
 const countStyle = (ctx: Ctx, count: number): TextStyle =>
-  (count === 0 ? { font: 'regular', size: ctx.style.count, color: '#767676' } : countText(ctx));
+  count === 0 ? { font: 'regular', size: ctx.style.count, color: '#767676' } : countText(ctx);
 
 /** How wide a column must be, and the text (with where it is) whose widest word asks for it. */
 interface Need {
@@ -44,12 +55,16 @@ function minimumWidths(block: TableBlock, ctx: Ctx): Need[] {
     if (w + pad > needs[i].width) needs[i] = { width: w + pad, text, source };
   };
   const headers = [block.header, ...block.sections.map((s) => s.header)];
-  for (const cells of headers) cells?.forEach((text, i) => need(i, longestWordWidth(ctx.doc, text, headerText(ctx)), text, block.columns[i].source));
+  for (const cells of headers)
+    cells?.forEach((text, i) =>
+      need(i, longestWordWidth(ctx.doc, text, headerText(ctx)), text, block.columns[i].source),
+    );
   ctx.doc.font('bold').fontSize(ctx.style.count);
   const countWidth = ctx.doc.widthOfString('000');
   for (const row of block.sections.flatMap((s) => s.rows)) {
     row.cells.forEach((cell, i) => {
-      if ('text' in cell) need(i, longestWordWidth(ctx.doc, cell.text, cellText(ctx, cell.bold)), cell.text, cell.source);
+      if ('text' in cell)
+        need(i, longestWordWidth(ctx.doc, cell.text, cellText(ctx, cell.bold)), cell.text, cell.source);
       else if ('box' in cell) need(i, ctx.style.box);
       else if ('count' in cell) need(i, countWidth);
     });
@@ -68,7 +83,10 @@ const widenedTooFar = 2;
 // asks for it at every scale tried and again to draw: it is kept per document, table and
 // style. Not across documents: measuring sets fonts, and the order in which a document first
 // uses its fonts numbers them in the file.
-const geometries = new WeakMap<Ctx['doc'], WeakMap<TableBlock, Map<Ctx['style'], Geometry & { left: number; right: number }>>>();
+const geometries = new WeakMap<
+  Ctx['doc'],
+  WeakMap<TableBlock, Map<Ctx['style'], Geometry & { left: number; right: number }>>
+>();
 
 function geometry(block: TableBlock, ctx: Ctx): Geometry {
   let byBlock = geometries.get(ctx.doc);
@@ -103,7 +121,8 @@ function columnGeometry(block: TableBlock, ctx: Ctx): Geometry {
   let widened: Geometry['widened'];
   minimum.forEach((n, i) => {
     const factor = n.width / widths[i];
-    if (n.text && factor > widenedTooFar && (!widened || factor > widened.factor)) widened = { text: n.text, source: n.source, factor };
+    if (n.text && factor > widenedTooFar && (!widened || factor > widened.factor))
+      widened = { text: n.text, source: n.source, factor };
   });
   const deficit = widths.reduce((sum, w, i) => sum + Math.max(0, needs[i] - w), 0);
   const spare = widths.map((w, i) => Math.max(0, w - needs[i]));
@@ -160,7 +179,13 @@ function textCellHeight(ctx: Ctx, text: string, style: TextStyle, w: number, sou
 }
 
 /** A table cell's structure element; header cells get their scope (and span). */
-function cellElement(ctx: Ctx, tr: StructElement, type: 'TD' | 'TH', scope?: 'Column' | 'Row', colSpan?: number): StructElement {
+function cellElement(
+  ctx: Ctx,
+  tr: StructElement,
+  type: 'TD' | 'TH',
+  scope?: 'Column' | 'Row',
+  colSpan?: number,
+): StructElement {
   const element = ctx.doc.struct(type, (scope ? { scope } : {}) as never);
   if (colSpan && colSpan > 1) {
     const dictionary = (element as unknown as { dictionary: { data: { A?: Record<string, unknown> } } }).dictionary;
@@ -171,10 +196,20 @@ function cellElement(ctx: Ctx, tr: StructElement, type: 'TD' | 'TH', scope?: 'Co
 }
 
 /** The PDF object number of a structure element. */
-const objectNumber = (element: StructElement): number => (element as unknown as { dictionary: { id: number } }).dictionary.id;
+const objectNumber = (element: StructElement): number =>
+  (element as unknown as { dictionary: { id: number } }).dictionary.id;
 
 /** Adds a text cell's text, vertically centred, in the style fitted to its column. */
-function addCellText(ctx: Ctx, element: StructElement, text: string, style: TextStyle, x: number, y: number, w: number, h: number): void {
+function addCellText(
+  ctx: Ctx,
+  element: StructElement,
+  text: string,
+  style: TextStyle,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+): void {
   const pad = ctx.style.cellPadding;
   const fitted = fittedStyle(ctx, text, style, w) ?? style;
   const th = textHeight(ctx.doc, text, fitted, w - 2 * pad, ctx.style.lineGap);
@@ -184,7 +219,8 @@ function addCellText(ctx: Ctx, element: StructElement, text: string, style: Text
 function rowHeight(block: TableBlock, row: TableRow, geo: Geometry, ctx: Ctx): number {
   let h = ctx.style.rowHeights[block.rows];
   row.cells.forEach((cell, i) => {
-    if ('text' in cell) h = Math.max(h, textCellHeight(ctx, cell.text, cellText(ctx, cell.bold), geo.widths[i], cell.source));
+    if ('text' in cell)
+      h = Math.max(h, textCellHeight(ctx, cell.text, cellText(ctx, cell.bold), geo.widths[i], cell.source));
     if ('box' in cell) h = Math.max(h, ctx.style.box + 2 * ctx.style.cellPadding);
     if ('count' in cell || 'bar' in cell) h = Math.max(h, ctx.style.count * 1.3 + 2 * ctx.style.cellPadding);
   });
@@ -271,29 +307,65 @@ export function shadeFor(share: number): string {
 
 /** Draws a row's cell; `extra` adds more tagged content to it (a mark label). */
 function drawCell(
-  ctx: Ctx, tr: StructElement, cell: Cell, x: number, y: number, w: number, h: number,
-  column: TableBlock['columns'][number], reserve: number, extra?: (td: StructElement) => void,
+  ctx: Ctx,
+  tr: StructElement,
+  cell: Cell,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  column: TableBlock['columns'][number],
+  reserve: number,
+  extra?: (td: StructElement) => void,
 ): void {
   const { doc } = ctx;
   const pad = ctx.style.cellPadding;
   const isRowHeader = 'text' in cell && column.rowHeader;
   const td = cellElement(ctx, tr, isRowHeader ? 'TH' : 'TD', isRowHeader ? 'Row' : undefined);
   if ('text' in cell) {
-    addCellText(ctx, td, cell.text, { ...cellText(ctx, cell.bold), align: cell.align ?? column.align ?? 'left' }, x, y, w, h);
+    addCellText(
+      ctx,
+      td,
+      cell.text,
+      { ...cellText(ctx, cell.bold), align: cell.align ?? column.align ?? 'left' },
+      x,
+      y,
+      w,
+      h,
+    );
   } else if ('box' in cell) {
     // The tick box is a drawing (an artifact); the cell itself stays in the table.
     const s = ctx.style.box;
     const bx = x + (w - s) / 2;
     const by = y + (h - s) / 2;
-    drawArtifact(ctx, () => doc.lineWidth(1.25).strokeColor('#000000').rect(bx + 0.625, by + 0.625, s - 1.25, s - 1.25).stroke());
+    drawArtifact(ctx, () =>
+      doc
+        .lineWidth(1.25)
+        .strokeColor('#000000')
+        .rect(bx + 0.625, by + 0.625, s - 1.25, s - 1.25)
+        .stroke(),
+    );
     td.add(() => undefined);
-    ctx.boxes.push({ page: ctx.page, x: bx, y: by, size: s, name: cell.name, value: cell.value, cell: objectNumber(td) });
+    ctx.boxes.push({
+      page: ctx.page,
+      x: bx,
+      y: by,
+      size: s,
+      name: cell.name,
+      value: cell.value,
+      cell: objectNumber(td),
+    });
   } else if ('count' in cell) {
     drawArtifact(ctx, () => doc.rect(x, y, w, h).fill(shadeFor(cell.shade)));
     const style = countStyle(ctx, cell.count);
     const th = textHeight(doc, String(cell.count), style, w, ctx.style.lineGap);
-    td.add(() => doc.font(style.font).fontSize(style.size).fillColor(style.color ?? '#000000')
-      .text(String(cell.count), x, y + (h - th) / 2, { width: w, align: 'center' }));
+    td.add(() =>
+      doc
+        .font(style.font)
+        .fontSize(style.size)
+        .fillColor(style.color ?? '#000000')
+        .text(String(cell.count), x, y + (h - th) / 2, { width: w, align: 'center' }),
+    );
   } else if ('bar' in cell) {
     const style = countStyle(ctx, cell.bar);
     doc.font(style.font).fontSize(style.size);
@@ -301,10 +373,19 @@ function drawCell(
     const room = w - 3 * pad - numberWidth - reserve;
     const barLength = Math.max(0, room * cell.share);
     const barHeight = h * 0.42;
-    if (barLength > 0) drawArtifact(ctx, () => doc.rect(x + pad, y + (h - barHeight) / 2, barLength, barHeight).fill('#3a3a3a'));
+    if (barLength > 0)
+      drawArtifact(ctx, () => doc.rect(x + pad, y + (h - barHeight) / 2, barLength, barHeight).fill('#3a3a3a'));
     const th = textHeight(doc, String(cell.bar), style, numberWidth, ctx.style.lineGap);
-    td.add(() => doc.font(style.font).fontSize(style.size).fillColor(style.color ?? '#000000')
-      .text(String(cell.bar), x + pad + barLength + (barLength > 0 ? pad : 0), y + (h - th) / 2, { width: numberWidth, lineBreak: false }));
+    td.add(() =>
+      doc
+        .font(style.font)
+        .fontSize(style.size)
+        .fillColor(style.color ?? '#000000')
+        .text(String(cell.bar), x + pad + barLength + (barLength > 0 ? pad : 0), y + (h - th) / 2, {
+          width: numberWidth,
+          lineBreak: false,
+        }),
+    );
   } else {
     td.add(() => undefined); // an empty field to write in
   }
@@ -323,11 +404,23 @@ function drawMarkLabel(ctx: Ctx, td: StructElement, label: string, y: number, h:
   const x = ctx.frame.right - labelWidth - pad - markFrame;
   const ly = y + (h - labelHeight) / 2;
   drawArtifact(ctx, () => doc.rect(x, ly, labelWidth, labelHeight).fill('#000000'));
-  td.add(() => doc.font('bold').fontSize(size).fillColor('#ffffff')
-    .text(label, x, ly + (labelHeight - size * 1.2) / 2, { width: labelWidth, align: 'center', lineBreak: false }));
+  td.add(() =>
+    doc
+      .font('bold')
+      .fontSize(size)
+      .fillColor('#ffffff')
+      .text(label, x, ly + (labelHeight - size * 1.2) / 2, { width: labelWidth, align: 'center', lineBreak: false }),
+  );
 }
 
-function drawRow(ctx: Ctx, table: StructElement, block: TableBlock, row: TableRow, geo: Geometry, reserve: number): void {
+function drawRow(
+  ctx: Ctx,
+  table: StructElement,
+  block: TableBlock,
+  row: TableRow,
+  geo: Geometry,
+  reserve: number,
+): void {
   const h = rowHeight(block, row, geo, ctx);
   const y = ctx.y;
   const tr = ctx.doc.struct('TR');
@@ -343,13 +436,22 @@ function drawRow(ctx: Ctx, table: StructElement, block: TableBlock, row: TableRo
   if (mark) {
     // The tendency row: a heavy frame, drawn inside the table's outline over the grid.
     const inset = markFrame / 2;
-    drawArtifact(ctx, () => ctx.doc.lineWidth(markFrame).rect(ctx.frame.left + inset, y + inset, width(ctx.frame) - markFrame, h - markFrame).stroke('#000000'));
+    drawArtifact(ctx, () =>
+      ctx.doc
+        .lineWidth(markFrame)
+        .rect(ctx.frame.left + inset, y + inset, width(ctx.frame) - markFrame, h - markFrame)
+        .stroke('#000000'),
+    );
   }
   ctx.y += h;
 }
 
 /** A row's text, for messages about a row that cannot fit a page. */
-const rowText = (row: TableRow) => row.cells.map((c) => ('text' in c ? c.text : '')).join(' ').trim();
+const rowText = (row: TableRow) =>
+  row.cells
+    .map((c) => ('text' in c ? c.text : ''))
+    .join(' ')
+    .trim();
 const rowSource = (row: TableRow) => row.cells.map((c) => ('text' in c ? c.source : undefined)).find(Boolean);
 
 export const table: BlockDrawer<TableBlock> = {

@@ -24,7 +24,9 @@ function textBlockHeight(block: HeadingBlock, style: TextStyle, ctx: Ctx): numbe
   if (block.style !== 'band') return textHeight(ctx.doc, block.text, style, w, ctx.style.lineGap);
   const pad = bandPadding(style.size);
   ctx.doc.font(style.font).fontSize(style.size);
-  return ctx.doc.heightOfString(block.text, { width: w - 2 * pad, characterSpacing: bandSpacing(style.size) }) + 2 * pad;
+  return (
+    ctx.doc.heightOfString(block.text, { width: w - 2 * pad, characterSpacing: bandSpacing(style.size) }) + 2 * pad
+  );
 }
 
 export const heading: BlockDrawer<HeadingBlock> = {
@@ -48,8 +50,16 @@ export const heading: BlockDrawer<HeadingBlock> = {
         doc.rect(ctx.frame.left, y, width(ctx.frame), h).fill('#e4e4e4');
         doc.rect(ctx.frame.left, y, pad * 0.6, h).fill('#000000');
       });
-      element.add(() => doc.font(style.font).fontSize(style.size).fillColor('#000000')
-        .text(block.text, ctx.frame.left + pad * 1.6, y + pad, { width: width(ctx.frame) - 2.6 * pad, characterSpacing: bandSpacing(style.size) }));
+      element.add(() =>
+        doc
+          .font(style.font)
+          .fontSize(style.size)
+          .fillColor('#000000')
+          .text(block.text, ctx.frame.left + pad * 1.6, y + pad, {
+            width: width(ctx.frame) - 2.6 * pad,
+            characterSpacing: bandSpacing(style.size),
+          }),
+      );
     } else {
       addText(ctx, element, block.text, style, ctx.frame.left, ctx.y, width(ctx.frame));
     }
@@ -61,10 +71,14 @@ export const heading: BlockDrawer<HeadingBlock> = {
 function paragraphStyle(block: ParagraphBlock, ctx: Ctx): TextStyle {
   const align = block.align ?? 'left';
   switch (block.style) {
-    case 'lead': return { font: 'bold', size: ctx.style.lead, align };
-    case 'note': return { font: 'regular', size: ctx.style.note, color: '#333333', align };
-    case 'big': return { font: 'bold', size: ctx.style.big, align };
-    default: return { font: 'regular', size: ctx.style.body, align };
+    case 'lead':
+      return { font: 'bold', size: ctx.style.lead, align };
+    case 'note':
+      return { font: 'regular', size: ctx.style.note, color: '#333333', align };
+    case 'big':
+      return { font: 'bold', size: ctx.style.big, align };
+    default:
+      return { font: 'regular', size: ctx.style.body, align };
   }
 }
 

@@ -18,7 +18,11 @@ class NotUtf8 extends Error {}
 const hasUtf8Bom = (bytes: Uint8Array) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 
 /** Reads a CSV file's answer sheets. */
-export async function readCsvResponses(file: string, content: TableContent, options: ReadTableOptions = {}): Promise<Responses> {
+export async function readCsvResponses(
+  file: string,
+  content: TableContent,
+  options: ReadTableOptions = {},
+): Promise<Responses> {
   const head = await readHead(file);
   const encoding = sniffEncoding(head, file);
   try {
@@ -27,13 +31,22 @@ export async function readCsvResponses(file: string, content: TableContent, opti
     if (!(error instanceof NotUtf8)) throw error;
     // Valid UTF-8 at the start only: older Excel versions save Windows-1252. A file marked as UTF-8 is not guessed at.
     if (hasUtf8Bom(head)) {
-      throw new UserError({ file, message: 'starts with a UTF-8 byte-order mark but is not UTF-8 text; save it again as "CSV UTF-8"' });
+      throw new UserError({
+        file,
+        message: 'starts with a UTF-8 byte-order mark but is not UTF-8 text; save it again as "CSV UTF-8"',
+      });
     }
     return readAs('windows-1252', file, head, content, options);
   }
 }
 
-async function readAs(encoding: TextEncoding, file: string, head: Uint8Array, content: TableContent, options: ReadTableOptions): Promise<Responses> {
+async function readAs(
+  encoding: TextEncoding,
+  file: string,
+  head: Uint8Array,
+  content: TableContent,
+  options: ReadTableOptions,
+): Promise<Responses> {
   const headText = new TextDecoder(encoding).decode(head, { stream: true });
   if (head.length < headBytes && headText.trim() === '') throw new UserError({ file, message: 'the file is empty' });
   const matcher = createHeaderMatcher(content.numbered);

@@ -28,7 +28,9 @@ export function parseJsonResponses(text: string, file: string, content: Response
   } catch (error) {
     const { syntaxError } = checkJson(text);
     // JSON.parse's own message may quote the file, so it is only the last resort, cut short.
-    const at = syntaxError ? { ...lineColumn(syntaxError.offset), message: syntaxError.message } : { message: String((error as Error).message).slice(0, 40) };
+    const at = syntaxError
+      ? { ...lineColumn(syntaxError.offset), message: syntaxError.message }
+      : { message: String((error as Error).message).slice(0, 40) };
     throw new UserError({ file, ...at, message: `JSON syntax error: ${at.message}` });
   }
   // A key given twice leaves one key fewer in the data than the text has. Every key is
@@ -36,12 +38,14 @@ export function parseJsonResponses(text: string, file: string, content: Response
   // is given twice; only otherwise (a colon inside a text, or a repeated key) is the text scanned.
   if (countColons(text) > countKeys(data)) {
     throwIfProblems(
-      checkJson(text).duplicates.map(({ path, first, second }): Problem => ({
-        file,
-        ...lineColumn(second),
-        field: formatPath(path),
-        message: `${quote(String(path[path.length - 1]))} is given twice, on line ${lineColumn(first).line} and line ${lineColumn(second).line}; keep one`,
-      })),
+      checkJson(text).duplicates.map(
+        ({ path, first, second }): Problem => ({
+          file,
+          ...lineColumn(second),
+          field: formatPath(path),
+          message: `${quote(String(path[path.length - 1]))} is given twice, on line ${lineColumn(first).line} and line ${lineColumn(second).line}; keep one`,
+        }),
+      ),
     );
   }
   const { responses, findings } = validateData(data, content);
@@ -162,7 +166,10 @@ function describeSyntaxError(text: string, error: RawError): { offset: number; m
   const token = text.slice(offset, offset + length);
   const before = text.slice(0, offset).trimEnd().slice(-1); // the last character before the error, past white space
   const atEnd = offset >= text.length;
-  const missingSeparator = container === 'mapping' ? 'expected "," or "}" after a value in a mapping' : 'expected "," or "]" after a list item';
+  const missingSeparator =
+    container === 'mapping'
+      ? 'expected "," or "}" after a value in a mapping'
+      : 'expected "," or "]" after a list item';
   const at = (message: string, where = offset) => ({ offset: where, message });
   switch (code) {
     case ParseErrorCode.UnexpectedEndOfString:
@@ -170,10 +177,13 @@ function describeSyntaxError(text: string, error: RawError): { offset: number; m
         ? at('text in double quotes is not closed')
         : at('line break or control character inside a text in double quotes', offset + length);
     case ParseErrorCode.InvalidCharacter:
-      return at('line break or control character inside a text in double quotes', offset + Math.max(0, token.search(/[\u0000-\u001f]/)));
+      return at(
+        'line break or control character inside a text in double quotes',
+        offset + Math.max(0, token.search(/[\u0000-\u001f]/)),
+      );
     case ParseErrorCode.InvalidEscapeCharacter: {
-      const escape = /\\([^"\\/bfnrtu]|$)/.exec(token);
-      return at(`invalid escape "\\${escape?.[1] ?? ''}" in a text`, offset + (escape?.index ?? 0));
+      const bad = /\\([^"\\/bfnrtu]|$)/.exec(token);
+      return at(`invalid escape "\\${bad?.[1] ?? ''}" in a text`, offset + (bad?.index ?? 0));
     }
     case ParseErrorCode.InvalidUnicode:
       return at('\\u must be followed by 4 hex digits', offset + Math.max(0, token.search(/\\u(?![0-9a-fA-F]{4})/)));
@@ -206,7 +216,10 @@ function describeSyntaxError(text: string, error: RawError): { offset: number; m
     case ParseErrorCode.CloseBraceExpected:
     case ParseErrorCode.CloseBracketExpected:
       return atEnd
-        ? at(`unexpected end of file: "${code === ParseErrorCode.CloseBraceExpected ? '}' : ']'}" is missing`, text.length)
+        ? at(
+            `unexpected end of file: "${code === ParseErrorCode.CloseBraceExpected ? '}' : ']'}" is missing`,
+            text.length,
+          )
         : at(missingSeparator);
     default:
       return at('the text is not JSON here');

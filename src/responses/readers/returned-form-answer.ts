@@ -17,7 +17,10 @@ export type RadioAnswer = { ok: true; category: number | null } | { ok: false; r
  */
 export function nameText(name: PDFName): string {
   const raw = Buffer.from(name.asBytes()).toString('latin1');
-  const bytes = Buffer.from(raw.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
+  const bytes = Buffer.from(
+    raw.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  );
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -50,11 +53,15 @@ const key = (text: string) => normalizeLabel(text);
  */
 export function radioAnswer(field: PDFDict, labels: readonly string[]): RadioAnswer {
   const { context } = field;
-  const resolve = (item: unknown) => (item instanceof PDFRef ? context.lookupMaybe(item, PDFDict) : item instanceof PDFDict ? item : undefined);
+  const resolve = (item: unknown) =>
+    item instanceof PDFRef ? context.lookupMaybe(item, PDFDict) : item instanceof PDFDict ? item : undefined;
   const kids = field.lookupMaybe(PDFName.of('Kids'), PDFArray)?.asArray() ?? [field];
   const widgets = kids.map(resolve);
   if (widgets.length !== labels.length || widgets.some((w) => w === undefined)) {
-    return { ok: false, reason: `has ${widgets.length} answer boxes instead of ${labels.length}; the file is damaged, ask for it again` };
+    return {
+      ok: false,
+      reason: `has ${widgets.length} answer boxes instead of ${labels.length}; the file is damaged, ask for it again`,
+    };
   }
   const options = field.lookupMaybe(PDFName.of('Opt'), PDFArray)?.asArray().map(valueText);
   const byLabel = new Map(labels.map((label, i) => [key(label), i]));
@@ -64,7 +71,8 @@ export function radioAnswer(field: PDFDict, labels: readonly string[]): RadioAns
     // The category of a box: its /Opt label when the group has one, else its place.
     const option = options?.[position];
     const category = option === undefined ? position : byLabel.get(key(option));
-    if (category === undefined) return { ok: false, reason: `has a box labelled ${quote(option ?? '')}, which is not a category of the content` };
+    if (category === undefined)
+      return { ok: false, reason: `has a box labelled ${quote(option ?? '')}, which is not a category of the content` };
     const names = new Set([key(labels[category])]);
     const normal = widget.lookupMaybe(PDFName.of('AP'), PDFDict)?.lookupMaybe(PDFName.of('N'), PDFDict);
     for (const name of normal?.keys() ?? []) if (nameText(name) !== 'Off') names.add(key(nameText(name)));
@@ -77,7 +85,10 @@ export function radioAnswer(field: PDFDict, labels: readonly string[]): RadioAns
   const ticked = boxes.filter((box) => box.ticked);
   if (ticked.length > 1) {
     const which = ticked.map((box) => labels[box.category]).join(' and ');
-    return { ok: false, reason: `has ${ticked.length} boxes ticked (${which}); only one answer can be counted, ask the person which they meant` };
+    return {
+      ok: false,
+      reason: `has ${ticked.length} boxes ticked (${which}); only one answer can be counted, ask the person which they meant`,
+    };
   }
 
   const value = field.lookup(PDFName.of('V'));

@@ -1,14 +1,7 @@
 // Reads a returned fillable test: which test it is (from its metadata), checked against the
 // content, and the ticked category of each statement (from the radio groups udsagn-1…N).
 // Anything wrong is one UserError with one problem: the file name and the reason.
-import {
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFName,
-  PDFRef,
-  PDFStream,
-} from '../../pdf-lib.js';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream } from '../../pdf-lib.js';
 import { excerpt, quote } from '../../text.js';
 import { radioAnswer, valueText } from './returned-form-answer.js';
 import type { Group } from '../../content/model.js';
@@ -43,7 +36,9 @@ export async function readReturnedForm(bytes: Uint8Array, file: string, content:
   const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).toString('latin1');
   if (!tail.includes('%%EOF')) fail('is damaged: the PDF is cut short (no end marker); ask for the file again');
 
-  const doc = await loadQuietly(bytes).catch((error: unknown) => fail(`is damaged and cannot be read (${shortReason(error)}); ask for the file again`));
+  const doc = await loadQuietly(bytes).catch((error: unknown) =>
+    fail(`is damaged and cannot be read (${shortReason(error)}); ask for the file again`),
+  );
   // Loaded with ignoreEncryption, so an encrypted file (a password, or permissions only)
   // is told apart here; its strings cannot be read without the password.
   if (doc.isEncrypted) fail('is password-protected; ask for an unprotected copy');
@@ -57,11 +52,16 @@ export async function readReturnedForm(bytes: Uint8Array, file: string, content:
     if (broken) fail(`is damaged (${broken}); ask for the file again`);
     // Our own printed test sent back: it has no form to tick, so no answers are in it.
     if (doc.getCreator() === 'mus-materialer' && doc.getForm().getFields().length === 0) {
-      fail('is the printed test, not the fillable one (mus-test-…-udfyldelig.pdf): it holds no answers; send the fillable file, or scan the paper tests');
+      fail(
+        'is the printed test, not the fillable one (mus-test-…-udfyldelig.pdf): it holds no answers; send the fillable file, or scan the paper tests',
+      );
     }
     fail('is not a fillable MUS test made by `mus build` (it carries no test identity in its metadata)');
   }
-  if (!isGroup(identity.group)) fail(`is not a fillable MUS test made by \`mus build\` (unknown test ${quote(identity.group ?? '')} in its metadata)`);
+  if (!isGroup(identity.group))
+    fail(
+      `is not a fillable MUS test made by \`mus build\` (unknown test ${quote(identity.group ?? '')} in its metadata)`,
+    );
   const group = identity.group as Group;
   const expected = formIdentity(content, group);
   if (identity.version !== expected.version) {
@@ -102,7 +102,10 @@ export function crossReferenceProblem(bytes: Uint8Array): string | undefined {
   const section = text.slice(offset, offset + 20);
   if (/^\d+\s+\d+\s+obj/.test(section)) return undefined; // a cross-reference stream
   if (!section.startsWith('xref')) return 'its cross-reference table is not where the file says';
-  const lines = text.slice(offset + 4, text.indexOf('trailer', offset)).trim().split(/\r\n|\r|\n/);
+  const lines = text
+    .slice(offset + 4, text.indexOf('trailer', offset))
+    .trim()
+    .split(/\r\n|\r|\n/);
   let number = 0;
   for (const line of lines) {
     const header = /^(\d+)\s+(\d+)\s*$/.exec(line.trim());
@@ -114,7 +117,8 @@ export function crossReferenceProblem(bytes: Uint8Array): string | undefined {
     if (!entry) return 'its cross-reference table is unreadable';
     if (entry[3] === 'n') {
       const objectStart = text.slice(Number(entry[1]), Number(entry[1]) + 30);
-      if (!new RegExp(`^\\s*${number}\\s+${Number(entry[2])}\\s+obj`).test(objectStart)) return `object ${number} is not where the file says`;
+      if (!new RegExp(`^\\s*${number}\\s+${Number(entry[2])}\\s+obj`).test(objectStart))
+        return `object ${number} is not where the file says`;
     }
     number += 1;
   }
@@ -147,7 +151,12 @@ async function loadQuietly(bytes: Uint8Array): Promise<PDFDocument> {
   const warn = console.warn;
   console.warn = () => {};
   try {
-    return await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true, parseSpeed: Infinity, ignoreEncryption: true });
+    return await PDFDocument.load(bytes, {
+      updateMetadata: false,
+      throwOnInvalidObject: true,
+      parseSpeed: Infinity,
+      ignoreEncryption: true,
+    });
   } finally {
     console.warn = warn;
   }
@@ -179,7 +188,8 @@ function fieldsByName(doc: PDFDocument): Map<string, PDFDict> {
   const walk = (refs: PDFArray | undefined, prefix: string, depth: number) => {
     if (!refs || depth > 20) return;
     for (const item of refs.asArray()) {
-      const field = item instanceof PDFRef ? doc.context.lookupMaybe(item, PDFDict) : item instanceof PDFDict ? item : undefined;
+      const field =
+        item instanceof PDFRef ? doc.context.lookupMaybe(item, PDFDict) : item instanceof PDFDict ? item : undefined;
       if (!field) continue;
       const partial = valueText(field.lookup(PDFName.of('T')));
       const name = partial === undefined ? prefix : prefix ? `${prefix}.${partial}` : partial;

@@ -56,7 +56,9 @@ function sheetRows(utils: Utils, workbook: WorkBook, name: string): SheetRows {
 
 /** The first row with anything in it: the header, for choosing a sheet. */
 function headerOf(sheet: SheetRows): string[] {
-  const row = sheet.rows.find((r) => r.some((cell) => cell !== null && cell !== undefined && String(cell).trim() !== ''));
+  const row = sheet.rows.find((r) =>
+    r.some((cell) => cell !== null && cell !== undefined && String(cell).trim() !== ''),
+  );
   return (row ?? []).map((cell) => (cell === null || cell === undefined ? '' : String(cell)));
 }
 
@@ -73,10 +75,20 @@ async function readWorkbook(file: string): Promise<{ workbook: WorkBook; utils: 
   }
   const sheetJs = await loadSheetJs(isOle(bytes));
   try {
-    const workbook = sheetJs.read(bytes, { type: 'buffer', dense: true, cellDates: true, cellHTML: false, cellText: false, cellFormula: false, cellNF: false });
+    const workbook = sheetJs.read(bytes, {
+      type: 'buffer',
+      dense: true,
+      cellDates: true,
+      cellHTML: false,
+      cellText: false,
+      cellFormula: false,
+      cellNF: false,
+    });
     return { workbook, utils: sheetJs.utils };
   } catch (error) {
-    const reason = String((error as Error).message ?? error).split('\n')[0].slice(0, 120);
+    const reason = String((error as Error).message ?? error)
+      .split('\n')[0]
+      .slice(0, 120);
     throw new UserError({ file, message: `cannot be read as an Excel workbook (${reason})` });
   }
 }
@@ -87,7 +99,11 @@ async function readWorkbook(file: string): Promise<{ workbook: WorkBook; utils: 
  * decides, as in a CSV export. Sheets without statements (an "Info" sheet) are named in a
  * notice. With no answer sheet at all, the first sheet is read, to say what is wrong with it.
  */
-export async function readXlsxResponses(file: string, content: TableContent, options: ReadTableOptions = {}): Promise<Responses> {
+export async function readXlsxResponses(
+  file: string,
+  content: TableContent,
+  options: ReadTableOptions = {},
+): Promise<Responses> {
   const { workbook, utils } = await readWorkbook(file);
   const matcher: HeaderMatcher = createHeaderMatcher(content.numbered);
   const sheets = workbook.SheetNames.map((name) => sheetRows(utils, workbook, name));
@@ -96,17 +112,29 @@ export async function readXlsxResponses(file: string, content: TableContent, opt
   const read = answerSheets.length > 0 ? answerSheets : [sheets[0]];
   const skipped = sheets.filter((sheet) => !read.includes(sheet) && sheet.rows.length > 0);
   if (skipped.length > 0) {
-    options.notices?.(`${file}: not read (no statements in the header): ${skipped.map((s) => `sheet ${quote(s.name)}`).join(', ')}`);
+    options.notices?.(
+      `${file}: not read (no statements in the header): ${skipped.map((s) => `sheet ${quote(s.name)}`).join(', ')}`,
+    );
   }
   const result: Responses = { leader: [], employee: [] };
   for (const sheet of read) {
     const named = groupNamed(sheet.name);
     if (named && options.group && named !== options.group) {
-      throw new UserError({ file, message: `sheet ${quote(sheet.name)} holds ${named === 'leader' ? "leaders'" : "employees'"} answers by its name, but the file was given as ${options.group === 'leader' ? '--leaders' : '--employees'}` });
+      throw new UserError({
+        file,
+        message: `sheet ${quote(sheet.name)} holds ${named === 'leader' ? "leaders'" : "employees'"} answers by its name, but the file was given as ${options.group === 'leader' ? '--leaders' : '--employees'}`,
+      });
     }
     const where = sheets.length > 1 ? `sheet ${quote(sheet.name)}, ` : '';
     const group = named ?? options.group;
-    const reader = createTableReader(content, { file, group, notices: options.notices, matcher, where, firstColumn: sheet.firstColumn });
+    const reader = createTableReader(content, {
+      file,
+      group,
+      notices: options.notices,
+      matcher,
+      where,
+      firstColumn: sheet.firstColumn,
+    });
     sheet.rows.forEach((row, i) => reader.row(row, sheet.firstRow + i));
     const responses = reader.finish();
     result.leader.push(...responses.leader);

@@ -2,7 +2,17 @@
 // keeps node positions for the messages. One UserError lists every problem with file,
 // line, column and field. A text file with another extension that looks like YAML or JSON
 // is read here too (JSON is YAML).
-import { LineCounter, Scalar, isMap, isNode, isScalar, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import {
+  LineCounter,
+  Scalar,
+  isMap,
+  isNode,
+  isScalar,
+  parseDocument,
+  visit,
+  type Document,
+  type YAMLError,
+} from 'yaml';
 import { throwIfProblems, UserError } from '../../errors.js';
 import { readTextFile } from '../decode.js';
 import type { LineColumn } from '../positions.js';

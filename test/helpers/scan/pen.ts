@@ -14,7 +14,8 @@ interface Box {
 
 export function drawMark(ctx: SKRSContext2D, box: Box, style: PenStyle, random: () => number, pxPerPt: number): void {
   const j = (amount: number) => (random() - 0.5) * 2 * amount * box.size;
-  const at = (fx: number, fy: number) => [(box.x + fx * box.size + j(0.06)) * pxPerPt, (box.y + fy * box.size + j(0.06)) * pxPerPt] as const;
+  const at = (fx: number, fy: number) =>
+    [(box.x + fx * box.size + j(0.06)) * pxPerPt, (box.y + fy * box.size + j(0.06)) * pxPerPt] as const;
   ctx.save();
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';

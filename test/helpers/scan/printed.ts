@@ -25,9 +25,22 @@ export interface PrintedTest {
 
 export async function printTest(content: Content, group: Group, copies?: number): Promise<PrintedTest> {
   const layout = await renderTemplate('test', testView(content, group));
-  const pdf = await renderPdf(copies ? numberedCopies(layout, copies) : layout, { language: 'da', author: 'test', date: new Date(0), name: 'test.pdf' });
+  const pdf = await renderPdf(copies ? numberedCopies(layout, copies) : layout, {
+    language: 'da',
+    author: 'test',
+    date: new Date(0),
+    name: 'test.pdf',
+  });
   const pages = Math.max(...pdf.boxes.map((b) => b.page)) + 1;
-  return { group, content, pdf: pdf.bytes, boxes: pdf.boxes, pagesPerCopy: pages / (copies ?? 1), copies: copies ?? 1, rasters: new Map() };
+  return {
+    group,
+    content,
+    pdf: pdf.bytes,
+    boxes: pdf.boxes,
+    pagesPerCopy: pages / (copies ?? 1),
+    copies: copies ?? 1,
+    rasters: new Map(),
+  };
 }
 
 /** Page `index` (0-based, across copies) of the printed test at `dpi`, as a fresh canvas to draw on. */

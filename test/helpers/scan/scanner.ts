@@ -82,14 +82,22 @@ export async function scanPdf(images: ScanImage[]): Promise<Uint8Array> {
     }
     // pdf-lib embeds no 1-bit images: the stream is written by hand (Flate; pdf.js reads it as it reads CCITT).
     const stream = pdf.context.stream(deflateSync(image.bits), {
-      Type: 'XObject', Subtype: 'Image', Width: image.width, Height: image.height,
-      ColorSpace: 'DeviceGray', BitsPerComponent: 1, Filter: 'FlateDecode',
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: image.width,
+      Height: image.height,
+      ColorSpace: 'DeviceGray',
+      BitsPerComponent: 1,
+      Filter: 'FlateDecode',
     });
     const ref = pdf.context.register(stream);
     const name = page.node.newXObject('Scan', ref);
     page.pushOperators(
       PDFOperator.of(PDFOperatorNames.PushGraphicsState),
-      PDFOperator.of(PDFOperatorNames.ConcatTransformationMatrix, [595.28, 0, 0, 841.89, 0, 0].map((n) => PDFNumber.of(n))),
+      PDFOperator.of(
+        PDFOperatorNames.ConcatTransformationMatrix,
+        [595.28, 0, 0, 841.89, 0, 0].map((n) => PDFNumber.of(n)),
+      ),
       PDFOperator.of(PDFOperatorNames.DrawObject, [name]),
       PDFOperator.of(PDFOperatorNames.PopGraphicsState),
     );

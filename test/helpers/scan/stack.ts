@@ -40,7 +40,8 @@ export async function scanImages(items: StackItem[], options: ScanOptions): Prom
   const images: ScanImage[] = [];
   const random = seededRandom(options.seed ?? 7);
   const r = (a: number) => (random.next() - 0.5) * 2 * a;
-  const encode = (canvas: Parameters<typeof asJpeg>[0]) => (options.encoding === 'jpeg' ? asJpeg(canvas) : options.encoding === 'png' ? asPng(canvas) : asBits(canvas));
+  const encode = (canvas: Parameters<typeof asJpeg>[0]) =>
+    options.encoding === 'jpeg' ? asJpeg(canvas) : options.encoding === 'png' ? asPng(canvas) : asBits(canvas);
   const a4 = () => createCanvas(Math.round((210 / 25.4) * options.dpi), Math.round((297 / 25.4) * options.dpi));
   let styleTurn = 0;
   for (const item of items) {
@@ -65,7 +66,9 @@ export async function scanImages(items: StackItem[], options: ScanOptions): Prom
       continue;
     }
     const { test } = item;
-    const placement = item.placement ?? (options.jitter === false ? {} : { rotate: r(2), scale: 1 + r(0.03), dx: r(2), dy: r(2), blur: 0.6, noise: 10 });
+    const placement =
+      item.placement ??
+      (options.jitter === false ? {} : { rotate: r(2), scale: 1 + r(0.03), dx: r(2), dy: r(2), blur: 0.6, noise: 10 });
     const pxPerPt = options.dpi / 72;
     for (let p = 1; p <= test.pagesPerCopy; p++) {
       if (item.pages && !item.pages.includes(p)) continue;

@@ -27,15 +27,24 @@ export function readCorrectionEntries(file: string): CorrectionEntry[] {
   try {
     data = parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new UserError({ file, message: `is not valid YAML (${(error as Error).message.split('\n')[0].slice(0, 80)})` });
+    throw new UserError({
+      file,
+      message: `is not valid YAML (${(error as Error).message.split('\n')[0].slice(0, 80)})`,
+    });
   }
   if (data === null || data === undefined) return [];
-  if (!Array.isArray(data)) throw new UserError({ file, message: 'must be a list of entries (sheet, statement, answer)' });
+  if (!Array.isArray(data))
+    throw new UserError({ file, message: 'must be a list of entries (sheet, statement, answer)' });
   return data.map((entry, i) => {
     const e = entry as Record<string, unknown> | null;
     const sheet = e?.sheet;
     const statement = e?.statement;
-    if (typeof e !== 'object' || e === null || (typeof sheet !== 'string' && typeof sheet !== 'number') || typeof statement !== 'number') {
+    if (
+      typeof e !== 'object' ||
+      e === null ||
+      (typeof sheet !== 'string' && typeof sheet !== 'number') ||
+      typeof statement !== 'number'
+    ) {
       throw new UserError({ file, field: `entry ${i + 1}`, message: 'needs sheet, statement and answer' });
     }
     return { sheet: String(sheet), statement, answer: e.answer };
@@ -52,7 +61,12 @@ export function readCorrections(file: string, scale: readonly Category[]): Corre
     if (entry.answer === '-') category = null;
     else {
       const match = matcher.match(entry.answer);
-      if (!match.ok) throw new UserError({ file, field: `entry ${i + 1} (sheet ${entry.sheet}, statement ${entry.statement})`, message: `${match.reason}; or - for not answered` });
+      if (!match.ok)
+        throw new UserError({
+          file,
+          field: `entry ${i + 1} (sheet ${entry.sheet}, statement ${entry.statement})`,
+          message: `${match.reason}; or - for not answered`,
+        });
       category = match.category;
     }
     const bySheet = corrections.get(entry.sheet) ?? new Map<number, number | null>();
@@ -65,11 +79,18 @@ export function readCorrections(file: string, scale: readonly Category[]): Corre
 const quote = (text: string) => JSON.stringify(text);
 
 /** The file's text: the earlier entries as they were, then the rows not yet in it. */
-export function correctionsText(comment: readonly string[], earlier: CorrectionEntry[], rows: { sheet: string; statement: number; note: string }[]): string {
+export function correctionsText(
+  comment: readonly string[],
+  earlier: CorrectionEntry[],
+  rows: { sheet: string; statement: number; note: string }[],
+): string {
   const known = new Set(earlier.map((e) => `${e.sheet}\u0000${e.statement}`));
   const lines = comment.map((c) => `# ${c}`);
   for (const e of earlier) {
-    const answer = e.answer === null || e.answer === undefined ? '' : ` ${typeof e.answer === 'string' ? quote(e.answer) : String(e.answer)}`;
+    const answer =
+      e.answer === null || e.answer === undefined
+        ? ''
+        : ` ${typeof e.answer === 'string' ? quote(e.answer) : String(e.answer)}`;
     lines.push(`- sheet: ${quote(e.sheet)}`, `  statement: ${e.statement}`, `  answer:${answer}`);
   }
   for (const row of rows) {

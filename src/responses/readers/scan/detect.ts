@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 
 export const imageExtensions = ['.png', '.jpg', '.jpeg', '.tif', '.tiff'] as const;
-export const isImageFile = (file: string): boolean => (imageExtensions as readonly string[]).includes(extname(file).toLowerCase());
+export const isImageFile = (file: string): boolean =>
+  (imageExtensions as readonly string[]).includes(extname(file).toLowerCase());
 
 /** The files a scan reading writes beside the scans, which reading a folder passes by. */
 export const reviewFiles = ['gennemgang.pdf', 'rettelser.yaml'] as const;

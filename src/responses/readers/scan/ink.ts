@@ -92,7 +92,8 @@ export function frameFound(image: GrayImage, t: Affine, box: BoxRect, levels: Le
       const p = apply(t, { x: x + dx * k, y: y + dy * k });
       const xi = Math.round(p.x - 0.5);
       const yi = Math.round(p.y - 0.5);
-      if (xi >= 0 && yi >= 0 && xi < image.width && yi < image.height) min = Math.min(min, image.data[yi * image.width + xi]);
+      if (xi >= 0 && yi >= 0 && xi < image.width && yi < image.height)
+        min = Math.min(min, image.data[yi * image.width + xi]);
     }
     return min;
   };

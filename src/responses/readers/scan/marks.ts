@@ -32,7 +32,15 @@ interface Blob {
 }
 
 /** The mark in one corner window, or undefined. `cornerX/Y` is the image corner. */
-function findInWindow(image: GrayImage, x0: number, y0: number, w: number, h: number, corner: Point, size: number): Blob | undefined {
+function findInWindow(
+  image: GrayImage,
+  x0: number,
+  y0: number,
+  w: number,
+  h: number,
+  corner: Point,
+  size: number,
+): Blob | undefined {
   const seen = new Uint8Array(w * h);
   const stack: number[] = [];
   let best: Blob | undefined;
@@ -69,7 +77,12 @@ function findInWindow(image: GrayImage, x0: number, y0: number, w: number, h: nu
       }
       const bw = blob.maxX - blob.minX + 1;
       const bh = blob.maxY - blob.minY + 1;
-      const square = bw >= 0.6 * size && bw <= 1.5 * size && bh >= 0.6 * size && bh <= 1.5 * size && Math.abs(bw - bh) <= 0.25 * Math.max(bw, bh);
+      const square =
+        bw >= 0.6 * size &&
+        bw <= 1.5 * size &&
+        bh >= 0.6 * size &&
+        bh <= 1.5 * size &&
+        Math.abs(bw - bh) <= 0.25 * Math.max(bw, bh);
       if (!square || blob.count < 0.75 * bw * bh) continue;
       const cx = x0 + blob.sumX / blob.count;
       const cy = y0 + blob.sumY / blob.count;

@@ -23,7 +23,7 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
 /** One page, start to end, on whatever thread this runs. */
 export async function readScanPage(page: ScanPage, ctx: PageContext): Promise<PageResult> {
   if (page.problem) return { kind: 'problem', message: page.problem };
-  let image;
+  let image: Awaited<ReturnType<typeof pageImage>>;
   try {
     image = await pageImage(page);
   } catch (error) {
@@ -63,7 +63,10 @@ export async function openPageReader(ctx: PageContext): Promise<PageReader> {
   if (threads < 2 || !existsSync(workerFile)) {
     return { capacity: 1, read: (page) => readScanPage(page, ctx), close: async () => undefined };
   }
-  const start: WorkerStart = { contentDir: ctx.contentDir, geometries: { leader: await ctx.geometry('leader'), employee: await ctx.geometry('employee') } };
+  const start: WorkerStart = {
+    contentDir: ctx.contentDir,
+    geometries: { leader: await ctx.geometry('leader'), employee: await ctx.geometry('employee') },
+  };
   const workers = Array.from({ length: threads }, () => new Worker(workerFile, { workerData: start }));
   const waiting = new Map<number, { resolve: (r: PageResult) => void; reject: (e: Error) => void }>();
   const idle: Worker[] = [...workers];

@@ -10,6 +10,10 @@ const ctx = { contentDir: start.contentDir, geometry: async (group: Group) => st
 parentPort?.on('message', ({ id, page }: { id: number; page: ScanPage }) => {
   readScanPage(page, ctx).then(
     (result) => parentPort?.postMessage({ id, result }),
-    (error: unknown) => parentPort?.postMessage({ id, error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) }),
+    (error: unknown) =>
+      parentPort?.postMessage({
+        id,
+        error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error),
+      }),
   );
 });

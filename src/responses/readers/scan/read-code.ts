@@ -15,7 +15,14 @@ const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
  * code was found. `zoom` enlarges the crop first (smoothly): jsQR finds a code of 3 pixels a
  * module (0.5 mm at 150 dpi) unreliably, and one of 6 reliably.
  */
-export function decodeIn(image: GrayImage, x0: number, y0: number, w: number, h: number, zoom = 1): { code?: PageCode; text?: string } {
+export function decodeIn(
+  image: GrayImage,
+  x0: number,
+  y0: number,
+  w: number,
+  h: number,
+  zoom = 1,
+): { code?: PageCode; text?: string } {
   const x = Math.max(0, Math.floor(x0));
   const y = Math.max(0, Math.floor(y0));
   const width = Math.min(image.width - x, Math.ceil(w));
@@ -33,7 +40,8 @@ function zoomed(image: GrayImage, x0: number, y0: number, w: number, h: number, 
   const W = Math.round(w * zoom);
   const H = Math.round(h * zoom);
   const out = new Uint8ClampedArray(W * H * 4);
-  const at = (x: number, y: number) => image.data[Math.min(image.height - 1, y0 + y) * image.width + Math.min(image.width - 1, x0 + x)];
+  const at = (x: number, y: number) =>
+    image.data[Math.min(image.height - 1, y0 + y) * image.width + Math.min(image.width - 1, x0 + x)];
   for (let Y = 0; Y < H; Y++) {
     const fy = Math.max(0, (Y + 0.5) / zoom - 0.5);
     const y = Math.floor(fy);
@@ -59,7 +67,11 @@ export function readCode(image: GrayImage, transform: Affine): PageCode | undefi
   const pxPerModule = Math.hypot(transform.a, transform.d) * registration.qrModule;
   const zoom = pxPerModule < 6 ? Math.min(3, 6 / pxPerModule) : 1;
   // jsQR's thresholding depends on what the crop holds and how large: other crops when the first fails.
-  for (const [modules, factor] of [[4, 1], [10, 1], [6, 1.5]] as const) {
+  for (const [modules, factor] of [
+    [4, 1],
+    [10, 1],
+    [6, 1.5],
+  ] as const) {
     const pad = registration.qrModule * modules;
     const corners = [
       { x: square.x - pad, y: square.y - pad },

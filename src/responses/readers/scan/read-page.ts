@@ -47,7 +47,10 @@ function candidates(found: Point[], image: GrayImage): { transform: Affine; upsi
   const page = markCentres(width, height);
   const nominal = nominalScale(image);
   const result: { transform: Affine; upsideDown: boolean }[] = [];
-  for (const [order, upsideDown] of [[upright, false], [turned, true]] as const) {
+  for (const [order, upsideDown] of [
+    [upright, false],
+    [turned, true],
+  ] as const) {
     const to = order(found);
     const transform = fitAffine(page, to);
     const { scaleX, scaleY } = describe(transform);
@@ -82,25 +85,48 @@ export async function readPage(image: GrayImage, ctx: PageContext): Promise<Page
     if (inkedShare(image, paper) < 0.002) return { kind: 'skip', notice: 'is blank; skipped' };
     const anywhere = findCodeAnywhere(image);
     if (anywhere.code) {
-      return { kind: 'problem', message: marks ? 'is a MUS test page, but its corner marks do not line up with its code; scan it again, straight and whole' : 'is a MUS test page, but its corner marks cannot be found; scan it again, whole and at 300 dpi' };
+      return {
+        kind: 'problem',
+        message: marks
+          ? 'is a MUS test page, but its corner marks do not line up with its code; scan it again, straight and whole'
+          : 'is a MUS test page, but its corner marks cannot be found; scan it again, whole and at 300 dpi',
+      };
     }
-    if (marks) return { kind: 'problem', message: 'has the corner marks of a MUS test, but its code (bottom centre) cannot be read; scan it again at 300 dpi' };
+    if (marks)
+      return {
+        kind: 'problem',
+        message:
+          'has the corner marks of a MUS test, but its code (bottom centre) cannot be read; scan it again at 300 dpi',
+      };
     return { kind: 'skip', notice: 'is not a page of a MUS test (no corner marks or page code); skipped' };
   }
 
   const { code, transform, upsideDown } = found;
   const geometry = await ctx.geometry(code.group);
   if (code.fingerprint !== geometry.fingerprint) {
-    return { kind: 'problem', message: `was printed from other content than ${ctx.contentDir ?? 'the content'} (the ${code.group} test has changed since); tally it with the content it was printed from (--content)` };
+    return {
+      kind: 'problem',
+      message: `was printed from other content than ${ctx.contentDir ?? 'the content'} (the ${code.group} test has changed since); tally it with the content it was printed from (--content)`,
+    };
   }
   const boxes = geometry.pages[code.page - 1];
-  if (!boxes) return { kind: 'problem', message: `says it is page ${code.page}, but the ${code.group} test has ${geometry.pages.length} pages` };
+  if (!boxes)
+    return {
+      kind: 'problem',
+      message: `says it is page ${code.page}, but the ${code.group} test has ${geometry.pages.length} pages`,
+    };
   const levels: Levels = { paper, black: Math.min(marks!.black, paper - 60) };
   const statements = boxes.map((s) => readStatement(image, transform, s, levels));
   // Misregistration shows as frames missing everywhere; one smudged frame is the row's matter.
-  const missing = statements.filter((s) => s.decision.kind === 'flagged' && s.decision.reason === 'frame-missing').length;
+  const missing = statements.filter(
+    (s) => s.decision.kind === 'flagged' && s.decision.reason === 'frame-missing',
+  ).length;
   if (statements.length > 0 && missing > statements.length / 2) {
-    return { kind: 'problem', message: "its tick boxes are not where the test prints them (printed from other content, or scaled when copied); tally it with the content it was printed from" };
+    return {
+      kind: 'problem',
+      message:
+        'its tick boxes are not where the test prints them (printed from other content, or scaled when copied); tally it with the content it was printed from',
+    };
   }
   return { kind: 'test', code, upsideDown, statements };
 }
@@ -109,7 +135,12 @@ function readStatement(image: GrayImage, transform: Affine, statement: Statement
   const shares = statement.boxes.map((box) => boxInk(image, transform, box, levels));
   const frames = statement.boxes.every((box) => frameFound(image, transform, box, levels));
   const decision = decide(shares, frames);
-  return { n: statement.n, shares, decision, picture: decision.kind === 'flagged' ? rowPicture(image, transform, statement) : undefined };
+  return {
+    n: statement.n,
+    shares,
+    decision,
+    picture: decision.kind === 'flagged' ? rowPicture(image, transform, statement) : undefined,
+  };
 }
 
 /** The row's boxes with a little around them, sampled upright through the transform at the scan's resolution. */
@@ -130,7 +161,8 @@ function rowPicture(image: GrayImage, transform: Affine, statement: StatementBox
       const p = apply(transform, { x: x0 + (x + 0.5) / pxPerPt, y: y0 + (y + 0.5) / pxPerPt });
       const xi = Math.round(p.x - 0.5);
       const yi = Math.round(p.y - 0.5);
-      data[y * width + x] = xi < 0 || yi < 0 || xi >= image.width || yi >= image.height ? 255 : image.data[yi * image.width + xi];
+      data[y * width + x] =
+        xi < 0 || yi < 0 || xi >= image.width || yi >= image.height ? 255 : image.data[yi * image.width + xi];
     }
   }
   return { width, height, data };

@@ -60,10 +60,14 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
     if (result.kind === 'skip') options.notice?.(formatProblem({ ...at, message: result.notice }));
     else if (result.kind === 'problem') problems.push({ ...at, message: result.message });
     else if (group && result.code.group !== group) {
-      problems.push({ ...at, message: `is a page of the ${result.code.group} test, but the file was given as ${group === 'leader' ? '--leaders' : '--employees'}` });
+      problems.push({
+        ...at,
+        message: `is a page of the ${result.code.group} test, but the file was given as ${group === 'leader' ? '--leaders' : '--employees'}`,
+      });
     } else {
       pageCounts.set(result.code.group, (await geometry(result.code.group)).pages.length);
-      if (result.upsideDown) options.notice?.(formatProblem({ ...at, message: 'was scanned upside down; read turned' }));
+      if (result.upsideDown)
+        options.notice?.(formatProblem({ ...at, message: 'was scanned upside down; read turned' }));
       pages.push({ file, page, code: result.code, statements: result.statements });
     }
   };
@@ -87,7 +91,10 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
   } finally {
     await reader.close();
   }
-  const { sheets, problems: pairing } = pairSheets(pages, { pageCount: (g) => pageCounts.get(g) ?? 0, groupWord: groupWords(content) });
+  const { sheets, problems: pairing } = pairSheets(pages, {
+    pageCount: (g) => pageCounts.get(g) ?? 0,
+    groupWord: groupWords(content),
+  });
   problems.push(...pairing);
 
   const place = inputs.length > 0 ? dirname(inputs[0].file) : '.';
@@ -104,7 +111,15 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
         if (correction !== undefined) answers[s.n - 1] = correction;
         else if (s.decision.kind === 'answer') answers[s.n - 1] = s.decision.category;
         else if (s.decision.kind === 'flagged') {
-          review.push({ sheet: sheet.id, group: sheet.group, statement: s.n, file: basename(page.file), page: page.page, reason: s.decision.reason, picture: s.picture });
+          review.push({
+            sheet: sheet.id,
+            group: sheet.group,
+            statement: s.n,
+            file: basename(page.file),
+            page: page.page,
+            reason: s.decision.reason,
+            picture: s.picture,
+          });
         }
       }
     }
@@ -113,9 +128,19 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
   }
 
   const texts = content.test.review;
-  const flagged: FlaggedRow[] = review.map((r) => ({ sheet: r.sheet, group: r.group, statement: r.statement, file: r.file, page: r.page, reason: texts ? texts.reasons[r.reason] : r.reason }));
+  const flagged: FlaggedRow[] = review.map((r) => ({
+    sheet: r.sheet,
+    group: r.group,
+    statement: r.statement,
+    file: r.file,
+    page: r.page,
+    reason: texts ? texts.reasons[r.reason] : r.reason,
+  }));
   if (review.length > 0 && texts) {
-    for (const row of review) options.notice?.(`${rowLine(texts, row)}: counted as unanswered until corrected in ${displayPath(correctionsFile)}`);
+    for (const row of review)
+      options.notice?.(
+        `${rowLine(texts, row)}: counted as unanswered until corrected in ${displayPath(correctionsFile)}`,
+      );
     const reviewFile = join(place, reviewFileName);
     const rows = review.map((r) => ({ sheet: r.sheet, statement: r.statement, note: texts.reasons[r.reason] }));
     const corrections = correctionsText(texts.corrections, readCorrectionEntries(correctionsFile), rows);
@@ -123,11 +148,15 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
     try {
       options.printing.writeBeside(reviewFile, await options.printing.reviewSheet(reviewSheet(texts, review)));
       options.printing.writeBeside(correctionsFile, corrections);
-      options.notice?.(`${need}: see ${displayPath(reviewFile)} and write the answers into ${displayPath(correctionsFile)}`);
+      options.notice?.(
+        `${need}: see ${displayPath(reviewFile)} and write the answers into ${displayPath(correctionsFile)}`,
+      );
     } catch (error) {
       // The numbers stand without the review files; the rows were listed above.
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      options.notice?.(`${need}, but ${displayPath(reviewFile)} and ${displayPath(correctionsFile)} cannot be written (${code}); write the answers into ${correctionsFileName} beside the scans by hand`);
+      options.notice?.(
+        `${need}, but ${displayPath(reviewFile)} and ${displayPath(correctionsFile)} cannot be written (${code}); write the answers into ${correctionsFileName} beside the scans by hand`,
+      );
     }
   }
   return { responses, flagged, problems, problemFiles: new Set(problems.map((p) => p.file)) };

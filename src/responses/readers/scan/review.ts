@@ -23,10 +23,20 @@ export interface ReviewRow {
 export type ReviewTexts = NonNullable<TestTexts['review']>;
 
 export function rowLine(texts: ReviewTexts, row: ReviewRow): string {
-  return fillPlaceholders(texts.row, { sheet: row.sheet, statement: row.statement, file: row.file, page: row.page, reason: texts.reasons[row.reason] });
+  return fillPlaceholders(texts.row, {
+    sheet: row.sheet,
+    statement: row.statement,
+    file: row.file,
+    page: row.page,
+    reason: texts.reasons[row.reason],
+  });
 }
 
 /** The review sheet's texts and rows, one under the other. */
 export function reviewSheet(texts: ReviewTexts, rows: ReviewRow[]): ReviewSheet {
-  return { title: texts.title, intro: texts.intro, rows: rows.map((row) => ({ line: rowLine(texts, row), picture: row.picture })) };
+  return {
+    title: texts.title,
+    intro: texts.intro,
+    rows: rows.map((row) => ({ line: rowLine(texts, row), picture: row.picture })),
+  };
 }

@@ -37,8 +37,18 @@ export interface PairOptions {
 export function pairSheets(pages: ScannedPage[], options: PairOptions): { sheets: Sheet[]; problems: Problem[] } {
   const sheets: Sheet[] = [];
   const problems: Problem[] = [];
-  pairNumbered(pages.filter((p) => p.code.sheet !== undefined), options, sheets, problems);
-  pairInOrder(pages.filter((p) => p.code.sheet === undefined), options, sheets, problems);
+  pairNumbered(
+    pages.filter((p) => p.code.sheet !== undefined),
+    options,
+    sheets,
+    problems,
+  );
+  pairInOrder(
+    pages.filter((p) => p.code.sheet === undefined),
+    options,
+    sheets,
+    problems,
+  );
   return { sheets, problems };
 }
 
@@ -59,10 +69,17 @@ function pairNumbered(pages: ScannedPage[], options: PairOptions, sheets: Sheet[
     for (let n = 1; n <= count; n++) {
       const these = list.filter((p) => p.code.page === n);
       if (these.length > 1) {
-        problems.push(pageProblem(these[1], `is page ${n} of sheet ${id} again (also ${where(these[0])}); remove the extra scan, the sheet is not counted until then`));
+        problems.push(
+          pageProblem(
+            these[1],
+            `is page ${n} of sheet ${id} again (also ${where(these[0])}); remove the extra scan, the sheet is not counted until then`,
+          ),
+        );
         broken = true;
       } else if (these.length === 0) {
-        problems.push(pageProblem(list[0], `sheet ${id}: page ${n} is missing from the scans; the sheet is not counted`));
+        problems.push(
+          pageProblem(list[0], `sheet ${id}: page ${n} is missing from the scans; the sheet is not counted`),
+        );
         broken = true;
       } else ordered.push(these[0]);
     }
@@ -78,12 +95,22 @@ function pairInOrder(pages: ScannedPage[], options: PairOptions, sheets: Sheet[]
     const first = open[0];
     const count = options.pageCount(first.code.group);
     if (open.length === count) sheets.push({ id: where(first), group: first.code.group, pages: open });
-    else problems.push(pageProblem(first, `is the front of a ${first.code.group} test whose page ${open.length + 1} does not follow it in the scans; the sheet is not counted`));
+    else
+      problems.push(
+        pageProblem(
+          first,
+          `is the front of a ${first.code.group} test whose page ${open.length + 1} does not follow it in the scans; the sheet is not counted`,
+        ),
+      );
     open = [];
   };
   for (const p of pages) {
     const last = open[open.length - 1];
-    const continues = last && p.code.page === last.code.page + 1 && p.code.group === last.code.group && p.code.fingerprint === last.code.fingerprint;
+    const continues =
+      last &&
+      p.code.page === last.code.page + 1 &&
+      p.code.group === last.code.group &&
+      p.code.fingerprint === last.code.fingerprint;
     if (continues) {
       open.push(p);
       if (open.length === options.pageCount(p.code.group)) close();
@@ -94,7 +121,12 @@ function pairInOrder(pages: ScannedPage[], options: PairOptions, sheets: Sheet[]
       open = [p];
       if (options.pageCount(p.code.group) === 1) close();
     } else {
-      problems.push(pageProblem(p, `is page ${p.code.page} of a ${p.code.group} test without the page before it; the sheet is not counted`));
+      problems.push(
+        pageProblem(
+          p,
+          `is page ${p.code.page} of a ${p.code.group} test without the page before it; the sheet is not counted`,
+        ),
+      );
     }
   }
   close();

@@ -14,19 +14,28 @@ export interface Affine {
   f: number;
 }
 
-export const apply = (t: Affine, p: Point): Point => ({ x: t.a * p.x + t.b * p.y + t.c, y: t.d * p.x + t.e * p.y + t.f });
+export const apply = (t: Affine, p: Point): Point => ({
+  x: t.a * p.x + t.b * p.y + t.c,
+  y: t.d * p.x + t.e * p.y + t.f,
+});
 
 /** Solves the 3×3 system m·v = r (Cramer's rule; the marks are never collinear). */
 function solve3(m: number[][], r: number[]): number[] {
   const det = (q: number[][]) =>
-    q[0][0] * (q[1][1] * q[2][2] - q[1][2] * q[2][1]) - q[0][1] * (q[1][0] * q[2][2] - q[1][2] * q[2][0]) + q[0][2] * (q[1][0] * q[2][1] - q[1][1] * q[2][0]);
+    q[0][0] * (q[1][1] * q[2][2] - q[1][2] * q[2][1]) -
+    q[0][1] * (q[1][0] * q[2][2] - q[1][2] * q[2][0]) +
+    q[0][2] * (q[1][0] * q[2][1] - q[1][1] * q[2][0]);
   const d = det(m);
   return [0, 1, 2].map((col) => det(m.map((row, i) => row.map((v, j) => (j === col ? r[i] : v)))) / d);
 }
 
 /** The least-squares affine map taking each `from` point to its `to` point. */
 export function fitAffine(from: Point[], to: Point[]): Affine {
-  const m = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
+  const m = [
+    [0, 0, 0],
+    [0, 0, 0],
+    [0, 0, 0],
+  ];
   const rx = [0, 0, 0];
   const ry = [0, 0, 0];
   from.forEach((p, i) => {
@@ -44,10 +53,12 @@ export function fitAffine(from: Point[], to: Point[]): Affine {
 
 /** The largest distance (in `to` units) between a mapped point and where it was found. */
 export function residual(t: Affine, from: Point[], to: Point[]): number {
-  return Math.max(...from.map((p, i) => {
-    const q = apply(t, p);
-    return Math.hypot(q.x - to[i].x, q.y - to[i].y);
-  }));
+  return Math.max(
+    ...from.map((p, i) => {
+      const q = apply(t, p);
+      return Math.hypot(q.x - to[i].x, q.y - to[i].y);
+    }),
+  );
 }
 
 /** Scale (pixels per point) along the page's x and y, and rotation in degrees. */
