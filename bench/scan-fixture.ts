@@ -8,10 +8,10 @@ import { deflateSync } from 'node:zlib';
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PDFDocument, PDFNumber, PDFOperator, PDFOperatorNames } from 'pdf-lib';
-import { loadContent } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import { renderTemplate } from '../src/layout/template.js';
 import { renderPdf } from '../src/render/pdf.js';
-import { testView } from '../src/layout/views/test.js';
+import { testView } from '../src/documents/test/test.js';
 import { defaultContentDir } from '../src/paths.js';
 import { renderPage } from '../src/responses/readers/scan/decode.js';
 

@@ -15,7 +15,7 @@ import {
   type PDFObject,
 } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import { repoRoot, runMus, fixture } from './helpers/cli.js';
 import { flat, readPdf, tempDir } from './helpers/pdf.js';
 import { pageContents } from './helpers/raster.js';
@@ -361,7 +361,7 @@ describe('extracted text', () => {
 
   it('the checklist reads each approach as FØR, UNDER, EFTER with æ, ø and å intact', async () => {
     const text = flat((await readPdf(join(sets.blank, 'procesguide-tjekliste.pdf'))).text);
-    const guide = content.processGuide;
+    const guide = content.checklist;
     expectInOrder(
       text,
       [

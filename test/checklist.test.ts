@@ -2,10 +2,12 @@
 // follows, every page of a document of more than one page is numbered, and one approach
 // (Tilgang 1 or 2) prints on at most two A4 sheets duplex.
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import { UserError } from '../src/errors.js';
 import { renderTemplate } from '../src/layout/template.js';
-import { guideView, type GuideOptions } from '../src/layout/views/guide.js';
+import { checkApproach } from '../src/app/build.js';
+import { checklistView } from '../src/documents/checklist/checklist.js';
+import type { ViewOptions } from '../src/documents/types.js';
 import { renderPdf } from '../src/render/pdf.js';
 import { defaultContentDir } from '../src/paths.js';
 import { A4, pagesOfBytes as pages } from './helpers/pdf.js';
@@ -21,14 +23,14 @@ const meta = {
 };
 const scratch = scratchFiles('mus-checklist-', 'pdf');
 
-async function checklist(options: GuideOptions) {
-  const layout = await renderTemplate('procesguide', guideView(content, options));
+async function checklist(options: ViewOptions) {
+  const layout = await renderTemplate('checklist', checklistView(content, options));
   const pdf = await renderPdf(layout, meta);
   scratch(pdf.bytes); // kept for a look while the tests run
   return { layout, bytes: pdf.bytes, pages: await pages(pdf.bytes) };
 }
 
-const [first, second] = content.processGuide.approaches;
+const [first, second] = content.checklist.approaches;
 
 describe('one approach, or both', () => {
   it.each([
@@ -49,9 +51,9 @@ describe('one approach, or both', () => {
       expect(text).not.toContain(other.title);
       // What both approaches share is still there.
       for (const heading of [
-        content.processGuide.toolsToBring.heading,
-        content.processGuide.calculation.heading,
-        content.processGuide.dialogue.heading,
+        content.checklist.toolsToBring.heading,
+        content.checklist.calculation.heading,
+        content.checklist.dialogue.heading,
       ]) {
         expect(text).toContain(heading);
       }
@@ -67,7 +69,7 @@ describe('one approach, or both', () => {
   it('an approach the content does not have is one clear line', () => {
     let error: unknown;
     try {
-      guideView(content, { tilgang: 3 });
+      checkApproach(content, 3);
     } catch (err) {
       error = err;
     }

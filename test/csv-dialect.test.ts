@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import { createHeaderMatcher, type HeaderMatcher } from '../src/responses/columns.js';
 import { sniffDialect } from '../src/responses/csv-dialect.js';
 import { repoRoot } from './helpers/cli.js';

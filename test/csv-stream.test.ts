@@ -3,7 +3,7 @@
 // numbers come from the rows the tests write, never from the reader.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import { UserError } from '../src/errors.js';
 import { readCsvResponses } from '../src/responses/readers/csv.js';
 import { answerSheets } from '../src/responses/types.js';

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { utils, write } from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { loadContent } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import type { Content } from '../src/content/model.js';
 import { UserError } from '../src/errors.js';
 import { createHeaderMatcher } from '../src/responses/columns.js';

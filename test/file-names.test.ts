@@ -4,7 +4,7 @@
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import { repoRoot, runMus } from './helpers/cli.js';
 import { tempDir } from './helpers/pdf.js';
 

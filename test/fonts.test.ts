@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import * as fontkit from 'fontkit';
 import LineBreaker from 'linebreak';
 import { describe, expect, it, vi } from 'vitest';
-import { loadContent } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import { defaultContentDir } from '../src/paths.js';
 import { flat, readPdf, tempDir } from './helpers/pdf.js';
 

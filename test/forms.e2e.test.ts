@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answersFile, fillForm, knownAnswers } from './fixtures/forms/fill.js';
 import { renderAll } from '../src/app/build.js';
-import { loadContent } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import { repoRoot, runMus } from './helpers/cli.js';
 import { tempDir } from './helpers/pdf.js';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, type PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderAll, renderDocumentPdf } from '../src/app/build.js';
-import { loadContent } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import type { Content, Group } from '../src/content/model.js';
 import { documents } from '../src/app/documents.js';
 import { UserError } from '../src/errors.js';

@@ -2,11 +2,11 @@
 // was measured not to fit one A3 sheet with statements ≥ 14 pt and counts ≥ 20 pt, so a
 // poster is step 1 on one sheet and step 2 on two; the checklist says so.
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import { groups } from '../src/content/model.js';
 import { renderTemplate } from '../src/layout/template.js';
-import { guideView } from '../src/layout/views/guide.js';
-import { posterView } from '../src/layout/views/poster.js';
+import { checklistView } from '../src/documents/checklist/checklist.js';
+import { posterView } from '../src/documents/poster/poster.js';
 import { renderPdf } from '../src/render/pdf.js';
 import { defaultContentDir } from '../src/paths.js';
 import { readYamlResponses } from '../src/responses/readers/yaml.js';
@@ -31,9 +31,7 @@ const cases = groups.flatMap(
 describe('a poster is three A3 sheets', () => {
   it.each(cases)('%s, %s: step 1 on sheet 1, step 2 on sheets 2 and 3, numbered', async (group, set) => {
     const view = posterView(content, group, set === 'filled' ? tallies[group] : undefined);
-    const pages = await pagesOf(
-      (await renderPdf(await renderTemplate('resultatskema', view), meta('poster.pdf'))).bytes,
-    );
+    const pages = await pagesOf((await renderPdf(await renderTemplate('poster', view), meta('poster.pdf'))).bytes);
     expect(pages).toHaveLength(3);
     for (const page of pages) {
       expect(page.width).toBeCloseTo(A3.width, 1);
@@ -50,7 +48,7 @@ describe('a poster is three A3 sheets', () => {
       const view = posterView(content, group, set === 'filled' ? tallies[group] : undefined);
       const oneSheet = { ...view, step2Pages: [{ themes: view.step2Pages.flatMap((page) => page.themes) }] };
       expect(oneSheet.step2Pages[0].themes.flatMap((t) => t.statements)).toHaveLength(20);
-      const layout = await renderTemplate('resultatskema', oneSheet);
+      const layout = await renderTemplate('poster', oneSheet);
       await expect(renderPdf(layout, meta('poster.pdf'))).rejects.toThrow(
         /is too long for the A3 sheet \(page 2 of poster\.pdf\) even at the smallest type \(14 pt\)/,
       );
@@ -59,7 +57,7 @@ describe('a poster is three A3 sheets', () => {
 
   it('the checklist tells to bring a poster of three sheets for each group', async () => {
     const pages = await pagesOf(
-      (await renderPdf(await renderTemplate('procesguide', guideView(content)), meta('guide.pdf'))).bytes,
+      (await renderPdf(await renderTemplate('checklist', checklistView(content)), meta('guide.pdf'))).bytes,
     );
     const text = pages.map((p) => p.text).join(' ');
     expect(text).toContain('Resultatskemaer i A3 – ét for ledere og ét for medarbejdere, hvert på 3 ark');

@@ -4,7 +4,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import { documents, fileName } from '../src/app/documents.js';
 import { renderTemplate } from '../src/layout/template.js';
 import { renderPdf } from '../src/render/pdf.js';

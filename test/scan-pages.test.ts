@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import { scanPages, type ScanPage } from '../src/responses/readers/scan/decode.js';
 import { pageMessage } from '../src/responses/readers/scan/page-readers.js';
 import { repoRoot } from './helpers/cli.js';

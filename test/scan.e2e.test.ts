@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { loadContent } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import { scanPrinting } from '../src/app/scans.js';
 import { readScans } from '../src/responses/readers/scan/read-scans.js';
 import { runMus, repoRoot } from './helpers/cli.js';

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import { readResponseSources } from '../src/responses/sources.js';
 import { repoRoot } from './helpers/cli.js';
 

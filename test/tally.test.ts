@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runTally } from '../src/app/tally.js';
-import { loadContent } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import type { Scoring } from '../src/content/model.js';
 import { readYamlResponses } from '../src/responses/readers/yaml.js';
 import { answerSheets } from '../src/responses/types.js';

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import { documents, fileName } from '../src/app/documents.js';
 import { fromSource, fromSpec, type TemplateSpec } from '../src/layout/handlebars.js';
 import { sourceHash } from '../src/layout/template-source.js';

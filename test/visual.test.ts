@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import { documents, fileName } from '../src/app/documents.js';
 import { defaultContentDir } from '../src/paths.js';
 import { repoRoot, runMus, fixture } from './helpers/cli.js';

@@ -5,10 +5,11 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContent, loadWorkshop } from '../src/content/load.js';
+import { loadWorkshop } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import { renderTemplate } from '../src/layout/template.js';
-import { guideView } from '../src/layout/views/guide.js';
-import { testView } from '../src/layout/views/test.js';
+import { checklistView } from '../src/documents/checklist/checklist.js';
+import { testView } from '../src/documents/test/test.js';
 import { renderPdf } from '../src/render/pdf.js';
 import { repoRoot, runMus } from './helpers/cli.js';
 import { flat, readPdf, tempDir } from './helpers/pdf.js';
@@ -116,9 +117,9 @@ describe('workshop.yaml printed where it would be written by hand', () => {
     const view = testView(content, 'leader');
     expect(view.workshopLine).toBe('Lageret');
     expect(view.returnInstruction).toBe('Svarfrist: 1. april.');
-    expect(guideView(content).workshopLine).toBe('Enhed: Lageret');
-    expect(guideView(content, { tilgang: 1 }).approaches.map((a) => a.workshopLine)).toEqual(['']);
-    expect(guideView(content, { tilgang: 2 }).approaches.map((a) => a.workshopLine)).toEqual([
+    expect(checklistView(content).workshopLine).toBe('Enhed: Lageret');
+    expect(checklistView(content, { tilgang: 1 }).approaches.map((a) => a.workshopLine)).toEqual(['']);
+    expect(checklistView(content, { tilgang: 2 }).approaches.map((a) => a.workshopLine)).toEqual([
       'Svarfrist for testen: 1. april',
     ]);
     expect(testView(loadContent(join(repoRoot, 'content/da')), 'leader')).toMatchObject({
@@ -129,7 +130,7 @@ describe('workshop.yaml printed where it would be written by hand', () => {
 
   it('Tilgang 2 with the workshop still prints on at most two A4 sheets duplex', async () => {
     const content = loadContent(contentWithWorkshop(workshop));
-    const pdf = await renderPdf(await renderTemplate('procesguide', guideView(content, { tilgang: 2 })), {
+    const pdf = await renderPdf(await renderTemplate('checklist', checklistView(content, { tilgang: 2 })), {
       language: 'da-DK',
       author: 't',
       date: new Date(0),

@@ -3,13 +3,14 @@
 // all succeeded, and nothing is written anywhere but the output folder.
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadContent, type LoadOptions } from '../content/load.js';
 import { groups, type Content, type Group } from '../content/model.js';
-import { checkApproach } from '../layout/views/guide.js';
+import { loadContent, type LoadOptions } from '../documents/load.js';
+import type { DocumentKind } from '../documents/types.js';
+import { UserError } from '../errors.js';
 import { renderTemplate } from '../layout/template.js';
 import { buildDate, writeFilesAtomically } from '../output.js';
 import { renderPdf, type PdfMeta, type RenderedPdf } from '../render/pdf.js';
-import { documents, fileName, type DocumentSpec, type Tallies, type ViewOptions } from './documents.js';
+import { documents, documentsOf, fileName, type BuildDocument, type Tallies, type ViewOptions } from './documents.js';
 import type { AnswerOptions, GroupTallies, ResponseSources } from './tally.js';
 
 export interface BuildOptions extends ViewOptions, AnswerOptions, LoadOptions {
@@ -19,6 +20,8 @@ export interface BuildOptions extends ViewOptions, AnswerOptions, LoadOptions {
   responses?: ResponseSources;
   /** Also write print-ready files of this many numbered copies of each paper test. */
   copies?: number;
+  /** The document kinds to build: the registry's when absent (a build may add its own: [...registry, kind]). */
+  kinds?: readonly DocumentKind[];
 }
 
 export interface RenderOptions extends ViewOptions {
@@ -26,29 +29,33 @@ export interface RenderOptions extends ViewOptions {
   tallies?: Tallies;
   /** Only these output files (by name, as the content names them); all when absent. */
   only?: string[];
+  /** The document kinds to render: the registry's when absent. */
+  kinds?: readonly DocumentKind[];
 }
 
 export type OutputFile = { name: string; bytes: Buffer };
 
 /** Builds the material set into options.outDir and returns the paths written. */
 export async function runBuild(options: BuildOptions): Promise<string[]> {
-  const content = loadContent(options.contentDir, { workshopFile: options.workshopFile });
+  const content = loadContent(options.contentDir, { workshopFile: options.workshopFile, kinds: options.kinds });
+  const made = options.kinds ? documentsOf(options.kinds) : documents;
   // Checked before any answers are read: a wrong approach stops the build at once.
-  if (options.tilgang !== undefined) checkApproach(content, options.tilgang);
+  if (options.tilgang !== undefined) checkApproach(content, options.tilgang, made);
   const { responses } = options;
   const given = responses && (responses.file || responses.files?.length || responses.leaders || responses.employees);
   // The readers load only when there are answers to read: a blank build never loads them.
   const counted = given ? await (await import('./tally.js')).tallySources(responses, content, options) : undefined;
-  const tallies = counted && withoutEmptyGroups(counted, content, options);
+  const tallies = counted && withoutEmptyGroups(counted, content, options, made);
   const files = await renderAll(content, {
     tallies,
     allowSmallGroups: options.allowSmallGroups,
     tilgang: options.tilgang,
+    kinds: options.kinds,
   });
   if (options.copies) files.push(...(await (await import('./print-copies.js')).renderCopies(content, options.copies)));
   const written = writeFilesAtomically(options.outDir, files);
   // After the set is safely in place, so a failed build still leaves the folder as it was.
-  for (const spec of documents) {
+  for (const spec of made) {
     const reason = spec.notMade?.(tallies);
     if (!reason) continue;
     // A copy from an earlier build would show other answers next to this build's posters.
@@ -64,32 +71,45 @@ export async function runBuild(options: BuildOptions): Promise<string[]> {
   return written;
 }
 
+/** Throws UserError unless every document printing an approach has approach number `tilgang` (1-based). */
+export function checkApproach(content: Content, tilgang: number, among: readonly BuildDocument[] = documents): void {
+  for (const spec of among) {
+    const problem = spec.approach?.(content, tilgang);
+    if (problem) throw new UserError({ file: '--tilgang', message: problem });
+  }
+}
+
 /**
  * A group nobody answered for gets the blank poster (to fill in by hand), not a poster that
  * says 0 in every box, and the person is told.
  */
-function withoutEmptyGroups(counted: GroupTallies, content: Content, options: AnswerOptions): Tallies {
+function withoutEmptyGroups(
+  counted: GroupTallies,
+  content: Content,
+  options: AnswerOptions,
+  made: readonly BuildDocument[],
+): Tallies {
   const tallies: Tallies = {};
   for (const group of groups) {
     if (counted[group].respondents > 0) tallies[group] = counted[group];
     else
       options.notices?.(
-        `no answers from the ${group === 'leader' ? 'leaders' : 'employees'}: ${posterFile(content, group)} is the blank poster, to fill in by hand`,
+        `no answers from the ${group === 'leader' ? 'leaders' : 'employees'}: ${posterFile(content, group, made)} is the blank poster, to fill in by hand`,
       );
   }
   return tallies;
 }
 
 /** The poster file of a group. */
-function posterFile(content: Content, group: Group): string {
-  return fileName(content, group === 'leader' ? 'leaderPoster' : 'employeePoster');
+function posterFile(content: Content, group: Group, made: readonly BuildDocument[]): string {
+  return fileName(content, made.find((d) => d.kind === 'poster' && d.group === group)!.id);
 }
 
 /** Every document wanted, rendered in memory: the printed ones and the fillable tests. */
 export async function renderAll(content: Content, options: RenderOptions): Promise<OutputFile[]> {
   const wanted = (file: string) => !options.only || options.only.includes(file);
   const files: OutputFile[] = [];
-  for (const spec of documents) {
+  for (const spec of options.kinds ? documentsOf(options.kinds) : documents) {
     if (spec.notMade?.(options.tallies)) continue;
     const name = fileName(content, spec.id);
     const fillable = spec.fillable && wanted(fileName(content, spec.fillable.id)) ? spec.fillable : undefined;
@@ -113,20 +133,22 @@ export async function renderAll(content: Content, options: RenderOptions): Promi
 
 /** One document drawn in memory, with where its tick boxes are; `fillable`: a test's on-screen version, before its form. */
 export async function renderDocumentPdf(
-  spec: DocumentSpec,
+  spec: BuildDocument,
   content: Content,
   options: RenderOptions,
   fillable = false,
 ): Promise<RenderedPdf> {
-  if (fillable && spec.fillable) {
-    const layout = await renderTemplate(spec.template, spec.fillable.view(content));
+  const view = fillable && spec.fillable ? spec.fillable.view(content) : spec.view(content, options.tallies, options);
+  const layout = await renderTemplate(spec.template, view, spec.templateDir);
+  // The registration says which paper a document is for (print lists, the browser app): it must be the template's.
+  if (layout.paper !== spec.paper)
+    throw new Error(`${spec.id}: its template draws on ${layout.paper}, its registration says ${spec.paper}`);
+  if (fillable && spec.fillable)
     return renderPdf(layout, { ...pdfMeta(spec, content), name: fileName(content, spec.fillable.id) });
-  }
-  const layout = await renderTemplate(spec.template, spec.view(content, options.tallies, options));
   return renderPdf(layout, pdfMeta(spec, content));
 }
 
-function pdfMeta(spec: DocumentSpec, content: Content): PdfMeta {
+function pdfMeta(spec: BuildDocument, content: Content): PdfMeta {
   return {
     language: content.meta.language,
     author: content.meta.author,

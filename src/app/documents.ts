@@ -1,76 +1,48 @@
-// Which documents the material set holds: template and view of each, and its file, whose
-// name comes from the content (meta.yaml `files`), so each language names its own files.
+// Which documents a build makes: the registry's (src/documents/), or the kinds a build is
+// given, each with the reason it is not made from these answers. A file's name comes from
+// the content (meta.yaml `files`), so each language names its own files.
 import type { Content, Group } from '../content/model.js';
-import type { DocumentId } from '../content/schema.js';
-import { comparisonMissing, comparisonView } from '../layout/views/compare.js';
-import { actionPlanView, dialogView } from '../layout/views/dialog.js';
-import { guideView, type GuideOptions } from '../layout/views/guide.js';
-import { posterView, type PosterOptions, type PosterTally } from '../layout/views/poster.js';
-import { testView } from '../layout/views/test.js';
+import { registry } from '../documents/registry.js';
+import type { DocumentKind, DocumentSpec, Tallies } from '../documents/types.js';
 
-/** Tallies per group, when the posters are to be pre-filled; a group without answers has none (its poster is blank). */
-export type Tallies = Partial<Record<Group, PosterTally>>;
+export type { Tallies, ViewOptions } from '../documents/types.js';
 
-/** What the views can be asked for: posters' anonymity override, the checklist's approach. */
-export type ViewOptions = PosterOptions & GuideOptions;
-
-export interface DocumentSpec {
-  /** Which file it is: its name is content.meta.files[id]. */
-  id: DocumentId;
-  template: string;
-  view: (content: Content, tallies: Tallies | undefined, options: ViewOptions) => object;
-  /** Also written as a test to fill in on screen (src/forms/), from its own view (the on-screen wording). */
-  fillable?: { id: DocumentId; group: Group; view: (content: Content) => object };
-  /** The group a test or poster is for. */
-  group?: Group;
+/** A document as the build makes it. */
+export interface BuildDocument extends DocumentSpec {
+  /** The document kind it is of (src/documents/<kind>/). */
+  kind: string;
   /** Why the document is not made from these answers (without answers: undefined, and not made); undefined when it is. */
   notMade?: (tallies: Tallies | undefined) => string | undefined;
 }
 
 const groupNames: Record<Group, string> = { leader: 'the leaders', employee: 'the employees' };
 
-export const documents: readonly DocumentSpec[] = [
-  {
-    id: 'leaderTest',
-    template: 'test',
-    group: 'leader',
-    view: (c) => testView(c, 'leader'),
-    fillable: { id: 'leaderFillable', group: 'leader', view: (c) => testView(c, 'leader', true) },
-  },
-  {
-    id: 'employeeTest',
-    template: 'test',
-    group: 'employee',
-    view: (c) => testView(c, 'employee'),
-    fillable: { id: 'employeeFillable', group: 'employee', view: (c) => testView(c, 'employee', true) },
-  },
-  {
-    id: 'leaderPoster',
-    template: 'resultatskema',
-    group: 'leader',
-    view: (c, t, o) => posterView(c, 'leader', t?.leader, o),
-  },
-  {
-    id: 'employeePoster',
-    template: 'resultatskema',
-    group: 'employee',
-    view: (c, t, o) => posterView(c, 'employee', t?.employee, o),
-  },
-  { id: 'checklist', template: 'procesguide', view: (c, _t, o) => guideView(c, o) },
-  {
-    id: 'comparisonPoster',
-    template: 'sammenligning',
-    view: (c, t, o) => comparisonView(c, t, o),
-    // Leaders and employees side by side: only with answers from both.
-    notMade: (t) => {
-      if (!t) return 'it needs answers (--responses, or --leaders and --employees)';
-      const missing = comparisonMissing(t);
-      return missing && `there are no answers from ${missing.map((g) => groupNames[g]).join(' and ')} to compare with`;
-    },
-  },
-  { id: 'dialoguePoster', template: 'dialogplakat', view: (c, t, o) => dialogView(c, t, o) },
-  { id: 'actionPlan', template: 'handleplan', view: (c) => actionPlanView(c) },
-];
+/** The groups without answers in these tallies, or undefined when none is missing (or there are no tallies). */
+function groupsMissing(tallies: Tallies | undefined): Group[] | undefined {
+  if (!tallies) return undefined;
+  const missing = (['leader', 'employee'] as const).filter((g) => !tallies[g] || tallies[g]!.respondents === 0);
+  return missing.length > 0 ? missing : undefined;
+}
+
+/** A document made only from both groups' answers (leaders and employees side by side). */
+function bothGroupsMissing(tallies: Tallies | undefined): string | undefined {
+  if (!tallies) return 'it needs answers (--responses, or --leaders and --employees)';
+  const missing = groupsMissing(tallies);
+  return missing && `there are no answers from ${missing.map((g) => groupNames[g]).join(' and ')} to compare with`;
+}
+
+/** The documents of these kinds, in build order. */
+export function documentsOf(kinds: readonly DocumentKind[]): BuildDocument[] {
+  return kinds.flatMap((kind) =>
+    kind.documents.map((spec) => ({
+      ...spec,
+      kind: kind.id,
+      ...(spec.answers === 'both groups' ? { notMade: bothGroupsMissing } : {}),
+    })),
+  );
+}
+
+export const documents: readonly BuildDocument[] = documentsOf(registry);
 
 /** The name of a document's file in the output folder, as the content gives it. */
-export const fileName = (content: Pick<Content, 'meta'>, id: DocumentId): string => content.meta.files[id];
+export const fileName = (content: Pick<Content, 'meta'>, id: string): string => content.meta.files[id];

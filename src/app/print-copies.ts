@@ -13,7 +13,7 @@ export const copiesFileName = (testFile: string, count: number): string =>
 
 export async function renderCopies(content: Content, count: number): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
-  for (const spec of documents.filter((d) => d.template === 'test')) {
+  for (const spec of documents.filter((d) => d.kind === 'test')) {
     const layout = await renderTemplate(spec.template, spec.view(content, undefined, {}));
     const name = copiesFileName(fileName(content, spec.id), count);
     const pdf = await renderPdf(numberedCopies(layout, count), {

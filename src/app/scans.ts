@@ -11,7 +11,7 @@ import { paperSizes } from '../sheet/paper.js';
 export async function testGeometry(content: Content, group: Group): Promise<TestGeometry> {
   const [{ renderTemplate }, { testView }, { renderPdf }] = await Promise.all([
     import('../layout/template.js'),
-    import('../layout/views/test.js'),
+    import('../documents/test/test.js'),
     import('../render/pdf.js'),
   ]);
   const view = testView(content, group);

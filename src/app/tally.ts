@@ -2,15 +2,14 @@
 // in the terminal before printing; and the tally a pre-filled build puts on the posters.
 // The one place that reads answers and counts them: inside the program the groups are
 // keyed by Group (leader/employee); only the JSON printed keeps `leaders`/`employees`.
-import { loadContent } from '../content/load.js';
+import { loadContent } from '../documents/load.js';
 import { groups, type Content, type Group } from '../content/model.js';
 import { readResponseSources, type Notices, type ResponseSources } from '../responses/sources.js';
 import type { FlaggedRow } from '../responses/readers/scan/read-scans.js';
 import { answerSheets, type Responses } from '../responses/types.js';
 import { tallyResponses, type GroupTally } from '../tally/tally.js';
-import { hidesStatementCounts } from '../layout/views/poster.js';
 import { bothAnswered, compareGroups, largestDifferences, statementMean } from '../tally/compare.js';
-import { dialogueStarters, formatDifference, formatMean } from '../layout/views/compare.js';
+import { dialogueStarters, formatDifference, formatMean, hidesStatementCounts } from '../tally/rules.js';
 import { excerpt, fillPlaceholders, range } from '../text.js';
 import { scanPrinting } from './scans.js';
 

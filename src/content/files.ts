@@ -1,17 +1,11 @@
-// The files of a content folder, by the part of the content each holds. Kept apart from
-// the schemas so that finding the files does not load the validator.
-export const contentFileNames = {
+// The files of a content folder every document shares, by the part of the content each
+// holds; each document's own file is named by its registration (src/documents/). Kept apart
+// from the schemas so that finding the files does not load the validator.
+export const sharedContentFiles = {
   meta: 'meta.yaml',
   scoring: 'skala.yaml',
   statements: 'udsagn.yaml',
-  test: 'test.yaml',
-  resultSheet: 'resultatskema.yaml',
-  processGuide: 'procesguide.yaml',
-  comparison: 'sammenligning.yaml',
-  dialogue: 'dialog.yaml',
 } as const;
-
-export type ContentKey = keyof typeof contentFileNames;
 
 /**
  * The facilitator's own workshop (workplace, date, deadline): optional, in the content folder.

@@ -1,21 +1,59 @@
 // Reads content/<language>/*.yaml, validates every file against its schema and the
 // cross-file rules (bands, points), and returns one typed Content object.
 // Every problem is reported with file, line, column and field, all at once.
+// Which documents there are, and so which files besides the shared ones, the caller says:
+// src/documents/load.ts gives the registry's.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ZodIssue, ZodTypeAny } from 'zod';
-import { contentFiles, workshopSchema, type Workshop } from './schema.js';
-import { workshopFileName } from './files.js';
-import type { Content, NumberedStatement, Place } from './model.js';
+import { z } from 'zod';
+import { metaSchemaFor, scoringSchema, statementsSchema, workshopSchema, type Workshop } from './schema.js';
+import { sharedContentFiles, workshopFileName } from './files.js';
+import type { Content, ContentKey, NumberedStatement, Place, Statements } from './model.js';
 import { UserError, displayPath, throwIfProblems, type Problem } from '../errors.js';
 import { checkScoring } from './rules.js';
 import { fieldName, locate, type SourceFile } from './source.js';
 import { readContentText } from './text-file.js';
 import { deepFreeze } from '../freeze.js';
 
-type Key = keyof typeof contentFiles;
-type Parsed = { [K in Key]: ReturnType<(typeof contentFiles)[K]['schema']['parse']> };
+/** A document's part of the content: where it is and the schema it must satisfy. */
+export interface ContentPart {
+  /** Its name in Content (content.checklist). */
+  key: string;
+  /** The file under content/<language>/ it is read from. */
+  file: string;
+  /** The top-level field of the file it is, when documents share a file (dialog.yaml); the whole file when absent. */
+  section?: string;
+  schema: ZodTypeAny;
+}
+
+/** A content file to read: its schema, and the parts it holds (a section each, or the whole file). */
+interface ContentFile {
+  file: string;
+  schema: ZodTypeAny;
+  parts: { key: string; section?: string }[];
+}
+
+/** The files to read, in order: the shared ones, then each document's, once (parts sharing a file are its sections). */
+function contentFiles(parts: readonly ContentPart[], documentIds: readonly string[]): ContentFile[] {
+  const shared: ContentFile[] = [
+    { file: sharedContentFiles.meta, schema: metaSchemaFor(documentIds), parts: [{ key: 'meta' }] },
+    { file: sharedContentFiles.scoring, schema: scoringSchema, parts: [{ key: 'scoring' }] },
+    { file: sharedContentFiles.statements, schema: statementsSchema, parts: [{ key: 'statements' }] },
+  ];
+  const files = new Map<string, ContentPart[]>();
+  for (const part of parts) files.set(part.file, [...(files.get(part.file) ?? []), part]);
+  const own = [...files].map(([file, [first, ...rest]]): ContentFile => {
+    if (first.section === undefined && rest.length === 0) return { file, schema: first.schema, parts: [first] };
+    const inFile = [first, ...rest];
+    if (inFile.some((p) => p.section === undefined))
+      throw new Error(`content file ${file}: shared by ${inFile.map((p) => p.key).join(', ')}, each must be a section`);
+    const shape = Object.fromEntries(inFile.map((p) => [p.section!, p.schema]));
+    return { file, schema: z.object(shape).strict(), parts: inFile };
+  });
+  return [...shared, ...own];
+}
 
 /** A file read and checked against its schema: its source, and the data or the problems. */
 interface Checked {
@@ -61,10 +99,10 @@ function quotingHint(code: string): string {
 
 /** A folder holding language folders (content/ instead of content/da) is named for what it is. */
 function checkIsContentFolder(dir: string): void {
-  if (existsSync(join(dir, contentFiles.meta.file))) return;
+  if (existsSync(join(dir, sharedContentFiles.meta))) return;
   let languages: string[] = [];
   try {
-    languages = readdirSync(dir).filter((name) => existsSync(join(dir, name, contentFiles.meta.file)));
+    languages = readdirSync(dir).filter((name) => existsSync(join(dir, name, sharedContentFiles.meta)));
   } catch {
     return; // no such folder: each file is reported missing
   }
@@ -93,12 +131,12 @@ function check(schema: ZodTypeAny, shown: string, text: string): Checked {
   return { source, problems: result.error.issues.map((i) => issueToProblem(source, i)) };
 }
 
-function readChecked(dir: string, key: Key): Checked {
-  const full = join(dir, contentFiles[key].file);
+function readChecked(dir: string, file: ContentFile): Checked {
+  const full = join(dir, file.file);
   const shown = displayPath(full);
   const read = readContentText(full, shown);
   if (typeof read !== 'string') return { source: read, problems: [read] };
-  return check(contentFiles[key].schema, shown, read);
+  return check(file.schema, shown, read);
 }
 
 function issueToProblem(source: SourceFile, issue: ZodIssue): Problem {
@@ -118,7 +156,7 @@ function sourceOf(source: SourceFile, path: (string | number)[]): Place {
   return line === undefined ? { file: source.path } : { file: source.path, line };
 }
 
-function numberStatements(statements: Parsed['statements'], source: SourceFile): NumberedStatement[] {
+function numberStatements(statements: Statements, source: SourceFile): NumberedStatement[] {
   let n = 0;
   return statements.themes.flatMap((theme, t) =>
     theme.statements.map((s, i) => ({
@@ -142,28 +180,51 @@ export interface LoadOptions {
   workshopFile?: string;
 }
 
-/** Loads and validates the content folder; throws UserError listing every problem found. */
-export function loadContent(dir: string, options: LoadOptions = {}): Content {
+/**
+ * Loads and validates the content folder: the shared files and each document's part, with
+ * meta.yaml naming a file for each of documentIds; throws UserError listing every problem found.
+ */
+export function loadContentParts(
+  dir: string,
+  parts: readonly ContentPart[],
+  documentIds: readonly string[],
+  options: LoadOptions = {},
+): Content {
   checkIsContentFolder(dir);
   const problems: Problem[] = [];
-  const sources = {} as Record<Key, SourceFile>;
-  const parsed = {} as Parsed;
-  for (const key of Object.keys(contentFiles) as Key[]) {
-    const { source, data, problems: found } = readChecked(dir, key);
-    if ('doc' in source) sources[key] = source;
-    if (data !== undefined) (parsed as Record<Key, unknown>)[key] = data;
+  const sources = new Map<string, { source: SourceFile; section?: string }>();
+  const parsed: Record<string, unknown> = {};
+  for (const file of contentFiles(parts, documentIds)) {
+    const { source, data, problems: found } = readChecked(dir, file);
+    for (const { key, section } of file.parts) {
+      if ('doc' in source) sources.set(key, { source, section });
+      if (data !== undefined) parsed[key] = section === undefined ? data : (data as Record<string, unknown>)[section];
+    }
     problems.push(...found);
   }
   throwIfProblems(problems);
 
-  const numbered = numberStatements(parsed.statements, sources.statements);
-  const bandSources = parsed.scoring.bands.map((_, i) => sourceOf(sources.scoring, ['bands', i, 'sentence']));
-  problems.push(...checkScoring(parsed.scoring, numbered.length, sources.scoring));
+  const shared = parsed as Pick<Content, 'meta' | 'scoring' | 'statements'>;
+  const statementsSource = sources.get('statements')!.source;
+  const scoringSource = sources.get('scoring')!.source;
+  const numbered = numberStatements(shared.statements, statementsSource);
+  const bandSources = shared.scoring.bands.map((_, i) => sourceOf(scoringSource, ['bands', i, 'sentence']));
+  problems.push(...checkScoring(shared.scoring, numbered.length, scoringSource));
   throwIfProblems(problems);
 
   const workshop = readWorkshop(dir, options.workshopFile);
-  const placeOf = (part: Key, path: (string | number)[]) => sourceOf(sources[part], path);
-  return { dir, ...parsed, numbered, bandSources, placeOf, ...(workshop ? { workshop } : {}) };
+  const placeOf = (part: ContentKey, path: (string | number)[]) => {
+    const { source, section } = sources.get(part)!;
+    return sourceOf(source, section === undefined ? path : [section, ...path]);
+  };
+  return {
+    dir,
+    ...(parsed as Omit<Content, 'dir'>),
+    numbered,
+    bandSources,
+    placeOf,
+    ...(workshop ? { workshop } : {}),
+  };
 }
 
 /** The workshop named on the command line (which must be there), else the content folder's, if any. */

@@ -1,33 +1,8 @@
 // The validated content as the rest of the program sees it: one object, built by load.ts.
-import type {
-  Band,
-  Category,
-  ComparisonTexts,
-  DialogueTexts,
-  Meta,
-  ProcessGuide,
-  ResultSheetTexts,
-  Scoring,
-  Statements,
-  TestTexts,
-  Workshop,
-} from './schema.js';
+import type { Band, Category, Meta, Scoring, Statements, Workshop } from './schema.js';
+import type { sharedContentFiles } from './files.js';
 
-import type { ContentKey } from './files.js';
-
-export type {
-  Band,
-  Category,
-  ComparisonTexts,
-  DialogueTexts,
-  Meta,
-  ProcessGuide,
-  ResultSheetTexts,
-  Scoring,
-  Statements,
-  TestTexts,
-  Workshop,
-};
+export type { Band, Category, Meta, Scoring, Statements, Workshop };
 
 /** A place in a content file: the file as messages name it, and the line when known. */
 export interface Place {
@@ -53,17 +28,26 @@ export interface NumberedStatement {
   shortSource?: Place;
 }
 
-export interface Content {
+/**
+ * The documents' own texts, one content part per document kind, each the parsed shape of its
+ * schema: declared by src/documents/registry.ts from the registry (declaration merging), as
+ * the documents build on the content and not the other way round.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by src/documents/registry.ts
+export interface DocumentTexts {}
+
+/** The texts of the tests (test.yaml), which the scan reader's review sheet also prints. */
+export type TestTexts = DocumentTexts extends { test: infer T } ? T : never;
+
+/** A part of the content, as placeOf names it: a shared file's, or a document's. */
+export type ContentKey = keyof typeof sharedContentFiles | keyof DocumentTexts;
+
+export interface Content extends DocumentTexts {
   /** The folder the content was read from (for messages). */
   dir: string;
   meta: Meta;
   scoring: Scoring;
   statements: Statements;
-  test: TestTexts;
-  resultSheet: ResultSheetTexts;
-  processGuide: ProcessGuide;
-  comparison: ComparisonTexts;
-  dialogue: DialogueTexts;
   /** All statements in test order, numbered 1..N. */
   numbered: NumberedStatement[];
   /** Where each band's sentence is, for messages. */

@@ -70,7 +70,7 @@ const registration = z
     group: z.enum(['leader', 'employee']),
     /** The page of the test this block is on (1-based; numbered copies repeat the pages). */
     page: z.number().int().min(1).max(9),
-    /** What the test printed, 12 hex digits (layout/views/test.ts). */
+    /** What the test printed, 12 hex digits (documents/test/test.ts). */
     fingerprint: z.string().regex(/^[0-9a-f]{12}$/),
     /** The sheet's number in a print run of numbered copies. */
     sheet: z.number().int().min(1).optional(),

@@ -27,25 +27,29 @@ async function precompiled(name: string): Promise<{ sourceHash: string; default:
   }
 }
 
-async function template(name: string): Promise<Template> {
-  let t = compiled.get(name);
+async function template(path: string, name: string, dir: string): Promise<Template> {
+  let t = compiled.get(path);
   if (!t) {
-    const source = readFileSync(join(templatesDir, `${name}.hbs`), 'utf8');
-    const built = await precompiled(name);
+    const source = readFileSync(path, 'utf8');
+    // Only templates/ is precompiled (a document added for one build has its template elsewhere).
+    const built = dir === templatesDir ? await precompiled(name) : undefined;
     // Used only while the .hbs file is the one it was made from: an edited template is compiled now.
     t = built && built.sourceHash === sourceHash(source) ? fromSpec(built.default) : fromSource(source);
-    compiled.set(name, t);
+    compiled.set(path, t);
   }
   return t;
 }
 
-export async function renderTemplate(name: string, view: object): Promise<LayoutDocument> {
-  const text = (await template(name))(view);
+/** The layout a template (<dir>/<name>.hbs, in the top-level templates/ unless told) writes for a view. */
+export async function renderTemplate(name: string, view: object, dir = templatesDir): Promise<LayoutDocument> {
+  const path = join(dir, `${name}.hbs`);
+  const shown = dir === templatesDir ? `templates/${name}.hbs` : path;
+  const text = (await template(path, name, dir))(view);
   let tree: unknown;
   try {
     tree = loadYaml(text, { schema: CORE_SCHEMA });
   } catch (err) {
-    throw new Error(`templates/${name}.hbs produced invalid layout YAML: ${(err as Error).message}`);
+    throw new Error(`${shown} produced invalid layout YAML: ${(err as Error).message}`);
   }
   const checked = layoutDocumentSchema.safeParse(tree);
   if (!checked.success) {
@@ -54,9 +58,7 @@ export async function renderTemplate(name: string, view: object): Promise<Layout
       .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
       .join('')
       .replace(/^\./, '');
-    throw new Error(
-      `templates/${name}.hbs produced a layout the renderer cannot draw: ${path || 'the document'}: ${issue.message}`,
-    );
+    throw new Error(`${shown} produced a layout the renderer cannot draw: ${path || 'the document'}: ${issue.message}`);
   }
   return checked.data;
 }

@@ -13,7 +13,7 @@ export interface PageCode {
   page: number;
   /** The sheet's number in a print run (`mus build --copies`); absent on a single test. */
   sheet?: number;
-  /** 12 hex digits identifying what the test printed (see layout/views/test.ts). */
+  /** 12 hex digits identifying what the test printed (see documents/test/test.ts). */
   fingerprint: string;
 }
 

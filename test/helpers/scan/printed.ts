@@ -6,7 +6,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Content, Group } from '../../../src/content/model.js';
 import { numberedCopies } from '../../../src/layout/copies.js';
 import { renderTemplate } from '../../../src/layout/template.js';
-import { testView } from '../../../src/layout/views/test.js';
+import { testView } from '../../../src/documents/test/test.js';
 import type { BoxPosition } from '../../../src/render/context.js';
 import { renderPdf } from '../../../src/render/pdf.js';
 

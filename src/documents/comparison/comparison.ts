@@ -1,40 +1,49 @@
-// View data for the A3 poster with leaders and employees side by side: step 1 (bands) for
-// both groups, then per statement both groups' answers, means and the difference, the
-// largest differences marked as dialogue starters. Made only when both groups answered.
-import type { Content, Group, NumberedStatement } from '../../content/model.js';
+// The A3 poster with leaders and employees side by side: step 1 (bands) for both groups, then
+// per statement both groups' answers, means and the difference, the largest differences marked
+// as dialogue starters. Made only when both groups answered. The texts of sammenligning.yaml,
+// the view, and its registration.
+import { z } from 'zod';
+import type { Content, NumberedStatement } from '../../content/model.js';
+import { text, textWith } from '../../content/schema.js';
+import type { SourceRef } from '../../layout/schema.js';
 import { answeredCount, bothAnswered, compareGroups, largestDifferences } from '../../tally/compare.js';
-import type { SourceRef } from '../schema.js';
+import { dialogueStarters, formatDifference, formatMean, hidesStatementCounts } from '../../tally/rules.js';
 import { excerpt, fillPlaceholders, range } from '../../text.js';
-import { hidesStatementCounts, type PosterOptions, type PosterTally } from './poster.js';
+import { step1Texts, step2Texts } from '../common.js';
+import type { DocumentKind, PosterTally, Tallies, ViewOptions } from '../types.js';
 
-/** The five largest differences are the dialogue starters (issue #17). */
-export const dialogueStarters = 5;
+/** sammenligning.yaml: texts of the poster with leaders and employees side by side. */
+export const comparisonSchema = z
+  .object({
+    title: text,
+    subject: text,
+    respondentsLine: textWith('leaders', 'employees'),
+    groups: z.object({ leader: text, employee: text }).strict(), // row labels, e.g. "Ledere"
+    step1: z
+      .object({
+        ...step1Texts,
+        incompleteNote: textWith('leaders', 'employees'), // sheets left out of step 1, per group
+      })
+      .strict(),
+    step2: z
+      .object({
+        ...step2Texts,
+        answersColumn: text,
+        meanColumn: text,
+        differenceColumn: text,
+        answered: textWith('count'), // beside a bar: how many answered
+        noAnswers: text, // in place of a mean nobody gave
+        dialogueLabel: text, // the mark on the largest differences
+        largestHeading: text, // over the largest differences in the terminal (mus tally)
+        smallGroupNote: textWith('count', 'minimum'),
+      })
+      .strict(),
+  })
+  .strict();
 
 /** Statements on the first sheet (step 1 takes the rest of it) and on each further sheet. */
 const firstSheetStatements = 6;
 const sheetStatements = 16;
-
-/** Numbers as the content's language writes them: one decimal ("3,4" in Danish). */
-export function formatMean(value: number, language: string): string {
-  return new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
-}
-
-/** A difference with its sign: "+0,5", "−1,2" (a real minus sign), "0,0". */
-export function formatDifference(value: number, language: string): string {
-  const text = new Intl.NumberFormat(language, {
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-    signDisplay: 'exceptZero',
-  }).format(value);
-  return text.replace('-', '−');
-}
-
-/** Why the comparison poster cannot be made from these tallies, or undefined when it can. */
-export function comparisonMissing(tallies: Partial<Record<Group, PosterTally>> | undefined): Group[] | undefined {
-  if (!tallies) return undefined;
-  const missing = (['leader', 'employee'] as const).filter((g) => !tallies[g] || tallies[g]!.respondents === 0);
-  return missing.length > 0 ? missing : undefined;
-}
 
 /** The text a statement is shown with: its short label, else the employee wording. */
 function statementText(s: NumberedStatement): { text: string; source: SourceRef } {
@@ -54,11 +63,7 @@ const emptyTally = (content: Content): PosterTally => ({
   statements: content.numbered.map(() => ({ counts: content.scoring.scale.map(() => 0), unanswered: 0 })),
 });
 
-export function comparisonView(
-  content: Content,
-  tallies: Partial<Record<Group, PosterTally>> | undefined,
-  options: PosterOptions = {},
-) {
+export function comparisonView(content: Content, tallies: Tallies | undefined, options: ViewOptions = {}) {
   const texts = content.comparison;
   const language = content.meta.language;
   const leaders = tallies?.leader ?? emptyTally(content);
@@ -159,3 +164,20 @@ export function comparisonView(
     pages: hidden ? [] : pages.map((pageThemes, i) => ({ first: i === 0, themes: pageThemes })),
   };
 }
+
+/** Its part of the content: content.comparison, from sammenligning.yaml. */
+const part = { key: 'comparison', file: 'sammenligning.yaml', schema: comparisonSchema } as const;
+
+export const comparison: DocumentKind<typeof part> = {
+  id: 'comparison',
+  content: part,
+  documents: [
+    {
+      id: 'comparisonPoster',
+      template: 'comparison',
+      paper: 'A3',
+      answers: 'both groups',
+      view: (c, t, o) => comparisonView(c, t, o),
+    },
+  ],
+};

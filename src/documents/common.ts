@@ -1,7 +1,18 @@
-// Pieces of view data shared by several documents.
-import type { Content, Group } from '../../content/model.js';
-import type { Workshop } from '../../content/schema.js';
-import { excerpt, fillPlaceholders } from '../../text.js';
+// Pieces shared by several documents: texts their schemas have in common, and view data.
+import type { Content, Group } from '../content/model.js';
+import { text, texts, type Workshop } from '../content/schema.js';
+import { excerpt, fillPlaceholders } from '../text.js';
+
+/** Step 1 of a result poster (a group's, or both side by side): the band table's texts. */
+export const step1Texts = {
+  heading: text,
+  intro: texts,
+  pointsColumn: text,
+  sentenceColumn: text,
+  tendencyLabel: text,
+};
+/** Step 2 of a result poster: the statement table's texts both kinds of poster have. */
+export const step2Texts = { heading: text, intro: texts, statementColumn: text };
 
 /**
  * The lines of a content block of workshop labels whose value workshop.yaml gives, filled in

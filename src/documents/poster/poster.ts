@@ -1,21 +1,37 @@
-// View data for an A3 result poster, blank or pre-filled from a group's tally.
+// The A3 result posters, one per group, blank or pre-filled from the group's tally: the
+// texts of resultatskema.yaml, the view, and their registration.
+import { z } from 'zod';
 import type { Content, Group } from '../../content/model.js';
+import { text, textWith } from '../../content/schema.js';
 import { fillPlaceholders, range } from '../../text.js';
-import { pagesOfThemes, scaleColumns, themesFor, workshopHeader } from './common.js';
+import { hidesStatementCounts } from '../../tally/rules.js';
+import { pagesOfThemes, scaleColumns, step1Texts, step2Texts, themesFor, workshopHeader } from '../common.js';
+import type { DocumentKind, PosterTally, ViewOptions } from '../types.js';
 
-/** The numbers a poster shows (the tally's GroupTally satisfies this). */
-export interface PosterTally {
-  respondents: number;
-  complete: number;
-  bands: { count: number }[];
-  tendency: { min: number; max: number }[];
-  statements: { counts: number[]; unanswered: number }[];
-}
+const groupSheetSchema = z.object({ title: text, group: text, groupPlural: text }).strict();
 
-export interface PosterOptions {
-  /** Show per-statement counts even for a group below the anonymity threshold. */
-  allowSmallGroups?: boolean;
-}
+/** resultatskema.yaml: texts of the A3 result posters. */
+export const resultSheetSchema = z
+  .object({
+    leader: groupSheetSchema,
+    employee: groupSheetSchema,
+    step1: z
+      .object({
+        ...step1Texts,
+        countColumn: text,
+        incompleteNote: textWith('count'), // sheets left out of step 1
+        respondentsLabel: text,
+      })
+      .strict(),
+    step2: z
+      .object({
+        ...step2Texts,
+        unansweredColumn: text,
+        smallGroupNote: textWith('count', 'minimum'),
+      })
+      .strict(),
+  })
+  .strict();
 
 /**
  * Statements per A3 sheet in step 2: keeps statement text ≥ 14 pt with room for counts.
@@ -31,17 +47,7 @@ export function posterSheets(content: Content): number {
 
 const blankLine = '________';
 
-/** Leaders are exempt from the anonymity threshold: there are often only one or two. */
-export function hidesStatementCounts(
-  content: Content,
-  group: Group,
-  tally: PosterTally,
-  options: PosterOptions,
-): boolean {
-  return group === 'employee' && !options.allowSmallGroups && tally.respondents < content.scoring.minGroupSize;
-}
-
-export function posterView(content: Content, group: Group, tally?: PosterTally, options: PosterOptions = {}) {
+export function posterView(content: Content, group: Group, tally?: PosterTally, options: ViewOptions = {}) {
   const texts = content.resultSheet;
   const filled = tally !== undefined;
   const hidden = tally !== undefined && hidesStatementCounts(content, group, tally, options);
@@ -100,3 +106,29 @@ export function posterView(content: Content, group: Group, tally?: PosterTally, 
     step2Pages: pagesOfThemes(themes, statementsPerSheet).map((pageThemes) => ({ themes: pageThemes })),
   };
 }
+
+/** Its part of the content: content.resultSheet, from resultatskema.yaml. */
+const part = { key: 'resultSheet', file: 'resultatskema.yaml', schema: resultSheetSchema } as const;
+
+export const poster: DocumentKind<typeof part> = {
+  id: 'poster',
+  content: part,
+  documents: [
+    {
+      id: 'leaderPoster',
+      template: 'poster',
+      paper: 'A3',
+      group: 'leader',
+      answers: 'optional',
+      view: (c, t, o) => posterView(c, 'leader', t?.leader, o),
+    },
+    {
+      id: 'employeePoster',
+      template: 'poster',
+      paper: 'A3',
+      group: 'employee',
+      answers: 'optional',
+      view: (c, t, o) => posterView(c, 'employee', t?.employee, o),
+    },
+  ],
+};
