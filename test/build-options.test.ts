@@ -1,25 +1,26 @@
 // `mus build --tilgang 1|2` (the checklist with that approach only; both when not given) and
 // `--workshop FILE` (a workshop.yaml kept elsewhere than the content folder), through the CLI.
-import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { documents } from '../src/app/documents.js';
 import { repoRoot, runMus } from './helpers/cli.js';
 import { flat, readPdf, tempDir } from './helpers/pdf.js';
 
 const approach1 = 'Tilgang 1. En samlet fælles proces';
 const approach2 = 'Tilgang 2. En selvstændig udfyldelse af test og efterfølgende dialog';
 const checklist = 'procesguide-tjekliste.pdf';
-const allFiles = [
-  'dialogplakat.pdf',
-  'handleplan.pdf',
-  'mus-test-leder-udfyldelig.pdf',
-  'mus-test-leder.pdf',
-  'mus-test-medarbejder-udfyldelig.pdf',
-  'mus-test-medarbejder.pdf',
-  'procesguide-tjekliste.pdf',
-  'resultatskema-leder.pdf',
-  'resultatskema-medarbejder.pdf',
-];
+/** The file names content/da/meta.yaml gives, by document id (read here, not by the program). */
+const danish = (
+  parse(readFileSync(join(repoRoot, 'content/da/meta.yaml'), 'utf8')) as { files: Record<string, string> }
+).files;
+/** Every file of a build without answers: each registered document made without answers, and its fillable version. */
+const allFiles = documents
+  .filter((d) => !d.notMade?.(undefined))
+  .flatMap((d) => [d.id, ...(d.fillable ? [d.fillable.id] : [])])
+  .map((id) => danish[id])
+  .sort();
 
 /** Builds with these options into a new folder; the folder, after checking the build succeeded. */
 function build(args: string[]): string {

@@ -5,20 +5,25 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../src/documents/load.js';
+import { parse } from 'yaml';
+import { documents } from '../src/app/documents.js';
 import { repoRoot, runMus } from './helpers/cli.js';
 import { tempDir } from './helpers/pdf.js';
 
-const english: Record<string, string> = {
-  'mus-test-leder.pdf': 'mus-test-leader.pdf',
-  'mus-test-leder-udfyldelig.pdf': 'mus-test-leader-fillable.pdf',
-  'mus-test-medarbejder.pdf': 'mus-test-employee.pdf',
-  'mus-test-medarbejder-udfyldelig.pdf': 'mus-test-employee-fillable.pdf',
-  'resultatskema-leder.pdf': 'results-poster-leaders.pdf',
-  'resultatskema-medarbejder.pdf': 'results-poster-employees.pdf',
-  'procesguide-tjekliste.pdf': 'facilitation-checklist.pdf',
-  'dialogplakat.pdf': 'dialogue-poster.pdf',
-  'handleplan.pdf': 'action-plan.pdf',
-};
+/** The file names content/da/meta.yaml gives, by document id (read here, not by the program). */
+const danish = (
+  parse(readFileSync(join(repoRoot, 'content/da/meta.yaml'), 'utf8')) as { files: Record<string, string> }
+).files;
+/**
+ * Each file of a build without answers (every registered document made without answers, and
+ * its fillable version), by its Danish name, with an English name made from its id (leaderTest: leader-test.pdf).
+ */
+const english: Record<string, string> = Object.fromEntries(
+  documents
+    .filter((d) => !d.notMade?.(undefined))
+    .flatMap((d) => [d.id, ...(d.fillable ? [d.fillable.id] : [])])
+    .map((id) => [danish[id], `${id.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.pdf`]),
+);
 
 /** A copy of the Danish content with meta.yaml changed by `edit`. */
 function contentWithMeta(edit: (text: string) => string): string {
