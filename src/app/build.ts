@@ -5,7 +5,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { groups, type Content, type Group } from '../content/model.js';
 import { loadContent, type LoadOptions } from '../documents/load.js';
-import type { DocumentKind } from '../documents/types.js';
+import type { DocumentKind, DocumentSpec } from '../documents/types.js';
 import { UserError } from '../errors.js';
 import { renderTemplate } from '../layout/template.js';
 import { buildDate, writeFilesAtomically } from '../output.js';
@@ -100,9 +100,10 @@ function withoutEmptyGroups(
   return tallies;
 }
 
-/** The poster file of a group. */
+/** The poster file of a group (the registry's, when the kinds built have none). */
 function posterFile(content: Content, group: Group, made: readonly BuildDocument[]): string {
-  return fileName(content, made.find((d) => d.kind === 'poster' && d.group === group)!.id);
+  const isPoster = (d: BuildDocument) => d.kind === 'poster' && d.group === group;
+  return fileName(content, (made.find(isPoster) ?? documents.find(isPoster))!.id);
 }
 
 /** Every document wanted, rendered in memory: the printed ones and the fillable tests. */
@@ -133,7 +134,7 @@ export async function renderAll(content: Content, options: RenderOptions): Promi
 
 /** One document drawn in memory, with where its tick boxes are; `fillable`: a test's on-screen version, before its form. */
 export async function renderDocumentPdf(
-  spec: BuildDocument,
+  spec: DocumentSpec,
   content: Content,
   options: RenderOptions,
   fillable = false,
@@ -148,7 +149,7 @@ export async function renderDocumentPdf(
   return renderPdf(layout, pdfMeta(spec, content));
 }
 
-function pdfMeta(spec: BuildDocument, content: Content): PdfMeta {
+function pdfMeta(spec: DocumentSpec, content: Content): PdfMeta {
   return {
     language: content.meta.language,
     author: content.meta.author,

@@ -2,7 +2,6 @@
 // each registered by its own folder. Content loading, the build, the tests and the browser app
 // all go through this list. How to add a document: docs/architecture.md.
 import type { z } from 'zod';
-import { sharedContentFiles } from '../content/files.js';
 import type { ContentPart } from '../content/load.js';
 import { actionPlan } from './action-plan/action-plan.js';
 import { checklist } from './checklist/checklist.js';
@@ -10,7 +9,7 @@ import { comparison } from './comparison/comparison.js';
 import { dialogue } from './dialogue/dialogue.js';
 import { poster } from './poster/poster.js';
 import { test } from './test/test.js';
-import type { DocumentKind, DocumentSpec } from './types.js';
+import type { DocumentKind } from './types.js';
 
 export const registry = [test, poster, checklist, comparison, dialogue, actionPlan] as const;
 
@@ -23,24 +22,12 @@ declare module '../content/model.js' {
   interface DocumentTexts extends RegisteredTexts {}
 }
 
-/** Every file the kinds make, printed and fillable alike, each once: its key in meta.yaml `files`. */
+/** The keys of meta.yaml `files`: every file the kinds make, printed and fillable alike, in build order. */
 export function documentIdsOf(kinds: readonly DocumentKind[]): string[] {
   return kinds.flatMap((kind) => kind.documents.flatMap((d) => (d.fillable ? [d.id, d.fillable.id] : [d.id])));
 }
 
-/** The kinds' parts of the content. */
+/** The kinds' parts of the content: which file holds each, and its schema. */
 export function contentPartsOf(kinds: readonly DocumentKind[]): ContentPart[] {
   return kinds.flatMap((kind) => (kind.content ? [kind.content] : []));
 }
-
-/** The registered documents, in build order. */
-export const documentSpecs: readonly DocumentSpec[] = registry.flatMap((kind) => kind.documents);
-
-/** The keys of meta.yaml `files`: one per output file, in this order. */
-export const documentIds: readonly string[] = documentIdsOf(registry);
-
-/** Which file of a content folder holds which part of the content. */
-export const contentFileNames: Readonly<Record<string, string>> = {
-  ...sharedContentFiles,
-  ...Object.fromEntries(contentPartsOf(registry).map((part) => [part.key, part.file])),
-};
