@@ -1,35 +1,148 @@
-// The README's first steps work as written: the commands it shows with the shipped example
-// answers run, and it says how to have `mus` on the PATH (and what not to accept from npx).
-import { accessSync, constants, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { repoRoot, runMus } from './helpers/cli.js';
+// The documentation's commands work as written. Every `npx mus …` command in README.md and
+// docs/*.md — in a code block or inline — is run, in document order, in a team's folder laid
+// out as the recipes describe: the files they name are the repository's examples and test
+// fixtures under the names the documents give them, and the scan is a synthetic copier scan
+// of the printed tests. The README stays a front door (≤ 6 KB), and its links lead somewhere.
+import { accessSync, constants, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../src/content/load.js';
+import { fixture, repoRoot, runMus } from './helpers/cli.js';
 import { tempDir } from './helpers/pdf.js';
+import { printTest } from './helpers/scan/printed.js';
+import { randomAnswers, scanStack } from './helpers/scan/stack.js';
 
 const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+const docFiles = [
+  'README.md',
+  ...readdirSync(join(repoRoot, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `docs/${f}`),
+];
 
-/** The `npx mus …` commands in the README that use the shipped example answers. */
-const exampleCommands = [...readme.matchAll(/`npx mus ([^`]*examples\/svar\.yaml[^`]*)`/g)].map((m) => m[1]);
+/** The `npx mus …` commands of a Markdown text: lines of its code blocks, and inline code. */
+export function musCommands(markdown: string): string[] {
+  const commands: string[] = [];
+  for (const block of markdown.matchAll(/^```[a-z]*\n([\s\S]*?)^```/gm)) {
+    for (const line of block[1].split('\n')) {
+      const command = line.replace(/\s+#.*$/, '').trim();
+      if (command.startsWith('npx mus ')) commands.push(command);
+    }
+  }
+  const prose = markdown.replace(/^```[a-z]*\n[\s\S]*?^```/gm, '');
+  // `npx mus …` with an ellipsis stands for any command, not one to run.
+  for (const span of prose.matchAll(/`(npx mus [^`]*)`/g)) if (!span[1].includes('…')) commands.push(span[1].trim());
+  return commands;
+}
 
-describe('README', () => {
-  it('shows commands with the example answers, and those files exist in the repo', () => {
-    expect(exampleCommands.length).toBeGreaterThanOrEqual(2);
-    expect(readme).not.toMatch(/`npx mus (build --responses|tally) svar\.yaml/); // a file nobody has
+const commands = docFiles.flatMap((file) =>
+  musCommands(readFileSync(join(repoRoot, file), 'utf8')).map((command) => ({ file, command })),
+);
+
+/**
+ * A team's folder as the documents describe it, made of the repository's own files: the
+ * example answers and workshop, the survey exports and returned tests of test/fixtures, a
+ * copy of the content, and a copier's scan of filled-in paper tests.
+ */
+async function teamFolder(): Promise<string> {
+  const dir = tempDir('mus-docs-');
+  const team = join(dir, 'lageret');
+  mkdirSync(join(team, 'svar'), { recursive: true });
+  cpSync(join(repoRoot, 'examples'), join(dir, 'examples'), { recursive: true });
+  cpSync(join(repoRoot, 'content/da'), join(dir, 'content/da'), { recursive: true });
+  cpSync(join(repoRoot, 'content/da'), join(dir, 'content/en'), { recursive: true }); // docs/content.md: "copy content/da"
+  cpSync(join(repoRoot, 'examples/workshop.yaml'), join(team, 'workshop.yaml'));
+  cpSync(join(repoRoot, 'examples/svar.yaml'), join(team, 'indtastet.yaml'));
+  cpSync(fixture('exports/excel-ledere.csv'), join(team, 'ledere.csv'));
+  cpSync(fixture('exports/forms-medarbejdere.xlsx'), join(team, 'medarbejdere.xlsx'));
+  cpSync(fixture('exports/google-begge.csv'), join(team, 'svar.csv'));
+  for (const file of ['pdftk-leder.pdf', 'pdftk-medarbejder.pdf', 'poppler-leder.pdf', 'mupdf-medarbejder.pdf'])
+    cpSync(fixture(`returned/${file}`), join(team, 'svar', file));
+  const content = loadContent(join(repoRoot, 'content/da'));
+  const [leader, employee] = [await printTest(content, 'leader'), await printTest(content, 'employee')];
+  const scan = await scanStack(
+    [
+      { test: leader, answers: randomAnswers(20, 31).map((a) => a ?? 0) },
+      { test: employee, answers: randomAnswers(20, 32).map((a) => a ?? 1) },
+      { test: employee, answers: randomAnswers(20, 33) },
+    ],
+    { dpi: 150, encoding: 'jpeg', seed: 34 },
+  );
+  writeFileSync(join(team, 'scan.pdf'), scan);
+  return dir;
+}
+
+/** The words of a command as the shell would split these (no quotes are used in the documents). */
+const words = (command: string) => command.replace(/^npx mus /, '').split(/\s+/);
+
+describe('the commands in README.md and docs/', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await teamFolder();
+  }, 180_000);
+
+  it('are there: the four recipes, and the example answers', () => {
+    const inReadme = commands.filter((c) => c.file === 'README.md').map((c) => c.command);
+    expect(inReadme).toContain('npx mus tally examples/svar.yaml');
+    expect(inReadme.some((c) => c.includes('--copies') && c.includes('--tilgang 1'))).toBe(true);
+    expect(inReadme.some((c) => c.includes('lageret/scan.pdf') && c.startsWith('npx mus build'))).toBe(true);
+    expect(inReadme.some((c) => c.includes('lageret/svar/') && c.includes('--tilgang 2'))).toBe(true);
+    expect(inReadme.some((c) => c.includes('--leaders') && c.includes('--employees'))).toBe(true);
+    expect(commands.filter((c) => c.file === 'docs/vejledning.md').length).toBeGreaterThanOrEqual(4);
   });
 
-  it.each(exampleCommands)('`npx mus %s` runs', (command) => {
-    const args = command
-      .replace(/\[[^\]]*\]/g, '')
-      .trim()
-      .split(/\s+/);
-    const out = args[0] === 'build' ? ['--out', tempDir('mus-readme-')] : [];
-    const result = runMus([...args, ...out]);
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
+  it('build each team into an output folder of its own (a second team in out/ replaces the first)', () => {
+    const builds = commands.filter((c) => /^npx mus build(?! --help)/.test(c.command));
+    expect(builds.length).toBeGreaterThan(0);
+    for (const { file, command } of builds) expect(command, file).toMatch(/--out out\/[a-z]/);
   });
 
-  it("says how to have `mus` on the PATH anywhere, that npx works in the repo only, and not to accept npx's offer", () => {
-    expect(readme).toContain('npm link');
+  it.each(commands)('$file: `$command` runs', ({ command }) => {
+    const args = words(command);
+    const result = runMus(args, { cwd: dir });
+    expect(result.stderr).not.toMatch(/internal error/);
+    expect(result.code, result.stderr).toBe(0);
+    if (args.includes('--help')) {
+      expect(result.stdout).toMatch(/^Usage: mus /);
+    } else if (args[0] === 'build') {
+      // Every file it names is written, inside the output folder the command gives.
+      const out = resolve(dir, args[args.indexOf('--out') + 1]);
+      const written = result.stdout.trim().split('\n');
+      expect(written.length).toBeGreaterThanOrEqual(10);
+      for (const file of written) {
+        expect(relative(out, resolve(dir, file)).startsWith('..'), file).toBe(false);
+        expect(existsSync(resolve(dir, file)), file).toBe(true);
+      }
+    } else {
+      expect(result.stdout).toMatch(args.includes('--json') ? /^\{/ : /Antal besvarelser/);
+      if (args.includes('--json')) expect(JSON.parse(result.stdout)).toHaveProperty('leaders');
+    }
+  });
+
+  it('a scan read in the team folder counts its three sheets', () => {
+    const tally = JSON.parse(runMus(['tally', 'lageret/scan.pdf', '--json'], { cwd: dir }).stdout);
+    expect(tally.leaders.respondents).toBe(1);
+    expect(tally.employees.respondents).toBe(2);
+  });
+});
+
+describe('README.md', () => {
+  it('is a front door: at most 6 KB', () => {
+    expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(6 * 1024);
+  });
+
+  it('starts with the set-up commands', () => {
+    const lines = readme.split('\n');
+    expect(lines[3]).toBe('npm install && npm start   # builds the blank material set into out/');
+    expect(lines[4]).toMatch(/^npm install && npm test\s/);
+    expect(lines[5]).toMatch(/^npm link\s/);
+  });
+
+  it("says how to get Node 20, that npx works in the repo only, and not to accept npx's offer", () => {
+    expect(readme).toMatch(/Node\.js 20/);
+    expect(readme).toContain('nodejs.org');
+    expect(readme).toContain('apt install nodejs');
     expect(readme).toMatch(/Inside this repository, `npx mus …` runs the repository's own `mus`/);
     expect(readme).toMatch(/unrelated package that happens to be called `mus`[^.]*answer \*\*no\*\*/);
   });
@@ -40,5 +153,20 @@ describe('README', () => {
     const bin = join(repoRoot, pkg.bin.mus);
     expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
     accessSync(bin, constants.X_OK);
+  });
+});
+
+describe('the documents', () => {
+  const all = [...docFiles, 'bench/README.md'];
+
+  it.each(all)('%s: every link within the repository leads to a file', (file) => {
+    const text = readFileSync(join(repoRoot, file), 'utf8');
+    const links = [...text.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)].map((m) => m[1]).filter((l) => !/^[a-z]+:/.test(l));
+    for (const link of links) expect(existsSync(resolve(repoRoot, file, '..', link)), `${file}: ${link}`).toBe(true);
+  });
+
+  it.each(all)('%s: names no machine path', (file) => {
+    const text = readFileSync(join(repoRoot, file), 'utf8');
+    expect(text).not.toMatch(/\/work\/|\/tmp\/|\.\.\/shared/);
   });
 });
