@@ -11,10 +11,11 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/content/load.js';
 import { fixture, repoRoot, runMus } from './helpers/cli.js';
 import { tempDir } from './helpers/pdf.js';
@@ -106,6 +107,7 @@ describe('the commands in README.md and docs/', () => {
   beforeAll(async () => {
     dir = await teamFolder();
   }, 180_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('are there: the four recipes, and the example answers', () => {
     const inReadme = commands.filter((c) => c.file === 'README.md').map((c) => c.command);
