@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import { fixture, repoRoot, runMus } from './helpers/cli.js';
 import { tempDir } from './helpers/pdf.js';
 import { printTest } from './helpers/scan/printed.js';
