@@ -27,6 +27,7 @@ interface TallyCommandOptions {
   leaders?: string;
   employees?: string;
   skipInvalid?: boolean;
+  workshop?: string;
 }
 
 const skipInvalidHelp =
@@ -45,6 +46,14 @@ const contentOption = () =>
   new Option('-c, --content <dir>', 'content folder (YAML), e.g. content/da').default(
     defaultContentDir,
     'content/da in the package',
+  );
+
+// Scanned tests carry a fingerprint of the workshop lines they were printed with, so the
+// tally needs the same workshop file as the build.
+const workshopOption = () =>
+  new Option(
+    '--workshop <file>',
+    'your workshop (workplace, unit, date, …) from this file instead of workshop.yaml in the content folder',
   );
 
 const answersHelp =
@@ -73,10 +82,7 @@ program
     parseCopies,
   )
   .option('--tilgang <n>', 'the checklist with this approach only (1 or 2); both when not given', approachNumber)
-  .option(
-    '--workshop <file>',
-    'your workshop (workplace, unit, date, …) from this file instead of workshop.yaml in the content folder',
-  )
+  .addOption(workshopOption())
   .action(async (answers: string[], opts: BuildCommandOptions) => {
     const { runBuild } = await import('./app/build.js');
     const [file, ...files] = opts.responses ? [opts.responses, ...answers] : answers;
@@ -103,6 +109,7 @@ program
   .option('--json', 'print the numbers as JSON')
   .option('--skip-invalid', skipInvalidHelp)
   .addOption(contentOption())
+  .addOption(workshopOption())
   .action(async (files: string[], opts: TallyCommandOptions) => {
     const [file, ...more] = files;
     if (!file && !opts.leaders && !opts.employees) {
@@ -114,7 +121,13 @@ program
     const { runTally } = await import('./app/tally.js');
     const sources = { file, files: more, leaders: opts.leaders, employees: opts.employees };
     await runTally(
-      { sources, contentDir: opts.content, json: Boolean(opts.json), skipInvalid: opts.skipInvalid },
+      {
+        sources,
+        contentDir: opts.content,
+        json: Boolean(opts.json),
+        skipInvalid: opts.skipInvalid,
+        workshopFile: opts.workshop,
+      },
       { stdout: (s) => process.stdout.write(s), notices: printNotice },
     );
   });

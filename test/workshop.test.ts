@@ -13,6 +13,8 @@ import { testView } from '../src/documents/test/test.js';
 import { renderPdf } from '../src/render/pdf.js';
 import { repoRoot, runMus } from './helpers/cli.js';
 import { flat, readPdf, tempDir } from './helpers/pdf.js';
+import { printTest } from './helpers/scan/printed.js';
+import { scanStack } from './helpers/scan/stack.js';
 
 const workshop = [
   'workplace: Styrelsen for Eksempler',
@@ -175,5 +177,35 @@ describe('workshop.yaml is checked like the other content', () => {
     expect(runMus(['build', '--content', dir, '--out', out]).code).toBe(0);
     expect(flat((await readPdf(join(out, 'mus-test-leder.pdf'))).text)).toContain('Lageret');
     expect(readFileSync(join(dir, 'workshop.yaml'), 'utf8')).toBe('unit: Lageret\n');
+  });
+});
+
+describe('mus tally --workshop: scans of tests printed with a workshop file', () => {
+  it('are read with the same workshop file, and refused without it (their fingerprint holds its lines)', async () => {
+    const dir = tempDir('mus-workshop-scan-');
+    const workshopFile = join(dir, 'lageret.yaml');
+    writeFileSync(workshopFile, 'unit: Lageret\ndate: 12. marts 2026\n');
+    const content = loadContent(join(repoRoot, 'content/da'), { workshopFile });
+    const leader = await printTest(content, 'leader');
+    // Answers by hand: statement n gets category (n mod 5) + 1, so each category 4 times.
+    const answers = Array.from({ length: 20 }, (_, i) => i % 5);
+    const scan = await scanStack([{ test: leader, answers }], { dpi: 150, encoding: 'jpeg', seed: 7 });
+    writeFileSync(join(dir, 'scan.pdf'), scan);
+
+    const read = runMus(['tally', join(dir, 'scan.pdf'), '--workshop', workshopFile, '--json']);
+    expect(read.stderr).toBe('');
+    expect(read.code).toBe(0);
+    const { leaders } = JSON.parse(read.stdout) as {
+      leaders: { respondents: number; bands: { min: number; count: number }[]; statements: { counts: number[] }[] };
+    };
+    expect(leaders.respondents).toBe(1);
+    // 4 × (1 + 2 + 3 + 4 + 5) = 60 points: the band 41–60.
+    expect(leaders.bands.map((b) => b.count)).toEqual([0, 0, 1, 0, 0]);
+    expect(leaders.statements[6].counts).toEqual([0, 1, 0, 0, 0]);
+    expect(leaders.statements[19].counts).toEqual([0, 0, 0, 0, 1]);
+
+    const refused = runMus(['tally', join(dir, 'scan.pdf'), '--json']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/scan\.pdf/);
   });
 });

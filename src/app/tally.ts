@@ -29,6 +29,8 @@ export interface TallyOptions extends AnswerOptions {
   sources: ResponseSources;
   contentDir: string;
   json: boolean;
+  /** The workshop file the tests were printed with: scans carry a fingerprint of its lines too. */
+  workshopFile?: string;
 }
 
 export interface TallyIo {
@@ -70,7 +72,7 @@ async function countSources(
 }
 
 export async function runTally(opts: TallyOptions, io: TallyIo): Promise<void> {
-  const content = loadContent(opts.contentDir);
+  const content = loadContent(opts.contentDir, { workshopFile: opts.workshopFile });
   const { tallies, flagged } = await countSources(opts.sources, content, {
     notices: io.notices ?? opts.notices,
     skipInvalid: opts.skipInvalid,
