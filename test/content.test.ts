@@ -112,13 +112,15 @@ describe('content loading', () => {
     expect(problemsOf(dir)).toMatch(/procesguide\.yaml:\d+:\d+: YAML syntax/);
   });
 
-  it('all problems are reported together', () => {
-    let dir = contentWith('skala.yaml', (t) => t.replace('min: 41', 'min: 45'));
+  it('all problems are reported together: one line each, in file order', () => {
+    const dir = contentWith('skala.yaml', (t) => t.replace('min: 41', 'min: 45'));
     writeFileSync(join(dir, 'meta.yaml'), readFileSync(join(dir, 'meta.yaml'), 'utf8').replace(/^version: .*\n/m, ''));
-    const message = problemsOf(dir);
-    expect(message).toContain('meta.yaml');
-    dir = '';
-    expect(message.split('\n').length).toBeGreaterThanOrEqual(1);
+    const bandLine = lineOf(dir, 'skala.yaml', 'min: 45');
+    // A missing field is reported where its mapping starts: line 3 of meta.yaml, after the comments.
+    expect(problemsOf(dir).split('\n')).toEqual([
+      expect.stringMatching(/meta\.yaml:3:1 version: is missing$/),
+      expect.stringMatching(new RegExp(`skala\\.yaml:${bandLine}:\\d+ bands\\[2\\]\\.min: gap: no band holds 41–44$`)),
+    ]);
   });
 
   it('a changed statement shows up in the next build, no code change needed', async () => {

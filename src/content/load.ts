@@ -202,15 +202,17 @@ export function loadContentParts(
     }
     problems.push(...found);
   }
+  // The scoring is checked against the statements even when another file has problems, so
+  // that one run reports them all.
+  const shared = parsed as Partial<Pick<Content, 'meta' | 'scoring' | 'statements'>>;
+  const statementsSource = sources.get('statements')?.source;
+  const scoringSource = sources.get('scoring')?.source;
+  const numbered = shared.statements && statementsSource && numberStatements(shared.statements, statementsSource);
+  if (numbered && shared.scoring && scoringSource)
+    problems.push(...checkScoring(shared.scoring, numbered.length, scoringSource));
   throwIfProblems(problems);
-
-  const shared = parsed as Pick<Content, 'meta' | 'scoring' | 'statements'>;
-  const statementsSource = sources.get('statements')!.source;
-  const scoringSource = sources.get('scoring')!.source;
-  const numbered = numberStatements(shared.statements, statementsSource);
-  const bandSources = shared.scoring.bands.map((_, i) => sourceOf(scoringSource, ['bands', i, 'sentence']));
-  problems.push(...checkScoring(shared.scoring, numbered.length, scoringSource));
-  throwIfProblems(problems);
+  // With no problems, every file was read and parsed.
+  const bandSources = shared.scoring!.bands.map((_, i) => sourceOf(scoringSource!, ['bands', i, 'sentence']));
 
   const workshop = readWorkshop(dir, options.workshopFile);
   const placeOf = (part: ContentKey, path: (string | number)[]) => {
@@ -220,7 +222,7 @@ export function loadContentParts(
   return {
     dir,
     ...(parsed as Omit<Content, 'dir'>),
-    numbered,
+    numbered: numbered!,
     bandSources,
     placeOf,
     ...(workshop ? { workshop } : {}),
