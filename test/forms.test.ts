@@ -1,9 +1,11 @@
 // The fillable tests, in process: the form fields pdf-lib adds over pdfkit's tick boxes, the
 // identity the files carry, and reading returned files back (filled with pdf-lib, like a reader).
+import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, type PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { renderAll, renderDocumentPdf } from '../src/app/build.js';
 import { loadContent } from '../src/documents/load.js';
 import type { Content, Group } from '../src/content/model.js';
@@ -35,6 +37,15 @@ beforeAll(async () => {
     fillable[group] = await makeFillable(rendered[group], { content, group });
   }
 }, 60_000);
+
+/** The statements hash worked out from the content files themselves, as the form's identity describes it. */
+function hashOfContentFiles(group: Group): string {
+  const read = (file: string) => parse(readFileSync(join(repoRoot, 'content/da', file), 'utf8'));
+  const scale = (read('skala.yaml') as { scale: { label: string }[] }).scale.map((c) => c.label);
+  const themes = (read('udsagn.yaml') as { themes: { statements: Record<Group, string>[] }[] }).themes;
+  const statements = themes.flatMap((t) => t.statements.map((s) => s[group]));
+  return createHash('sha256').update(JSON.stringify({ scale, statements })).digest('hex').slice(0, 16);
+}
 
 const name = (value: unknown) => (value instanceof PDFName ? value.decodeText() : undefined);
 const keys = (dict: PDFDict) => dict.keys().map((k) => k.decodeText());
@@ -133,12 +144,30 @@ describe('the fillable tests', () => {
       const text = (key: string) => (info.lookup(PDFName.of(key)) as PDFString).decodeText();
       expect(text('MusTest')).toBe(group);
       expect(text('MusContentVersion')).toBe(content.meta.version);
-      expect(text('MusStatements')).toBe(formIdentity(content, group).statements);
-      expect(text('Keywords')).toContain(`mus-test=${group}`);
+      expect(text('MusStatements')).toBe(hashOfContentFiles(group));
+      expect(text('Keywords')).toContain(
+        `mus-test=${group}; mus-content-version=1; mus-statements=${hashOfContentFiles(group)}`,
+      );
       const raw = Buffer.from(fillable[group]).toString('latin1');
       expect(raw).not.toMatch(/\/(JavaScript|JS|AA|OpenAction|NeedAppearances)\b/);
     }
-    expect(formIdentity(content, 'leader').statements).not.toBe(formIdentity(content, 'employee').statements);
+    expect(hashOfContentFiles('leader')).not.toBe(hashOfContentFiles('employee'));
+  });
+
+  it("hashes the scale labels and the group's statements: the first 16 hex digits of SHA-256, texts in NFC", () => {
+    const scale = ['Nej', 'Ja'].map((label, i) => ({ label, aliases: [], points: i + 1 }));
+    const tiny = {
+      meta: { version: '1' },
+      scoring: { scale },
+      numbered: [{ leader: 'Jeg får feedback', employee: 'Min leder giver feedback' }],
+    };
+    // printf '%s' '{"scale":["Nej","Ja"],"statements":["Jeg får feedback"]}' | sha256sum | cut -c1-16
+    expect(formIdentity(tiny, 'leader')).toEqual({ group: 'leader', version: '1', statements: '967319347eec4632' });
+    // printf '%s' '{"scale":["Nej","Ja"],"statements":["Min leder giver feedback"]}' | sha256sum | cut -c1-16
+    expect(formIdentity(tiny, 'employee').statements).toBe('75577188f9af034c');
+    // "å" typed as "a" and a combining ring (as some Mac programs save it) is the same text.
+    const decomposed = { ...tiny, numbered: [{ leader: 'Jeg fa\u030Ar feedback', employee: '' }] };
+    expect(formIdentity(decomposed, 'leader').statements).toBe('967319347eec4632');
   });
 
   it("keeps pdfkit's pages, dates and producer, and its tagged structure, with each widget tagged as a Form", async () => {
