@@ -16,6 +16,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { recoverOutput, replaceFile, writeFilesAtomically } from '../src/output.js';
 import { repoRoot, runMus } from './helpers/cli.js';
@@ -23,6 +24,8 @@ import { flat, readPdf, tempDir } from './helpers/pdf.js';
 
 const contentDir = join(repoRoot, 'content/da');
 const cli = join(repoRoot, 'dist/src/cli.js');
+/** Preloaded into a build to stop it at a chosen file-system call (see the file). */
+const stopAt = pathToFileURL(join(repoRoot, 'test/helpers/stop-at.mjs')).href;
 
 /** A copy of the Danish content with one file replaced by `bytes` (or edited as text). */
 function contentWith(file: string, change: (text: string) => string | Uint8Array): string {
@@ -165,24 +168,63 @@ describe('a failed build leaves the output folder as it was', () => {
     });
   });
 
-  it('a SIGKILL at any moment of a build leaves either the old set or the new one, and no temp files after the next build', async () => {
-    const out = builtOut();
-    const before = snapshot(out);
-    const edited = contentWith('test.yaml', (t) => t.replace('title:', 'title: Ændret'));
-    const killed = await new Promise<void>((resolve) => {
-      const child = spawn(process.execPath, [cli, 'build', '--out', out, '--content', edited], { stdio: 'ignore' });
-      setTimeout(() => child.kill('SIGKILL'), 400);
-      child.on('exit', () => resolve());
-    });
-    void killed;
-    recoverOutput(out);
-    const after = snapshot(out);
-    expect(Object.keys(after).filter((n) => n.startsWith('.'))).toEqual([]);
-    const changed = Object.keys(before).filter((n) => after[n] !== before[n]);
-    // Either nothing changed (killed before the renames, or undone), or every test the edit touches did.
-    const tests = Object.keys(before).filter((n) => n.startsWith('mus-test-'));
-    expect([[], tests]).toContainEqual(changed);
-  });
+  // A build stopped by test/helpers/stop-at.mjs just before the Nth link (old copies kept
+  // aside, no journal yet) or the Nth rename (N - 1 new files in place), then SIGKILLed.
+  const allFiles = 9; // 7 documents and 2 fillable tests
+  let built: string | undefined;
+  /** A folder holding the blank set, built once for all the cases. */
+  const setToKill = () => {
+    built ??= builtOut();
+    const out = tempDir('mus-fault-kill-');
+    cpSync(built, out, { recursive: true });
+    return out;
+  };
+  it.each([
+    ['link:2', 0],
+    ['rename:2', 1],
+    ['rename:8', 7],
+  ] as const)(
+    'a SIGKILL before %s (%i new files in place) is undone: the next build finds a whole set and leaves no temp files',
+    async (point, replaced) => {
+      const out = setToKill();
+      const before = snapshot(out);
+      expect(Object.keys(before)).toHaveLength(allFiles);
+      // Another date changes every file, so each file in place shows which set it is from.
+      const child = spawn(process.execPath, ['--import', stopAt, cli, 'build', '--out', out], {
+        env: { ...process.env, MUS_TEST_STOP_AT: point, SOURCE_DATE_EPOCH: '1800000000' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+      const stopped = await new Promise<string>((resolve, reject) => {
+        let said = '';
+        child.stderr.on('data', (chunk) => {
+          said += chunk;
+          if (said.includes('stopped before')) resolve(said);
+        });
+        child.on('exit', (code) => reject(new Error(`the build ended (exit ${code}) before ${point}: ${said}`)));
+      });
+      expect(stopped).toMatch(/\.pdf/);
+      const killed = snapshot(out); // the folder as the kill leaves it
+      child.kill('SIGKILL');
+      await exited;
+
+      const visible = Object.keys(killed).filter((n) => !n.startsWith('.'));
+      expect(visible).toEqual(Object.keys(before));
+      expect(visible.filter((n) => killed[n] !== before[n])).toHaveLength(replaced);
+      expect(Object.keys(killed).some((n) => n.startsWith('.mus-replacing-'))).toBe(point.startsWith('rename'));
+      expect(Object.keys(killed).filter((n) => n.startsWith('.mus-tmp-'))).toHaveLength(allFiles - replaced);
+
+      // What the next build does first: the old set put back whole, nothing else left.
+      const copy = tempDir('mus-fault-kill-copy-');
+      cpSync(out, copy, { recursive: true });
+      recoverOutput(copy);
+      expect(snapshot(copy)).toEqual(before);
+
+      // The next build itself: the whole set, as a build into an untouched folder makes it.
+      expect(runMus(['build', '--out', out]).code).toBe(0);
+      expect(snapshot(out)).toEqual(before);
+    },
+  );
 });
 
 describe('a file beside the scans (the corrections a person edits) is replaced whole or not at all', () => {
