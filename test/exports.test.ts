@@ -2,7 +2,6 @@
 // the committed samples against hand-checked tallies, the dialects, column matching, every
 // error, notices, privacy, and the same tally whatever format the same answers come in.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { utils, write } from '@e965/xlsx';
@@ -17,7 +16,7 @@ import { answerSheets } from '../src/responses/types.js';
 import { tallyResponses, type GroupTally, type TallyResult } from '../src/tally/tally.js';
 import { googleRows, formsRows } from './fixtures/exports/make-fixtures.js';
 import { repoRoot, runMus } from './helpers/cli.js';
-import { flat, readPdf } from './helpers/pdf.js';
+import { flat, readPdf, tempDir } from './helpers/pdf.js';
 
 const exportsDir = fileURLToPath(new URL('./fixtures/exports/', import.meta.url));
 const sample = (name: string) => join(exportsDir, name);
@@ -26,7 +25,7 @@ const validAnswers = 'Aldrig, Sjældent, Af og til, Oftest, Altid or 1–5';
 const content: Content = loadContent(join(repoRoot, 'content/da'));
 const texts = content.numbered.map((s) => ({ leader: s.leader, employee: s.employee }));
 
-const dir = mkdtempSync(join(tmpdir(), 'mus-exports-'));
+const dir = tempDir('mus-exports-');
 let fileCount = 0;
 /** Writes a file into a fresh temp folder under its own name, and returns its path. */
 function temp(name: string, data: string | Uint8Array): string {

@@ -1,8 +1,5 @@
 // Reading generated PDFs back the way a person's tools would: text, pages, sizes, metadata.
-import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PDFParse } from 'pdf-parse';
 
 export interface PdfReadout {
@@ -44,7 +41,7 @@ export async function pagesOfBytes(bytes: Uint8Array): Promise<{ width: number; 
 /** Text with line breaks and runs of spaces folded, so wrapped sentences can be found whole. */
 export const flat = (text: string) => text.replace(/-\n/g, '-').replace(/\s+/g, ' ');
 
-export const tempDir = (prefix = 'mus-test-') => mkdtempSync(join(tmpdir(), prefix));
+export { tempDir } from './scratch.js';
 
 export const A4 = { width: 595.28, height: 841.89 };
 export const A3 = { width: 841.89, height: 1190.55 };
