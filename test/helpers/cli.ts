@@ -1,4 +1,4 @@
-// Runs the compiled `mus` command as a user would (npm test compiles it first).
+// Runs the compiled `mus` command as a user would (vitest's global set-up, helpers/build-first.ts, builds it when stale).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
