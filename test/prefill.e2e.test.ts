@@ -1,6 +1,6 @@
 // Pre-filled posters, end to end: build with the shared example answers and read the
 // numbers back out of the PDF text, against the hand-checked expected tally.
-import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -108,6 +108,58 @@ describe('anonymity of small employee groups', () => {
     const employees = flat((await readPdf(join(out, 'resultatskema-medarbejder.pdf'))).text);
     expect(employees).toMatch(/MUS gennemføres 0 1 0 1 1 0/);
     expect(employees).not.toContain('færre end 5');
+  });
+});
+
+describe("the threshold is the content's minGroupSize, not a fixed number", () => {
+  /** A copy of the Danish content whose skala.yaml sets minGroupSize to `size`. */
+  function contentWithMinimum(size: number): string {
+    const dir = join(tempDir('mus-min-group-'), 'da');
+    cpSync(join(repoRoot, 'content/da'), dir, { recursive: true });
+    const scale = join(dir, 'skala.yaml');
+    const text = readFileSync(scale, 'utf8');
+    expect(text).toMatch(/^minGroupSize: 5$/m);
+    writeFileSync(scale, text.replace(/^minGroupSize: 5$/m, `minGroupSize: ${size}`));
+    return dir;
+  }
+  /** One leader, and one employee sheet per answer given, each answer to all 20 statements. */
+  function answers(...employees: string[]): string {
+    const file = join(tempDir('mus-min-group-svar-'), 'svar.yaml');
+    const sheet = (answer: string) => `[${Array(20).fill(answer).join(', ')}]`;
+    writeFileSync(
+      file,
+      `ledere:\n  - ${sheet('Altid')}\nmedarbejdere:\n${employees.map((a) => `  - ${sheet(a)}\n`).join('')}`,
+    );
+    return file;
+  }
+
+  it('minGroupSize 3: three employees are enough, their counts are shown', async () => {
+    const [content, file] = [contentWithMinimum(3), answers('Oftest', 'Sjældent', 'Altid')];
+    const out = tempDir();
+    expect(runMus(['build', '--content', content, '--responses', file, '--out', out]).code).toBe(0);
+    const employees = flat((await readPdf(join(out, 'resultatskema-medarbejder.pdf'))).text);
+    expect(employees).toMatch(/MUS gennemføres 0 1 0 1 1 0/);
+    expect(employees).not.toContain('færre end');
+    const tally = runMus(['tally', '--content', content, file]);
+    expect(tally.code).toBe(0);
+    expect(tally.stdout).not.toContain('færre end');
+  });
+
+  it('minGroupSize 8: six employees are too few, on the poster, the comparison, the dialogue poster and in mus tally', async () => {
+    const six = ['Oftest', 'Oftest', 'Sjældent', 'Altid', 'Altid', 'Altid'];
+    const [content, file] = [contentWithMinimum(8), answers(...six)];
+    const out = tempDir();
+    expect(runMus(['build', '--content', content, '--responses', file, '--out', out]).code).toBe(0);
+    const employees = flat((await readPdf(join(out, 'resultatskema-medarbejder.pdf'))).text);
+    expect(employees).toContain('Kun 6 har svaret – færre end 8.');
+    expect(employees).not.toMatch(/MUS gennemføres \d+ \d+ \d+/);
+    const comparison = flat((await readPdf(join(out, 'resultatskema-sammenligning.pdf'))).text);
+    expect(comparison).toContain('Kun 6 medarbejdere har svaret – færre end 8.');
+    const dialogue = flat((await readPdf(join(out, 'dialogplakat.pdf'))).text);
+    expect(dialogue).toContain('vises ikke (færre end 8 har svaret)');
+    const tally = runMus(['tally', '--content', content, file]);
+    expect(tally.code).toBe(0);
+    expect(tally.stdout).toContain('Kun 6 har svaret – færre end 8.');
   });
 });
 
