@@ -4,6 +4,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { loadContent } from '../src/documents/load.js';
 import { documents, fileName } from '../src/app/documents.js';
 import { renderTemplate } from '../src/layout/template.js';
@@ -12,9 +13,15 @@ import { shadeFor, shadeSteps } from '../src/render/blocks/table.js';
 import { minBox, minMargin, mm, scaledStyle, typeStyles } from '../src/render/styles.js';
 import { repoRoot, runMus, fixture } from './helpers/cli.js';
 import { flat, readPdf, tempDir } from './helpers/pdf.js';
-import { pageContents, renderPages, textRuns, type TextRun } from './helpers/raster.js';
+import { inside, pageContents, renderPages, strokedRects, textRuns, type TextRun } from './helpers/raster.js';
 
 const contentDir = join(repoRoot, 'content/da');
+const expectedTally = JSON.parse(readFileSync(fixture('eksempel-svar.expected.json'), 'utf8')) as Record<
+  'leaders' | 'employees',
+  { statements: { counts: number[]; unanswered: number }[] }
+>;
+const bands = (parse(readFileSync(join(contentDir, 'skala.yaml'), 'utf8')) as { bands: { min: number; max: number }[] })
+  .bands;
 const sets = { blank: tempDir('mus-print-blank-'), filled: tempDir('mus-print-filled-') };
 const pdfsIn = (dir: string) =>
   readdirSync(dir)
@@ -133,6 +140,92 @@ describe('vector drawing and black-and-white printing', () => {
     expect(shades.length).toBeGreaterThanOrEqual(3);
     expect(Math.min(...shades)).toBeGreaterThanOrEqual(0.5); // black numbers stay readable on them
     for (let i = 1; i < shades.length; i++) expect(shades[i] - shades[i - 1]).toBeGreaterThanOrEqual(0.09);
+  });
+
+  it('each count sits on its grey: the step for its share of the 9 employees, in its own row and column', async () => {
+    // eksempel-svar.yaml has 9 employees; the steps start at 0 (white), above 0, 1/5, 2/5, 3/5.
+    const greyOfCount: Record<number, number> = { 0: 255, 1: 230, 2: 204, 3: 204, 4: 174, 5: 174, 6: 142 };
+    const bytes = readFileSync(join(sets.filled, 'resultatskema-medarbejder.pdf'));
+    const [runs, images] = [await textRuns(bytes), await renderPages(bytes, 1, { gray: true })];
+    const statements = expectedTally.employees.statements;
+    const found = new Set<number>();
+    for (const [p, page] of runs.entries()) {
+      for (const number of page.filter((r) => /^\d+\.$/.test(r.str))) {
+        const n = Number.parseInt(number.str, 10);
+        // The row's counts: the big numbers level with the statement's number, left to right.
+        const counts = page
+          .filter((r) => r.x > number.x + 200 && Math.abs(r.y - number.y) < 8 && /^\d+$/.test(r.str))
+          .sort((a, b) => a.x - b.x);
+        expect(
+          counts.map((r) => Number(r.str)),
+          `statement ${n}`,
+        ).toEqual([...statements[n - 1].counts, statements[n - 1].unanswered]);
+        for (const [c, count] of statements[n - 1].counts.entries()) {
+          const run = counts[c];
+          // A point in the cell, just left of the number's first digit.
+          const [x, y] = [Math.round(run.x - 5), Math.round(run.y - run.size * 0.35)];
+          const grey = images[p].data[(y * images[p].width + x) * 4];
+          expect(grey, `statement ${n}, category ${c + 1}: ${count} of 9`).toBeGreaterThanOrEqual(
+            greyOfCount[count] - 2,
+          );
+          expect(grey, `statement ${n}, category ${c + 1}: ${count} of 9`).toBeLessThanOrEqual(greyOfCount[count] + 2);
+        }
+        found.add(n);
+      }
+    }
+    expect(found.size).toBe(20);
+  });
+
+  it('the TENDENS frame is drawn around the row of the band with the most respondents, and only that row', async () => {
+    const ranges = bands.map((b) => `${b.min}–${b.max}`);
+    for (const [poster, tendency] of [
+      ['resultatskema-leder.pdf', '81–100'], // 2 of 2 leaders
+      ['resultatskema-medarbejder.pdf', '61–80'], // 5 of the 8 employees with every answer
+    ] as const) {
+      const bytes = readFileSync(join(sets.filled, poster));
+      const [runs] = await textRuns(bytes);
+      const frames = (await strokedRects(bytes))[0].filter((r) => r.lineWidth >= 3);
+      expect(frames, poster).toHaveLength(1);
+      const framed = runs.filter((r) => inside(r, frames[0])).map((r) => r.str);
+      expect(framed, poster).toContain('TENDENS');
+      expect(
+        framed.filter((s) => ranges.includes(s)),
+        poster,
+      ).toEqual([tendency]);
+      // The label sits in the frame, on the band's row.
+      const label = runs.find((r) => r.str === 'TENDENS')!;
+      const band = runs.find((r) => r.str === tendency)!;
+      expect(Math.abs(label.y - band.y), poster).toBeLessThan(10);
+    }
+  });
+
+  it('the five DIALOG frames are drawn around the rows of the five largest differences, each with its label', async () => {
+    const bytes = readFileSync(join(sets.filled, 'resultatskema-sammenligning.pdf'));
+    const [runs, rects] = [await textRuns(bytes), await strokedRects(bytes)];
+    const framedStatements: number[] = [];
+    let labels = 0;
+    expect(runs[0].map((r) => r.str)).not.toContain('DIALOG');
+    // Page 1 is step 1, whose heavy frames mark each group's tendency; the statements follow.
+    for (const [p, page] of runs.entries()) {
+      if (p === 0) continue;
+      const frames = rects[p].filter((r) => r.lineWidth >= 3);
+      for (const frame of frames) {
+        const numbers = page.filter((r) => inside(r, frame) && /^\d+\.$/.test(r.str));
+        expect(numbers, 'one statement in each frame').toHaveLength(1);
+        framedStatements.push(Number.parseInt(numbers[0].str, 10));
+        expect(page.filter((r) => inside(r, frame) && r.str === 'DIALOG')).toHaveLength(1);
+      }
+      const dialogue = page.filter((r) => r.str === 'DIALOG');
+      for (const label of dialogue)
+        expect(
+          frames.some((f) => inside(label, f)),
+          'a label outside the frames',
+        ).toBe(true);
+      labels += dialogue.length;
+    }
+    // Worked by hand in fixtures/eksempel-svar.comparison.yaml.
+    expect(framedStatements.sort((a, b) => a - b)).toEqual([8, 10, 12, 13, 16]);
+    expect(labels).toBe(5);
   });
 
   it('the tendency row is marked by a heavy frame and the label TENDENS, not by colour', async () => {

@@ -103,3 +103,50 @@ export async function pageContents(bytes: Uint8Array): Promise<string[]> {
       .join('\n');
   });
 }
+
+/** A stroked rectangle: its top-left corner and size in pt from the page's top-left, and its line width. */
+export interface StrokedRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  lineWidth: number;
+}
+
+/**
+ * The rectangles stroked on each page. pdfkit starts every page by flipping it
+ * (`1 0 0 -1 0 H cm`), so a rectangle drawn with no further transform is in the same
+ * top-down space as a text run's position.
+ */
+export async function strokedRects(bytes: Uint8Array): Promise<StrokedRect[][]> {
+  return (await pageContents(bytes)).map((content) => {
+    const found: StrokedRect[] = [];
+    const saved: { lineWidth: number; transforms: number }[] = [];
+    let [lineWidth, transforms] = [1, 0];
+    let path: Omit<StrokedRect, 'lineWidth'>[] = [];
+    const operands: number[] = [];
+    for (const token of content.split(/\s+/)) {
+      if (/^-?[\d.]+$/.test(token)) {
+        operands.push(Number(token));
+        continue;
+      }
+      if (token === 'q') saved.push({ lineWidth, transforms });
+      else if (token === 'Q') ({ lineWidth, transforms } = saved.pop() ?? { lineWidth, transforms });
+      else if (token === 'cm') transforms++;
+      else if (token === 'w') lineWidth = operands[operands.length - 1];
+      else if (token === 're' && transforms === 1) {
+        const [x, y, width, height] = operands.slice(-4);
+        path.push({ x, y, width, height });
+      } else if (token === 'S') {
+        found.push(...path.map((r) => ({ ...r, lineWidth })));
+        path = [];
+      } else if (['f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n', 's'].includes(token)) path = [];
+      operands.length = 0;
+    }
+    return found;
+  });
+}
+
+/** Whether a text run's baseline start lies inside a rectangle. */
+export const inside = (run: TextRun, rect: StrokedRect) =>
+  run.x >= rect.x && run.x <= rect.x + rect.width && run.y >= rect.y && run.y <= rect.y + rect.height;
