@@ -1,4 +1,4 @@
-// The import graph of src/: reading answers (responses/) depends on the content alone, and no
+// The import graph of src/ (and, below, how test files are named): reading answers (responses/) depends on the content alone, and no
 // two folders of src/ import each other, directly or round a loop. Imports are found by the
 // TypeScript compiler's own pre-processor (static, `export … from`, `import type` and dynamic).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -69,5 +69,17 @@ describe('the import graph of src/', () => {
     };
     for (const part of edges.keys()) walk(part, [part]);
     expect(loops).toEqual([]);
+  });
+});
+
+describe('the test files', () => {
+  it('a file that runs the `mus` command (whole builds, as a user would) is named *.e2e.test.ts, and only such a file', () => {
+    const dir = join(repoRoot, 'test');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.test.ts'));
+    expect(files.length).toBeGreaterThan(20);
+    for (const name of files) {
+      const runsMus = /\brunMus\(|dist\/src\/cli\.js/.test(readFileSync(join(dir, name), 'utf8'));
+      expect(name.endsWith('.e2e.test.ts'), name).toBe(runsMus);
+    }
   });
 });
