@@ -1,6 +1,7 @@
-// The import graph of src/ (and, below, how test files are named): reading answers (responses/) depends on the content alone, and no
+// The import graph of src/: reading answers (responses/) depends on the content alone, and no
 // two folders of src/ import each other, directly or round a loop. Imports are found by the
 // TypeScript compiler's own pre-processor (static, `export … from`, `import type` and dynamic).
+// Also how the test files are named: end to end (running `mus`) or not.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
