@@ -144,36 +144,28 @@ describe('vector drawing and black-and-white printing', () => {
 
   it('each count sits on its grey: the step for its share of the 9 employees, in its own row and column', async () => {
     // eksempel-svar.yaml has 9 employees; the steps start at 0 (white), above 0, 1/5, 2/5, 3/5.
-    const greyOfCount: Record<number, number> = { 0: 255, 1: 230, 2: 204, 3: 204, 4: 174, 5: 174, 6: 142 };
+    const greyOfCount = { 0: 255, 1: 230, 2: 204, 3: 204, 4: 174, 5: 174, 6: 142 };
     const bytes = readFileSync(join(sets.filled, 'resultatskema-medarbejder.pdf'));
-    const [runs, images] = [await textRuns(bytes), await renderPages(bytes, 1, { gray: true })];
-    const statements = expectedTally.employees.statements;
-    const found = new Set<number>();
-    for (const [p, page] of runs.entries()) {
-      for (const number of page.filter((r) => /^\d+\.$/.test(r.str))) {
-        const n = Number.parseInt(number.str, 10);
-        // The row's counts: the big numbers level with the statement's number, left to right.
-        const counts = page
-          .filter((r) => r.x > number.x + 200 && Math.abs(r.y - number.y) < 8 && /^\d+$/.test(r.str))
-          .sort((a, b) => a.x - b.x);
-        expect(
-          counts.map((r) => Number(r.str)),
-          `statement ${n}`,
-        ).toEqual([...statements[n - 1].counts, statements[n - 1].unanswered]);
-        for (const [c, count] of statements[n - 1].counts.entries()) {
-          const run = counts[c];
-          // A point in the cell, just left of the number's first digit.
-          const [x, y] = [Math.round(run.x - 5), Math.round(run.y - run.size * 0.35)];
-          const grey = images[p].data[(y * images[p].width + x) * 4];
-          expect(grey, `statement ${n}, category ${c + 1}: ${count} of 9`).toBeGreaterThanOrEqual(
-            greyOfCount[count] - 2,
-          );
-          expect(grey, `statement ${n}, category ${c + 1}: ${count} of 9`).toBeLessThanOrEqual(greyOfCount[count] + 2);
-        }
-        found.add(n);
-      }
-    }
-    expect(found.size).toBe(20);
+    await expectCountsOnTheirGreys(bytes, expectedTally.employees.statements, greyOfCount);
+  });
+
+  it('a share of exactly 1/5, 2/5 or 3/5 takes the darker step (5 employees)', async () => {
+    const answers = (k: number) => [
+      ['Sjældent', 'Af og til', 'Af og til', 'Oftest', 'Oftest'][k],
+      ['Aldrig', 'Aldrig', 'Altid', 'Altid', 'Altid'][k],
+      ...Array(18).fill('Oftest'),
+    ];
+    const file = join(tempDir('mus-print-steps-'), 'svar.yaml');
+    writeFileSync(file, `medarbejdere:\n${[0, 1, 2, 3, 4].map((k) => `  - [${answers(k).join(', ')}]\n`).join('')}`);
+    const out = tempDir('mus-print-steps-out-');
+    expect(runMus(['build', '--responses', file, '--out', out]).code).toBe(0);
+    const statements = [
+      { counts: [0, 1, 2, 2, 0], unanswered: 0 },
+      { counts: [2, 0, 0, 0, 3], unanswered: 0 },
+      ...Array(18).fill({ counts: [0, 0, 0, 5, 0], unanswered: 0 }),
+    ];
+    const greyOfCount = { 0: 255, 1: 204, 2: 174, 3: 142, 5: 142 };
+    await expectCountsOnTheirGreys(readFileSync(join(out, 'resultatskema-medarbejder.pdf')), statements, greyOfCount);
   });
 
   it('the TENDENS frame is drawn around the row of the band with the most respondents, and only that row', async () => {
@@ -441,3 +433,39 @@ describe('text never overflows: it wraps, shrinks within limits, or stops the bu
     expect(existsSync(join(out, 'resultatskema-leder.pdf'))).toBe(false);
   });
 });
+
+/**
+ * Finds each statement's row on a pre-filled group poster by its number, checks the counts
+ * printed level with it, and samples the cell just left of each count: its grey must be the
+ * one `greyOfCount` gives for that count.
+ */
+async function expectCountsOnTheirGreys(
+  bytes: Uint8Array,
+  statements: { counts: number[]; unanswered: number }[],
+  greyOfCount: Record<number, number>,
+): Promise<void> {
+  const [runs, images] = [await textRuns(bytes), await renderPages(bytes, 1, { gray: true })];
+  const found = new Set<number>();
+  for (const [p, page] of runs.entries()) {
+    for (const number of page.filter((r) => /^\d+\.$/.test(r.str))) {
+      const n = Number.parseInt(number.str, 10);
+      const counts = page
+        .filter((r) => r.x > number.x + 200 && Math.abs(r.y - number.y) < 8 && /^\d+$/.test(r.str))
+        .sort((a, b) => a.x - b.x);
+      expect(
+        counts.map((r) => Number(r.str)),
+        `statement ${n}`,
+      ).toEqual([...statements[n - 1].counts, statements[n - 1].unanswered]);
+      for (const [c, count] of statements[n - 1].counts.entries()) {
+        const run = counts[c];
+        const [x, y] = [Math.round(run.x - 5), Math.round(run.y - run.size * 0.35)];
+        const grey = images[p].data[(y * images[p].width + x) * 4];
+        const where = `statement ${n}, category ${c + 1}: ${count}`;
+        expect(grey, where).toBeGreaterThanOrEqual(greyOfCount[count] - 2);
+        expect(grey, where).toBeLessThanOrEqual(greyOfCount[count] + 2);
+      }
+      found.add(n);
+    }
+  }
+  expect(found.size).toBe(20);
+}
