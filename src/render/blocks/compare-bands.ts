@@ -5,20 +5,16 @@ import type { CompareBandsBlock } from '../../layout/schema.js';
 import { noteSize, type Ctx } from '../context.js';
 import type { BlockDrawer } from './block.js';
 import {
-  bigNumberText,
   cellElement,
   cellText,
   cellTextAt,
   cellTextHeight,
-  columns,
-  drawLabel,
+  compareHeaderText,
   fillRect,
   headerFill,
-  headerText,
-  heavyFrame,
-  labelSize,
   strokeRect,
-} from './compare-parts.js';
+} from './cells.js';
+import { bigNumberText, columns, drawLabel, heavyFrame, labelSize } from './compare-parts.js';
 
 type Row = CompareBandsBlock['rows'][number];
 
@@ -29,7 +25,7 @@ const geometry = (block: CompareBandsBlock, ctx: Ctx) => columns(ctx, relativeWi
 
 function headerHeight(block: CompareBandsBlock, ctx: Ctx): number {
   const { widths } = geometry(block, ctx);
-  return Math.max(...block.header.map((text, i) => cellTextHeight(ctx, text, headerText(ctx), widths[i])));
+  return Math.max(...block.header.map((text, i) => cellTextHeight(ctx, text, compareHeaderText(ctx), widths[i])));
 }
 
 function rowHeight(block: CompareBandsBlock, row: Row, ctx: Ctx, note = false): number {
@@ -72,7 +68,7 @@ export const compareBands: BlockDrawer<CompareBandsBlock> = {
         ctx,
         th,
         text,
-        { ...headerText(ctx), align: i === 0 ? 'center' : 'left' },
+        { ...compareHeaderText(ctx), align: i === 0 ? 'center' : 'left' },
         xs[i],
         ctx.y,
         widths[i],

@@ -1,25 +1,11 @@
 // Pieces shared by the two tables of the poster with leaders and employees side by side
-// (compare-bands.ts, compare-statements.ts): the grid, tagged cells, the heavy frame with
-// its label, and the stacked bar of the answer categories in grey steps with the counts.
-import { addText, drawArtifact, textHeight, type Ctx, type StructElement, type TextStyle } from '../context.js';
+// (compare-bands.ts, compare-statements.ts), beyond the table cells (cells.ts): the heavy
+// frame with its label, and the stacked bar of the answer categories in grey steps with the counts.
+import { drawArtifact, type Ctx, type StructElement, type TextStyle } from '../context.js';
+import { compareHeaderText, fillRect, markFrame, strokeRect } from './cells.js';
 
-export const gridColor = '#000000';
-export const headerFill = '#e4e4e4';
-export const sectionFill = '#c8c8c8';
-/** Line width of the heavy frame around a marked cell or row (as the group posters' tendency). */
-export const markFrame = 4;
-
-export const cellText = (ctx: Ctx, bold = false): TextStyle => ({
-  font: bold ? 'bold' : 'regular',
-  size: ctx.style.tableText,
-});
-/** Headers and labels keep to the sheet's smallest text too (≥ 14 pt on A3) when a page is shrunk. */
-export const headerText = (ctx: Ctx): TextStyle => ({
-  font: 'bold',
-  size: Math.max(ctx.style.minTableText, ctx.style.tableHeader),
-});
-export const sectionText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.h3 });
-export const labelText = (ctx: Ctx): TextStyle => ({ ...headerText(ctx), color: '#ffffff' });
+/** A mark label (TENDENS, DIALOG): white, at the header cells' size. */
+export const labelText = (ctx: Ctx): TextStyle => ({ ...compareHeaderText(ctx), color: '#ffffff' });
 /** A number in a bar or a mean: bold, at the table's text size (≥ 14 pt on A3). */
 export const numberText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.tableText });
 export const bigNumberText = (ctx: Ctx): TextStyle => ({
@@ -33,58 +19,6 @@ export function columns(ctx: Ctx, relative: number[]): { xs: number[]; widths: n
   const widths = relative.map((r) => ((ctx.frame.right - ctx.frame.left) * r) / total);
   const xs = widths.map((_, i) => ctx.frame.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
   return { xs, widths };
-}
-
-/** The height of a text set in a cell `w` wide, padding included. */
-export function cellTextHeight(ctx: Ctx, text: string, style: TextStyle, w: number): number {
-  return textHeight(ctx.doc, text, style, w - 2 * ctx.style.cellPadding, ctx.style.lineGap) + 2 * ctx.style.cellPadding;
-}
-
-/** Adds a text to a cell, padded, and centred vertically in the height `h`. */
-export function cellTextAt(
-  ctx: Ctx,
-  element: StructElement,
-  text: string,
-  style: TextStyle,
-  x: number,
-  y: number,
-  w: number,
-  h: number,
-): void {
-  const pad = ctx.style.cellPadding;
-  const th = textHeight(ctx.doc, text, style, w - 2 * pad, ctx.style.lineGap);
-  addText(ctx, element, text, style, x + pad, y + (h - th) / 2, w - 2 * pad);
-}
-
-/**
- * A table cell's structure element; header cells get their scope. Row and column spans go
- * into the element's attributes (pdfkit has no option for them; the table drawer does the same).
- */
-export function cellElement(
-  ctx: Ctx,
-  tr: StructElement,
-  type: 'TD' | 'TH',
-  options: { scope?: 'Column' | 'Row'; rowSpan?: number; colSpan?: number } = {},
-): StructElement {
-  const element = ctx.doc.struct(type, (options.scope ? { scope: options.scope } : {}) as never);
-  const spans = {
-    ...(options.rowSpan && options.rowSpan > 1 ? { RowSpan: options.rowSpan } : {}),
-    ...(options.colSpan && options.colSpan > 1 ? { ColSpan: options.colSpan } : {}),
-  };
-  if (Object.keys(spans).length > 0) {
-    const dictionary = (element as unknown as { dictionary: { data: { A?: Record<string, unknown> } } }).dictionary;
-    dictionary.data.A = { ...dictionary.data.A, O: 'Table', ...spans };
-  }
-  tr.add(element);
-  return element;
-}
-
-export function strokeRect(ctx: Ctx, x: number, y: number, w: number, h: number, lineWidth = 0.75): void {
-  drawArtifact(ctx, () => ctx.doc.lineWidth(lineWidth).strokeColor(gridColor).rect(x, y, w, h).stroke());
-}
-
-export function fillRect(ctx: Ctx, x: number, y: number, w: number, h: number, color: string): void {
-  drawArtifact(ctx, () => ctx.doc.rect(x, y, w, h).fill(color));
 }
 
 /** The heavy frame of a marked area, drawn inside it. */

@@ -16,25 +16,27 @@ import {
 import type { BlockDrawer } from './block.js';
 import type { FontName } from '../fonts.js';
 import {
-  bigNumberText,
-  categoryGreys,
   cellElement,
   cellText,
   cellTextAt,
   cellTextHeight,
+  compareHeaderText,
   fillRect,
   gridColor,
   headerFill,
-  headerText,
-  heavyFrame,
-  labelSize,
-  drawLabel,
   markFrame,
-  numberText,
   sectionFill,
   sectionText,
-  stackedBar,
   strokeRect,
+} from './cells.js';
+import {
+  bigNumberText,
+  categoryGreys,
+  drawLabel,
+  heavyFrame,
+  labelSize,
+  numberText,
+  stackedBar,
 } from './compare-parts.js';
 
 interface Geometry {
@@ -58,7 +60,7 @@ function geometry(block: CompareStatementsBlock, ctx: Ctx): Geometry {
   const rows = block.sections.flatMap((s) => s.rows);
   const lines = rows.flatMap((r) => r.groups);
   const text = cellText(ctx);
-  const header = headerText(ctx);
+  const header = compareHeaderText(ctx);
   const number = bigNumberText(ctx);
   const n = textWidth(ctx, `${Math.max(...rows.map((r) => r.n), 0)}.`, text.font, text.size) + pad + markFrame;
   const label = Math.max(0, ...lines.map((l) => textWidth(ctx, l.label, 'bold', text.size))) + pad;
@@ -107,7 +109,7 @@ function headerCells(block: CompareStatementsBlock, geo: Geometry) {
 }
 
 function headerHeight(block: CompareStatementsBlock, geo: Geometry, ctx: Ctx): number {
-  return Math.max(...headerCells(block, geo).map((c) => cellTextHeight(ctx, c.text, headerText(ctx), c.w)));
+  return Math.max(...headerCells(block, geo).map((c) => cellTextHeight(ctx, c.text, compareHeaderText(ctx), c.w)));
 }
 
 const keyHeight = (ctx: Ctx) => lineHeight(ctx) + ctx.style.cellPadding;
@@ -138,14 +140,14 @@ function drawKey(block: CompareStatementsBlock, ctx: Ctx): void {
           .stroke();
     });
     const color = parseInt(greys[c].slice(1, 3), 16) < 128 ? '#ffffff' : '#000000';
-    const th = textHeight(doc, category, style, w, ctx.style.lineGap);
+    const textH = textHeight(doc, category, style, w, ctx.style.lineGap);
     addText(
       ctx,
       p,
       c < block.categories.length - 1 ? `${category} ` : category,
       { ...style, color, align: 'center' },
       x,
-      y + (h - th) / 2,
+      y + (h - textH) / 2,
       w,
     );
   });
@@ -163,7 +165,16 @@ function drawHeader(block: CompareStatementsBlock, geo: Geometry, ctx: Ctx, tabl
   for (const [i, cell] of headerCells(block, geo).entries()) {
     strokeRect(ctx, cell.x, y, cell.w, h);
     const th = cellElement(ctx, tr, 'TH', { scope: 'Column' });
-    cellTextAt(ctx, th, cell.text, { ...headerText(ctx), align: i >= 2 ? 'center' : 'left' }, cell.x, y, cell.w, h);
+    cellTextAt(
+      ctx,
+      th,
+      cell.text,
+      { ...compareHeaderText(ctx), align: i >= 2 ? 'center' : 'left' },
+      cell.x,
+      y,
+      cell.w,
+      h,
+    );
     th.end();
   }
   tr.end();

@@ -17,125 +17,25 @@ import {
   type TextStyle,
 } from '../context.js';
 import type { BlockDrawer } from './block.js';
+import {
+  cellElement,
+  cellText,
+  cellTextAt,
+  cellTextHeight,
+  fillRect,
+  gridColor,
+  headerFill,
+  headerText,
+  markFrame,
+  sectionFill,
+  sectionText,
+} from './cells.js';
+import { geometry, type Geometry } from './table-columns.js';
 
-const gridColor = '#000000';
-const headerFill = '#e4e4e4';
-const sectionFill = '#c8c8c8';
-
-interface Geometry {
-  xs: number[]; // left edge of each column
-  widths: number[];
-  /** The word that widened its column the most, when it is more than `widenedTooFar` times. */
-  widened?: Ctx['widened'];
-}
-
-const cellText = (ctx: Ctx, bold = false): TextStyle => ({
-  font: bold ? 'bold' : 'regular',
-  size: ctx.style.tableText,
-});
-const headerText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.tableHeader });
-const sectionText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.h3 });
 const countText = (ctx: Ctx): TextStyle => ({ font: 'bold', size: ctx.style.count });
 /** A count; a zero recedes (regular weight, mid grey that still reads at 4.5:1) so the answers stand out. */
 const countStyle = (ctx: Ctx, count: number): TextStyle =>
   count === 0 ? { font: 'regular', size: ctx.style.count, color: '#767676' } : countText(ctx);
-
-/** How wide a column must be, and the text (with where it is) whose widest word asks for it. */
-interface Need {
-  width: number;
-  text?: string;
-  source?: SourceRef;
-}
-
-/** The narrowest a column can be: its widest header word, word, tick box or count must fit. */
-function minimumWidths(block: TableBlock, ctx: Ctx): Need[] {
-  const pad = 2 * ctx.style.cellPadding;
-  const needs: Need[] = block.columns.map(() => ({ width: 0 }));
-  const need = (i: number, w: number, text?: string, source?: SourceRef) => {
-    if (w + pad > needs[i].width) needs[i] = { width: w + pad, text, source };
-  };
-  const headers = [block.header, ...block.sections.map((s) => s.header)];
-  for (const cells of headers)
-    cells?.forEach((text, i) =>
-      need(i, longestWordWidth(ctx.doc, text, headerText(ctx)), text, block.columns[i].source),
-    );
-  ctx.doc.font('bold').fontSize(ctx.style.count);
-  const countWidth = ctx.doc.widthOfString('000');
-  for (const row of block.sections.flatMap((s) => s.rows)) {
-    row.cells.forEach((cell, i) => {
-      if ('text' in cell)
-        need(i, longestWordWidth(ctx.doc, cell.text, cellText(ctx, cell.bold)), cell.text, cell.source);
-      else if ('box' in cell) need(i, ctx.style.box);
-      else if ('count' in cell) need(i, countWidth);
-    });
-  }
-  return needs;
-}
-
-/**
- * A word that needs its column this many times as wide as the layout made it takes the room
- * the other columns' text needed: when the page then cannot fit, that word is to blame, not
- * the text that grew tall beside it.
- */
-const widenedTooFar = 2;
-
-// A table's geometry depends only on the table, the style and the frame, and a fixed page
-// asks for it at every scale tried and again to draw: it is kept per document, table and
-// style. Not across documents: measuring sets fonts, and the order in which a document first
-// uses its fonts numbers them in the file.
-const geometries = new WeakMap<
-  Ctx['doc'],
-  WeakMap<TableBlock, Map<Ctx['style'], Geometry & { left: number; right: number }>>
->();
-
-function geometry(block: TableBlock, ctx: Ctx): Geometry {
-  let byBlock = geometries.get(ctx.doc);
-  if (!byBlock) {
-    byBlock = new WeakMap();
-    geometries.set(ctx.doc, byBlock);
-  }
-  let byStyle = byBlock.get(block);
-  if (!byStyle) {
-    byStyle = new Map();
-    byBlock.set(block, byStyle);
-  }
-  let geo = byStyle.get(ctx.style);
-  if (!geo || geo.left !== ctx.frame.left || geo.right !== ctx.frame.right) {
-    geo = { ...columnGeometry(block, ctx), left: ctx.frame.left, right: ctx.frame.right };
-    byStyle.set(ctx.style, geo);
-  }
-  if (geo.widened && (!ctx.widened || geo.widened.factor > ctx.widened.factor)) ctx.widened = geo.widened;
-  return geo;
-}
-
-/**
- * Column widths: in proportion to the layout's relative widths, except that a column too
- * narrow for its content is widened, taking the room from columns that have some to spare.
- */
-function columnGeometry(block: TableBlock, ctx: Ctx): Geometry {
-  const available = width(ctx.frame);
-  const total = block.columns.reduce((sum, c) => sum + c.width, 0);
-  let widths = block.columns.map((c) => (available * c.width) / total);
-  const minimum = minimumWidths(block, ctx);
-  const needs = minimum.map((n) => n.width);
-  let widened: Geometry['widened'];
-  minimum.forEach((n, i) => {
-    const factor = n.width / widths[i];
-    if (n.text && factor > widenedTooFar && (!widened || factor > widened.factor))
-      widened = { text: n.text, source: n.source, factor };
-  });
-  const deficit = widths.reduce((sum, w, i) => sum + Math.max(0, needs[i] - w), 0);
-  const spare = widths.map((w, i) => Math.max(0, w - needs[i]));
-  const totalSpare = spare.reduce((a, b) => a + b, 0);
-  if (deficit > 0 && totalSpare >= deficit) {
-    widths = widths.map((w, i) => (w < needs[i] ? needs[i] : w - (deficit * spare[i]) / totalSpare));
-  }
-  const xs = widths.map((_, i) => ctx.frame.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
-  return { xs, widths, widened };
-}
-
-/** Line width of the heavy frame around the tendency row. */
-const markFrame = 4;
 
 /** Room kept at the right of the last column for a mark label such as "TENDENS". */
 function markRoom(block: TableBlock, ctx: Ctx): number {
@@ -167,32 +67,14 @@ function fittedStyle(ctx: Ctx, text: string, style: TextStyle, w: number): TextS
 }
 
 function textCellHeight(ctx: Ctx, text: string, style: TextStyle, w: number, source?: SourceRef): number {
-  const pad = ctx.style.cellPadding;
   const fitted = fittedStyle(ctx, text, style, w);
   if (!fitted) {
     noteSize(ctx, text, source, Number.POSITIVE_INFINITY);
     return Number.POSITIVE_INFINITY;
   }
-  const h = textHeight(ctx.doc, text, fitted, w - 2 * pad, ctx.style.lineGap) + 2 * pad;
+  const h = cellTextHeight(ctx, text, fitted, w);
   noteSize(ctx, text, source, h);
   return h;
-}
-
-/** A table cell's structure element; header cells get their scope (and span). */
-function cellElement(
-  ctx: Ctx,
-  tr: StructElement,
-  type: 'TD' | 'TH',
-  scope?: 'Column' | 'Row',
-  colSpan?: number,
-): StructElement {
-  const element = ctx.doc.struct(type, (scope ? { scope } : {}) as never);
-  if (colSpan && colSpan > 1) {
-    const dictionary = (element as unknown as { dictionary: { data: { A?: Record<string, unknown> } } }).dictionary;
-    dictionary.data.A = { ...dictionary.data.A, O: 'Table', ColSpan: colSpan };
-  }
-  tr.add(element);
-  return element;
 }
 
 /** The PDF object number of a structure element. */
@@ -210,10 +92,7 @@ function addCellText(
   w: number,
   h: number,
 ): void {
-  const pad = ctx.style.cellPadding;
-  const fitted = fittedStyle(ctx, text, style, w) ?? style;
-  const th = textHeight(ctx.doc, text, fitted, w - 2 * pad, ctx.style.lineGap);
-  addText(ctx, element, text, fitted, x + pad, y + (h - th) / 2, w - 2 * pad);
+  cellTextAt(ctx, element, text, fittedStyle(ctx, text, style, w) ?? style, x, y, w, h);
 }
 
 function rowHeight(block: TableBlock, row: TableRow, geo: Geometry, ctx: Ctx): number {
@@ -256,13 +135,13 @@ function strokeCellGrid(ctx: Ctx, geo: Geometry, y: number, h: number): void {
 function drawHeaderRow(ctx: Ctx, table: StructElement, cells: string[], geo: Geometry, block: TableBlock): void {
   const h = headerHeight(cells, geo, ctx);
   const y = ctx.y;
-  drawArtifact(ctx, () => ctx.doc.rect(ctx.frame.left, y, width(ctx.frame), h).fill(headerFill));
+  fillRect(ctx, ctx.frame.left, y, width(ctx.frame), h, headerFill);
   strokeCellGrid(ctx, geo, y, h);
   const tr = ctx.doc.struct('TR');
   table.add(tr);
   cells.forEach((text, i) => {
     const style = { ...headerText(ctx), align: block.columns[i].align ?? 'left' };
-    const th = cellElement(ctx, tr, 'TH', 'Column');
+    const th = cellElement(ctx, tr, 'TH', { scope: 'Column' });
     addCellText(ctx, th, text, style, geo.xs[i], y, geo.widths[i], h);
     th.end();
   });
@@ -279,7 +158,7 @@ function drawSectionTitle(ctx: Ctx, table: StructElement, title: string, columns
   });
   const tr = ctx.doc.struct('TR');
   table.add(tr);
-  const th = cellElement(ctx, tr, 'TH', 'Column', columns);
+  const th = cellElement(ctx, tr, 'TH', { scope: 'Column', colSpan: columns });
   const pad = ctx.style.cellPadding;
   addText(ctx, th, title, sectionText(ctx), ctx.frame.left + pad, y + pad, width(ctx.frame) - 2 * pad);
   th.end();
@@ -316,16 +195,16 @@ function drawCell(
   h: number,
   column: TableBlock['columns'][number],
   reserve: number,
-  extra?: (td: StructElement) => void,
+  extra?: (element: StructElement) => void,
 ): void {
   const { doc } = ctx;
   const pad = ctx.style.cellPadding;
   const isRowHeader = 'text' in cell && column.rowHeader;
-  const td = cellElement(ctx, tr, isRowHeader ? 'TH' : 'TD', isRowHeader ? 'Row' : undefined);
+  const element = cellElement(ctx, tr, isRowHeader ? 'TH' : 'TD', { scope: isRowHeader ? 'Row' : undefined });
   if ('text' in cell) {
     addCellText(
       ctx,
-      td,
+      element,
       cell.text,
       { ...cellText(ctx, cell.bold), align: cell.align ?? column.align ?? 'left' },
       x,
@@ -345,7 +224,7 @@ function drawCell(
         .rect(bx + 0.625, by + 0.625, s - 1.25, s - 1.25)
         .stroke(),
     );
-    td.add(() => undefined);
+    element.add(() => undefined);
     ctx.boxes.push({
       page: ctx.page,
       x: bx,
@@ -353,18 +232,18 @@ function drawCell(
       size: s,
       name: cell.name,
       value: cell.value,
-      cell: objectNumber(td),
+      cell: objectNumber(element),
     });
   } else if ('count' in cell) {
     drawArtifact(ctx, () => doc.rect(x, y, w, h).fill(shadeFor(cell.shade)));
     const style = countStyle(ctx, cell.count);
-    const th = textHeight(doc, String(cell.count), style, w, ctx.style.lineGap);
-    td.add(() =>
+    const textH = textHeight(doc, String(cell.count), style, w, ctx.style.lineGap);
+    element.add(() =>
       doc
         .font(style.font)
         .fontSize(style.size)
         .fillColor(style.color ?? '#000000')
-        .text(String(cell.count), x, y + (h - th) / 2, { width: w, align: 'center' }),
+        .text(String(cell.count), x, y + (h - textH) / 2, { width: w, align: 'center' }),
     );
   } else if ('bar' in cell) {
     const style = countStyle(ctx, cell.bar);
@@ -375,26 +254,26 @@ function drawCell(
     const barHeight = h * 0.42;
     if (barLength > 0)
       drawArtifact(ctx, () => doc.rect(x + pad, y + (h - barHeight) / 2, barLength, barHeight).fill('#3a3a3a'));
-    const th = textHeight(doc, String(cell.bar), style, numberWidth, ctx.style.lineGap);
-    td.add(() =>
+    const textH = textHeight(doc, String(cell.bar), style, numberWidth, ctx.style.lineGap);
+    element.add(() =>
       doc
         .font(style.font)
         .fontSize(style.size)
         .fillColor(style.color ?? '#000000')
-        .text(String(cell.bar), x + pad + barLength + (barLength > 0 ? pad : 0), y + (h - th) / 2, {
+        .text(String(cell.bar), x + pad + barLength + (barLength > 0 ? pad : 0), y + (h - textH) / 2, {
           width: numberWidth,
           lineBreak: false,
         }),
     );
   } else {
-    td.add(() => undefined); // an empty field to write in
+    element.add(() => undefined); // an empty field to write in
   }
-  extra?.(td);
-  td.end();
+  extra?.(element);
+  element.end();
 }
 
 /** The label of the tendency row, at the right end of its last cell: white on black. */
-function drawMarkLabel(ctx: Ctx, td: StructElement, label: string, y: number, h: number): void {
+function drawMarkLabel(ctx: Ctx, element: StructElement, label: string, y: number, h: number): void {
   const { doc } = ctx;
   const pad = ctx.style.cellPadding;
   const size = ctx.style.tableHeader;
@@ -404,7 +283,7 @@ function drawMarkLabel(ctx: Ctx, td: StructElement, label: string, y: number, h:
   const x = ctx.frame.right - labelWidth - pad - markFrame;
   const ly = y + (h - labelHeight) / 2;
   drawArtifact(ctx, () => doc.rect(x, ly, labelWidth, labelHeight).fill('#000000'));
-  td.add(() =>
+  element.add(() =>
     doc
       .font('bold')
       .fontSize(size)
@@ -428,7 +307,7 @@ function drawRow(
   const last = row.cells.length - 1;
   const { mark } = row;
   row.cells.forEach((cell, i) => {
-    const label = i === last && mark ? (td: StructElement) => drawMarkLabel(ctx, td, mark, y, h) : undefined;
+    const label = i === last && mark ? (element: StructElement) => drawMarkLabel(ctx, element, mark, y, h) : undefined;
     drawCell(ctx, tr, cell, geo.xs[i], y, geo.widths[i], h, block.columns[i], i === last ? reserve : 0, label);
   });
   tr.end();
