@@ -9,7 +9,8 @@ import type { DocumentKind, DocumentSpec } from '../documents/types.js';
 import { UserError } from '../errors.js';
 import { renderTemplate } from '../layout/template.js';
 import { buildDate, writeFilesAtomically } from '../output.js';
-import { renderPdf, type PdfMeta, type RenderedPdf } from '../render/pdf.js';
+import type { PdfMeta } from '../render/document.js';
+import { renderPdf, type RenderedPdf } from '../render/pdf.js';
 import { documents, documentsOf, fileName, type BuildDocument, type Tallies, type ViewOptions } from './documents.js';
 import type { AnswerOptions, GroupTallies, ResponseSources } from './tally.js';
 

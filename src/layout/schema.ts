@@ -26,6 +26,12 @@ const heading = z
     text: z.string(),
     /** 'band': set on a full-width grey band (the FØR / UNDER / EFTER phases). */
     style: z.literal('band').optional(),
+    /**
+     * Flow documents: never left alone at the foot of a page. Its section (up to the next
+     * such heading of its level or above) goes onto one page when it takes at most a quarter
+     * of one; else the heading goes with the start of what follows (render/pagination.ts).
+     */
+    keepWithNext: z.boolean().optional(),
     source: source.optional(),
   })
   .strict();

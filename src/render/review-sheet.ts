@@ -4,7 +4,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import PDFDocument from 'pdfkit';
 import { registerFonts } from './fonts.js';
-import { bytesOf } from './pdf.js';
+import { bytesOf } from './bytes.js';
 import { mm } from './styles.js';
 
 /** A grey picture, one byte a pixel, rows top to bottom. */

@@ -32,17 +32,21 @@ function itemHeight(block: ListBlock, item: string, ctx: Ctx): number {
   return Math.max(text, minimum) + ctx.style.body * (block.style === 'check' ? 0.55 : 0.45);
 }
 
+function measure(block: ListBlock, ctx: Ctx): number {
+  return (
+    block.items.reduce((sum, item) => {
+      const h = itemHeight(block, item, ctx);
+      noteSize(ctx, item, undefined, h);
+      return sum + h;
+    }, 0) +
+    ctx.style.body * 0.3
+  );
+}
+
 export const list: BlockDrawer<ListBlock> = {
-  measure(block, ctx) {
-    return (
-      block.items.reduce((sum, item) => {
-        const h = itemHeight(block, item, ctx);
-        noteSize(ctx, item, undefined, h);
-        return sum + h;
-      }, 0) +
-      ctx.style.body * 0.3
-    );
-  },
+  measure,
+  splits: true,
+  lead: (block, ctx) => measure({ ...block, items: block.items.slice(0, 1) }, ctx),
   draw(block, ctx) {
     const { doc } = ctx;
     const indent = labelWidth(block, ctx);

@@ -334,6 +334,7 @@ const rowText = (row: TableRow) =>
 const rowSource = (row: TableRow) => row.cells.map((c) => ('text' in c ? c.source : undefined)).find(Boolean);
 
 export const table: BlockDrawer<TableBlock> = {
+  splits: true,
   measure(block, ctx) {
     const geo = geometry(block, ctx);
     let h = headerHeight(block.header, geo, ctx) + ctx.style.body * 0.8;
