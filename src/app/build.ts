@@ -8,10 +8,10 @@ import { loadContent, type LoadOptions } from '../documents/load.js';
 import type { DocumentKind, DocumentSpec } from '../documents/types.js';
 import { UserError } from '../errors.js';
 import { renderTemplate } from '../layout/template.js';
-import { buildDate, writeFilesAtomically } from '../output.js';
-import type { PdfMeta } from '../render/document.js';
+import { writeFilesAtomically } from '../output.js';
 import { renderPdf, type RenderedPdf } from '../render/pdf.js';
 import { documents, documentsOf, fileName, type BuildDocument, type Tallies, type ViewOptions } from './documents.js';
+import { pdfMeta } from './pdf-meta.js';
 import type { AnswerOptions, GroupTallies, ResponseSources } from './tally.js';
 
 export interface BuildOptions extends ViewOptions, AnswerOptions, LoadOptions {
@@ -145,16 +145,5 @@ export async function renderDocumentPdf(
   // The registration says which paper a document is for (print lists, the browser app): it must be the template's.
   if (layout.paper !== spec.paper)
     throw new Error(`${spec.id}: its template draws on ${layout.paper}, its registration says ${spec.paper}`);
-  if (fillable && spec.fillable)
-    return renderPdf(layout, { ...pdfMeta(spec, content), name: fileName(content, spec.fillable.id) });
-  return renderPdf(layout, pdfMeta(spec, content));
-}
-
-function pdfMeta(spec: DocumentSpec, content: Content): PdfMeta {
-  return {
-    language: content.meta.language,
-    author: content.meta.author,
-    date: buildDate(),
-    name: fileName(content, spec.id),
-  };
+  return renderPdf(layout, pdfMeta(content, fileName(content, fillable && spec.fillable ? spec.fillable.id : spec.id)));
 }

@@ -3,10 +3,10 @@
 import type { Content } from '../content/model.js';
 import { numberedCopies } from '../layout/copies.js';
 import { renderTemplate } from '../layout/template.js';
-import { buildDate } from '../output.js';
 import { renderPdf } from '../render/pdf.js';
 import type { OutputFile } from './build.js';
 import { documents, fileName } from './documents.js';
+import { pdfMeta } from './pdf-meta.js';
 
 export const copiesFileName = (testFile: string, count: number): string =>
   testFile.replace(/\.pdf$/, `-${count}-ark.pdf`);
@@ -16,12 +16,7 @@ export async function renderCopies(content: Content, count: number): Promise<Out
   for (const spec of documents.filter((d) => d.kind === 'test')) {
     const layout = await renderTemplate(spec.template, spec.view(content, undefined, {}));
     const name = copiesFileName(fileName(content, spec.id), count);
-    const pdf = await renderPdf(numberedCopies(layout, count), {
-      language: content.meta.language,
-      author: content.meta.author,
-      date: buildDate(),
-      name,
-    });
+    const pdf = await renderPdf(numberedCopies(layout, count), pdfMeta(content, name));
     files.push({ name, bytes: pdf.bytes });
   }
   return files;

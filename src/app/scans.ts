@@ -3,9 +3,10 @@
 // the content in this process; no geometry is stored anywhere), and the drawing of the review
 // sheet. Rendering is loaded only once a scan is read: `mus tally` of a file does without it.
 import type { Content, Group } from '../content/model.js';
-import { buildDate, replaceFile } from '../output.js';
+import { replaceFile } from '../output.js';
 import type { ScanPrinting, StatementBoxes, TestGeometry } from '../responses/readers/scan/geometry.js';
 import { paperSizes } from '../sheet/paper.js';
+import { pdfMeta } from './pdf-meta.js';
 
 /** The test of `group` as the content prints it: its boxes page by page, statement by statement. */
 export async function testGeometry(content: Content, group: Group): Promise<TestGeometry> {
@@ -15,12 +16,7 @@ export async function testGeometry(content: Content, group: Group): Promise<Test
     import('../render/pdf.js'),
   ]);
   const view = testView(content, group);
-  const pdf = await renderPdf(await renderTemplate('test', view), {
-    language: content.meta.language,
-    author: content.meta.author,
-    date: buildDate(),
-    name: `${group} test`,
-  });
+  const pdf = await renderPdf(await renderTemplate('test', view), pdfMeta(content, `${group} test`));
   const labels = content.scoring.scale.map((c) => c.label);
   const pages: StatementBoxes[][] = [];
   const byName = new Map<string, StatementBoxes>();
@@ -57,8 +53,11 @@ export function scanPrinting(content: Content): ScanPrinting {
       return geometry;
     },
     async reviewSheet(sheet) {
-      const { reviewSheetPdf } = await import('../render/review-sheet.js');
-      return reviewSheetPdf(sheet, { author: content.meta.author, language: content.meta.language, date: buildDate() });
+      const [{ reviewSheetPdf }, { reviewFileName }] = await Promise.all([
+        import('../render/review-sheet.js'),
+        import('../responses/readers/scan/review.js'),
+      ]);
+      return reviewSheetPdf(sheet, pdfMeta(content, reviewFileName));
     },
     writeBeside: replaceFile,
   };

@@ -5,6 +5,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import PDFDocument from 'pdfkit';
 import { registerFonts } from './fonts.js';
 import { bytesOf } from './bytes.js';
+import type { PdfMeta } from './document.js';
 import { mm } from './styles.js';
 
 /** A grey picture, one byte a pixel, rows top to bottom. */
@@ -18,12 +19,6 @@ export interface ReviewSheetContent {
   title: string;
   intro: readonly string[];
   rows: { line: string; picture?: GrayPicture }[];
-}
-
-export interface ReviewSheetMeta {
-  author: string;
-  language: string;
-  date: Date;
 }
 
 /**
@@ -44,7 +39,7 @@ function jpeg(image: GrayPicture): Buffer {
 }
 
 /** The review sheet as PDF bytes. */
-export async function reviewSheetPdf(sheet: ReviewSheetContent, meta: ReviewSheetMeta): Promise<Buffer> {
+export async function reviewSheetPdf(sheet: ReviewSheetContent, meta: PdfMeta): Promise<Buffer> {
   const { date } = meta;
   const doc = new PDFDocument({
     size: 'A4',
