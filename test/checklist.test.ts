@@ -102,6 +102,31 @@ describe('parts flow, headings stay with what follows', () => {
       });
     },
   );
+
+  it('a heading goes on with what follows where the template says so (keepWithNext), not by its kind', async () => {
+    // 67 body lines of space leave about 53 pt of the A4 page: room for a level-2 heading
+    // (≈ 32 pt), not for the heading and four lines of the long paragraph after it.
+    const long = Array(40).fill('Et langt afsnit, der fylder mere end en fjerdedel af siden.').join(' ');
+    const flow = (keepWithNext: boolean) =>
+      renderPdf(
+        {
+          title: 'x',
+          paper: 'A4',
+          pages: 'flow',
+          blocks: [
+            { kind: 'spacer', lines: 67 },
+            { kind: 'heading', level: 2, text: 'Overskriften', ...(keepWithNext ? { keepWithNext } : {}) },
+            { kind: 'paragraph', text: long },
+          ],
+        },
+        meta,
+      );
+    const kept = await pages((await flow(true)).bytes);
+    const loose = await pages((await flow(false)).bytes);
+    expect(kept.map((p) => p.text.includes('Overskriften'))).toEqual([false, true]);
+    expect(loose.map((p) => p.text.includes('Overskriften'))).toEqual([true, false]);
+    expect(loose[1].text).toContain('Et langt afsnit');
+  });
 });
 
 describe('page numbers', () => {
