@@ -4,17 +4,9 @@
 import type { CompareBandsBlock } from '../../layout/schema.js';
 import { noteSize, type Ctx } from '../context.js';
 import type { BlockDrawer } from './block.js';
-import {
-  cellElement,
-  cellText,
-  cellTextAt,
-  cellTextHeight,
-  compareHeaderText,
-  fillRect,
-  headerFill,
-  strokeRect,
-} from './cells.js';
-import { bigNumberText, columns, drawLabel, heavyFrame, labelSize } from './compare-parts.js';
+import { cellElement, cellText, cellTextAt, cellTextHeight, fillRect, strokeRect } from './cells.js';
+import { columns, drawHeaderRow, type HeaderCell, headerRowHeight } from './compare-parts.js';
+import { bigNumberText, drawLabel, heavyFrame, labelSize } from './compare-parts.js';
 
 type Row = CompareBandsBlock['rows'][number];
 
@@ -23,9 +15,9 @@ const relativeWidths = (groups: number) => [1.0, 3.0, ...Array.from({ length: gr
 
 const geometry = (block: CompareBandsBlock, ctx: Ctx) => columns(ctx, relativeWidths(block.header.length - 2));
 
-function headerHeight(block: CompareBandsBlock, ctx: Ctx): number {
-  const { widths } = geometry(block, ctx);
-  return Math.max(...block.header.map((text, i) => cellTextHeight(ctx, text, compareHeaderText(ctx), widths[i])));
+function headerCells(block: CompareBandsBlock, ctx: Ctx): HeaderCell[] {
+  const { xs, widths } = geometry(block, ctx);
+  return block.header.map((text, i) => ({ text, x: xs[i], w: widths[i], align: i === 0 ? 'center' : 'left' }));
 }
 
 function rowHeight(block: CompareBandsBlock, row: Row, ctx: Ctx, note = false): number {
@@ -46,38 +38,19 @@ const gap = (ctx: Ctx) => ctx.style.body * 0.8;
 export const compareBands: BlockDrawer<CompareBandsBlock> = {
   measure(block, ctx) {
     return (
-      headerHeight(block, ctx) + block.rows.reduce((sum, row) => sum + rowHeight(block, row, ctx, true), 0) + gap(ctx)
+      headerRowHeight(ctx, headerCells(block, ctx)) +
+      block.rows.reduce((sum, row) => sum + rowHeight(block, row, ctx, true), 0) +
+      gap(ctx)
     );
   },
   draw(block, ctx) {
     const { doc } = ctx;
     const { xs, widths } = geometry(block, ctx);
-    const full = ctx.frame.right - ctx.frame.left;
     const pad = ctx.style.cellPadding;
     const table = doc.struct('Table', block.summary ? { title: block.summary } : {});
     ctx.root.add(table);
 
-    const hh = headerHeight(block, ctx);
-    fillRect(ctx, ctx.frame.left, ctx.y, full, hh, headerFill);
-    const head = doc.struct('TR');
-    table.add(head);
-    block.header.forEach((text, i) => {
-      strokeRect(ctx, xs[i], ctx.y, widths[i], hh);
-      const th = cellElement(ctx, head, 'TH', { scope: 'Column' });
-      cellTextAt(
-        ctx,
-        th,
-        text,
-        { ...compareHeaderText(ctx), align: i === 0 ? 'center' : 'left' },
-        xs[i],
-        ctx.y,
-        widths[i],
-        hh,
-      );
-      th.end();
-    });
-    head.end();
-    ctx.y += hh;
+    drawHeaderRow(ctx, table, headerCells(block, ctx));
 
     const label = labelSize(ctx, block.tendencyLabel);
     const number = bigNumberText(ctx);

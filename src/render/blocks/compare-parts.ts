@@ -2,7 +2,16 @@
 // (compare-bands.ts, compare-statements.ts), beyond the table cells (cells.ts): the heavy
 // frame with its label, and the stacked bar of the answer categories in grey steps with the counts.
 import { drawArtifact, type Ctx, type StructElement, type TextStyle } from '../context.js';
-import { compareHeaderText, fillRect, markFrame, strokeRect } from './cells.js';
+import {
+  cellElement,
+  cellTextAt,
+  cellTextHeight,
+  compareHeaderText,
+  fillRect,
+  headerFill,
+  markFrame,
+  strokeRect,
+} from './cells.js';
 
 /** A mark label (TENDENS, DIALOG): white, at the header cells' size. */
 export const labelText = (ctx: Ctx): TextStyle => ({ ...compareHeaderText(ctx), color: '#ffffff' });
@@ -19,6 +28,34 @@ export function columns(ctx: Ctx, relative: number[]): { xs: number[]; widths: n
   const widths = relative.map((r) => ((ctx.frame.right - ctx.frame.left) * r) / total);
   const xs = widths.map((_, i) => ctx.frame.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
   return { xs, widths };
+}
+
+/** A header cell of a comparison table: its text, left edge, width and alignment. */
+export interface HeaderCell {
+  text: string;
+  x: number;
+  w: number;
+  align: 'left' | 'center';
+}
+
+export const headerRowHeight = (ctx: Ctx, cells: readonly HeaderCell[]): number =>
+  Math.max(...cells.map((c) => cellTextHeight(ctx, c.text, compareHeaderText(ctx), c.w)));
+
+/** The header row at ctx.y: grey across the frame, each cell framed and tagged TH with Scope Column. */
+export function drawHeaderRow(ctx: Ctx, table: StructElement, cells: readonly HeaderCell[]): void {
+  const h = headerRowHeight(ctx, cells);
+  const y = ctx.y;
+  fillRect(ctx, ctx.frame.left, y, ctx.frame.right - ctx.frame.left, h, headerFill);
+  const tr = ctx.doc.struct('TR');
+  table.add(tr);
+  for (const cell of cells) {
+    strokeRect(ctx, cell.x, y, cell.w, h);
+    const th = cellElement(ctx, tr, 'TH', { scope: 'Column' });
+    cellTextAt(ctx, th, cell.text, { ...compareHeaderText(ctx), align: cell.align }, cell.x, y, cell.w, h);
+    th.end();
+  }
+  tr.end();
+  ctx.y += h;
 }
 
 /** The heavy frame of a marked area, drawn inside it. */

@@ -23,7 +23,6 @@ import {
   compareHeaderText,
   fillRect,
   gridColor,
-  headerFill,
   markFrame,
   sectionFill,
   sectionText,
@@ -32,7 +31,10 @@ import {
 import {
   bigNumberText,
   categoryGreys,
+  drawHeaderRow,
   drawLabel,
+  type HeaderCell,
+  headerRowHeight,
   heavyFrame,
   labelSize,
   numberText,
@@ -98,18 +100,14 @@ function rowHeight(row: CompareStatementRow, geo: Geometry, ctx: Ctx, note = fal
 }
 
 /** The header cells: statement over n and text, answers over group and bar, mean, difference. */
-function headerCells(block: CompareStatementsBlock, geo: Geometry) {
+function headerCells(block: CompareStatementsBlock, geo: Geometry): HeaderCell[] {
   const { xs, widths } = geo;
   return [
-    { text: block.header.statement, x: xs[0], w: widths[0] + widths[1] },
-    { text: block.header.answers, x: xs[2], w: widths[2] + widths[3] },
-    { text: block.header.mean, x: xs[4], w: widths[4] },
-    { text: block.header.difference, x: xs[5], w: widths[5] },
+    { text: block.header.statement, x: xs[0], w: widths[0] + widths[1], align: 'left' },
+    { text: block.header.answers, x: xs[2], w: widths[2] + widths[3], align: 'left' },
+    { text: block.header.mean, x: xs[4], w: widths[4], align: 'center' },
+    { text: block.header.difference, x: xs[5], w: widths[5], align: 'center' },
   ];
-}
-
-function headerHeight(block: CompareStatementsBlock, geo: Geometry, ctx: Ctx): number {
-  return Math.max(...headerCells(block, geo).map((c) => cellTextHeight(ctx, c.text, compareHeaderText(ctx), c.w)));
 }
 
 const keyHeight = (ctx: Ctx) => lineHeight(ctx) + ctx.style.cellPadding;
@@ -154,31 +152,6 @@ function drawKey(block: CompareStatementsBlock, ctx: Ctx): void {
   p.end();
   strokeRect(ctx, ctx.frame.left, y, ctx.frame.right - ctx.frame.left, h);
   ctx.y += keyHeight(ctx);
-}
-
-function drawHeader(block: CompareStatementsBlock, geo: Geometry, ctx: Ctx, table: StructElement): void {
-  const h = headerHeight(block, geo, ctx);
-  const y = ctx.y;
-  fillRect(ctx, ctx.frame.left, y, ctx.frame.right - ctx.frame.left, h, headerFill);
-  const tr = ctx.doc.struct('TR');
-  table.add(tr);
-  for (const [i, cell] of headerCells(block, geo).entries()) {
-    strokeRect(ctx, cell.x, y, cell.w, h);
-    const th = cellElement(ctx, tr, 'TH', { scope: 'Column' });
-    cellTextAt(
-      ctx,
-      th,
-      cell.text,
-      { ...compareHeaderText(ctx), align: i >= 2 ? 'center' : 'left' },
-      cell.x,
-      y,
-      cell.w,
-      h,
-    );
-    th.end();
-  }
-  tr.end();
-  ctx.y += h;
 }
 
 function drawSection(title: string, ctx: Ctx, table: StructElement): void {
@@ -287,7 +260,7 @@ function drawRow(row: CompareStatementRow, geo: Geometry, ctx: Ctx, table: Struc
 export const compareStatements: BlockDrawer<CompareStatementsBlock> = {
   measure(block, ctx) {
     const geo = geometry(block, ctx);
-    let h = keyHeight(ctx) + headerHeight(block, geo, ctx) + gap(ctx);
+    let h = keyHeight(ctx) + headerRowHeight(ctx, headerCells(block, geo)) + gap(ctx);
     for (const section of block.sections) {
       h += sectionHeight(section.title, ctx);
       for (const row of section.rows) h += rowHeight(row, geo, ctx, true);
@@ -299,7 +272,7 @@ export const compareStatements: BlockDrawer<CompareStatementsBlock> = {
     drawKey(block, ctx);
     const table = ctx.doc.struct('Table', block.summary ? { title: block.summary } : {});
     ctx.root.add(table);
-    drawHeader(block, geo, ctx, table);
+    drawHeaderRow(ctx, table, headerCells(block, geo));
     for (const section of block.sections) {
       drawSection(section.title, ctx, table);
       for (const row of section.rows) drawRow(row, geo, ctx, table);

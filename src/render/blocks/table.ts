@@ -81,19 +81,9 @@ function textCellHeight(ctx: Ctx, text: string, style: TextStyle, w: number, sou
 const objectNumber = (element: StructElement): number =>
   (element as unknown as { dictionary: { id: number } }).dictionary.id;
 
-/** Adds a text cell's text, vertically centred, in the style fitted to its column. */
-function addCellText(
-  ctx: Ctx,
-  element: StructElement,
-  text: string,
-  style: TextStyle,
-  x: number,
-  y: number,
-  w: number,
-  h: number,
-): void {
-  cellTextAt(ctx, element, text, fittedStyle(ctx, text, style, w) ?? style, x, y, w, h);
-}
+/** The style a text cell is drawn in: fitted to its column where it can be. */
+const drawnStyle = (ctx: Ctx, text: string, style: TextStyle, w: number): TextStyle =>
+  fittedStyle(ctx, text, style, w) ?? style;
 
 function rowHeight(block: TableBlock, row: TableRow, geo: Geometry, ctx: Ctx): number {
   let h = ctx.style.rowHeights[block.rows];
@@ -142,7 +132,7 @@ function drawHeaderRow(ctx: Ctx, table: StructElement, cells: string[], geo: Geo
   cells.forEach((text, i) => {
     const style = { ...headerText(ctx), align: block.columns[i].align ?? 'left' };
     const th = cellElement(ctx, tr, 'TH', { scope: 'Column' });
-    addCellText(ctx, th, text, style, geo.xs[i], y, geo.widths[i], h);
+    cellTextAt(ctx, th, text, drawnStyle(ctx, text, style, geo.widths[i]), geo.xs[i], y, geo.widths[i], h);
     th.end();
   });
   tr.end();
@@ -184,6 +174,28 @@ export function shadeFor(share: number): string {
   return `#${step.level.toString(16).padStart(2, '0').repeat(3)}`;
 }
 
+/** Adds a count as a cell's content, `w` wide from x and centred vertically in the row's height `h`. */
+function addCount(
+  ctx: Ctx,
+  element: StructElement,
+  count: number,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  options: PDFKit.Mixins.TextOptions,
+): void {
+  const style = countStyle(ctx, count);
+  const textH = textHeight(ctx.doc, String(count), style, w, ctx.style.lineGap);
+  element.add(() =>
+    ctx.doc
+      .font(style.font)
+      .fontSize(style.size)
+      .fillColor(style.color ?? '#000000')
+      .text(String(count), x, y + (h - textH) / 2, { width: w, ...options }),
+  );
+}
+
 /** Draws a row's cell; `extra` adds more tagged content to it (a mark label). */
 function drawCell(
   ctx: Ctx,
@@ -202,16 +214,8 @@ function drawCell(
   const isRowHeader = 'text' in cell && column.rowHeader;
   const element = cellElement(ctx, tr, isRowHeader ? 'TH' : 'TD', { scope: isRowHeader ? 'Row' : undefined });
   if ('text' in cell) {
-    addCellText(
-      ctx,
-      element,
-      cell.text,
-      { ...cellText(ctx, cell.bold), align: cell.align ?? column.align ?? 'left' },
-      x,
-      y,
-      w,
-      h,
-    );
+    const style = { ...cellText(ctx, cell.bold), align: cell.align ?? column.align ?? 'left' };
+    cellTextAt(ctx, element, cell.text, drawnStyle(ctx, cell.text, style, w), x, y, w, h);
   } else if ('box' in cell) {
     // The tick box is a drawing (an artifact); the cell itself stays in the table.
     const s = ctx.style.box;
@@ -236,15 +240,7 @@ function drawCell(
     });
   } else if ('count' in cell) {
     drawArtifact(ctx, () => doc.rect(x, y, w, h).fill(shadeFor(cell.shade)));
-    const style = countStyle(ctx, cell.count);
-    const textH = textHeight(doc, String(cell.count), style, w, ctx.style.lineGap);
-    element.add(() =>
-      doc
-        .font(style.font)
-        .fontSize(style.size)
-        .fillColor(style.color ?? '#000000')
-        .text(String(cell.count), x, y + (h - textH) / 2, { width: w, align: 'center' }),
-    );
+    addCount(ctx, element, cell.count, x, y, w, h, { align: 'center' });
   } else if ('bar' in cell) {
     const style = countStyle(ctx, cell.bar);
     doc.font(style.font).fontSize(style.size);
@@ -254,17 +250,9 @@ function drawCell(
     const barHeight = h * 0.42;
     if (barLength > 0)
       drawArtifact(ctx, () => doc.rect(x + pad, y + (h - barHeight) / 2, barLength, barHeight).fill('#3a3a3a'));
-    const textH = textHeight(doc, String(cell.bar), style, numberWidth, ctx.style.lineGap);
-    element.add(() =>
-      doc
-        .font(style.font)
-        .fontSize(style.size)
-        .fillColor(style.color ?? '#000000')
-        .text(String(cell.bar), x + pad + barLength + (barLength > 0 ? pad : 0), y + (h - textH) / 2, {
-          width: numberWidth,
-          lineBreak: false,
-        }),
-    );
+    addCount(ctx, element, cell.bar, x + pad + barLength + (barLength > 0 ? pad : 0), y, numberWidth, h, {
+      lineBreak: false,
+    });
   } else {
     element.add(() => undefined); // an empty field to write in
   }
