@@ -89,12 +89,12 @@ program
     const written = await runBuild({
       contentDir: opts.content,
       outDir: opts.out,
-      responses: { file, files, leaders: opts.leaders, employees: opts.employees },
+      responses: { file, files, leader: opts.leaders, employee: opts.employees },
       allowSmallGroups: opts.allowSmallGroups,
       skipInvalid: opts.skipInvalid,
       tilgang: opts.tilgang,
       workshopFile: opts.workshop,
-      notices: printNotice,
+      notice: printNotice,
       copies: opts.copies,
     });
     for (const file of written) process.stdout.write(`${file}\n`);
@@ -119,7 +119,7 @@ program
       });
     }
     const { runTally } = await import('./app/tally.js');
-    const sources = { file, files: more, leaders: opts.leaders, employees: opts.employees };
+    const sources = { file, files: more, leader: opts.leaders, employee: opts.employees };
     await runTally(
       {
         sources,
@@ -128,7 +128,7 @@ program
         skipInvalid: opts.skipInvalid,
         workshopFile: opts.workshop,
       },
-      { stdout: (s) => process.stdout.write(s), notices: printNotice },
+      { stdout: (s) => process.stdout.write(s), notice: printNotice },
     );
   });
 

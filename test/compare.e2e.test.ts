@@ -63,8 +63,8 @@ describe('means and differences (src/tally/compare.ts)', () => {
     const employees = { respondents: 3, statements: [counts(3, 0, 0, 0, 0), counts(0, 0, 0, 0, 3)] };
     const comparison = compareGroups(leaders, employees, points);
     expect(comparison).toEqual([
-      { statement: 1, leaders: null, employees: 1, difference: null },
-      { statement: 2, leaders: 1, employees: 5, difference: 4 },
+      { statement: 1, leader: null, employee: 1, difference: null },
+      { statement: 2, leader: 1, employee: 5, difference: 4 },
     ]);
     expect(largestDifferences(comparison).map((c) => c.statement)).toEqual([2]);
   });
@@ -72,8 +72,8 @@ describe('means and differences (src/tally/compare.ts)', () => {
   it('the largest differences count in either direction; ties keep test order, also at the cut', () => {
     const c = (statement: number, difference: number): StatementComparison => ({
       statement,
-      leaders: 3,
-      employees: 3 + difference,
+      leader: 3,
+      employee: 3 + difference,
       difference,
     });
     // 0.6 as 3.4 − 2.8 and as 4.6 − 4.0 differ in floating point, but are the same difference.

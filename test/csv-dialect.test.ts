@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../src/documents/load.js';
-import { createHeaderMatcher, type HeaderMatcher } from '../src/responses/columns.js';
-import { sniffDialect } from '../src/responses/csv-dialect.js';
+import { createHeaderMatcher, type HeaderMatcher } from '../src/responses/readers/table/columns.js';
+import { sniffDialect } from '../src/responses/readers/csv/dialect.js';
 import { repoRoot } from './helpers/cli.js';
 import { seededRandom } from './helpers/random.js';
 

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../src/documents/load.js';
 import { UserError } from '../src/errors.js';
-import { readCsvResponses } from '../src/responses/readers/csv.js';
-import { answerSheets } from '../src/responses/types.js';
-import { tallyResponses, type TallyResult } from '../src/tally/tally.js';
+import { readCsvResponses } from '../src/responses/readers/csv/read-csv.js';
+import { answersByGroup } from '../src/responses/types.js';
+import { tallyResponses, type GroupTallies } from '../src/tally/tally.js';
 import { repoRoot } from './helpers/cli.js';
 import { scratchFiles } from './helpers/scratch.js';
 
@@ -15,15 +15,15 @@ const content = loadContent(join(repoRoot, 'content/da'));
 const write = scratchFiles('mus-csv-stream-', 'csv');
 
 /** The tally of a file, or the message of the UserError it gives. */
-async function outcome(file: string): Promise<TallyResult | { error: string }> {
+async function outcome(file: string): Promise<GroupTallies | { error: string }> {
   try {
-    return tallyResponses(answerSheets(await readCsvResponses(file, content)), content);
+    return tallyResponses(answersByGroup(await readCsvResponses(file, content)), content);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     return { error: error.message };
   }
 }
-const tallied = async (file: string) => (await outcome(file)) as TallyResult;
+const tallied = async (file: string) => (await outcome(file)) as GroupTallies;
 
 const labels = ['Aldrig', 'Sjældent', 'Af og til', 'Oftest', 'Altid'];
 const header = ['Rolle', 'Navn', ...content.numbered.map((s) => `Udsagn ${s.n}`)];
@@ -37,10 +37,10 @@ describe('streaming a CSV export', () => {
     for (const lineEnd of ['\n', '\r\n', '\r']) {
       for (const last of [lineEnd, '']) {
         const result = await tallied(write(rows.join(lineEnd) + last));
-        expect(result.employees.respondents).toBe(30);
-        expect(result.leaders.respondents).toBe(10);
+        expect(result.employee.respondents).toBe(30);
+        expect(result.leader.respondents).toBe(10);
         // Statement 1 of leader row i (i = 0, 4, …, 36) is labels[i % 5]: 2 of each label.
-        expect(result.leaders.statements[0]).toEqual({ counts: [2, 2, 2, 2, 2], unanswered: 0 });
+        expect(result.leader.statements[0]).toEqual({ counts: [2, 2, 2, 2, 2], unanswered: 0 });
       }
     }
   });
@@ -52,8 +52,8 @@ describe('streaming a CSV export', () => {
       // A quoted cell with the separator and a line break inside, and an escaped quote.
       rows[at + 1] = rows[at + 1].replace(`;R${at};`, `;"Hansen; ""Jens""\nR${at}";`);
       const result = await tallied(write(`${rows.join('\r\n')}\r\n`));
-      expect(result.leaders.respondents).toBe(many / 4);
-      expect(result.employees.respondents).toBe((many * 3) / 4);
+      expect(result.leader.respondents).toBe(many / 4);
+      expect(result.employee.respondents).toBe((many * 3) / 4);
     }
   });
 
@@ -66,8 +66,8 @@ describe('streaming a CSV export', () => {
     const text = `${rows.map((r) => r.join(';')).join('\n')}\n`;
     for (const bom of ['', '\uFEFF']) {
       const result = await tallied(write(bom + text));
-      expect(result.employees.respondents).toBe(4500);
-      expect(result.leaders.respondents).toBe(1500);
+      expect(result.employee.respondents).toBe(4500);
+      expect(result.leader.respondents).toBe(1500);
     }
   });
 
@@ -79,8 +79,8 @@ describe('streaming a CSV export', () => {
       Buffer.from(`medarbejder;blå;Sjældent;${row(1, ascii).slice(3).join(';')}\n`, 'latin1'),
     ]);
     const result = await tallied(write(late));
-    expect(result.employees.respondents).toBe(4501);
-    expect(result.employees.statements[0].counts[1]).toBe(1); // the one Sjældent, read as Windows-1252
+    expect(result.employee.respondents).toBe(4501);
+    expect(result.employee.statements[0].counts[1]).toBe(1); // the one Sjældent, read as Windows-1252
     const marked = write(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), late]));
     expect(await outcome(marked)).toEqual({
       error: `${marked}: starts with a UTF-8 byte-order mark but is not UTF-8 text; save it again as "CSV UTF-8"`,
@@ -96,8 +96,8 @@ describe('streaming a CSV export', () => {
       `${rows[0]}\n${rows[1]}\r\n${rows[2]}\n`,
     ]) {
       const result = await tallied(write(text));
-      expect(result.employees.respondents, text).toBe(2);
-      expect(result.employees.statements[0].counts, text).toEqual([0, 1, 1, 0, 0]);
+      expect(result.employee.respondents, text).toBe(2);
+      expect(result.employee.statements[0].counts, text).toEqual([0, 1, 1, 0, 0]);
     }
     const extra = write(`${rows[0]}\n${rows[1]},ekstra\n${rows[2]}`);
     expect(await outcome(extra)).toEqual({

@@ -10,10 +10,11 @@ import { stringify } from 'yaml';
 import { loadContent } from '../src/documents/load.js';
 import type { Content } from '../src/content/model.js';
 import { UserError } from '../src/errors.js';
-import { createHeaderMatcher } from '../src/responses/columns.js';
+import { createHeaderMatcher } from '../src/responses/readers/table/columns.js';
 import { formatOf, readResponseSources, type ResponseSources } from '../src/responses/sources.js';
-import { answerSheets } from '../src/responses/types.js';
-import { tallyResponses, type GroupTally, type TallyResult } from '../src/tally/tally.js';
+import { groupKeys } from '../src/content/groups.js';
+import { answersByGroup } from '../src/responses/types.js';
+import { tallyResponses, type GroupTally, type GroupTallies } from '../src/tally/tally.js';
 import { googleRows, formsRows } from './fixtures/exports/make-fixtures.js';
 import { repoRoot, runMus } from './helpers/cli.js';
 import { flat, readPdf, tempDir } from './helpers/pdf.js';
@@ -60,8 +61,8 @@ const numbered = (prefix = 'Spørgsmål ') => texts.map((_, i) => `${prefix}${i 
 const all = (value: string | number | null) => texts.map(() => value);
 
 /** Read and tally, as the commands do. */
-async function tally(sources: ResponseSources, notices?: (m: string) => void): Promise<TallyResult> {
-  return tallyResponses(answerSheets(await readResponseSources(sources, content, { notices })), content);
+async function tally(sources: ResponseSources, notices?: (m: string) => void): Promise<GroupTallies> {
+  return tallyResponses(answersByGroup(await readResponseSources(sources, content, { notice: notices })), content);
 }
 
 /** The UserError an input gives. */
@@ -120,18 +121,18 @@ describe('the committed sample exports', () => {
   it.each(Object.keys(expectedSamples))('%s gives the hand-checked tally', async (name) => {
     const expected = expectedSamples[name];
     const file = sample(name);
-    const sources: ResponseSources = expected.given === 'file' ? { file } : { [expected.given]: file };
+    const sources: ResponseSources = expected.given === 'file' ? { file } : { [groupKeys[expected.given]]: file };
     const notices: string[] = [];
     const result = await tally(sources, (m) => notices.push(m));
-    expect(result.leaders).toEqual(expand(expected.leaders));
-    expect(result.employees).toEqual(expand(expected.employees));
+    expect(result.leader).toEqual(expand(expected.leaders));
+    expect(result.employee).toEqual(expand(expected.employees));
     expect(notices).toHaveLength(1);
   });
 
   it('lists the ignored columns of each sample in one notice, and the role column is not among them', async () => {
     const notices: string[] = [];
-    await tally({ employees: sample('forms-medarbejdere.xlsx') }, (m) => notices.push(m));
-    await tally({ leaders: sample('excel-ledere.csv') }, (m) => notices.push(m));
+    await tally({ employee: sample('forms-medarbejdere.xlsx') }, (m) => notices.push(m));
+    await tally({ leader: sample('excel-ledere.csv') }, (m) => notices.push(m));
     await tally({ file: sample('google-begge.csv') }, (m) => notices.push(m));
     expect(notices).toEqual([
       `${sample('forms-medarbejdere.xlsx')}: ignored 7 columns that are not statements: "Id", "Starttidspunkt", "Fuldførelsestidspunkt", "Mail", "Navn", "Tidspunkt for seneste ændring", "Har du andre kommentarer?"`,
@@ -150,9 +151,9 @@ describe('the committed sample exports', () => {
   });
 
   it('both groups combine from two files of different formats', async () => {
-    const result = await tally({ leaders: sample('excel-ledere.csv'), employees: sample('forms-medarbejdere.xlsx') });
-    expect(result.leaders).toEqual(expand(expectedSamples['excel-ledere.csv'].leaders));
-    expect(result.employees).toEqual(expand(expectedSamples['forms-medarbejdere.xlsx'].employees));
+    const result = await tally({ leader: sample('excel-ledere.csv'), employee: sample('forms-medarbejdere.xlsx') });
+    expect(result.leader).toEqual(expand(expectedSamples['excel-ledere.csv'].leaders));
+    expect(result.employee).toEqual(expand(expectedSamples['forms-medarbejdere.xlsx'].employees));
   });
 });
 
@@ -231,10 +232,10 @@ describe('matching headers to statements', () => {
 describe('CSV dialects and file formats', () => {
   const header = ['Tidsstempel', ...numbered()];
   const rows: Row[] = [header, ['t1', ...all('Altid')], ['t2', ...all(2)], ['t3', ...all(null)]];
-  const expectSheets = (result: TallyResult) => {
-    expect(result.leaders.respondents).toBe(3);
-    expect(result.leaders.complete).toBe(2);
-    expect(result.leaders.statements[0]).toEqual({ counts: [0, 1, 0, 0, 1], unanswered: 1 });
+  const expectSheets = (result: GroupTallies) => {
+    expect(result.leader.respondents).toBe(3);
+    expect(result.leader.complete).toBe(2);
+    expect(result.leader.statements[0]).toEqual({ counts: [0, 1, 0, 0, 1], unanswered: 1 });
   };
 
   it.each([
@@ -243,7 +244,7 @@ describe('CSV dialects and file formats', () => {
     ['tab, CR', { delimiter: '\t', bom: false, eol: '\r' }],
     ['semicolon, no BOM, LF', { delimiter: ';', eol: '\n' }],
   ])('finds the separator and line ends itself: %s', async (_name, style) => {
-    expectSheets(await tally({ leaders: temp('svar.csv', csvText(rows, style)) }));
+    expectSheets(await tally({ leader: temp('svar.csv', csvText(rows, style)) }));
   });
 
   it('finds the separator when headers hold the other separators', async () => {
@@ -252,9 +253,9 @@ describe('CSV dialects and file formats', () => {
       ['a, b', ...all('Oftest')],
       ['', ...all('Oftest')],
     ];
-    const result = await tally({ leaders: temp('svar.csv', csvText(withCommas, { delimiter: ';' })) });
-    expect(result.leaders.respondents).toBe(2);
-    expect(result.leaders.bands.map((b) => b.count)).toEqual([0, 0, 0, 2, 0]);
+    const result = await tally({ leader: temp('svar.csv', csvText(withCommas, { delimiter: ';' })) });
+    expect(result.leader.respondents).toBe(2);
+    expect(result.leader.bands.map((b) => b.count)).toEqual([0, 0, 0, 2, 0]);
   });
 
   it("honours Excel's sep= line and counts rows after it", async () => {
@@ -262,9 +263,7 @@ describe('CSV dialects and file formats', () => {
       'svar.csv',
       `sep=,\r\n${csvText([header, ['t', ...all('Altid')], ['t', ...all('Måske')]], { delimiter: ',' })}`,
     );
-    expect(await problem({ leaders: file })).toContain(
-      `${file}: row 3, column "Spørgsmål 1": "Måske" is not an answer`,
-    );
+    expect(await problem({ leader: file })).toContain(`${file}: row 3, column "Spørgsmål 1": "Måske" is not an answer`);
   });
 
   it('reads Windows-1252 (older Excel "CSV (semikolonsepareret)") and UTF-16 text', async () => {
@@ -277,11 +276,11 @@ describe('CSV dialects and file formats', () => {
       'latin1',
     );
     expect(cp1252.includes(Buffer.from('Sjældent', 'latin1'))).toBe(true);
-    const fromCp1252 = await tally({ leaders: temp('svar.csv', cp1252) });
-    expect(fromCp1252.leaders.statements[0].counts).toEqual([0, 1, 0, 0, 0]);
+    const fromCp1252 = await tally({ leader: temp('svar.csv', cp1252) });
+    expect(fromCp1252.leader.statements[0].counts).toEqual([0, 1, 0, 0, 0]);
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text.replace(/;/g, '\t'), 'utf16le')]);
-    const fromUtf16 = await tally({ leaders: temp('svar.txt', utf16) });
-    expect(fromUtf16.leaders.statements[0].counts).toEqual([0, 1, 0, 0, 0]);
+    const fromUtf16 = await tally({ leader: temp('svar.txt', utf16) });
+    expect(fromUtf16.leader.statements[0].counts).toEqual([0, 1, 0, 0, 0]);
   });
 
   // SheetJS's codepage tables are loaded for a binary .xls alone (readers/xlsx.ts): these
@@ -296,12 +295,12 @@ describe('CSV dialects and file formats', () => {
     utils.book_append_sheet(book, utils.aoa_to_sheet(rows), 'Svar æøå');
     const bytes = write(book, { type: 'buffer', bookType }) as Buffer;
     const notices: string[] = [];
-    expectSheets(await tally({ leaders: temp(name, bytes) }, (m) => notices.push(m)));
+    expectSheets(await tally({ leader: temp(name, bytes) }, (m) => notices.push(m)));
     expect(notices.join('\n')).toContain('not read (no statements in the header): sheet "Info"');
 
     utils.book_append_sheet(book, utils.aoa_to_sheet([header, ['t', 'Måske']]), 'Ark ø');
     const file = temp(name, write(book, { type: 'buffer', bookType }) as Buffer);
-    expect(await problem({ leaders: file })).toBe(
+    expect(await problem({ leader: file })).toBe(
       `${file}: sheet "Ark ø", row 2, column "Spørgsmål 1": "Måske" is not an answer (${validAnswers})`,
     );
   });
@@ -315,8 +314,8 @@ describe('CSV dialects and file formats', () => {
       'latin1',
     );
     expect(bytes.length).toBeGreaterThan(200_000);
-    const result = await tally({ leaders: temp('svar.csv', bytes) });
-    expect(result.leaders.respondents).toBe(2001);
+    const result = await tally({ leader: temp('svar.csv', bytes) });
+    expect(result.leader.respondents).toBe(2001);
   });
 
   it('reads quoted fields holding separators, quotes and line breaks, and counts rows as a spreadsheet does', async () => {
@@ -328,16 +327,16 @@ describe('CSV dialects and file formats', () => {
         ['', ...all('nej')],
       ]),
     );
-    expect(await problem({ leaders: file })).toMatch(
+    expect(await problem({ leader: file })).toMatch(
       new RegExp(`^${escapeRegex(file)}: row 3, column "Spørgsmål 1": "nej" is not an answer`),
     );
   });
 
   it('skips empty rows and reads short rows as empty cells', async () => {
     const text = csvText([['Id', ...numbered()], ['1', ...all('Altid')], [], ['', '', ''], ['2', 'Aldrig', 'Aldrig']]);
-    const result = await tally({ leaders: temp('svar.csv', text) });
-    expect(result.leaders.respondents).toBe(2);
-    expect(result.leaders.statements[2]).toEqual({ counts: [0, 0, 0, 0, 1], unanswered: 1 });
+    const result = await tally({ leader: temp('svar.csv', text) });
+    expect(result.leader.respondents).toBe(2);
+    expect(result.leader.statements[2]).toEqual({ counts: [0, 0, 0, 0, 1], unanswered: 1 });
   });
 
   it('takes the format from the content: a workbook named .csv, CSV text named .xlsx, any extension', async () => {
@@ -348,7 +347,7 @@ describe('CSV dialects and file formats', () => {
     const yamlAsTxt = temp('svar.txt', stringify({ leaders: [all('Oftest')] }));
     expect([asCsv, asXlsx, noExtension, yamlAsTxt].map(formatOf)).toEqual(['xlsx', 'csv', 'csv', 'yaml']);
     for (const file of [asCsv, asXlsx, noExtension, yamlAsTxt]) {
-      expect((await tally({ leaders: file })).leaders.bands[3].count, file).toBe(1);
+      expect((await tally({ leader: file })).leader.bands[3].count, file).toBe(1);
     }
   });
 
@@ -357,7 +356,7 @@ describe('CSV dialects and file formats', () => {
       'svar.xlsx',
       xlsxBytes({ Info: [['Lavet af', 'Forms']], Svar: [header, ['t', ...all('Altid')], ['t', 'Tja']] }),
     );
-    expect(await problem({ leaders: file })).toBe(
+    expect(await problem({ leader: file })).toBe(
       `${file}: sheet "Svar", row 3, column "Spørgsmål 1": "Tja" is not an answer (${validAnswers})`,
     );
   });
@@ -367,7 +366,7 @@ describe('CSV dialects and file formats', () => {
     const sheet = utils.aoa_to_sheet([header, ['t', ...all('Altid')], ['t', ...all(9)]], { origin: 'C4' });
     utils.book_append_sheet(book, sheet, 'Ark1');
     const file = temp('svar.xlsx', write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-    expect(await problem({ leaders: file })).toContain(
+    expect(await problem({ leader: file })).toContain(
       `${file}: row 6, column "Spørgsmål 1": 9 is not one of the points 1–5`,
     );
   });
@@ -378,10 +377,8 @@ describe('CSV dialects and file formats', () => {
       [1, new Date(Date.UTC(2024, 0, 2)), new Date(Date.UTC(2024, 0, 2)), 'anonymous', null, null, ...all('Af og til')],
     ];
     const notices: string[] = [];
-    const result = await tally({ leaders: temp('answers.xlsx', xlsxBytes({ Sheet1: rowsEn })) }, (m) =>
-      notices.push(m),
-    );
-    expect(result.leaders.bands[2].count).toBe(1);
+    const result = await tally({ leader: temp('answers.xlsx', xlsxBytes({ Sheet1: rowsEn })) }, (m) => notices.push(m));
+    expect(result.leader.bands[2].count).toBe(1);
     expect(notices[0]).toContain(
       'ignored 6 columns that are not statements: "ID", "Start time", "Completion time", "Email", "Name", "Last modified time"',
     );
@@ -411,7 +408,7 @@ describe('errors name the file, the row and the column', () => {
   it('every missing statement is listed', async () => {
     const headers = numbered().filter((_, i) => ![2, 6, 11].includes(i));
     const file = temp('svar.csv', csvText([['Tidsstempel', ...headers, 'Kommentar']]));
-    expect(await problem({ leaders: file })).toBe(
+    expect(await problem({ leader: file })).toBe(
       `${file}: no column for statements 3, 7 and 12 (a header is a statement's text, its number like "7", "Udsagn 7" or "Q7", ` +
         'or "7. " and the text, also after a question title as "Title.Row" or "Title [Row]")',
     );
@@ -425,18 +422,18 @@ describe('errors name the file, the row and the column', () => {
         [...all('Altid'), 'Altid'],
       ]),
     );
-    expect(await problem({ employees: file })).toBe(
+    expect(await problem({ employee: file })).toBe(
       `${file}: columns G and U are both statement 7 ("Spørgsmål 7", "Titel [Jeg får klare tilbagemeldinger på min opgaveløsning]"); keep one`,
     );
   });
 
   it('files given the wrong way round: employee statements given as --leaders', async () => {
     const file = temp('medarbejdere.csv', csvText([texts.map((t) => t.employee), all('Altid')]));
-    expect(await problem({ leaders: file })).toBe(
+    expect(await problem({ leader: file })).toBe(
       `${file}: the headers are the employees' statements, but the file was given as --leaders; are --leaders and --employees swapped?`,
     );
     const right = temp('ledere.csv', csvText([texts.map((t) => t.leader), all('Altid')]));
-    expect(await problem({ employees: right })).toMatch(
+    expect(await problem({ employee: right })).toMatch(
       /the headers are the leaders' statements, but the file was given as --employees/,
     );
   });
@@ -450,7 +447,7 @@ describe('errors name the file, the row and the column', () => {
         [...all('Altid'), 'Altid'],
       ]),
     );
-    expect(await problem({ employees: file })).toBe(
+    expect(await problem({ employee: file })).toBe(
       `${file}: columns M and U are both "Spørgsmål 13" (statement 13); keep one`,
     );
   });
@@ -459,7 +456,7 @@ describe('errors name the file, the row and the column', () => {
     const headers = numbered();
     headers[6] = `7. ${texts[7].leader}`;
     const file = temp('svar.csv', csvText([headers]));
-    const message = await problem({ leaders: file });
+    const message = await problem({ leader: file });
     expect(message.split('\n')[0]).toMatch(
       new RegExp(
         `^${escapeRegex(file)}: column "7\\. Under MUS drøftes, hvordan [^"]*…": the number says statement 7, but the text is statement 8; correct one of them$`,
@@ -492,7 +489,9 @@ describe('errors name the file, the row and the column', () => {
       ]),
     );
     const leaders = temp('ledere.csv', csvText([numbered(), all('Altid')]));
-    expect(await problem({ file: both, leaders })).toBe(`${leaders}: leaders are given twice (also in ${both})`);
+    expect(await problem({ file: both, leader: leaders })).toBe(
+      `${leaders}: leaders are given twice (also in ${both})`,
+    );
   });
 
   it("a file given for one group that holds the other group's answers", async () => {
@@ -503,7 +502,7 @@ describe('errors name the file, the row and the column', () => {
         ['medarbejder', ...all('Altid')],
       ]),
     );
-    expect(await problem({ leaders: employees })).toBe(
+    expect(await problem({ leader: employees })).toBe(
       `${employees}: column "Rolle": holds employees' answers, but was given as --leaders; give it as the responses file (mus tally FILE, mus build --responses FILE)`,
     );
     const mixed = temp(
@@ -514,7 +513,7 @@ describe('errors name the file, the row and the column', () => {
         ['medarbejder', ...all('Altid')],
       ]),
     );
-    expect(await problem({ employees: mixed })).toContain(
+    expect(await problem({ employee: mixed })).toContain(
       'column "Rolle": holds both leaders\' and employees\' answers, but was given as --employees',
     );
   });
@@ -545,50 +544,50 @@ describe('errors name the file, the row and the column', () => {
 
   it('a value right of the last header (a separator too many)', async () => {
     const file = temp('svar.csv', csvText([numbered(), [...all('Altid'), 'x']]));
-    expect(await problem({ leaders: file })).toBe(
+    expect(await problem({ leader: file })).toBe(
       `${file}: row 2: has a value in column U, right of the last header; is a separator missing or extra?`,
     );
   });
 
   it('many problems are cut to the first 20 and a count', async () => {
     const file = temp('svar.csv', csvText([numbered(), all('x'), all('y')]));
-    const lines = (await problem({ leaders: file })).split('\n');
+    const lines = (await problem({ leader: file })).split('\n');
     expect(lines).toHaveLength(21);
     expect(lines[20]).toBe(`${file}: … and 20 more problems`);
   });
 
   it('an unclosed quote names the row it starts in', async () => {
     const file = temp('svar.csv', `${numbered().join(';')}\r\n${all(1).join(';')}\r\n"${all(1).join(';')}\r\n`);
-    expect(await problem({ leaders: file })).toBe(
+    expect(await problem({ leader: file })).toBe(
       `${file}: row 3: CSV syntax error: a quoted field starts in this row and is never closed (a " is missing)`,
     );
   });
 
   it('files that are not exports: empty, binary, a broken workbook', async () => {
     const empty = temp('svar.csv', '');
-    expect(await problem({ leaders: empty })).toBe(`${empty}: the file is empty`);
+    expect(await problem({ leader: empty })).toBe(`${empty}: the file is empty`);
     const blank = temp('svar.csv', '\uFEFF\r\n;;\r\n');
-    expect(await problem({ leaders: blank })).toBe(`${blank}: has no header row (the file holds no data)`);
+    expect(await problem({ leader: blank })).toBe(`${blank}: has no header row (the file holds no data)`);
     const binary = temp('svar.csv', Buffer.from([1, 2, 0, 4, 5]));
-    expect(await problem({ leaders: binary })).toBe(
+    expect(await problem({ leader: binary })).toBe(
       `${binary}: is a binary file, not CSV text; export the survey as CSV or as an Excel workbook (.xlsx)`,
     );
     const broken = temp('svar.xlsx', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(60, 7)]));
-    expect(await problem({ leaders: broken })).toMatch(
+    expect(await problem({ leader: broken })).toMatch(
       new RegExp(`^${escapeRegex(broken)}: cannot be read as an Excel workbook`),
     );
     const missing = join(dir, 'findes-ikke.csv');
-    expect(await problem({ leaders: missing })).toBe(`${missing}: file not found`);
+    expect(await problem({ leader: missing })).toBe(`${missing}: file not found`);
   });
 
   it('a header-only file is a group with zero respondents', async () => {
     const file = temp('svar.csv', csvText([['Tidsstempel', ...numbered()]]));
-    const forLeaders = await tally({ leaders: file });
-    expect(forLeaders.leaders.respondents).toBe(0);
+    const forLeaders = await tally({ leader: file });
+    expect(forLeaders.leader.respondents).toBe(0);
     const asFile = await tally({ file });
-    expect([asFile.leaders.respondents, asFile.employees.respondents]).toEqual([0, 0]);
+    expect([asFile.leader.respondents, asFile.employee.respondents]).toEqual([0, 0]);
     const book = temp('svar.xlsx', xlsxBytes({ Sheet1: [['Id', ...texts.map((t) => t.employee)]] }));
-    expect((await tally({ employees: book })).employees).toEqual(expand(undefined));
+    expect((await tally({ employee: book })).employee).toEqual(expand(undefined));
   });
 });
 
@@ -603,7 +602,7 @@ describe('names, e-mails and comments stay out of every output', () => {
   it('mus tally --json: pure JSON on stdout, the notice on stderr, no personal data anywhere', () => {
     const result = runMus(['tally', sample('google-begge.csv'), '--json']);
     expect(result.code).toBe(0);
-    const json = JSON.parse(result.stdout) as TallyResult;
+    const json = JSON.parse(result.stdout) as { employees: GroupTally };
     expect(json.employees.respondents).toBe(5);
     expect(result.stderr).toMatch(
       /google-begge\.csv: ignored 3 columns that are not statements: "Tidsstempel", "E-mailadresse", "Har du kommentarer\?"\n$/,
@@ -726,12 +725,12 @@ describe('the same answers give the same tally as YAML, CSV and xlsx', () => {
     const hasAny = combinedRows.length > 0;
     const variants: ResponseSources[] = [
       {
-        leaders: temp('ledere.csv', csvText(table(spelled.leaders, undefined, 'leader'), style)),
-        employees: temp('medarbejdere.csv', csvText(table(spelled.employees, undefined, 'employee'), style)),
+        leader: temp('ledere.csv', csvText(table(spelled.leaders, undefined, 'leader'), style)),
+        employee: temp('medarbejdere.csv', csvText(table(spelled.employees, undefined, 'employee'), style)),
       },
       {
-        leaders: temp('ledere.xlsx', xlsxBytes({ Ark1: table(spelled.leaders, undefined, 'leader') })),
-        employees: temp('medarbejdere.xlsx', xlsxBytes({ Ark1: table(spelled.employees, undefined, 'employee') })),
+        leader: temp('ledere.xlsx', xlsxBytes({ Ark1: table(spelled.leaders, undefined, 'leader') })),
+        employee: temp('medarbejdere.xlsx', xlsxBytes({ Ark1: table(spelled.employees, undefined, 'employee') })),
       },
     ];
     if (hasAny) {
@@ -753,10 +752,10 @@ describe('the same answers give the same tally as YAML, CSV and xlsx', () => {
     const result = await tally({ file });
     // Counted here from the generated rows, without the reader.
     const leaderRows = rows.filter((_, i) => roles[i] === 'Leder');
-    expect(result.leaders.respondents).toBe(leaderRows.length);
-    expect(result.employees.respondents).toBe(20_000 - leaderRows.length);
+    expect(result.leader.respondents).toBe(leaderRows.length);
+    expect(result.employee.respondents).toBe(20_000 - leaderRows.length);
     for (const s of [0, 7, texts.length - 1]) {
-      expect(result.leaders.statements[s]).toEqual({
+      expect(result.leader.statements[s]).toEqual({
         counts: labels.map((label) => leaderRows.filter((row) => row[s] === label).length),
         unanswered: leaderRows.filter((row) => row[s] === null).length,
       });

@@ -118,11 +118,11 @@ describe('a JSON file given for one group', () => {
 
   it('counts every sheet in it in that group, and refuses one holding only the other group', async () => {
     const both = write('{"leaders": [[1, 2, 3]], "employees": [[3, 3, 3], [2, 2, 2]]}');
-    const read = await readResponseSources({ employees: both }, sourcesContent);
+    const read = await readResponseSources({ employee: both }, sourcesContent);
     expect(read.employee).toHaveLength(3);
     expect(read.leader).toHaveLength(0);
     const leadersOnly = write('{"leaders": [[1, 2, 3]]}');
-    await expect(readResponseSources({ employees: leadersOnly }, sourcesContent)).rejects.toThrow(
+    await expect(readResponseSources({ employee: leadersOnly }, sourcesContent)).rejects.toThrow(
       `${leadersOnly}: holds leaders' answers, but was given as --employees`,
     );
   });

@@ -10,14 +10,14 @@ import { posterView } from '../src/documents/poster/poster.js';
 import { renderPdf } from '../src/render/pdf.js';
 import { defaultContentDir } from '../src/paths.js';
 import { readYamlResponses } from '../src/responses/readers/yaml.js';
-import { answerSheets } from '../src/responses/types.js';
+import { answersByGroup } from '../src/responses/types.js';
 import { tallyResponses } from '../src/tally/tally.js';
 import { fixture } from './helpers/cli.js';
 import { A3, pagesOfBytes as pagesOf } from './helpers/pdf.js';
 
 const content = loadContent(defaultContentDir);
-const tally = tallyResponses(answerSheets(readYamlResponses(fixture('eksempel-svar.yaml'), content)), content);
-const tallies = { leader: tally.leaders, employee: tally.employees };
+const tally = tallyResponses(answersByGroup(readYamlResponses(fixture('eksempel-svar.yaml'), content)), content);
+const tallies = tally;
 const meta = (name: string) => ({ language: 'da-DK', author: 'test', date: new Date(Date.UTC(2024, 0, 1)), name });
 
 const cases = groups.flatMap(

@@ -103,7 +103,7 @@ describe('a document added from its own folder', () => {
       outDir: out,
       kinds,
       responses: { file: fixture('eksempel-svar.yaml') },
-      notices: (n) => notices.push(n),
+      notice: (n) => notices.push(n),
     });
     expect(notices).toEqual([]);
     // Every registered document still, the comparison poster too (both groups answered), and the new one.

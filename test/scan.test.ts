@@ -14,7 +14,7 @@ import { scanPrinting } from '../src/app/scans.js';
 import { readAnswers, type AnswerOptions } from '../src/app/tally.js';
 import { readScans } from '../src/responses/readers/scan/read-scans.js';
 import type { ResponseSources } from '../src/responses/sources.js';
-import { answerSheets } from '../src/responses/types.js';
+import { answersByGroup } from '../src/responses/types.js';
 import { tallyResponses } from '../src/tally/tally.js';
 import { repoRoot } from './helpers/cli.js';
 import { readPdf, tempDir } from './helpers/pdf.js';
@@ -42,7 +42,7 @@ function scanFile(bytes: Uint8Array, name = 'scan.pdf'): string {
 /** The tally of the sources, with the rows flagged on scans, as `mus tally --json` gives it. */
 async function tallyResponseSources(sources: ResponseSources, c: Content, options: AnswerOptions = {}) {
   const responses = await readAnswers(sources, c, options);
-  return { ...tallyResponses(answerSheets(responses), c), flagged: responses.flagged };
+  return { ...tallyResponses(answersByGroup(responses), c), flagged: responses.flagged };
 }
 
 /** The tally of the same answers typed into a YAML responses file. */
@@ -57,7 +57,7 @@ async function typedTally(leaders: (number | null)[][], employees: (number | nul
 async function scanTally(file: string, options: { skipInvalid?: boolean } = {}) {
   const notices: string[] = [];
   const result = await tallyResponseSources({ file }, content, {
-    notices: (line) => notices.push(line),
+    notice: (line) => notices.push(line),
     skipInvalid: options.skipInvalid,
   });
   return { result, notices };
@@ -96,10 +96,10 @@ describe('a workshop scanned into one PDF', () => {
     const file = scanFile(await scanStack(stack, { dpi: 150, encoding: 'jpeg', seed: 1 }));
     const { result, notices } = await scanTally(file);
     const typed = await typedTally(leaders, employees);
-    expect(result.leaders).toEqual(typed.leaders);
-    expect(result.employees).toEqual(typed.employees);
-    expect(result.leaders.respondents).toBe(3);
-    expect(result.employees.respondents).toBe(6);
+    expect(result.leader).toEqual(typed.leader);
+    expect(result.employee).toEqual(typed.employee);
+    expect(result.leader.respondents).toBe(3);
+    expect(result.employee.respondents).toBe(6);
     expect(result.flagged).toBeUndefined();
     expect(notices.filter((n) => n.includes('upside down'))).toHaveLength(2);
   }, 120_000);
@@ -119,8 +119,8 @@ describe('a workshop scanned into one PDF', () => {
     );
     const { result, notices } = await scanTally(file);
     const typed = await typedTally(leaders, []);
-    expect(result.leaders).toEqual(typed.leaders);
-    expect(result.employees.respondents).toBe(0);
+    expect(result.leader).toEqual(typed.leader);
+    expect(result.employee.respondents).toBe(0);
     expect(notices).toContain(`${file} page 1: is not a page of a MUS test (no corner marks or page code); skipped`);
     expect(notices).toContain(`${file} page 4: is blank; skipped`);
   }, 120_000);
@@ -150,7 +150,7 @@ describe('page images', () => {
     }
     pngs.forEach((image, i) => writeFileSync(join(dir, `b-${i + 1}.png`), (image as { bytes: Buffer }).bytes));
     const { result } = await scanTally(dir);
-    expect(result.leaders).toEqual((await typedTally(leaders, [])).leaders);
+    expect(result.leader).toEqual((await typedTally(leaders, [])).leader);
   }, 120_000);
 });
 
@@ -169,7 +169,7 @@ describe('sheets that do not pair up are reported, never guessed', () => {
       `${file} page 3: is the front of a leader test whose page 2 does not follow it in the scans; the sheet is not counted`,
     );
     const { result, notices } = await scanTally(file, { skipInvalid: true });
-    expect(result.leaders).toEqual((await typedTally([leaders[0], leaders[2]], [])).leaders);
+    expect(result.leader).toEqual((await typedTally([leaders[0], leaders[2]], [])).leader);
     expect(notices.some((n) => n.startsWith(`${file} page 3: is the front`) && n.endsWith('(skipped)'))).toBe(true);
   }, 120_000);
 

@@ -32,7 +32,7 @@ describe('responses files in a folder', () => {
   it('are each read once, in their groups, with one notice per file', async () => {
     const dir = folder({ 'a.csv': csv, 'b.yaml': yaml, 'c.csv': csv });
     const notices: string[] = [];
-    const responses = await readResponseSources({ file: dir }, content, { notices: (line) => notices.push(line) });
+    const responses = await readResponseSources({ file: dir }, content, { notice: (line) => notices.push(line) });
     // a.csv: 1 leader, 2 employees; b.yaml: 1 employee; c.csv has a.csv's bytes: counted once.
     expect(responses.leader).toHaveLength(1);
     expect(responses.employee).toHaveLength(3);
@@ -51,7 +51,7 @@ describe('responses files in a folder', () => {
     const notices: string[] = [];
     const responses = await readResponseSources({ file: dir }, content, {
       skipInvalid: true,
-      notices: (line) => notices.push(line),
+      notice: (line) => notices.push(line),
     });
     expect(responses.employee).toHaveLength(2);
     expect(notices.at(-1)).toBe('skipped 1 file that could not be counted (--skip-invalid)');
@@ -59,7 +59,7 @@ describe('responses files in a folder', () => {
 
   it('given with a group flag, are counted in that group', async () => {
     const employees = folder({ 'x.csv': [header, csvRow('medarbejder', 'Ida', 'Aldrig')].join('\n'), 'y.yaml': yaml });
-    const responses = await readResponseSources({ employees }, content);
+    const responses = await readResponseSources({ employee: employees }, content);
     expect(responses.employee).toHaveLength(2);
     expect(responses.leader).toHaveLength(0);
   });

@@ -7,7 +7,7 @@ import { runTally } from '../src/app/tally.js';
 import { loadContent } from '../src/documents/load.js';
 import type { Scoring } from '../src/content/model.js';
 import { readYamlResponses } from '../src/responses/readers/yaml.js';
-import { answerSheets } from '../src/responses/types.js';
+import { answersByGroup } from '../src/responses/types.js';
 import { createGroupTally, tallyGroup, tallyResponses, type GroupTally } from '../src/tally/tally.js';
 
 // Small hand-checkable scoring: 3 categories worth 1, 2, 3 points; 3 statements, so totals are 3..9.
@@ -147,12 +147,12 @@ describe('tallying a group by hand', () => {
 describe('tallying both groups', () => {
   const content = { scoring: small, numbered: [1, 2, 3] }; // only the number of statements matters
 
-  it('names the groups leaders and employees, and reports an absent group with zero respondents', () => {
+  it('names the groups leader and employee, and reports an absent group with zero respondents', () => {
     const result = tallyResponses({ leader: sheets([0, 1, 2]), employee: [] }, content);
-    expect(Object.keys(result)).toEqual(['leaders', 'employees']);
-    expect(result.leaders.respondents).toBe(1);
-    expect(result.leaders.bands.map((b) => b.count)).toEqual([0, 1, 0]); // 1+2+3 = 6
-    expect(result.employees).toEqual(tally());
+    expect(Object.keys(result)).toEqual(['leader', 'employee']);
+    expect(result.leader.respondents).toBe(1);
+    expect(result.leader.bands.map((b) => b.count)).toEqual([0, 1, 0]); // 1+2+3 = 6
+    expect(result.employee).toEqual(tally());
   });
 });
 
@@ -236,13 +236,13 @@ describe('the shared example responses', () => {
 
   it('tallies to the expected numbers', () => {
     const content = loadContent(contentDir);
-    const result = tallyResponses(answerSheets(readYamlResponses(examples, content)), content);
+    const result = tallyResponses(answersByGroup(readYamlResponses(examples, content)), content);
     const expected = JSON.parse(readFileSync(expectedFile, 'utf8'));
-    expect({ leaders: withoutDerived(result.leaders), employees: withoutDerived(result.employees) }).toEqual(expected);
+    expect({ leaders: withoutDerived(result.leader), employees: withoutDerived(result.employee) }).toEqual(expected);
     // From the expected band counts: leaders [0,0,0,0,2], employees [0,2,0,5,1].
-    expect(result.leaders.tendency).toEqual([{ min: 81, max: 100 }]);
-    expect(result.employees.tendency).toEqual([{ min: 61, max: 80 }]);
-    expect(result.employees.incomplete).toBe(1);
+    expect(result.leader.tendency).toEqual([{ min: 81, max: 100 }]);
+    expect(result.employee.tendency).toEqual([{ min: 61, max: 80 }]);
+    expect(result.employee.incomplete).toBe(1);
   });
 
   it('prints the same numbers as JSON from the tally command', async () => {

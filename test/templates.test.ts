@@ -11,11 +11,11 @@ import { sourceHash } from '../src/layout/template-source.js';
 import { defaultContentDir, packageRoot, templatesDir } from '../src/paths.js';
 import { fixture } from './helpers/cli.js';
 import { readYamlResponses } from '../src/responses/readers/yaml.js';
-import { answerSheets } from '../src/responses/types.js';
+import { answersByGroup } from '../src/responses/types.js';
 import { tallyResponses } from '../src/tally/tally.js';
 
 const content = loadContent(defaultContentDir);
-const tally = tallyResponses(answerSheets(readYamlResponses(fixture('eksempel-svar.yaml'), content)), content);
+const tally = tallyResponses(answersByGroup(readYamlResponses(fixture('eksempel-svar.yaml'), content)), content);
 
 describe('precompiled templates', () => {
   it.each(documents.map((d) => fileName(content, d.id)))(
@@ -28,7 +28,7 @@ describe('precompiled templates', () => {
         default: TemplateSpec;
       };
       expect(built.sourceHash).toBe(sourceHash(source));
-      for (const tallies of [undefined, { leader: tally.leaders, employee: tally.employees }]) {
+      for (const tallies of [undefined, tally]) {
         const view = spec.view(content, tallies, {});
         expect(fromSpec(built.default)(view)).toBe(fromSource(source)(view));
       }

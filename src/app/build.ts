@@ -3,7 +3,8 @@
 // all succeeded, and nothing is written anywhere but the output folder.
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { groups, type Content, type Group } from '../content/model.js';
+import { groups, groupWords, type Group } from '../content/groups.js';
+import type { Content } from '../content/model.js';
 import { loadContent, type LoadOptions } from '../documents/load.js';
 import type { DocumentKind, DocumentSpec } from '../documents/types.js';
 import { UserError } from '../errors.js';
@@ -43,7 +44,7 @@ export async function runBuild(options: BuildOptions): Promise<string[]> {
   // Checked before any answers are read: a wrong approach stops the build at once.
   if (options.tilgang !== undefined) checkApproach(content, options.tilgang, made);
   const { responses } = options;
-  const given = responses && (responses.file || responses.files?.length || responses.leaders || responses.employees);
+  const given = responses && (responses.file || responses.files?.length || responses.leader || responses.employee);
   // The readers load only when there are answers to read: a blank build never loads them.
   const counted = given ? await (await import('./tally.js')).tallySources(responses, content, options) : undefined;
   const tallies = counted && withoutEmptyGroups(counted, content, options, made);
@@ -65,7 +66,7 @@ export async function runBuild(options: BuildOptions): Promise<string[]> {
     if (removed) rmSync(stale);
     // A blank build says nothing: the document is for answers only.
     if (tallies || removed)
-      options.notices?.(
+      options.notice?.(
         `${fileName(content, spec.id)}: not made: ${reason}${removed ? ' (the copy from an earlier build was removed)' : ''}`,
       );
   }
@@ -94,8 +95,8 @@ function withoutEmptyGroups(
   for (const group of groups) {
     if (counted[group].respondents > 0) tallies[group] = counted[group];
     else
-      options.notices?.(
-        `no answers from the ${group === 'leader' ? 'leaders' : 'employees'}: ${posterFile(content, group, made)} is the blank poster, to fill in by hand`,
+      options.notice?.(
+        `no answers from the ${groupWords[group].plural}: ${posterFile(content, group, made)} is the blank poster, to fill in by hand`,
       );
   }
   return tallies;

@@ -1,7 +1,8 @@
 // Which documents a build makes: the registry's (src/documents/), or the kinds a build is
 // given, each with the reason it is not made from these answers. A file's name comes from
 // the content (meta.yaml `files`), so each language names its own files.
-import type { Content, Group } from '../content/model.js';
+import { groupWords, type Group } from '../content/groups.js';
+import type { Content } from '../content/model.js';
 import { registry } from '../documents/registry.js';
 import type { DocumentKind, DocumentSpec, Tallies } from '../documents/types.js';
 
@@ -15,8 +16,6 @@ export interface BuildDocument extends DocumentSpec {
   notMade?: (tallies: Tallies | undefined) => string | undefined;
 }
 
-const groupNames: Record<Group, string> = { leader: 'the leaders', employee: 'the employees' };
-
 /** The groups without answers in these tallies, or undefined when none is missing (or there are no tallies). */
 function groupsMissing(tallies: Tallies | undefined): Group[] | undefined {
   if (!tallies) return undefined;
@@ -28,7 +27,10 @@ function groupsMissing(tallies: Tallies | undefined): Group[] | undefined {
 function bothGroupsMissing(tallies: Tallies | undefined): string | undefined {
   if (!tallies) return 'it needs answers (--responses, or --leaders and --employees)';
   const missing = groupsMissing(tallies);
-  return missing && `there are no answers from ${missing.map((g) => groupNames[g]).join(' and ')} to compare with`;
+  return (
+    missing &&
+    `there are no answers from ${missing.map((g) => `the ${groupWords[g].plural}`).join(' and ')} to compare with`
+  );
 }
 
 /** The documents of these kinds, in build order. */

@@ -2,7 +2,8 @@
 // the test draws its tick boxes, learnt from the renderer itself (the test is rendered from
 // the content in this process; no geometry is stored anywhere), and the drawing of the review
 // sheet. Rendering is loaded only once a scan is read: `mus tally` of a file does without it.
-import type { Content, Group } from '../content/model.js';
+import type { Group } from '../content/groups.js';
+import type { Content } from '../content/model.js';
 import { replaceFile } from '../output.js';
 import type { ScanPrinting, StatementBoxes, TestGeometry } from '../responses/readers/scan/geometry.js';
 import { paperSizes } from '../sheet/paper.js';

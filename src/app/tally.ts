@@ -3,24 +3,23 @@
 // The one place that reads answers and counts them: inside the program the groups are
 // keyed by Group (leader/employee); only the JSON printed keeps `leaders`/`employees`.
 import { loadContent } from '../documents/load.js';
-import { groups, type Content, type Group } from '../content/model.js';
-import { readResponseSources, type Notices, type ResponseSources } from '../responses/sources.js';
+import { groups, type Group } from '../content/groups.js';
+import type { Content } from '../content/model.js';
+import { readResponseSources, type Notice, type ResponseSources } from '../responses/sources.js';
 import type { FlaggedRow } from '../responses/readers/scan/read-scans.js';
-import { answerSheets, type Responses } from '../responses/types.js';
-import { tallyResponses, type GroupTally } from '../tally/tally.js';
+import { answersByGroup, type Responses } from '../responses/types.js';
+import { tallyResponses, type GroupTallies, type GroupTally } from '../tally/tally.js';
 import { bothAnswered, compareGroups, largestDifferences, statementMean } from '../tally/compare.js';
 import { dialogueStarters, formatDifference, formatMean, hidesStatementCounts } from '../tally/rules.js';
 import { excerpt, fillPlaceholders, range } from '../text.js';
 import { scanPrinting } from './scans.js';
 
 export type { ResponseSources } from '../responses/sources.js';
-
-/** Both groups' tallies. */
-export type GroupTallies = Record<Group, GroupTally>;
+export type { GroupTallies } from '../tally/tally.js';
 
 export interface AnswerOptions {
-  /** Notices about the input (e.g. ignored columns of a survey export); never mixed into stdout. */
-  notices?: Notices;
+  /** Notice about the input (e.g. ignored columns of a survey export); never mixed into stdout. */
+  notice?: Notice;
   /** Leave out (and list) returned tests and files that cannot be counted. */
   skipInvalid?: boolean;
 }
@@ -35,7 +34,7 @@ export interface TallyOptions extends AnswerOptions {
 
 export interface TallyIo {
   stdout: (text: string) => void;
-  notices?: Notices;
+  notice?: Notice;
 }
 
 /** Reads the answers of the sources and counts them per group. */
@@ -47,14 +46,14 @@ export async function tallySources(
   return (await countSources(sources, content, options)).tallies;
 }
 
-/** Every answer sheet of the sources; scanned paper tests are read against the tests as the content prints them. */
+/** Every respondent of the sources; scanned paper tests are read against the tests as the content prints them. */
 export function readAnswers(
   sources: ResponseSources,
   content: Content,
   options: AnswerOptions = {},
 ): Promise<Responses> {
   return readResponseSources(sources, content, {
-    notices: options.notices,
+    notice: options.notice,
     skipInvalid: options.skipInvalid,
     printing: scanPrinting(content),
   });
@@ -67,14 +66,13 @@ async function countSources(
   options: AnswerOptions,
 ): Promise<{ tallies: GroupTallies; flagged?: FlaggedRow[] }> {
   const responses = await readAnswers(sources, content, options);
-  const result = tallyResponses(answerSheets(responses), content);
-  return { tallies: { leader: result.leaders, employee: result.employees }, flagged: responses.flagged };
+  return { tallies: tallyResponses(answersByGroup(responses), content), flagged: responses.flagged };
 }
 
 export async function runTally(opts: TallyOptions, io: TallyIo): Promise<void> {
   const content = loadContent(opts.contentDir, { workshopFile: opts.workshopFile });
   const { tallies, flagged } = await countSources(opts.sources, content, {
-    notices: io.notices ?? opts.notices,
+    notice: io.notice ?? opts.notice,
     skipInvalid: opts.skipInvalid,
   });
   // Rows of scans that need a look are added when there are any (they also went to stderr).
@@ -94,10 +92,19 @@ export function tallyJson(tallies: GroupTallies, content: Content) {
     ...tally,
     statements: tally.statements.map((s) => ({ ...s, mean: statementMean(s, points) })),
   });
-  const compared = bothAnswered(tallies.leader, tallies.employee)
-    ? { comparison: compareGroups(tallies.leader, tallies.employee, points) }
-    : {};
   // The printed JSON's keys are part of the command's output: `leaders`/`employees`, unchanged.
+  const compared = bothAnswered(tallies.leader, tallies.employee)
+    ? {
+        comparison: compareGroups(tallies.leader, tallies.employee, points).map(
+          ({ statement, leader, employee, difference }) => ({
+            statement,
+            leaders: leader,
+            employees: employee,
+            difference,
+          }),
+        ),
+      }
+    : {};
   return { leaders: withMeans(tallies.leader), employees: withMeans(tallies.employee), ...compared };
 }
 
@@ -121,8 +128,8 @@ function formatLargestDifferences(tallies: GroupTallies, content: Content): stri
     return [
       String(c.statement),
       excerpt(statement.short ?? statement.employee, statementTextWidth),
-      mean(c.leaders),
-      mean(c.employees),
+      mean(c.leader),
+      mean(c.employee),
       formatDifference(c.difference!, language),
     ];
   });

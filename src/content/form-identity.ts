@@ -26,7 +26,7 @@ export interface FormIdentity {
 export const infoKeys = { group: 'MusTest', version: 'MusContentVersion', statements: 'MusStatements' } as const;
 
 /** The form field of statement n (one radio group each). */
-export const fieldName = (n: number): string => `udsagn-${n}`;
+export const formFieldName = (n: number): string => `udsagn-${n}`;
 
 /**
  * The on-state name of the category at `position` in its group (scale order): "0", "1", …

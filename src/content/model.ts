@@ -10,9 +10,9 @@ export interface Place {
   line?: number;
 }
 
-/** The two groups that take the test and get their own result poster. */
-export type Group = 'leader' | 'employee';
-export const groups: readonly Group[] = ['leader', 'employee'];
+import type { Group } from './groups.js';
+
+export { groups, type Group } from './groups.js';
 
 /** A statement with its place in the test: n is 1-based and the same in both versions. */
 export interface NumberedStatement {

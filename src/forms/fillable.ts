@@ -11,7 +11,7 @@ import type { Group } from '../content/model.js';
 import type { BoxPosition } from '../render/context.js';
 import type { RenderedPdf } from '../render/pdf.js';
 import {
-  fieldName,
+  formFieldName,
   formIdentity,
   identityKeywords,
   infoKeys,
@@ -55,7 +55,7 @@ function pressedOps(size: number, cross: boolean): string {
 function fieldBoxes(boxes: readonly BoxPosition[], content: FormContent, group: Group): BoxPosition[][] {
   const labels = content.scoring.scale.map((c) => c.label);
   return content.numbered.map((_, i) => {
-    const name = fieldName(i + 1);
+    const name = formFieldName(i + 1);
     const own = boxes.filter((box) => box.name === name);
     const values = own.map((box) => box.value);
     if (own.length !== labels.length || labels.some((label, i) => values[i] !== label)) {
@@ -199,7 +199,7 @@ export async function makeFillable(rendered: RenderedPdf, meta: FillableMeta): P
       context.obj({
         FT: 'Btn',
         Ff: radioFlag,
-        T: PDFString.of(fieldName(n)),
+        T: PDFString.of(formFieldName(n)),
         TU: PDFHexString.fromText(`${n}. ${content.numbered[s][group]}`),
         V: 'Off',
         Opt: labels.map((label) => PDFHexString.fromText(label)),

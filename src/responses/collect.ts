@@ -1,20 +1,21 @@
 // Answers from folders and returned fillable tests, next to the responses files: every file
 // in a folder is read (a returned PDF becomes one respondent in its group, a responses file
-// adds its sheets), and files that cannot be counted are reported one line each; with
+// adds its respondents), and files that cannot be counted are reported one line each; with
 // skipInvalid they are listed and left out. Two people who tick alike get byte-identical
 // returned files from a deterministic reader, so identical PDFs are all counted, and named
 // in one notice (the facilitator may remove a file that was really sent twice); an identical
-// responses file is the same sheets twice and counted once.
+// responses file is the same respondents twice and counted once.
 import { checkInputFile } from './input-file.js';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import type { Group } from '../content/model.js';
+import { groupWords, type Group } from '../content/groups.js';
 import { formatProblem, throwIfProblems, UserError, type Problem } from '../errors.js';
-import type { Respondent, Responses } from './types.js';
+import type { Notice, Respondent, Responses } from './types.js';
 import type { FormContent } from '../content/form-identity.js';
 import type { Content } from '../content/model.js';
-import { isScanInput, reviewFiles } from './readers/scan/detect.js';
+import { isPdf, paperReaders, readableExtensions } from './readers/registry.js';
+import { reviewFiles } from './readers/scan/detect.js';
 import type { ScanPrinting } from './readers/scan/geometry.js';
 import type { FlaggedRow, ScanInput } from './readers/scan/read-scans.js';
 
@@ -22,7 +23,7 @@ export interface CollectOptions {
   /** Count the files that can be counted; list the others instead of stopping. */
   skipInvalid?: boolean;
   /** Receives notes for the person running the tool (duplicates, skipped files), one line each. */
-  notice?: (line: string) => void;
+  notice?: Notice;
   /** Receives the rows of scanned paper tests that need a look (responses/readers/scan/). */
   flagged?: (rows: FlaggedRow[]) => void;
   /** What reading scanned paper tests needs from the printing side (given by app/scans.ts). */
@@ -33,16 +34,12 @@ export interface CollectOptions {
 export interface CollectSources {
   /** Files or folders holding both groups. */
   both: string[];
-  leaders?: string;
-  employees?: string;
+  leader?: string;
+  employee?: string;
 }
 
-/** Reads a responses file (not a PDF): for both groups, or given for one group. */
-export interface ResponsesFileReader {
-  read: (file: string, group: Group | undefined) => Responses;
-  /** Extensions (".yaml", …) of responses files, as read from folders. */
-  extensions: readonly string[];
-}
+/** Reads a responses file (not paper): for both groups, or given for one group. */
+export type ReadResponsesFile = (file: string, group: Group | undefined) => Responses;
 
 /** Files a folder may hold that are nobody's answers: left out without a word. */
 const ignored = (name: string) =>
@@ -50,10 +47,6 @@ const ignored = (name: string) =>
   name.startsWith('.') ||
   name.startsWith('~$') ||
   /^(thumbs\.db|desktop\.ini)$/i.test(name);
-
-const groupWord = (group: Group) => (group === 'leader' ? 'leaders' : 'employees');
-
-export const isPdf = (file: string) => extname(file).toLowerCase() === '.pdf';
 
 /** True if a path is a folder (false when it does not exist: the readers report that). */
 export function isFolder(path: string): boolean {
@@ -70,7 +63,7 @@ interface Entry {
 }
 
 /** The files of a path: the path itself, or a folder's files in name order. */
-function expand(path: string, reader: ResponsesFileReader): Entry[] {
+function expand(path: string): Entry[] {
   if (!isFolder(path)) return [{ file: path }];
   const entries: Entry[] = [];
   const names = readdirSync(path)
@@ -80,9 +73,9 @@ function expand(path: string, reader: ResponsesFileReader): Entry[] {
     const file = join(path, name);
     const extension = extname(name).toLowerCase();
     if (isFolder(file)) entries.push({ file, problem: `is a folder; files in folders inside ${path} are not read` });
-    else if (extension === '.pdf' || reader.extensions.includes(extension)) entries.push({ file });
+    else if (readableExtensions.includes(extension)) entries.push({ file });
     else {
-      const kinds = ['.pdf', ...reader.extensions].join(', ');
+      const kinds = readableExtensions.join(', ');
       entries.push({ file, problem: `is not a returned test or a responses file (only ${kinds} files are read)` });
     }
   }
@@ -98,14 +91,14 @@ export type CollectContent = Omit<FormContent, 'meta'> & { meta?: FormContent['m
 export async function collectResponses(
   sources: CollectSources,
   content: CollectContent,
-  reader: ResponsesFileReader,
+  readResponsesFile: ReadResponsesFile,
   options: CollectOptions = {},
 ): Promise<Responses> {
   const { readReturnedForm } = await import('./readers/returned-form.js');
-  const slots: { group?: Group; flag?: string; paths: string[] }[] = [
+  const slots: { group?: Group; paths: string[] }[] = [
     { paths: sources.both },
-    { group: 'leader', flag: '--leaders', paths: sources.leaders ? [sources.leaders] : [] },
-    { group: 'employee', flag: '--employees', paths: sources.employees ? [sources.employees] : [] },
+    { group: 'leader', paths: sources.leader ? [sources.leader] : [] },
+    { group: 'employee', paths: sources.employee ? [sources.employee] : [] },
   ];
   const problems: Problem[][] = [];
   const skipped = new Set<string>();
@@ -119,7 +112,7 @@ export async function collectResponses(
     results.push(result);
     const scans: ScanInput[] = [];
     for (const path of slot.paths) {
-      for (const entry of expand(path, reader)) {
+      for (const entry of expand(path)) {
         const { file } = entry;
         // Let go after each file: a suspended async function keeps its locals' last values
         // alive, and the scans are read after this loop (a copier's PDF is tens of megabytes).
@@ -144,14 +137,15 @@ export async function collectResponses(
             continue;
           }
           if (first === undefined) seen.set(hash, file);
-          if (isScanInput(file, bytes)) scans.push({ file, group: slot.group });
-          else if (isPdf(file)) {
+          const paper = paperReaders.find((reader) => reader.takes(file, bytes!))?.kind;
+          if (paper === 'scan') scans.push({ file, group: slot.group });
+          else if (paper === 'returned-form') {
             if (!content.meta) throw new Error('internal: reading returned tests needs the content version (meta)');
             const form = await readReturnedForm(bytes, file, { ...content, meta: content.meta });
             if (slot.group && form.group !== slot.group) {
               throw new UserError({
                 file,
-                message: `is the ${form.group} test, but was given as ${slot.flag} (${groupWord(slot.group)} only)`,
+                message: `is the ${form.group} test, but was given as ${groupWords[slot.group].flag} (${groupWords[slot.group].plural} only)`,
               });
             }
             const respondent: Respondent = { id: basename(file), answers: form.answers };
@@ -161,7 +155,7 @@ export async function collectResponses(
             else identical.set(hash, [file]);
             if (form.answers.every((answer) => answer === null)) blank.push(file);
           } else {
-            const read = reader.read(file, slot.group);
+            const read = readResponsesFile(file, slot.group);
             result.leader.push(...read.leader);
             result.employee.push(...read.employee);
           }
@@ -175,7 +169,7 @@ export async function collectResponses(
       }
     }
     if (scans.length > 0) {
-      // Paper tests scanned: read together, as a sheet's pages may be in two files.
+      // Paper tests scanned: read together, as a paper sheet's pages may be in two files.
       if (!('test' in content)) throw new Error('internal: reading scanned tests needs the whole content');
       if (!options.printing) throw new Error('internal: reading scanned tests needs the printed tests (app/scans.ts)');
       const { readScans } = await import('./readers/scan/read-scans.js');
@@ -212,16 +206,16 @@ export async function collectResponses(
   }
 
   // As with responses files: a group comes from one place only.
-  const [combined, leaders, employees] = results;
+  const [combined, leader, employee] = results;
   for (const [group, own, path] of [
-    ['leader', leaders, sources.leaders],
-    ['employee', employees, sources.employees],
+    ['leader', leader, sources.leader],
+    ['employee', employee, sources.employee],
   ] as const) {
     if (!path) continue;
     if (combined[group].length > 0) {
       throw new UserError({
         file: path,
-        message: `${groupWord(group)} are given twice (also in ${sources.both.join(', ')})`,
+        message: `${groupWords[group].plural} are given twice (also in ${sources.both.join(', ')})`,
       });
     }
     combined[group] = own[group];

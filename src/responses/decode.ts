@@ -3,7 +3,7 @@
 // message that says what to do, instead of letting a parser choke on it.
 import { readFileSync } from 'node:fs';
 import { UserError } from '../errors.js';
-import { lineColumnFinder, type LineColumn } from './positions.js';
+import { decodeUtf8, firstInvalidByte, positionOfByte, utf16Bom } from '../text-decode.js';
 
 export function readTextFile(file: string): string {
   let bytes: Buffer;
@@ -18,9 +18,7 @@ export function readTextFile(file: string): string {
 /** Decodes file bytes as UTF-8 (a leading BOM is dropped); throws a UserError for anything else. */
 export function decodeText(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0) throw new UserError({ file, message: 'the file is empty' });
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new UserError({ file, message: 'the file is UTF-16 text; save it as UTF-8' });
-  }
+  if (utf16Bom(bytes)) throw new UserError({ file, message: 'the file is UTF-16 text; save it as UTF-8' });
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     throw new UserError({
@@ -29,16 +27,14 @@ export function decodeText(bytes: Uint8Array, file: string): string {
       message: 'this is a binary file, not a text file of responses (export it as YAML or JSON)',
     });
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const bad = firstInvalidByte(bytes);
-    throw new UserError({
-      file,
-      ...positionOfByte(bytes, bad),
-      message: `the file is not UTF-8 text (byte 0x${bytes[bad].toString(16).toUpperCase().padStart(2, '0')}); it may be Latin-1 or Windows-1252, save it as UTF-8`,
-    });
-  }
+  const text = decodeUtf8(bytes);
+  if (text !== undefined) return text;
+  const bad = firstInvalidByte(bytes);
+  throw new UserError({
+    file,
+    ...positionOfByte(bytes, bad),
+    message: `the file is not UTF-8 text (byte 0x${bytes[bad].toString(16).toUpperCase().padStart(2, '0')}); it may be Latin-1 or Windows-1252, save it as UTF-8`,
+  });
 }
 
 /** Why a file cannot be read, in a few words. */
@@ -48,26 +44,4 @@ export function describeReadError(error: unknown): string {
   if (code === 'EISDIR') return 'is a folder, not a file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   return `cannot be read (${code ?? (error as Error).message})`;
-}
-
-/** Line and column (in characters) of a byte offset, as an editor shows them. */
-function positionOfByte(bytes: Uint8Array, offset: number): LineColumn {
-  const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
-  return lineColumnFinder(before)(before.length);
-}
-
-/**
- * The offset of the first byte that is not UTF-8, for text the fatal decoder refused: where
- * the lenient decoder first puts a replacement character that the file did not hold itself.
- * Everything before it decoded as it is, so its UTF-8 length is the byte offset.
- */
-function firstInvalidByte(bytes: Uint8Array): number {
-  const text = new TextDecoder('utf-8').decode(bytes);
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const bom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0; // dropped by the decoder
-  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) {
-    const offset = bom + Buffer.byteLength(text.slice(0, i), 'utf8');
-    if (!(buffer[offset] === 0xef && buffer[offset + 1] === 0xbf && buffer[offset + 2] === 0xbd)) return offset;
-  }
-  return bytes.length - 1; // not reached: the fatal decoder refused the bytes for a reason
 }

@@ -1,43 +1,41 @@
 // Where answers come from: one responses file holding both groups, or a file per group.
 // This is the single entry point the commands use; each file format has its reader
-// (readers/), and folders, several files and returned tests (PDF) go through collect.ts (returned tests: readers/returned-form.ts).
+// (readers/registry.ts lists them), and folders, several files, returned tests and scans
+// (PDF, page images) go through collect.ts.
 //
 // The format is found by content first and extension second: a zip or OLE file is a
 // spreadsheet whatever its name, a text file named .xlsx is read as CSV, and a file with
 // another extension is YAML when it looks like YAML or JSON (JSON is YAML), otherwise CSV.
 import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import type { Group, Scoring } from '../content/model.js';
+import { join } from 'node:path';
+import { groupWords, onlyGroup, otherGroup, type Group } from '../content/groups.js';
+import type { Scoring } from '../content/model.js';
 import { UserError } from '../errors.js';
-import { collectResponses, isFolder, isPdf, type CollectContent } from './collect.js';
-import type { StatementTexts } from './columns.js';
+import { collectResponses, isFolder, type CollectContent } from './collect.js';
+import type { StatementTexts } from './readers/table/columns.js';
 import { checkInputFile } from './input-file.js';
-import { readCsvResponses } from './readers/csv.js';
-import { readJsonResponses } from './readers/json.js';
-import { isSpreadsheetBytes, readXlsxResponses } from './readers/xlsx.js';
-import { readYamlResponses } from './readers/yaml.js';
-import type { Notices, ReadTableOptions } from './table.js';
-import type { Respondent, Responses } from './types.js';
-import { imageExtensions, isImageFile } from './readers/scan/detect.js';
+import { formatOfExtension, isPaperFile, readerOf, type Format } from './readers/registry.js';
+import { isSpreadsheetBytes } from './readers/xlsx.js';
+import type { Notice, Respondent, Responses } from './types.js';
 import type { ScanPrinting } from './readers/scan/geometry.js';
 import type { FlaggedRow } from './readers/scan/read-scans.js';
 
-export type { Notices } from './table.js';
+export type { Notice } from './types.js';
 
 export interface ResponseSources {
   /** A file with both groups: YAML/JSON with leaders/employees keys, or a table with a role column. */
   file?: string;
   /** More files with both groups. Any source may also be a folder, and may be returned fillable tests (PDF): see readers/returned-form.ts. */
   files?: string[];
-  /** A file holding only leaders' answers. */
-  leaders?: string;
-  /** A file holding only employees' answers. */
-  employees?: string;
+  /** A file holding only leaders' answers (--leaders). */
+  leader?: string;
+  /** A file holding only employees' answers (--employees). */
+  employee?: string;
 }
 
 export interface SourceOptions {
   /** Short messages for the person, e.g. the columns of an export that were ignored (the CLI prints them on stderr). */
-  notices?: Notices;
+  notice?: Notice;
   /** Returned tests and files in folders that cannot be counted are listed in the notices and left out, instead of stopping. */
   skipInvalid?: boolean;
   /** What reading scanned paper tests needs from the printing side (app/scans.ts): needed once a source holds scans. */
@@ -49,30 +47,6 @@ export interface SourcesContent {
   scoring: Pick<Scoring, 'scale'>;
   numbered: readonly StatementTexts[];
 }
-
-export type Format = 'yaml' | 'json' | 'csv' | 'xlsx';
-
-/** Reads a whole-responses file of one format. New formats register here. */
-type Reader = (file: string, content: SourcesContent, options: ReadTableOptions) => Responses | Promise<Responses>;
-const readers: Record<Format, Reader> = {
-  yaml: readYamlResponses,
-  json: readJsonResponses,
-  csv: readCsvResponses,
-  xlsx: readXlsxResponses, // .xls and .ods come along
-};
-
-/** Formats by extension; a file's content may overrule (see formatOf). */
-const extensions: Readonly<Record<string, Format>> = {
-  '.yaml': 'yaml',
-  '.yml': 'yaml',
-  '.json': 'json',
-  '.csv': 'csv',
-  '.tsv': 'csv',
-  '.xlsx': 'xlsx',
-  '.xlsm': 'xlsx',
-  '.xls': 'xlsx',
-  '.ods': 'xlsx',
-};
 
 /** The first bytes of a file, or undefined if it cannot be read (its reader then says why). */
 function readHead(file: string, length: number): Uint8Array | undefined {
@@ -91,7 +65,7 @@ function readHead(file: string, length: number): Uint8Array | undefined {
 /** The format of a responses file, by content and extension. */
 export function formatOf(file: string): Format {
   const head = readHead(file, 4096);
-  const byExtension = extensions[extname(file).toLowerCase()];
+  const byExtension = formatOfExtension(file);
   if (head === undefined || head.length === 0) return byExtension ?? 'yaml';
   if (isSpreadsheetBytes(head)) return 'xlsx';
   const text = head.indexOf(0) === -1; // UTF-16 text has NULs too, but then it is no YAML either
@@ -110,9 +84,6 @@ function looksLikeYamlOrJson(head: string): boolean {
   return false;
 }
 
-const flag = (group: Group) => (group === 'leader' ? '--leaders' : '--employees');
-const plural = (group: Group) => (group === 'leader' ? 'leaders' : 'employees');
-
 /** Reads one file; `group` when it was given with --leaders/--employees. */
 async function readSource(
   file: string,
@@ -122,27 +93,30 @@ async function readSource(
   folder?: string,
 ): Promise<Responses> {
   checkInputFile(file, folder);
-  const format = formatOf(file);
-  const responses = await readers[format](file, content, { group, notices: options.notices });
-  if (group === undefined || format === 'csv' || format === 'xlsx') return responses; // table readers check the group themselves
+  const reader = readerOf(formatOf(file));
+  const responses = await reader.read(file, content, { group, notice: options.notice });
+  if (group === undefined || reader.checksGroup) return responses;
   // A YAML/JSON file given for one group: a file with only the other group's key in it is a mistake.
-  const other: Group = group === 'leader' ? 'employee' : 'leader';
+  const other = otherGroup(group);
   if (responses[other].length > 0 && responses[group].length === 0) {
-    throw new UserError({ file, message: `holds ${plural(other)}' answers, but was given as ${flag(group)}` });
+    throw new UserError({
+      file,
+      message: `holds ${groupWords[other].possessive} answers, but was given as ${groupWords[group].flag}`,
+    });
   }
   const respondents: Respondent[] = [...responses[group], ...responses[other]];
-  return group === 'leader' ? { leader: respondents, employee: [] } : { leader: [], employee: respondents };
+  return onlyGroup(group, respondents);
 }
 
 /** Several files, folders or returned tests (PDF) are read by collect.ts. */
 function collectsFiles(sources: ResponseSources): boolean {
-  const paths = [sources.file, ...(sources.files ?? []), sources.leaders, sources.employees].filter((p): p is string =>
+  const paths = [sources.file, ...(sources.files ?? []), sources.leader, sources.employee].filter((p): p is string =>
     Boolean(p),
   );
-  return (sources.files?.length ?? 0) > 0 || paths.some((p) => isPdf(p) || isImageFile(p) || isFolder(p));
+  return (sources.files?.length ?? 0) > 0 || paths.some((p) => isPaperFile(p) || isFolder(p));
 }
 
-/** Every answer sheet of the sources, per group. */
+/** Every respondent of the sources, per group. */
 export async function readResponseSources(
   sources: ResponseSources,
   content: SourcesContent & CollectContent,
@@ -153,12 +127,12 @@ export async function readResponseSources(
     ? await readSource(sources.file, undefined, content, options)
     : { leader: [], employee: [] };
   for (const [group, file] of [
-    ['leader', sources.leaders],
-    ['employee', sources.employees],
+    ['leader', sources.leader],
+    ['employee', sources.employee],
   ] as const) {
     if (!file) continue;
     if (result[group].length > 0)
-      throw new UserError({ file, message: `${plural(group)} are given twice (also in ${sources.file})` });
+      throw new UserError({ file, message: `${groupWords[group].plural} are given twice (also in ${sources.file})` });
     result[group] = (await readSource(file, group, content, options))[group];
   }
   return result;
@@ -166,8 +140,8 @@ export async function readResponseSources(
 
 /**
  * Folders, several files and returned tests, through collect.ts. It asks for each
- * responses file's sheets as it goes, synchronously, and a CSV file is read by a stream: so
- * every responses file it may ask for is read first, and its outcome (sheets or problem,
+ * responses file's respondents as it goes, synchronously, and a CSV file is read by a stream: so
+ * every responses file it may ask for is read first, and its outcome (respondents or problem,
  * and its notices) handed over when it is asked for.
  */
 async function collect(
@@ -178,8 +152,8 @@ async function collect(
   const both = [sources.file, ...(sources.files ?? [])].filter((file): file is string => Boolean(file));
   const slots: [Group | undefined, string[]][] = [
     [undefined, both],
-    ['leader', sources.leaders ? [sources.leaders] : []],
-    ['employee', sources.employees ? [sources.employees] : []],
+    ['leader', sources.leader ? [sources.leader] : []],
+    ['employee', sources.employee ? [sources.employee] : []],
   ];
   const outcomes = new Map<string, { responses?: Responses; error?: UserError; notices: string[] }>();
   const key = (file: string, group: Group | undefined) => `${group ?? 'both'}\u0000${file}`;
@@ -191,7 +165,7 @@ async function collect(
           file,
           group,
           content,
-          { ...options, notices: (line) => notices.push(line) },
+          { ...options, notice: (line) => notices.push(line) },
           folder,
         );
         outcomes.set(key(file, group), { responses, notices });
@@ -204,18 +178,18 @@ async function collect(
   const read = (file: string, group: Group | undefined): Responses => {
     const outcome = outcomes.get(key(file, group));
     if (!outcome) throw new Error(`internal: ${file} was not read beforehand`);
-    for (const line of outcome.notices) options.notices?.(line);
+    for (const line of outcome.notices) options.notice?.(line);
     if (outcome.error) throw outcome.error;
     return outcome.responses!;
   };
   // Folders may hold scanned pages (images) too, read with the scanned PDFs (readers/scan/).
   const flagged: FlaggedRow[] = [];
   const responses = await collectResponses(
-    { both, leaders: sources.leaders, employees: sources.employees },
+    { both, leader: sources.leader, employee: sources.employee },
     content,
-    { read, extensions: [...Object.keys(extensions), ...imageExtensions] },
+    read,
     {
-      notice: options.notices,
+      notice: options.notice,
       skipInvalid: options.skipInvalid,
       flagged: (rows) => flagged.push(...rows),
       printing: options.printing,
@@ -224,11 +198,11 @@ async function collect(
   return flagged.length > 0 ? { ...responses, flagged } : responses;
 }
 
-/** The responses files (not PDFs) a path names: itself, or those in the folder it is (with that folder). */
+/** The responses files (not paper) a path names: itself, or those in the folder it is (with that folder). */
 function responsesFiles(path: string): { file: string; folder?: string }[] {
-  if (!isFolder(path)) return isPdf(path) || isImageFile(path) ? [] : [{ file: path }];
+  if (!isFolder(path)) return isPaperFile(path) ? [] : [{ file: path }];
   return readdirSync(path)
-    .filter((name) => extname(name).toLowerCase() in extensions)
+    .filter((name) => formatOfExtension(name) !== undefined)
     .map((name) => ({ file: join(path, name), folder: path }))
     .filter(({ file }) => !isFolder(file));
 }

@@ -1,10 +1,10 @@
-// What a responses file means once read: answer sheets per group, answers as
+// What a responses file means once read: respondents per group, answers as
 // category indexes (0-based, in the content's scale order) so the tally never
 // has to know about labels, aliases or points spellings.
-import type { Group } from '../content/model.js';
+import type { Group } from '../content/groups.js';
 import type { FlaggedRow } from './readers/scan/read-scans.js';
 
-/** One answer sheet. `id` only helps trace typos back to a paper sheet; it never reaches a poster. */
+/** One respondent: one person's answers. `id` only helps trace typos back to a paper sheet; it never reaches a poster. */
 export interface Respondent {
   id?: string;
   /** One entry per statement, in statement order: a category index, or null for not answered. */
@@ -18,7 +18,17 @@ export interface Responses {
   flagged?: FlaggedRow[];
 }
 
-/** Each group's answer sheets alone, as the tally takes them. */
-export function answerSheets(responses: Responses): Record<Group, (number | null)[][]> {
+/** Receives a notice: a short message for the person (e.g. which columns were ignored); the CLI prints them on stderr. */
+export type Notice = (line: string) => void;
+
+/** How a responses file was given: for one group (--leaders/--employees) or both, and where notices go. */
+export interface ReadOptions {
+  /** The group the file was given for; without it, a table's role column or tab name decides. */
+  group?: Group;
+  notice?: Notice;
+}
+
+/** Each group's respondents' answers alone, as the tally takes them. */
+export function answersByGroup(responses: Responses): Record<Group, (number | null)[][]> {
   return { leader: responses.leader.map((r) => r.answers), employee: responses.employee.map((r) => r.answers) };
 }

@@ -3,10 +3,11 @@
 // into a line and column is the reader's job, because only the reader knows the
 // source text (and the JSON reader only pays for positions when there are problems).
 import { quote } from '../text.js';
-import type { Group, Scoring } from '../content/model.js';
+import { groupKeys, type Group } from '../content/groups.js';
+import type { Scoring } from '../content/model.js';
 import type { Problem } from '../errors.js';
 import { createAnswerMatcher, describeValue, type AnswerMatcher } from './answers.js';
-import type { LineColumn } from './positions.js';
+import type { LineColumn } from '../text-decode.js';
 import type { Respondent, Responses } from './types.js';
 
 /** The parts of the content that reading a YAML or JSON file needs: the scale, and how many statements. */
@@ -24,14 +25,6 @@ export interface Finding {
   part: 'key' | 'value';
   message: string;
 }
-
-/** Top-level keys and the group each one means (Danish aliases included). */
-export const groupKeys: Readonly<Record<string, Group>> = {
-  leaders: 'leader',
-  employees: 'employee',
-  ledere: 'leader',
-  medarbejdere: 'employee',
-};
 
 const respondentKeys = ['id', 'answers'];
 

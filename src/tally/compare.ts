@@ -18,8 +18,8 @@ export interface StatementComparison {
   /** 1-based, test order. */
   statement: number;
   /** Mean points of the leaders who answered it; null when none did. */
-  leaders: number | null;
-  employees: number | null;
+  leader: number | null;
+  employee: number | null;
   /** employees − leaders; null when either group has no answer to it. */
   difference: number | null;
 }
@@ -38,22 +38,22 @@ export function statementMean(statement: StatementCounts, points: readonly numbe
 /** How many answered a statement (the unanswered left out). */
 export const answeredCount = (statement: StatementCounts): number => statement.counts.reduce((a, b) => a + b, 0);
 
-/** Whether both groups have answer sheets: only then is there anything to compare. */
-export const bothAnswered = (leaders: GroupCounts, employees: GroupCounts): boolean =>
-  leaders.respondents > 0 && employees.respondents > 0;
+/** Whether both groups have respondents: only then is there anything to compare. */
+export const bothAnswered = (leader: GroupCounts, employee: GroupCounts): boolean =>
+  leader.respondents > 0 && employee.respondents > 0;
 
 /** Statement by statement, in test order. */
 export function compareGroups(
-  leaders: GroupCounts,
-  employees: GroupCounts,
+  leader: GroupCounts,
+  employee: GroupCounts,
   points: readonly number[],
 ): StatementComparison[] {
-  if (leaders.statements.length !== employees.statements.length)
+  if (leader.statements.length !== employee.statements.length)
     throw new Error('internal: the groups were tallied with different statements');
-  return leaders.statements.map((statement, i) => {
+  return leader.statements.map((statement, i) => {
     const l = statementMean(statement, points);
-    const e = statementMean(employees.statements[i], points);
-    return { statement: i + 1, leaders: l, employees: e, difference: l === null || e === null ? null : e - l };
+    const e = statementMean(employee.statements[i], points);
+    return { statement: i + 1, leader: l, employee: e, difference: l === null || e === null ? null : e - l };
   });
 }
 

@@ -1,19 +1,20 @@
 // The numbers on the result posters, as pure functions without I/O.
 //
-// It knows nothing of files or readers: its input is answer sheets, each a category
+// It knows nothing of files or readers: its input is each respondent's answers, a category
 // index (0-based, in the content's scale order) or null per statement.
-import type { Group, Scoring } from '../content/model.js';
+import type { Group } from '../content/groups.js';
+import type { Scoring } from '../content/model.js';
 
-/** One person's answers: a category index or null (not answered) per statement, in statement order. */
-export type AnswerSheet = readonly (number | null)[];
+/** One respondent's answers: a category index or null (not answered) per statement, in statement order. */
+export type Answers = readonly (number | null)[];
 
-/** The answer sheets of both groups. */
-export type GroupSheets = Readonly<Record<Group, Iterable<AnswerSheet>>>;
+/** Each respondent's answers, per group. */
+export type GroupAnswers = Readonly<Record<Group, Iterable<Answers>>>;
 
 export interface BandCount {
   min: number;
   max: number;
-  /** Complete sheets whose total lies in min..max. */
+  /** Complete respondents whose total lies in min..max. */
   count: number;
 }
 
@@ -29,28 +30,26 @@ export interface StatementTally {
 }
 
 export interface GroupTally {
-  /** Answer sheets in the group. */
+  /** Respondents in the group. */
   respondents: number;
-  /** Sheets with every statement answered; only these count in `bands`. */
+  /** Respondents with every statement answered; only these count in `bands`. */
   complete: number;
   incomplete: number;
   /** One entry per band of the content, ascending. */
   bands: BandCount[];
-  /** The band(s) with the most complete sheets: all of them on a tie, none without complete sheets. */
+  /** The band(s) with the most complete respondents: all of them on a tie, none without complete respondents. */
   tendency: BandRange[];
   /** One entry per statement, in statement order. */
   statements: StatementTally[];
 }
 
-export interface TallyResult {
-  leaders: GroupTally;
-  employees: GroupTally;
-}
+/** Both groups' tallies. */
+export type GroupTallies = Record<Group, GroupTally>;
 
 export interface GroupTallyAccumulator {
-  /** Adds one answer sheet: a category index (0-based, scale order) or null per statement. */
-  add(answers: AnswerSheet): void;
-  /** The tally of the sheets added so far (a snapshot; adding more later does not change it). */
+  /** Adds one respondent's answers: a category index (0-based, scale order) or null per statement. */
+  add(answers: Answers): void;
+  /** The tally of the respondents added so far (a snapshot; adding more later does not change it). */
   result(): GroupTally;
 }
 
@@ -68,13 +67,13 @@ export function createGroupTally(scoring: TallyScoring, statementCount: number):
   const categoryCount = points.length;
   const bands = [...scoring.bands].sort((a, b) => a.min - b.min);
   const bandCounts = new Array<number>(bands.length).fill(0);
-  // Flat counts (statement × category) keep adding a sheet to a few array writes.
+  // Flat counts (statement × category) keep adding a respondent to a few array writes.
   const counts = new Array<number>(statementCount * categoryCount).fill(0);
   const unanswered = new Array<number>(statementCount).fill(0);
   let respondents = 0;
   let complete = 0;
 
-  function add(answers: AnswerSheet): void {
+  function add(answers: Answers): void {
     if (answers.length !== statementCount) {
       throw new Error(`internal: a sheet has ${answers.length} answers, expected ${statementCount}`);
     }
@@ -94,7 +93,7 @@ export function createGroupTally(scoring: TallyScoring, statementCount: number):
       answered++;
     }
     respondents++;
-    if (answered < statementCount) return; // incomplete sheets stay out of the bands
+    if (answered < statementCount) return; // incomplete respondents stay out of the bands
     complete++;
     const band = bands.findIndex((b) => b.min <= total && total <= b.max);
     if (band === -1) {
@@ -123,18 +122,18 @@ export function createGroupTally(scoring: TallyScoring, statementCount: number):
   return { add, result };
 }
 
-/** Tallies one group's answer sheets. */
-export function tallyGroup(sheets: Iterable<AnswerSheet>, scoring: TallyScoring, statementCount: number): GroupTally {
+/** Tallies one group's respondents. */
+export function tallyGroup(respondents: Iterable<Answers>, scoring: TallyScoring, statementCount: number): GroupTally {
   const tally = createGroupTally(scoring, statementCount);
-  for (const answers of sheets) tally.add(answers);
+  for (const answers of respondents) tally.add(answers);
   return tally.result();
 }
 
 /** Tallies both groups; a group absent from the responses comes out with zero respondents. */
-export function tallyResponses(sheets: GroupSheets, content: TallyContent): TallyResult {
+export function tallyResponses(answers: GroupAnswers, content: TallyContent): GroupTallies {
   const statementCount = content.numbered.length;
   return {
-    leaders: tallyGroup(sheets.leader, content.scoring, statementCount),
-    employees: tallyGroup(sheets.employee, content.scoring, statementCount),
+    leader: tallyGroup(answers.leader, content.scoring, statementCount),
+    employee: tallyGroup(answers.employee, content.scoring, statementCount),
   };
 }

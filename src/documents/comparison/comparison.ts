@@ -103,7 +103,7 @@ export function comparisonView(content: Content, tallies: Tallies | undefined, o
           n: s.n,
           ...statementText(s),
           groups: groups.map(([group, tally]) => {
-            const mean = group === 'leader' ? compared.leaders : compared.employees;
+            const mean = compared[group];
             const statement = tally.statements[s.n - 1];
             return {
               label: texts.groups[group],

@@ -1,5 +1,5 @@
 // JSON responses files, often exports, read whole: JSON.parse builds the values (fast and
-// lean even for 100 000 sheets). jsonc-parser, which reports offsets, says where things are:
+// lean even for 100 000 respondents). jsonc-parser, which reports offsets, says where things are:
 // one pass of its visitor finds a syntax error and keys given twice (JSON.parse would keep
 // the last one without a word, and a group could lose its answers), and its syntax tree
 // places the problems the validation walk finds, built only when there are some.
@@ -7,7 +7,7 @@ import { quote } from '../../text.js';
 import { findNodeAtLocation, parseTree, ParseErrorCode, visit, type ParseOptions } from 'jsonc-parser';
 import { throwIfProblems, UserError, type Problem } from '../../errors.js';
 import { readTextFile } from '../decode.js';
-import { lineColumnFinder } from '../positions.js';
+import { lineColumnFinder } from '../../text-decode.js';
 import type { Responses } from '../types.js';
 import { formatPath, toProblem, validateData, type DataPath, type ResponsesContent } from '../validate.js';
 

@@ -5,10 +5,9 @@
 // value /V is checked against it, and names the box when a filler switched none on;
 // anything that does not add up is a reason, not a guess.
 import { quote } from '../../text.js';
-import { normalizeLabel } from '../answers.js';
+import { decodeUtf8OrLatin1 } from '../../text-decode.js';
+import { normalizeLabel, type AnswerMatch } from '../answers.js';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString } from '../../pdf-lib.js';
-
-export type RadioAnswer = { ok: true; category: number | null } | { ok: false; reason: string };
 
 /**
  * A name's text. Its #xx escapes are decoded in either case (pdf-lib 1.17 decodes only
@@ -21,11 +20,7 @@ export function nameText(name: PDFName): string {
     raw.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
     'latin1',
   );
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return bytes.toString('latin1');
-  }
+  return decodeUtf8OrLatin1(bytes);
 }
 
 /** The text of a name or string value; undefined for anything else. */
@@ -51,7 +46,7 @@ const key = (text: string) => normalizeLabel(text);
  * with another number of boxes is a damaged file (the identity check has made sure the
  * file was made from these statements and this scale).
  */
-export function radioAnswer(field: PDFDict, labels: readonly string[]): RadioAnswer {
+export function radioAnswer(field: PDFDict, labels: readonly string[]): AnswerMatch {
   const { context } = field;
   const resolve = (item: unknown) =>
     item instanceof PDFRef ? context.lookupMaybe(item, PDFDict) : item instanceof PDFDict ? item : undefined;

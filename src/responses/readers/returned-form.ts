@@ -4,10 +4,10 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream } from '../../pdf-lib.js';
 import { excerpt, quote } from '../../text.js';
 import { radioAnswer, valueText } from './returned-form-answer.js';
-import type { Group } from '../../content/model.js';
+import type { Group } from '../../content/groups.js';
 import { displayPath, UserError } from '../../errors.js';
 import {
-  fieldName,
+  formFieldName,
   formIdentity,
   infoKeys,
   isGroup,
@@ -81,7 +81,7 @@ export async function readReturnedForm(bytes: Uint8Array, file: string, content:
   const labels = content.scoring.scale.map((category) => category.label);
   const answers = content.numbered.map((_, i) => {
     const n = i + 1;
-    const field = fields.get(fieldName(n));
+    const field = fields.get(formFieldName(n));
     if (!field) return fail(`is damaged: the answer field of statement ${n} is missing; ask for the file again`);
     const answer = radioAnswer(field, labels);
     return answer.ok ? answer.category : fail(`statement ${n} ${answer.reason}`);

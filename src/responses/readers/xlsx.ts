@@ -1,15 +1,16 @@
-// Excel workbooks (Microsoft Forms' "Open in Excel" download, typed-in sheets), read with
+// Excel workbooks (Microsoft Forms' "Open in Excel" download, typed-in tables), read with
 // the maintained SheetJS build @e965/xlsx; older .xls and OpenDocument .ods come along.
 // A workbook is read whole (the format is zipped XML), then its rows go to the same
-// table reader as CSV rows, with the sheet's own row numbers and column letters.
+// table reader as CSV rows, with the tab's own row numbers and column letters.
 import { quote } from '../../text.js';
 import { readFileSync } from 'node:fs';
 import type { WorkBook, WorkSheet } from '@e965/xlsx';
+import { groupWords } from '../../content/groups.js';
 import { UserError } from '../../errors.js';
 import { describeReadError } from '../decode.js';
-import { createHeaderMatcher, type HeaderMatcher } from '../columns.js';
-import { createTableReader, groupNamed, type Cell, type ReadTableOptions, type TableContent } from '../table.js';
-import type { Responses } from '../types.js';
+import { createHeaderMatcher, type HeaderMatcher } from './table/columns.js';
+import { createTableReader, groupNamed, type Cell, type TableContent } from './table/table.js';
+import type { ReadOptions, Responses } from '../types.js';
 
 // SheetJS is large: it is loaded when a workbook is read, not whenever responses are
 // (`mus tally svar.json` has no use for it). Its ES module build: the same readers as its
@@ -37,28 +38,26 @@ export function isSpreadsheetBytes(head: Uint8Array): boolean {
   return zip || isOle(head);
 }
 
-interface SheetRows {
+interface TabRows {
   name: string;
   rows: Cell[][];
-  /** Sheet row number of rows[0] (1-based) and column index of each row's first cell (0 = A). */
+  /** The tab's row number of rows[0] (1-based) and column index of each row's first cell (0 = A). */
   firstRow: number;
   firstColumn: number;
 }
 
-function sheetRows(utils: Utils, workbook: WorkBook, name: string): SheetRows {
-  const sheet: WorkSheet = workbook.Sheets[name];
-  const ref = sheet?.['!ref'];
+function tabRows(utils: Utils, workbook: WorkBook, name: string): TabRows {
+  const worksheet: WorkSheet = workbook.Sheets[name];
+  const ref = worksheet?.['!ref'];
   if (!ref) return { name, rows: [], firstRow: 1, firstColumn: 0 };
   const range = utils.decode_range(ref);
-  const rows = utils.sheet_to_json<Cell[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true });
+  const rows = utils.sheet_to_json<Cell[]>(worksheet, { header: 1, raw: true, defval: null, blankrows: true });
   return { name, rows, firstRow: range.s.r + 1, firstColumn: range.s.c };
 }
 
-/** The first row with anything in it: the header, for choosing a sheet. */
-function headerOf(sheet: SheetRows): string[] {
-  const row = sheet.rows.find((r) =>
-    r.some((cell) => cell !== null && cell !== undefined && String(cell).trim() !== ''),
-  );
+/** The first row with anything in it: the header, for choosing a tab. */
+function headerOf(tab: TabRows): string[] {
+  const row = tab.rows.find((r) => r.some((cell) => cell !== null && cell !== undefined && String(cell).trim() !== ''));
   return (row ?? []).map((cell) => (cell === null || cell === undefined ? '' : String(cell)));
 }
 
@@ -94,48 +93,48 @@ async function readWorkbook(file: string): Promise<{ workbook: WorkBook; utils: 
 }
 
 /**
- * Reads every answer sheet of a workbook (a sheet whose header names statements). A sheet
+ * Reads every respondent of a workbook, from each tab whose header names statements. A tab
  * named for a group ("Ledere", "Medarbejdere") is that group; in any other, the role column
- * decides, as in a CSV export. Sheets without statements (an "Info" sheet) are named in a
- * notice. With no answer sheet at all, the first sheet is read, to say what is wrong with it.
+ * decides, as in a CSV export. Tabs without statements (an "Info" tab) are named in a
+ * notice. With no such tab at all, the first tab is read, to say what is wrong with it.
  */
 export async function readXlsxResponses(
   file: string,
   content: TableContent,
-  options: ReadTableOptions = {},
+  options: ReadOptions = {},
 ): Promise<Responses> {
   const { workbook, utils } = await readWorkbook(file);
   const matcher: HeaderMatcher = createHeaderMatcher(content.numbered);
-  const sheets = workbook.SheetNames.map((name) => sheetRows(utils, workbook, name));
-  if (sheets.length === 0) throw new UserError({ file, message: 'the workbook has no sheets' });
-  const answerSheets = sheets.filter((sheet) => headerOf(sheet).some((h) => matcher.read(h) !== undefined));
-  const read = answerSheets.length > 0 ? answerSheets : [sheets[0]];
-  const skipped = sheets.filter((sheet) => !read.includes(sheet) && sheet.rows.length > 0);
+  const tabs = workbook.SheetNames.map((name) => tabRows(utils, workbook, name));
+  if (tabs.length === 0) throw new UserError({ file, message: 'the workbook has no sheets' });
+  const answerTabs = tabs.filter((tab) => headerOf(tab).some((h) => matcher.read(h) !== undefined));
+  const read = answerTabs.length > 0 ? answerTabs : [tabs[0]];
+  const skipped = tabs.filter((tab) => !read.includes(tab) && tab.rows.length > 0);
   if (skipped.length > 0) {
-    options.notices?.(
+    options.notice?.(
       `${file}: not read (no statements in the header): ${skipped.map((s) => `sheet ${quote(s.name)}`).join(', ')}`,
     );
   }
   const result: Responses = { leader: [], employee: [] };
-  for (const sheet of read) {
-    const named = groupNamed(sheet.name);
+  for (const tab of read) {
+    const named = groupNamed(tab.name);
     if (named && options.group && named !== options.group) {
       throw new UserError({
         file,
-        message: `sheet ${quote(sheet.name)} holds ${named === 'leader' ? "leaders'" : "employees'"} answers by its name, but the file was given as ${options.group === 'leader' ? '--leaders' : '--employees'}`,
+        message: `sheet ${quote(tab.name)} holds ${groupWords[named].possessive} answers by its name, but the file was given as ${groupWords[options.group].flag}`,
       });
     }
-    const where = sheets.length > 1 ? `sheet ${quote(sheet.name)}, ` : '';
+    const where = tabs.length > 1 ? `sheet ${quote(tab.name)}, ` : '';
     const group = named ?? options.group;
     const reader = createTableReader(content, {
       file,
       group,
-      notices: options.notices,
+      notice: options.notice,
       matcher,
       where,
-      firstColumn: sheet.firstColumn,
+      firstColumn: tab.firstColumn,
     });
-    sheet.rows.forEach((row, i) => reader.row(row, sheet.firstRow + i));
+    tab.rows.forEach((row, i) => reader.row(row, tab.firstRow + i));
     const responses = reader.finish();
     result.leader.push(...responses.leader);
     result.employee.push(...responses.employee);

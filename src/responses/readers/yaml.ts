@@ -15,7 +15,7 @@ import {
 } from 'yaml';
 import { throwIfProblems, UserError } from '../../errors.js';
 import { readTextFile } from '../decode.js';
-import type { LineColumn } from '../positions.js';
+import type { LineColumn } from '../../text-decode.js';
 import type { Responses } from '../types.js';
 import { toProblem, validateData, type DataPath, type Finding, type ResponsesContent } from '../validate.js';
 

@@ -1,9 +1,9 @@
 // csv-parse as the CSV readers use it: the same options everywhere, records fed to a table
 // reader with their spreadsheet row numbers, and csv-parse's errors as messages for people.
 import { pipeline } from 'node:stream/promises';
-import { UserError } from '../errors.js';
-import { createParser, type CsvError, type CsvOptions } from './csv-parse.js';
-import type { TableReader } from './table.js';
+import { UserError } from '../../../errors.js';
+import { createParser, type CsvError, type CsvOptions } from './load-csv-parse.js';
+import type { TableReader } from '../table/table.js';
 
 export function parserOptions(delimiter: string): CsvOptions {
   return {

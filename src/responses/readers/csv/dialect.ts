@@ -3,12 +3,11 @@
 // Excel versions save "CSV (semikolonsepareret)"), and the separator (; , or tab) as the one
 // under which the header names the most statements, then the most even columns. Excel's
 // `sep=;` first line is honoured. Line ends (CRLF, LF, CR) are csv-parse's to detect.
-import { UserError } from '../errors.js';
-import { parseSync } from './csv-parse.js';
-import { parserOptions } from './csv-parser.js';
-import type { HeaderMatcher } from './columns.js';
-
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+import { UserError } from '../../../errors.js';
+import { hasUtf8Bom, startsAsUtf8, utf16Bom, type TextEncoding } from '../../../text-decode.js';
+import { parseSync } from './load-csv-parse.js';
+import { parserOptions } from './records.js';
+import type { HeaderMatcher } from '../table/columns.js';
 
 export interface CsvDialect {
   encoding: TextEncoding;
@@ -26,21 +25,16 @@ const sniffRecords = 50;
 /** Finds the encoding from a file's first bytes; throws for what is not text. */
 export function sniffEncoding(head: Uint8Array, file: string): TextEncoding {
   if (head.length === 0) throw new UserError({ file, message: 'the file is empty' });
-  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
-  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  if (hasUtf8Bom(head)) return 'utf-8';
+  const utf16 = utf16Bom(head);
+  if (utf16) return utf16;
   if (head.indexOf(0) !== -1) {
     throw new UserError({
       file,
       message: 'is a binary file, not CSV text; export the survey as CSV or as an Excel workbook (.xlsx)',
     });
   }
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-    return 'utf-8';
-  } catch {
-    return 'windows-1252';
-  }
+  return startsAsUtf8(head) ? 'utf-8' : 'windows-1252';
 }
 
 /** The separator and `sep=` line, from the start of the text (BOM already removed). */

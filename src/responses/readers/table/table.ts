@@ -1,18 +1,19 @@
-// Survey exports as tables: a header row, then one row per answer sheet. Every table
+// Survey exports as tables: a header row, then one row per respondent. Every table
 // format (CSV, xlsx) feeds its rows here one at a time: each row is matched, checked and
-// kept as an answer sheet, and its cells are dropped.
+// kept as a respondent, and its cells are dropped.
 //
 // Which group a row belongs to is known either from how the file was given
 // (--leaders/--employees) or from a role column: a column whose non-empty values are all
 // leder/medarbejder (or their plurals, or English). Since that can only be known after the
 // last row, every column that could still be the role column keeps a list per group (of
-// the same sheets), and a column drops out (with its lists) at its first other value.
-import { quoteLength } from '../text.js';
-import type { Group, Scoring } from '../content/model.js';
-import { maxReportedProblems, UserError, type Problem } from '../errors.js';
-import { createAnswerMatcher, normalizeLabel, type AnswerMatch } from './answers.js';
+// the same respondents), and a column drops out (with its lists) at its first other value.
+import { quoteLength } from '../../../text.js';
+import { groupWords, onlyGroup, otherGroup, roleWords, type Group } from '../../../content/groups.js';
+import type { Scoring } from '../../../content/model.js';
+import { maxReportedProblems, UserError, type Problem } from '../../../errors.js';
+import { createAnswerMatcher, normalizeLabel, type AnswerMatch } from '../../answers.js';
 import { planColumns, type HeaderMatcher, type StatementTexts } from './columns.js';
-import type { Respondent, Responses } from './types.js';
+import type { Notice, Respondent, Responses } from '../../types.js';
 
 /** A cell as a parser gives it. */
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -23,26 +24,16 @@ export interface TableContent {
   numbered: readonly StatementTexts[];
 }
 
-/** Receives short messages for the person (e.g. which columns were ignored); the CLI prints them on stderr. */
-export type Notices = (message: string) => void;
-
-/** How a table file was given: for one group (--leaders/--employees) or both, and where notices go. */
-export interface ReadTableOptions {
-  /** The group the file was given for; without it, a role column decides. */
-  group?: Group;
-  notices?: Notices;
-}
-
 export interface TableOptions {
   /** The file, as named in messages. */
   file: string;
   /** The group the whole file was given for (--leaders/--employees); without it, a role column decides. */
   group?: Group;
-  /** Put before every row location, e.g. `sheet "Ark2", `, when the file has several tables. */
+  /** Put before every row location, e.g. `sheet "Ark2", ` (a spreadsheet tab), when the file has several tables. */
   where?: string;
   /** Index of the first column in spreadsheet terms (0 = A); for column letters in messages. */
   firstColumn?: number;
-  notices?: Notices;
+  notice?: Notice;
   /** A header matcher built once for the content (several candidate tables may be tried). */
   matcher?: HeaderMatcher;
 }
@@ -50,20 +41,9 @@ export interface TableOptions {
 export interface TableReader {
   /** Feeds one row, in order; the first row with anything in it is the header. */
   row(cells: readonly Cell[], rowNumber: number): void;
-  /** Checks what can only be checked at the end, throws every problem found, or returns each group's sheets. */
+  /** Checks what can only be checked at the end, throws every problem found, or returns each group's respondents. */
   finish(): Responses;
 }
-
-const roleWords: Readonly<Record<string, Group>> = {
-  leder: 'leader',
-  ledere: 'leader',
-  leader: 'leader',
-  leaders: 'leader',
-  medarbejder: 'employee',
-  medarbejdere: 'employee',
-  employee: 'employee',
-  employees: 'employee',
-};
 
 /** A column that may be the role column, while all its values so far are roles. */
 interface RoleCandidate {
@@ -71,16 +51,12 @@ interface RoleCandidate {
   counts: Record<Group, number>;
   emptyRows: number[];
   emptyCount: number;
-  sheets?: Responses;
+  respondents?: Responses;
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-const groupWords: Record<Group, { flag: string; answers: string }> = {
-  leader: { flag: '--leaders', answers: "leaders' answers" },
-  employee: { flag: '--employees', answers: "employees' answers" },
-};
 
-/** The group a name stands for ("Ledere", "medarbejdere", "Employees" …), e.g. a sheet's name. */
+/** The group a name stands for ("Ledere", "medarbejdere", "Employees" …), e.g. a spreadsheet tab's name. */
 export function groupNamed(name: string): Group | undefined {
   return roleWords[normalizeLabel(name)];
 }
@@ -105,7 +81,7 @@ export function createTableReader(content: TableContent, options: TableOptions):
   let candidates: RoleCandidate[] = [];
   const unnamedWithValues = new Set<number>();
   let unnamed: number[] = [];
-  let sheets = 0;
+  let rowsRead = 0;
   const all: Respondent[] = [];
   const none = (): Responses => ({ leader: [], employee: [] });
 
@@ -172,7 +148,7 @@ export function createTableReader(content: TableContent, options: TableOptions):
       counts: { leader: 0, employee: 0 },
       emptyRows: [],
       emptyCount: 0,
-      ...(group === undefined ? { sheets: none() } : {}),
+      ...(group === undefined ? { respondents: none() } : {}),
     }));
   }
 
@@ -191,7 +167,7 @@ export function createTableReader(content: TableContent, options: TableOptions):
       readHeader(cells);
       return;
     }
-    sheets++;
+    rowsRead++;
     for (let c = headers.length; c < cells.length; c++) {
       if (!isEmpty(cells[c])) {
         report(
@@ -204,7 +180,7 @@ export function createTableReader(content: TableContent, options: TableOptions):
       }
     }
     const answers = new Array<number | null>(statementCount);
-    const sheet: Respondent = { answers };
+    const respondent: Respondent = { answers };
     for (let s = 0; s < statementCount; s++) {
       const column = statementColumns[s];
       const result = matchCell(cells[column]);
@@ -231,25 +207,26 @@ export function createTableReader(content: TableContent, options: TableOptions):
         continue;
       }
       candidate.counts[role]++;
-      candidate.sheets?.[role].push(sheet);
+      candidate.respondents?.[role].push(respondent);
     }
     if (dropped) candidates = candidates.filter((c) => c.column !== -1);
-    if (group !== undefined) all.push(sheet);
+    if (group !== undefined) all.push(respondent);
   }
 
   function finish(): Responses {
     if (headers === undefined)
       throw new UserError({ file, message: `${where}has no header row (the file holds no data)` });
-    if (sheets === 0) options.notices?.(`${file}: ${where}no answers in it (only a header row)`);
+    if (rowsRead === 0) options.notice?.(`${file}: ${where}no answers in it (only a header row)`);
     const roleColumns = candidates.filter((c) => c.counts.leader + c.counts.employee > 0);
     notifyIgnored(otherColumns.filter((c) => !roleColumns.some((r) => r.column === c)));
 
     let result: Responses;
     if (group !== undefined) {
-      const other: Group = group === 'leader' ? 'employee' : 'leader';
+      const other = otherGroup(group);
       const mixed = roleColumns.find((c) => c.counts[other] > 0);
       if (mixed) {
-        const holds = mixed.counts[group] > 0 ? "both leaders' and employees' answers" : groupWords[other].answers;
+        const holds =
+          mixed.counts[group] > 0 ? "both leaders' and employees' answers" : `${groupWords[other].possessive} answers`;
         report(
           located(
             `${where}${describeColumn(mixed.column)}`,
@@ -258,9 +235,9 @@ export function createTableReader(content: TableContent, options: TableOptions):
           ),
         );
       }
-      result = group === 'leader' ? { leader: all, employee: [] } : { leader: [], employee: all };
-    } else if (sheets === 0) {
-      result = none(); // header only: no answer sheets yet
+      result = onlyGroup(group, all);
+    } else if (rowsRead === 0) {
+      result = none(); // header only: no respondents yet
     } else if (roleColumns.length === 0) {
       throw new UserError({
         file,
@@ -279,7 +256,7 @@ export function createTableReader(content: TableContent, options: TableOptions):
         report(located(at(rowNumber, role.column), 'is empty; write leder or medarbejder'));
       }
       moreProblems += role.emptyCount - role.emptyRows.length;
-      result = role.sheets!;
+      result = role.respondents!;
     }
     if (problems.length + moreProblems > 0) {
       const list = [...problems];
@@ -291,7 +268,7 @@ export function createTableReader(content: TableContent, options: TableOptions):
 
   let notified = false;
   function notifyIgnored(columns: number[]): void {
-    if (notified || !options.notices) return;
+    if (notified || !options.notice) return;
     notified = true;
     const shown = columns.filter((c) => headers![c].trim() !== '' || unnamedWithValues.has(c));
     if (shown.length === 0) return;
@@ -301,7 +278,7 @@ export function createTableReader(content: TableContent, options: TableOptions):
       return header.trim() === '' ? `(column ${columnLetter(c)})` : `"${shorten(header, quoteLength)}"`;
     });
     if (shown.length > max) names.push(`and ${shown.length - max} more`);
-    options.notices(
+    options.notice(
       `${file}: ${where}ignored ${plural(shown.length, 'column')} that ${shown.length === 1 ? 'is not a statement' : 'are not statements'}: ${names.join(', ')}`,
     );
   }

@@ -1,27 +1,26 @@
 // CSV survey exports (Google Forms, Excel "CSV UTF-8" on a Danish machine, hand-made
-// sheets), streamed through csv-parse and fed row by row to the table reader, so only the
-// answer sheets are kept, never the file's text. How the file is written (encoding,
-// separator, `sep=` line) is found from its first bytes by csv-dialect.ts.
+// tables), streamed through csv-parse and fed row by row to the table reader, so only the
+// respondents are kept, never the file's text. How the file is written (encoding,
+// separator, `sep=` line) is found from its first bytes by dialect.ts.
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { UserError } from '../../errors.js';
-import { createHeaderMatcher } from '../columns.js';
-import { headBytes, sniffDialect, sniffEncoding, type TextEncoding } from '../csv-dialect.js';
-import { parseStream, recordFeeder, syntaxProblem } from '../csv-parser.js';
-import { describeReadError } from '../decode.js';
-import { createTableReader, type ReadTableOptions, type TableContent } from '../table.js';
-import type { Responses } from '../types.js';
+import { UserError } from '../../../errors.js';
+import { createHeaderMatcher } from '../table/columns.js';
+import { hasUtf8Bom, type TextEncoding } from '../../../text-decode.js';
+import { headBytes, sniffDialect, sniffEncoding } from './dialect.js';
+import { parseStream, recordFeeder, syntaxProblem } from './records.js';
+import { describeReadError } from '../../decode.js';
+import { createTableReader, type TableContent } from '../table/table.js';
+import type { ReadOptions, Responses } from '../../types.js';
 
 /** Thrown when a file read as UTF-8 turns out not to be: it is then read again as Windows-1252. */
 class NotUtf8 extends Error {}
 
-const hasUtf8Bom = (bytes: Uint8Array) => bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-
-/** Reads a CSV file's answer sheets. */
+/** Reads a CSV file's respondents. */
 export async function readCsvResponses(
   file: string,
   content: TableContent,
-  options: ReadTableOptions = {},
+  options: ReadOptions = {},
 ): Promise<Responses> {
   const head = await readHead(file);
   const encoding = sniffEncoding(head, file);
@@ -45,13 +44,13 @@ async function readAs(
   file: string,
   head: Uint8Array,
   content: TableContent,
-  options: ReadTableOptions,
+  options: ReadOptions,
 ): Promise<Responses> {
   const headText = new TextDecoder(encoding).decode(head, { stream: true });
   if (head.length < headBytes && headText.trim() === '') throw new UserError({ file, message: 'the file is empty' });
   const matcher = createHeaderMatcher(content.numbered);
   const dialect = sniffDialect(headText, encoding, matcher);
-  const reader = createTableReader(content, { file, group: options.group, notices: options.notices, matcher });
+  const reader = createTableReader(content, { file, group: options.group, notice: options.notice, matcher });
   const feeder = recordFeeder(reader, dialect.sepLine);
   try {
     await parseStream(decodedChunks(file, encoding), dialect.delimiter, feeder.onRecord);

@@ -5,7 +5,7 @@
 // - the number n alone or after a word like "Udsagn", "Spørgsmål", "Statement", "Q",
 // - the number n followed by the text of statement n ("7. Jeg giver …").
 // Every other column (ids, times, names, e-mails, comments) is not a statement.
-import type { Group } from '../content/model.js';
+import { groupWords, otherGroup, type Group } from '../../../content/groups.js';
 
 /** The two versions of one statement's text, as in content.numbered. */
 export interface StatementTexts {
@@ -150,21 +150,20 @@ export function planColumns(
   const readings = headers.map((header) => matcher.read(header));
   const score = (version: Group) => readings.filter((r) => r?.text[version] !== undefined).length;
   const preferred = options.group ?? 'leader';
-  const other: Group = preferred === 'leader' ? 'employee' : 'leader';
+  const other = otherGroup(preferred);
   const version = score(other) > score(preferred) ? other : preferred;
-  const fallback: Group = version === 'leader' ? 'employee' : 'leader';
+  const fallback = otherGroup(version);
 
   const problems: ColumnProblem[] = [];
   if (options.group !== undefined && version !== options.group) {
     // More headers are the other test's wording: the files were most likely given the wrong way round.
-    const names = { leader: ["the leaders'", '--leaders'], employee: ["the employees'", '--employees'] } as const;
     return {
       columns: statements.map(() => -1),
       others: [],
       version,
       problems: [
         {
-          message: `the headers are ${names[version][0]} statements, but the file was given as ${names[options.group][1]}; are --leaders and --employees swapped?`,
+          message: `the headers are the ${groupWords[version].possessive} statements, but the file was given as ${groupWords[options.group].flag}; are --leaders and --employees swapped?`,
         },
       ],
     };
