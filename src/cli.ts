@@ -132,6 +132,31 @@ program
     );
   });
 
+program
+  .command('app')
+  .description('start the local web app (in the browser): a workshop from material to result, without a terminal')
+  .option('--port <n>', 'listen on this port (127.0.0.1 only); a free one when not given', parsePort, 0)
+  .option('--dir <folder>', 'the folder of the workshops (one folder each)', 'workshops')
+  .option('--no-open', 'do not open the browser; only print the address')
+  .addOption(contentOption())
+  .action(async (opts: { port: number; dir: string; open: boolean; content: string }) => {
+    const { startApp } = await import('./web/start.js');
+    await startApp({
+      dir: opts.dir,
+      contentDir: opts.content,
+      port: opts.port,
+      open: opts.open,
+      print: (line) => process.stdout.write(`${line}\n`),
+    });
+  });
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value.trim()) || port < 1 || port > 65535)
+    throw new UserError({ file: '--port', message: `"${value.slice(0, 20)}" is not a port from 1 to 65535` });
+  return port;
+}
+
 function parseCopies(value: string): number {
   const count = Number(value);
   if (!/^\d+$/.test(value.trim()) || count < 1 || count > 9999)

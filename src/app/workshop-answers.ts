@@ -1,0 +1,192 @@
+// The answers of a workshop (its folder svar/), read for a face that shows them: each file
+// on its own (what it was read as, its problems), and the folder as a whole, as `mus tally
+// --skip-invalid svar` reads it (the numbers, the scan rows that need a look, with their
+// pictures). Both are kept until a file of the folder changes: what was read is not read again.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { Content, Group } from '../content/model.js';
+import { formatProblem, UserError } from '../errors.js';
+import { isScanInput } from '../responses/readers/scan/detect.js';
+import type { ReviewSheet } from '../responses/readers/scan/geometry.js';
+import type { GrayImage } from '../responses/readers/scan/image.js';
+import type { FlaggedRow } from '../responses/readers/scan/read-scans.js';
+import { formatOf, readResponseSources } from '../responses/sources.js';
+import { answerSheets, type Responses } from '../responses/types.js';
+import { tallyResponses } from '../tally/tally.js';
+import { scanPrinting } from './scans.js';
+import type { GroupTallies } from './tally.js';
+import { stamp, workshopLayout, type WorkshopFolder } from './workshop.js';
+
+/** What a file was read as. */
+export type FileKind = 'scan' | 'returnedTest' | 'spreadsheet' | 'table' | 'typed';
+
+export interface FileReading {
+  kind: FileKind;
+  /** Answer sheets found, per group. */
+  counts: Record<Group, number>;
+  /** Sheets with a statement left unanswered. */
+  incomplete: number;
+  /** Scan rows that need a look. */
+  flagged: number;
+  /** Why the file cannot be counted, one line each (the same lines the CLI prints). */
+  problems: string[];
+  /** Notes about the file (e.g. ignored columns), one line each. */
+  notices: string[];
+}
+
+/** The extensions accepted as answers (the readers' formats, and scanned page images). */
+export const answerExtensions = [
+  '.pdf',
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.tif',
+  '.tiff',
+  '.xlsx',
+  '.xlsm',
+  '.xls',
+  '.ods',
+  '.csv',
+  '.tsv',
+  '.yaml',
+  '.yml',
+  '.json',
+];
+
+/** The answer files of the folder (what a folder reading counts), by name. */
+export function answerFiles(folder: WorkshopFolder): string[] {
+  const dir = join(folder.dir, workshopLayout.answers);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => !name.startsWith('.') && answerExtensions.includes(extname(name).toLowerCase()))
+    .filter((name) => name !== 'rettelser.yaml')
+    .sort();
+}
+
+function kindOf(file: string): FileKind {
+  if (isScanInput(file)) return 'scan';
+  if (extname(file).toLowerCase() === '.pdf') return 'returnedTest';
+  const format = formatOf(file);
+  return format === 'xlsx' ? 'spreadsheet' : format === 'csv' ? 'table' : 'typed';
+}
+
+/** One file's problems shown under the name it was sent as, never the path it is kept at. */
+const shownAs = (line: string, path: string, sent: string) => line.split(path).join(sent);
+
+const readings = new Map<string, FileReading>();
+
+/** Reads one answer file on its own; `sent` is the name it was sent as, used in its lines. */
+export async function readAnswerFile(
+  folder: WorkshopFolder,
+  content: Content,
+  name: string,
+  sent: string,
+): Promise<FileReading> {
+  const file = join(folder.dir, workshopLayout.answers, name);
+  const key = `${file}\u0000${stamp(file)}\u0000${sent}\u0000${content.dir}`;
+  const known = readings.get(key);
+  if (known) return known;
+  const notices: string[] = [];
+  const problems: string[] = [];
+  let responses: Responses = { leader: [], employee: [] };
+  const kind = kindOf(file);
+  // Read as the folder reading reads it, but the review files beside the scans are the
+  // folder reading's to write: a file read alone would write them with its own rows only.
+  const printing = { ...scanPrinting(content), writeBeside: () => undefined };
+  try {
+    responses = await readResponseSources({ file }, content, {
+      notices: (line) => notices.push(line),
+      printing,
+    });
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    problems.push(...error.problems.map(formatProblem));
+  }
+  const sheets = answerSheets(responses);
+  const reading: FileReading = {
+    kind,
+    counts: { leader: sheets.leader.length, employee: sheets.employee.length },
+    incomplete: [...sheets.leader, ...sheets.employee].filter((s) => s.some((a) => a === null)).length,
+    flagged: responses.flagged?.length ?? 0,
+    problems: problems.map((line) => shownAs(line, file, sent)),
+    notices: notices.map((line) => shownAs(line, file, sent)),
+  };
+  readings.set(key, reading);
+  return reading;
+}
+
+/** A scan row that needs a look, with the picture of its boxes as the scan shows them. */
+export interface DoubtfulRow extends FlaggedRow {
+  picture?: GrayImage;
+}
+
+export interface FolderReading {
+  tallies: GroupTallies;
+  doubtful: DoubtfulRow[];
+  /** Lines about files and sheets that were left out, and other notes. */
+  notices: string[];
+  /** How many files were read. */
+  files: number;
+}
+
+let lastReading: { key: string; reading: Promise<FolderReading> } | undefined;
+
+/** What a change to the folder looks like: every answer file's stamp, and the corrections' text. */
+function folderKey(folder: WorkshopFolder, content: Content): string {
+  const dir = join(folder.dir, workshopLayout.answers);
+  const corrections = join(dir, 'rettelser.yaml');
+  // The reading itself writes the corrections file (adding new rows): its text, not its time, counts.
+  const text = existsSync(corrections) ? createHash('sha256').update(readFileSync(corrections)).digest('hex') : '';
+  const files = answerFiles(folder).map((name) => `${name}@${stamp(join(dir, name))}`);
+  return JSON.stringify([dir, content.dir, content.workshop, text, files]);
+}
+
+/** The whole folder read as `mus tally --skip-invalid svar` reads it, kept until a file in it changes. */
+export function readWorkshopAnswers(folder: WorkshopFolder, content: Content): Promise<FolderReading> {
+  const key = folderKey(folder, content);
+  if (lastReading?.key === key) return lastReading.reading;
+  const reading = readFolder(folder, content);
+  lastReading = { key, reading };
+  reading.catch(() => {
+    if (lastReading?.reading === reading) lastReading = undefined;
+  });
+  return reading;
+}
+
+/** Forgets what was read (after the folder was changed by the app itself). */
+export function forgetReading(): void {
+  lastReading = undefined;
+}
+
+async function readFolder(folder: WorkshopFolder, content: Content): Promise<FolderReading> {
+  const dir = join(folder.dir, workshopLayout.answers);
+  const files = answerFiles(folder);
+  const notices: string[] = [];
+  let responses: Responses = { leader: [], employee: [] };
+  // The review sheet is handed the rows in the order they are flagged: their pictures come from it.
+  let pictures: ReviewSheet['rows'] = [];
+  const printing = scanPrinting(content);
+  const capturing = {
+    ...printing,
+    reviewSheet: (sheet: ReviewSheet) => {
+      pictures = sheet.rows;
+      return printing.reviewSheet(sheet);
+    },
+  };
+  if (files.length > 0) {
+    responses = await readResponseSources({ file: dir }, content, {
+      notices: (line) => notices.push(line.split(`${dir}/`).join('')),
+      skipInvalid: true,
+      printing: capturing,
+    });
+  }
+  const result = tallyResponses(answerSheets(responses), content);
+  const doubtful = (responses.flagged ?? []).map((row, i) => ({ ...row, picture: pictures[i]?.picture }));
+  return {
+    tallies: { leader: result.leaders, employee: result.employees },
+    doubtful,
+    notices,
+    files: files.length,
+  };
+}
