@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { z } from 'zod';
-import { loadContent } from '../content/load.js';
+import { loadContent, loadWorkshop } from '../content/load.js';
+import { displayPath, UserError } from '../errors.js';
 import type { Content } from '../content/model.js';
 import { workshopSchema, type Workshop } from '../content/schema.js';
 import { replaceFile } from '../output.js';
@@ -110,12 +111,26 @@ export function readWorkshopFolder(root: string, name: string): WorkshopFolder |
   const dir = join(root, name);
   const details = join(dir, workshopLayout.details);
   if (!existsSync(details)) return undefined;
-  const workshop = workshopSchema.parse(parse(readFileSync(details, 'utf8')) ?? {});
+  const workshop = loadWorkshop(details);
   const settingsFile = join(dir, workshopLayout.settings);
-  const settings = existsSync(settingsFile)
-    ? settingsSchema.parse(parse(readFileSync(settingsFile, 'utf8')))
-    : { tilgang: 1 };
+  const settings = existsSync(settingsFile) ? readSettings(settingsFile) : { tilgang: 1 };
   return { name, dir, workshop, settings };
+}
+
+function readSettings(file: string): WorkshopSettings {
+  let data: unknown;
+  try {
+    data = parse(readFileSync(file, 'utf8'));
+  } catch {
+    data = undefined;
+  }
+  const parsed = settingsSchema.safeParse(data);
+  if (!parsed.success)
+    throw new UserError({
+      file: displayPath(file),
+      message: 'must be tilgang: 1 or 2, and copies: a number (optional)',
+    });
+  return parsed.data;
 }
 
 /** The workshops under root, by name. */

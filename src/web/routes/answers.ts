@@ -161,6 +161,14 @@ export async function answerRoutes(app: FastifyInstance, ctx: AppContext): Promi
 async function receive(folder: WorkshopFolder, request: FastifyRequest): Promise<string[]> {
   const temps: { temp: string; sent: string }[] = [];
   const rejected: string[] = [];
+  let done = false;
+  const removeTemps = () => {
+    for (const { temp } of temps) rmSync(temp, { force: true });
+  };
+  // A connection cut midway may leave the file stream waiting for ever: its parts go at once.
+  request.raw.once('close', () => {
+    if (!done) removeTemps();
+  });
   try {
     for await (const part of request.files()) {
       const sent = part.filename;
@@ -179,9 +187,11 @@ async function receive(folder: WorkshopFolder, request: FastifyRequest): Promise
     }
     if (receivedFiles(folder).length + temps.length > maxAnswerFiles) throw new TooMany('too many files');
   } catch (error) {
-    for (const { temp } of temps) rmSync(temp, { force: true });
+    done = true;
+    removeTemps();
     throw error;
   }
+  done = true;
   if (temps.length > 0) keepAnswerFiles(folder, temps);
   return rejected;
 }
