@@ -24,12 +24,11 @@ export async function reviewRoutes(app: FastifyInstance, ctx: AppContext): Promi
         statement: row.statement,
         text: content.numbered[row.statement - 1][row.group],
         group: content.comparison.groups[row.group],
-        where: fillPlaceholders(t.where, {
-          sheet: row.sheet,
-          statement: row.statement,
-          file: received.get(row.file) ?? row.file,
-          page: row.page,
-        }),
+        // A sheet of an unnumbered scan is named after its file: the name it was sent as.
+        where: [...received].reduce(
+          (text, [name, sent]) => text.split(name).join(sent),
+          fillPlaceholders(t.where, { sheet: row.sheet, statement: row.statement, file: row.file, page: row.page }),
+        ),
         reason: row.reason,
         picture: row.picture
           ? `/w/${folder.name}/gennemgang/0.png?r=${encodeURIComponent(`${row.sheet}-${row.statement}`)}`
