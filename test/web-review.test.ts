@@ -86,7 +86,14 @@ describe('Svar, Gennemgang and Resultat with a scan', () => {
   }, 120_000);
 
   it('the result page shows the numbers mus tally gives of the same folder, and the posters carry them', async () => {
-    const tally = runMus(['tally', '--json', '--skip-invalid', answers()]);
+    const tally = runMus([
+      'tally',
+      '--json',
+      '--skip-invalid',
+      '--workshop',
+      join(app.root, 'skannet', 'workshop.yaml'),
+      answers(),
+    ]);
     expect(tally.code).toBe(0);
     const json = JSON.parse(tally.stdout);
     const html = (await app.get('/w/skannet/resultat')).body;

@@ -4,9 +4,10 @@
 // pictures). Both are kept until a file of the folder changes: what was read is not read again.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { Content, Group } from '../content/model.js';
 import { formatProblem, UserError } from '../errors.js';
+import { correctionsFileName } from '../responses/readers/scan/corrections.js';
 import { isScanInput } from '../responses/readers/scan/detect.js';
 import type { ReviewSheet } from '../responses/readers/scan/geometry.js';
 import type { GrayImage } from '../responses/readers/scan/image.js';
@@ -60,7 +61,7 @@ export function answerFiles(folder: WorkshopFolder): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => !name.startsWith('.') && answerExtensions.includes(extname(name).toLowerCase()))
-    .filter((name) => name !== 'rettelser.yaml')
+    .filter((name) => name !== correctionsFileName)
     .sort();
 }
 
@@ -72,7 +73,8 @@ function kindOf(file: string): FileKind {
 }
 
 /** One file's problems shown under the name it was sent as, never the path it is kept at. */
-const shownAs = (line: string, path: string, sent: string) => line.split(path).join(sent);
+const shownAs = (line: string, path: string, sent: string) =>
+  line.split(path).join(sent).split(basename(path)).join(sent);
 
 const readings = new Map<string, FileReading>();
 
@@ -110,7 +112,8 @@ export async function readAnswerFile(
     incomplete: [...sheets.leader, ...sheets.employee].filter((s) => s.some((a) => a === null)).length,
     flagged: responses.flagged?.length ?? 0,
     problems: problems.map((line) => shownAs(line, file, sent)),
-    notices: notices.map((line) => shownAs(line, file, sent)),
+    // The rows that need a look are the review's to show, not a line of their own here.
+    notices: notices.filter((line) => !line.includes(correctionsFileName)).map((line) => shownAs(line, file, sent)),
   };
   readings.set(key, reading);
   return reading;

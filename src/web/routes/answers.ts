@@ -72,7 +72,7 @@ export async function answerRoutes(app: FastifyInstance, ctx: AppContext): Promi
             : '',
       })),
       skipped: skipped > 0 ? fillPlaceholders(t.skipped, { count: skipped }) : '',
-      notices: folderReading.notices.filter((line) => !/\(skipped\)$|^skipped /.test(line)).map(sent),
+      notices: folderReading.notices.filter((line) => !/\(skipped\)$|^skipped |rettelser\.yaml/.test(line)).map(sent),
       review:
         folderReading.doubtful.length > 0
           ? {
@@ -166,8 +166,9 @@ async function receive(folder: WorkshopFolder, request: FastifyRequest): Promise
     for (const { temp } of temps) rmSync(temp, { force: true });
   };
   // A connection cut midway may leave the file stream waiting for ever: its parts go at once.
+  // ('close' also comes when the whole body was read: only a body left incomplete is a cut.)
   request.raw.once('close', () => {
-    if (!done) removeTemps();
+    if (!done && !request.raw.complete) removeTemps();
   });
   try {
     for await (const part of request.files()) {
