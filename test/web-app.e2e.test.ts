@@ -155,7 +155,9 @@ describe('a workshop in the browser', () => {
 
   it('decides the doubtful row with the keyboard alone', async () => {
     await page.getByRole('link', { name: '1 svar på de scannede ark skal ses igennem' }).click();
-    await page.waitForSelector('img.boxes');
+    await page.waitForFunction(
+      () => ((document.querySelector('.boxes img') as HTMLImageElement)?.naturalWidth ?? 0) > 0,
+    );
     expect(await page.locator('.counter').innerText()).toBe('1 tilbage');
     await checkAccessibility('review');
     await photograph('5-gennemgang');
@@ -191,11 +193,7 @@ describe('a workshop in the browser', () => {
     expect(text).toContain(`${tally.leaders.respondents} besvarelser`);
     expect(text).toContain(`${tally.employees.respondents} besvarelser`);
     // Leader statement 5 was decided Aldrig: the scan's row, counted.
-    const cells = await page
-      .locator('section.group')
-      .first()
-      .locator('ol.statements li[value="5"] td.num')
-      .allInnerTexts();
+    const cells = await page.locator('section.group').first().locator('tr[data-n="5"] .count').allInnerTexts();
     expect(cells.map(Number)).toEqual([...tally.leaders.statements[4].counts, tally.leaders.statements[4].unanswered]);
     await checkAccessibility('result');
     await photograph('7-resultat');

@@ -50,7 +50,9 @@ function pageNumbers(html: string): { respondents: number; numbers: number[] }[]
     .filter((section) => !section.includes('class="compare"'))
     .map((section) => ({
       respondents: Number(/<p>(\d+) besvarelser<\/p>/.exec(section)?.[1]),
-      numbers: [...section.matchAll(/<td class="num">(\d+)<\/td>/g)].map((m) => Number(m[1])),
+      numbers: [...section.matchAll(/<td class="num">(\d+)<\/td>|<span class="count">(\d+)<\/span>/g)].map((m) =>
+        Number(m[1] ?? m[2]),
+      ),
     }));
 }
 

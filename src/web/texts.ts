@@ -133,7 +133,6 @@ export const appTextsSchema = z
         downloadPosters: text,
         posters: text,
         command: text,
-        chart: text,
         bandsChart: text,
       })
       .strict(),

@@ -39,15 +39,11 @@ export async function resultRoutes(app: FastifyInstance, ctx: AppContext): Promi
               statements: theme.statements.map((s) => ({
                 n: s.n,
                 text: s.text,
-                chart: fillPlaceholders(t.chart, { n: s.n }),
                 cells: s.cells.map((cell, i) => ({
                   count: cell.count,
                   label: view.columns[i]?.label,
                   bar: Math.round(cell.shade * barUnits),
-                  y: i * 14,
-                  textX: Math.round(cell.shade * barUnits) + 4,
                 })),
-                height: s.cells.length * 14,
               })),
             })),
           ),
