@@ -25,15 +25,14 @@ export function materialFiles(content: Content, settings: WorkshopFolder['settin
   for (const spec of documents) {
     if (spec.notMade?.(undefined)) continue; // made only from answers
     const name = fileName(content, spec.id);
-    if (spec.template === 'test') {
+    if (spec.kind === 'test') {
       if (settings.tilgang === 1) {
         files.push({ name, kind: 'paperTest' });
         if (settings.copies) files.push({ name: copiesFileName(name, settings.copies), kind: 'copies' });
       } else if (spec.fillable) files.push({ name: fileName(content, spec.fillable.id), kind: 'fillableTest' });
       continue;
     }
-    const kind: MaterialKind =
-      spec.template === 'resultatskema' ? 'poster' : spec.template === 'procesguide' ? 'checklist' : 'other';
+    const kind: MaterialKind = spec.kind === 'poster' ? 'poster' : spec.kind === 'checklist' ? 'checklist' : 'other';
     files.push({ name, kind });
   }
   return files;

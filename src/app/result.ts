@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { groups, type Content } from '../content/model.js';
-import { comparisonMissing, comparisonView } from '../layout/views/compare.js';
-import { posterView } from '../layout/views/poster.js';
+import { comparisonView } from '../documents/comparison/comparison.js';
+import { posterView } from '../documents/poster/poster.js';
 import { buildDate } from '../output.js';
 import { runBuild } from './build.js';
 import { documents, fileName } from './documents.js';
@@ -34,14 +34,13 @@ export function resultViews(content: Content, tallies: GroupTallies): ResultView
         respondents: tallies[group].respondents,
         view: posterView(content, group, tallies[group]),
       })),
-    comparison: comparisonMissing(tallies) ? undefined : comparisonView(content, tallies),
+    comparison: groups.every((group) => tallies[group].respondents > 0) ? comparisonView(content, tallies) : undefined,
   };
 }
 
 /** The documents a build fills in from the answers: both groups' posters, the comparison, the dialogue poster. */
 export function posterFiles(content: Content): string[] {
-  const filled = ['resultatskema', 'sammenligning', 'dialogplakat'];
-  return documents.filter((d) => filled.includes(d.template)).map((d) => fileName(content, d.id));
+  return documents.filter((d) => d.answers !== undefined).map((d) => fileName(content, d.id));
 }
 
 /** Builds the pre-filled posters from the answers in svar/; returns the poster files there are. */

@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { z } from 'zod';
-import { loadContent, loadWorkshop } from '../content/load.js';
+import { loadWorkshop } from '../content/load.js';
+import { loadContent } from '../documents/load.js';
 import { displayPath, UserError } from '../errors.js';
 import type { Content } from '../content/model.js';
 import { workshopSchema, type Workshop } from '../content/schema.js';
@@ -81,7 +82,7 @@ export function checkSettings(
 ): { settings?: WorkshopSettings; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const approach = Number(tilgang);
-  if (!/^\d$/.test(tilgang ?? '') || approach < 1 || approach > content.processGuide.approaches.length)
+  if (!/^\d$/.test(tilgang ?? '') || approach < 1 || approach > content.checklist.approaches.length)
     problems.push({ field: 'tilgang', kind: 'tilgang' });
   const count = copies?.trim() ? Number(copies.trim()) : undefined;
   if (count !== undefined && (!/^\d{1,4}$/.test(copies!.trim()) || count < 1))

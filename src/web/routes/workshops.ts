@@ -60,7 +60,7 @@ export async function workshopRoutes(app: FastifyInstance, ctx: AppContext): Pro
           value: values[name] ?? '',
           error: problemOf(name),
         })),
-        approaches: content.processGuide.approaches.map((approach, i) => ({
+        approaches: content.checklist.approaches.map((approach, i) => ({
           value: String(i + 1),
           title: approach.title,
           checked: (values.tilgang ?? '1') === String(i + 1),
