@@ -11,7 +11,7 @@ import chromium from '@sparticuz/chromium';
 import { unzipSync } from 'fflate';
 import { chromium as playwright, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import { defaultContentDir } from '../src/paths.js';
 import { createApp, type App } from '../src/web/server.js';
 import { fixture, repoRoot, runMus } from './helpers/cli.js';

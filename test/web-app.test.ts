@@ -1,5 +1,6 @@
 // `mus app`, route by route with fastify's inject(): every page and download, and every rule
 // of the gate (token → cookie, Host, Origin, upload limits, names that are no paths).
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkshop } from '../src/content/load.js';
 import { createApp } from '../src/web/server.js';
 import { defaultContentDir } from '../src/paths.js';
-import { fixture } from './helpers/cli.js';
+import { fixture, repoRoot, runMus } from './helpers/cli.js';
 import { A3, A4, pagesOfBytes, tempDir } from './helpers/pdf.js';
 import {
   cookie,
@@ -257,6 +258,23 @@ describe('Materiale', () => {
   });
 });
 
+describe('Tilgang 2', () => {
+  it('lists the tests to fill in on screen instead of the paper tests, and the checklist of Tilgang 2 only', async () => {
+    await createWorkshop(app, 'skaerm', { tilgang: '2', copies: '5', deadline: '1. april', returnTo: 'hr@example.dk' });
+    expect(readFileSync(join(app.root, 'skaerm', 'indstillinger.yaml'), 'utf8')).toBe('tilgang: 2\n'); // copies are Tilgang 1's
+    const text = pageText((await app.get('/w/skaerm/materiale')).body);
+    expect(text).toContain('mus-test-leder-udfyldelig.pdf Test til at udfylde på skærmen');
+    expect(text).toContain('mus-test-medarbejder-udfyldelig.pdf');
+    expect(text).not.toContain('mus-test-leder.pdf');
+    expect(text).toContain('mus build --workshop workshop.yaml --tilgang 2 --out materiale');
+    const checklist = await pagesOfBytes((await app.get('/w/skaerm/materiale/procesguide-tjekliste.pdf')).rawPayload);
+    const all = checklist.map((p) => p.text).join(' ');
+    expect(all).toContain('Tilgang 2.');
+    expect(all).not.toContain('Tilgang 1.');
+    expect(all).toContain('hr@example.dk');
+  }, 120_000);
+});
+
 describe('Svar', () => {
   it('keeps uploads under names it chooses, shows each as what it was read as (the sent name escaped), with its problems', async () => {
     const upload = multipart([
@@ -267,7 +285,7 @@ describe('Svar', () => {
     const response = await app.request({ method: 'POST', url: '/w/lageret/svar', ...upload });
     expect(response.statusCode).toBe(303);
     expect(keptFiles('lageret')).toEqual(['svar-001.csv', 'svar-002.yaml', 'svar-003.pdf']);
-    expect(readdirSync(app.root).sort()).toEqual(['lageret']);
+    expect(readdirSync(app.root).filter((name) => name.includes('<'))).toEqual([]);
     const page = await app.get('/w/lageret/svar');
     expect(page.body).toContain('<td class="file-name">&lt;img src&#x3D;x onerror&#x3D;1&gt;.csv</td>');
     expect(page.body).not.toContain('<img src=x');
@@ -427,6 +445,35 @@ describe('Gennemgang and Resultat without scans', () => {
     expect((await app.post('/w/tom/gennemgang', { sheet: 'x', statement: '1', answer: '1' })).statusCode).toBe(404);
     expect(existsSync(join(answersOf('tom'), 'rettelser.yaml'))).toBe(false);
   });
+});
+
+describe('mus app, the command', () => {
+  it('prints one line, the address with its token, and listens there; --port must be a port', async () => {
+    const dir = join(tempDir('mus-web-cli-'), 'ws');
+    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'src', 'cli.js'), 'app', '--no-open', '--dir', dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk) => {
+          out += chunk;
+          if (out.includes('\n')) resolve(out);
+        });
+        child.on('exit', (code) => reject(new Error(`exited ${code}`)));
+      });
+      expect(line).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+\n$/);
+      const response = await fetch(line.trim(), { redirect: 'manual' });
+      expect(response.status).toBe(303);
+      expect(response.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+      expect(existsSync(dir)).toBe(true);
+    } finally {
+      child.kill();
+    }
+    const bad = runMus(['app', '--no-open', '--port', 'abc']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toBe('--port: "abc" is not a port from 1 to 65535\n');
+  }, 60_000);
 });
 
 describe('the workshops folder', () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadContent } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import { defaultContentDir } from '../src/paths.js';
 import { fixture, runMus } from './helpers/cli.js';
 import { pagesOfBytes } from './helpers/pdf.js';
