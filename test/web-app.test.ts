@@ -1,6 +1,5 @@
 // `mus app`, route by route with fastify's inject(): every page and download, and every rule
 // of the gate (token → cookie, Host, Origin, upload limits, names that are no paths).
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
@@ -10,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkshop } from '../src/content/load.js';
 import { createApp } from '../src/web/server.js';
 import { defaultContentDir } from '../src/paths.js';
-import { fixture, repoRoot, runMus } from './helpers/cli.js';
+import { fixture } from './helpers/cli.js';
 import { A3, A4, pagesOfBytes, tempDir } from './helpers/pdf.js';
 import {
   cookie,
@@ -445,35 +444,6 @@ describe('Gennemgang and Resultat without scans', () => {
     expect((await app.post('/w/tom/gennemgang', { sheet: 'x', statement: '1', answer: '1' })).statusCode).toBe(404);
     expect(existsSync(join(answersOf('tom'), 'rettelser.yaml'))).toBe(false);
   });
-});
-
-describe('mus app, the command', () => {
-  it('prints one line, the address with its token, and listens there; --port must be a port', async () => {
-    const dir = join(tempDir('mus-web-cli-'), 'ws');
-    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'src', 'cli.js'), 'app', '--no-open', '--dir', dir], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    try {
-      const line = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (chunk) => {
-          out += chunk;
-          if (out.includes('\n')) resolve(out);
-        });
-        child.on('exit', (code) => reject(new Error(`exited ${code}`)));
-      });
-      expect(line).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+\n$/);
-      const response = await fetch(line.trim(), { redirect: 'manual' });
-      expect(response.status).toBe(303);
-      expect(response.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
-      expect(existsSync(dir)).toBe(true);
-    } finally {
-      child.kill();
-    }
-    const bad = runMus(['app', '--no-open', '--port', 'abc']);
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toBe('--port: "abc" is not a port from 1 to 65535\n');
-  }, 60_000);
 });
 
 describe('the workshops folder', () => {
