@@ -14,11 +14,17 @@ describe('mus app, the command', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
+      let stdout = '';
+      let stderr = '';
+      const out = () => stdout;
+      const err = () => stderr;
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+      });
       const line = await new Promise<string>((resolve, reject) => {
-        let out = '';
         child.stdout.on('data', (chunk) => {
-          out += chunk;
-          if (out.includes('\n')) resolve(out);
+          stdout += chunk;
+          if (stdout.includes('\n')) resolve(stdout);
         });
         child.on('exit', (code) => reject(new Error(`exited ${code}`)));
       });
@@ -27,6 +33,12 @@ describe('mus app, the command', () => {
       expect(response.status).toBe(303);
       expect(response.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
       expect(existsSync(dir)).toBe(true);
+      // Nothing about the requests (let alone the answers) is printed: the one line stays the only one.
+      const cookie = response.headers.get('set-cookie')!.split(';')[0];
+      const page = await fetch(new URL('/ny', line.trim()), { headers: { cookie } });
+      expect(page.status).toBe(200);
+      expect(out()).toBe(line);
+      expect(err()).toBe('');
     } finally {
       child.kill();
     }

@@ -9,7 +9,7 @@ import type { Content, Group } from '../content/model.js';
 import { formatProblem, UserError } from '../errors.js';
 import { correctionsFileName } from '../responses/readers/scan/corrections.js';
 import { isScanInput } from '../responses/readers/scan/detect.js';
-import type { ReviewSheet } from '../responses/readers/scan/geometry.js';
+import type { ReviewSheet, ScanPrinting } from '../responses/readers/scan/geometry.js';
 import type { GrayImage } from '../responses/readers/scan/image.js';
 import type { FlaggedRow } from '../responses/readers/scan/read-scans.js';
 import { formatOf, readResponseSources } from '../responses/sources.js';
@@ -78,6 +78,14 @@ const shownAs = (line: string, path: string, sent: string) =>
 
 const readings = new Map<string, FileReading>();
 
+/** One printing side per content: each test's box geometry is rendered once, not once a reading. */
+const printings = new WeakMap<Content, ScanPrinting>();
+function printingOf(content: Content): ScanPrinting {
+  let printing = printings.get(content);
+  if (!printing) printings.set(content, (printing = scanPrinting(content)));
+  return printing;
+}
+
 /** Reads one answer file on its own; `sent` is the name it was sent as, used in its lines. */
 export async function readAnswerFile(
   folder: WorkshopFolder,
@@ -95,7 +103,7 @@ export async function readAnswerFile(
   const kind = kindOf(file);
   // Read as the folder reading reads it, but the review files beside the scans are the
   // folder reading's to write: a file read alone would write them with its own rows only.
-  const printing = { ...scanPrinting(content), writeBeside: () => undefined };
+  const printing = { ...printingOf(content), writeBeside: () => undefined };
   try {
     responses = await readResponseSources({ file }, content, {
       notices: (line) => notices.push(line),
@@ -169,7 +177,7 @@ async function readFolder(folder: WorkshopFolder, content: Content): Promise<Fol
   let responses: Responses = { leader: [], employee: [] };
   // The review sheet is handed the rows in the order they are flagged: their pictures come from it.
   let pictures: ReviewSheet['rows'] = [];
-  const printing = scanPrinting(content);
+  const printing = printingOf(content);
   const capturing = {
     ...printing,
     reviewSheet: (sheet: ReviewSheet) => {
