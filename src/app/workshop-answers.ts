@@ -13,7 +13,7 @@ import type { ReviewSheet, ScanPrinting } from '../responses/readers/scan/geomet
 import type { GrayImage } from '../responses/readers/scan/image.js';
 import type { FlaggedRow } from '../responses/readers/scan/read-scans.js';
 import { formatOf, readResponseSources } from '../responses/sources.js';
-import { answerSheets, type Responses } from '../responses/types.js';
+import { answersByGroup, type Responses } from '../responses/types.js';
 import { tallyResponses } from '../tally/tally.js';
 import { scanPrinting } from './scans.js';
 import type { GroupTallies } from './tally.js';
@@ -106,14 +106,14 @@ export async function readAnswerFile(
   const printing = { ...printingOf(content), writeBeside: () => undefined };
   try {
     responses = await readResponseSources({ file }, content, {
-      notices: (line) => notices.push(line),
+      notice: (line) => notices.push(line),
       printing,
     });
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     problems.push(...error.problems.map(formatProblem));
   }
-  const sheets = answerSheets(responses);
+  const sheets = answersByGroup(responses);
   const reading: FileReading = {
     kind,
     counts: { leader: sheets.leader.length, employee: sheets.employee.length },
@@ -187,15 +187,15 @@ async function readFolder(folder: WorkshopFolder, content: Content): Promise<Fol
   };
   if (files.length > 0) {
     responses = await readResponseSources({ file: dir }, content, {
-      notices: (line) => notices.push(line.split(`${dir}/`).join('')),
+      notice: (line) => notices.push(line.split(`${dir}/`).join('')),
       skipInvalid: true,
       printing: capturing,
     });
   }
-  const result = tallyResponses(answerSheets(responses), content);
+  const tallies = tallyResponses(answersByGroup(responses), content);
   const doubtful = (responses.flagged ?? []).map((row, i) => ({ ...row, picture: pictures[i]?.picture }));
   return {
-    tallies: { leader: result.leaders, employee: result.employees },
+    tallies,
     doubtful,
     notices,
     files: files.length,
