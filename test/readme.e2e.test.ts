@@ -166,6 +166,7 @@ describe('README.md', () => {
     expect(lines[3]).toBe('npm install && npm start   # builds the blank material set into out/');
     expect(lines[4]).toMatch(/^npm install && npm test\s/);
     expect(lines[5]).toMatch(/^npm link\s/);
+    expect(lines[6]).toMatch(/^mus app\s/); // started and checked in web-command.e2e.test.ts
   });
 
   it("says how to get Node 20, that npx works in the repo only, and not to accept npx's offer", () => {
