@@ -1,61 +1,25 @@
 // Page images from the files a copier or a phone writes: PDFs (one image per page, JPEG,
-// CCITT G4 or JBIG2), PNG, JPEG and TIFF files. Pages come one at a time, as grey pixels
-// at most `maxDpi` fine: a 5.5 mm box is 32 pixels wide at 150 dpi, plenty to read (the page
-// code is read from an enlarged crop), and a smaller image is faster to search and measure.
-//
-// A PDF page that holds one JPEG is decoded natively (@napi-rs/canvas, libjpeg-turbo); every
-// other PDF page is rasterised by pdf.js, which decodes every codec copiers use.
+// CCITT G4 or JBIG2), PNG, JPEG and TIFF files, one page at a time. A page that is a JPEG
+// or PNG is handed on encoded, to be decoded where it is read (decode-image.ts, sharp);
+// every other PDF page is rasterised by pdf.js, which decodes every codec copiers use, at
+// its own resolution up to maxDpi.
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { createCanvas, loadImage, type Canvas, type Image } from '@napi-rs/canvas';
+import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { a4WidthInches, maxDpi, type ScanPage } from './decode-image.js';
 import { grayFromRgba, type GrayImage } from './image.js';
 
-/** The finest resolution pages are read at, in dots per inch. */
-export const maxDpi = 150;
-const a4WidthInches = 210 / 25.4;
-
-export interface ScanPage {
-  /** 1-based page (or TIFF frame) in its file. */
-  page: number;
-  /** The pixels; or a JPEG/PNG file's bytes still to decode (decodeImageBytes, on any thread); or why there are none. */
-  image?: GrayImage;
-  encoded?: Uint8Array;
-  problem?: string;
-}
-
-/** The page's pixels, decoding it if it came encoded. */
-export async function pageImage(page: ScanPage): Promise<GrayImage> {
-  if (page.image) return page.image;
-  if (!page.encoded) throw new Error(page.problem ?? 'internal: a page without pixels');
-  return decodeImageBytes(page.encoded);
-}
+export { decodeImageBytes, maxDpi, minDpi, pageImage, readingWidth, type ScanPage } from './decode-image.js';
 
 /** Scale factor that brings an image of this width to at most maxDpi on an A4-wide page. */
 function shrink(width: number, pageWidthInches = a4WidthInches): number {
   return Math.min(1, (maxDpi * pageWidthInches) / width);
 }
 
-let reusable: Canvas | undefined;
-
-function drawGray(source: Image, width: number, height: number, scale: number): GrayImage {
-  const w = Math.max(1, Math.round(width * scale));
-  const h = Math.max(1, Math.round(height * scale));
-  // One canvas per thread for pages of one size (a scan's pages are): its pixels are native
-  // memory that the garbage collector would otherwise free late, one page's worth at a time.
-  if (!reusable || reusable.width !== w || reusable.height !== h) reusable = createCanvas(w, h);
-  const canvas = reusable;
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, w, h);
-  ctx.imageSmoothingQuality = 'low'; // bilinear: plenty for boxes and marks, and quicker
-  ctx.drawImage(source, 0, 0, w, h);
-  return grayFromCanvasPixels(canvas.data(), w, h);
-}
-
 /**
- * Grey from the canvas's own pixel buffer (no copy through getImageData). The page was
+ * Grey from a canvas's own pixel buffer (no copy through getImageData). The page was
  * drawn on white, so every pixel is opaque, and the green byte is at the same place in
  * RGBA and BGRA order.
  */
@@ -63,18 +27,6 @@ function grayFromCanvasPixels(raw: Buffer, width: number, height: number): GrayI
   const data = new Uint8Array(width * height);
   for (let i = 0, j = 1; i < data.length; i++, j += 4) data[i] = raw[j];
   return { width, height, data };
-}
-
-/** An encoded image (JPEG, PNG) as grey pixels. */
-export async function decodeImageBytes(bytes: Uint8Array): Promise<GrayImage> {
-  const image = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  try {
-    return drawGray(image, image.width, image.height, shrink(image.width));
-  } finally {
-    // The decoded bitmap (35 MB for a 300 dpi A4 page) is native memory the garbage collector
-    // frees late, several pages' worth at a time; an empty src drops it now (as in a browser).
-    image.src = new Uint8Array(0);
-  }
 }
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 80);

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Group } from '../../../content/model.js';
-import { pageImage, type ScanPage } from './decode.js';
+import { pageImage, type ScanPage } from './decode-image.js';
 import type { TestGeometry } from './geometry.js';
 import { readPage, type PageContext, type PageResult } from './read-page.js';
 
@@ -32,10 +32,9 @@ export async function readScanPage(page: ScanPage, ctx: PageContext): Promise<Pa
   return readPage(image, ctx);
 }
 
-/** The data a worker starts with: both tests' geometry, as plain data. */
+/** The data a worker starts with (both tests' geometry follows as its first message). */
 export interface WorkerStart {
   contentDir?: string;
-  geometries: Record<Group, TestGeometry>;
 }
 
 /** What a worker is sent for one page, and the buffers moved to it rather than copied. */
@@ -63,11 +62,17 @@ export async function openPageReader(ctx: PageContext): Promise<PageReader> {
   if (threads < 2 || !existsSync(workerFile)) {
     return { capacity: 1, read: (page) => readScanPage(page, ctx), close: async () => undefined };
   }
-  const start: WorkerStart = {
-    contentDir: ctx.contentDir,
-    geometries: { leader: await ctx.geometry('leader'), employee: await ctx.geometry('employee') },
-  };
+  const start: WorkerStart = { contentDir: ctx.contentDir };
   const workers = Array.from({ length: threads }, () => new Worker(workerFile, { workerData: start }));
+  // The workers load while the tests are rendered here.
+  let geometries: Record<Group, TestGeometry>;
+  try {
+    geometries = { leader: await ctx.geometry('leader'), employee: await ctx.geometry('employee') };
+  } catch (error) {
+    await Promise.all(workers.map((w) => w.terminate()));
+    throw error;
+  }
+  for (const worker of workers) worker.postMessage({ geometries });
   const waiting = new Map<number, { resolve: (r: PageResult) => void; reject: (e: Error) => void }>();
   const idle: Worker[] = [...workers];
   const queue: PageMessage[] = [];

@@ -1,0 +1,72 @@
+// Decoding a page image to grey pixels at the resolution the reader works at: 100 to 150
+// dpi. A 5.5 mm box is 22 to 32 pixels wide there, plenty to measure, and the page code's
+// 0.5 mm modules are read from an enlarged crop; a smaller image is faster to search and measure.
+//
+// JPEG and PNG pages (a PDF page that is one JPEG, or an image file) are decoded by sharp
+// (libvips, libjpeg-turbo) straight to the reading resolution: a JPEG is decoded at half or
+// a quarter of its size by the codec itself (shrink-on-load), which is most of a page's cost
+// saved. This runs on the page readers' threads, which load nothing else to decode (see
+// decode.ts for taking pages out of their files).
+import sharp from 'sharp';
+import type { GrayImage } from './image.js';
+
+/** The finest resolution pages are read at, in dots per inch. */
+export const maxDpi = 150;
+/** The coarsest: the page code's modules are 2 pixels here, boxes 22. */
+export const minDpi = 100;
+export const a4WidthInches = 210 / 25.4;
+
+// Pages are decoded on several threads already (page-readers.ts): one libvips thread each,
+// and nothing cached between pages, so memory stays one page's worth per thread.
+sharp.concurrency(1);
+sharp.cache(false);
+
+export interface ScanPage {
+  /** 1-based page (or TIFF frame) in its file. */
+  page: number;
+  /** The pixels; or a JPEG/PNG file's bytes still to decode (decodeImageBytes, on any thread); or why there are none. */
+  image?: GrayImage;
+  encoded?: Uint8Array;
+  problem?: string;
+}
+
+/** The page's pixels, decoding it if it came encoded. */
+export async function pageImage(page: ScanPage): Promise<GrayImage> {
+  if (page.image) return page.image;
+  if (!page.encoded) throw new Error(page.problem ?? 'internal: a page without pixels');
+  return decodeImageBytes(page.encoded);
+}
+
+/**
+ * The width to read an image of this width at. A JPEG is decoded at 1/2 (1/4, 1/8) of its
+ * size by the codec only when at least a third is taken off in all (libvips leaves room for
+ * its own resize), so one of 300 dpi or more is read at a third of its resolution (100 dpi
+ * for 300, 150 for 450); anything else at its own resolution up to maxDpi.
+ */
+export function readingWidth(width: number, jpeg: boolean): number {
+  const dpi = width / a4WidthInches;
+  // 2.9: a 300 dpi A4 scan is 2480 pixels, 299.96 dpi by the paper's width.
+  if (jpeg && dpi >= 2.9 * minDpi) return Math.floor(width / Math.max(3, dpi / maxDpi));
+  return Math.max(1, Math.round(Math.min(width, maxDpi * a4WidthInches)));
+}
+
+/** An encoded image (JPEG, PNG) as grey pixels at the reading resolution. */
+export async function decodeImageBytes(bytes: Uint8Array): Promise<GrayImage> {
+  const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const { width, format, hasAlpha, channels } = await sharp(input).metadata();
+  if (!width) throw new Error('no image size');
+  let pipeline = sharp(input, { sequentialRead: true });
+  // Transparent pixels (PNGs without a background) are paper.
+  if (hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
+  const target = readingWidth(width, format === 'jpeg');
+  if (target !== width) pipeline = pipeline.resize({ width: target, kernel: 'linear' });
+  // Colour pages are read by their green channel: dark for black, blue and red pens alike,
+  // and a third of the cost of a weighted grey.
+  if ((channels ?? 1) >= 3) pipeline = pipeline.extractChannel(1);
+  else if (hasAlpha || channels !== 1) pipeline = pipeline.greyscale();
+  const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
+  const gray = new Uint8Array(info.width * info.height);
+  if (info.channels === 1) gray.set(data);
+  else for (let i = 0, j = 0; i < gray.length; i++, j += info.channels) gray[i] = data[j];
+  return { width: info.width, height: info.height, data: gray };
+}
