@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { loadContent } from '../src/documents/load.js';
 import type { Content } from '../src/content/model.js';
-import { UserError } from '../src/errors.js';
+import type { UserError } from '../src/errors.js';
 import { scanPrinting } from '../src/app/scans.js';
 import { readAnswers, type AnswerOptions } from '../src/app/tally.js';
 import { readScans } from '../src/responses/readers/scan/read-scans.js';
@@ -18,7 +18,7 @@ import { answersByGroup } from '../src/responses/types.js';
 import { tallyResponses } from '../src/tally/tally.js';
 import { repoRoot } from './helpers/cli.js';
 import { readPdf, tempDir } from './helpers/pdf.js';
-import { printTest, type PrintedTest } from './helpers/scan/printed.js';
+import { printTest, statementsOn, type PrintedTest } from './helpers/scan/printed.js';
 import { randomAnswers, scanImages, scanStack, type SheetPlan } from './helpers/scan/stack.js';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 
@@ -154,38 +154,68 @@ describe('page images', () => {
   }, 120_000);
 });
 
-describe('sheets that do not pair up are reported, never guessed', () => {
-  it('a front without its back: one line naming the file and page; with --skip-invalid the other sheets count', async () => {
-    const leaders = answersOf(3, 400);
+describe('a sheet with a side missing is counted with what is there', () => {
+  it('a front whose back does not follow (photocopies): its statements counted, the back\'s unanswered and listed as "bagsiden mangler", an incomplete respondent, exit 0', async () => {
+    const leaders = answersOf(3, 400).map((a) => a.map((x) => x ?? 1));
     const stack: SheetPlan[] = [
       { test: leaderTest, answers: leaders[0] },
       { test: leaderTest, answers: leaders[1], pages: [1] }, // its back is missing: two fronts in a row
       { test: leaderTest, answers: leaders[2] },
     ];
     const file = scanFile(await scanStack(stack, { dpi: 150, encoding: 'jpeg', seed: 3 }));
-    const error = await scanTally(file).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).message).toBe(
-      `${file} page 3: is the front of a leader test whose page 2 does not follow it in the scans; the sheet is not counted`,
+    const front = statementsOn(leaderTest, 1);
+    const back = statementsOn(leaderTest, 2);
+    const { result, notices } = await scanTally(file);
+    const half = leaders[1].map((a, i) => (front.includes(i + 1) ? a : null));
+    const typed = await typedTally([leaders[0], half, leaders[2]], []);
+    expect(result.leader).toEqual(typed.leader);
+    expect(result.leader.respondents).toBe(3);
+    expect(result.leader.incomplete).toBe(1);
+    expect(notices).toContain(
+      `${file} page 3: sheet scan.pdf:3: page 2 (the back) is missing from the scans; counted with statements ${back[0]}–${back[back.length - 1]} unanswered, as an incomplete sheet`,
     );
-    const { result, notices } = await scanTally(file, { skipInvalid: true });
-    expect(result.leader).toEqual((await typedTally([leaders[0], leaders[2]], [])).leader);
-    expect(notices.some((n) => n.startsWith(`${file} page 3: is the front`) && n.endsWith('(skipped)'))).toBe(true);
+    expect(result.flagged).toEqual(
+      back.map((statement) => ({
+        sheet: 'scan.pdf:3',
+        group: 'leader',
+        statement,
+        file: 'scan.pdf',
+        page: 3,
+        reason: 'bagsiden mangler',
+      })),
+    );
+    const corrections = readFileSync(join(file, '..', 'rettelser.yaml'), 'utf8');
+    expect(corrections).toContain(`- sheet: "scan.pdf:3"  # bagsiden mangler\n  statement: ${back[0]}\n  answer:\n`);
   }, 120_000);
 
-  it('a numbered sheet whose back is missing, and a back page alone', async () => {
-    const employees = answersOf(2, 500);
+  it("a numbered sheet whose back is missing, and a back page alone: named by sheet number, and by the back's file and page", async () => {
+    const employees = answersOf(2, 500).map((a) => a.map((x) => x ?? 1));
     const stack: SheetPlan[] = [
       { test: employeeCopies, copy: 1, answers: employees[0], pages: [1] },
       { test: employeeCopies, copy: 2, answers: employees[1] },
       { test: leaderTest, answers: employees[0], pages: [2] },
     ];
     const file = scanFile(await scanStack(stack, { dpi: 150, encoding: 'jpeg', seed: 4 }));
-    const error = (await scanTally(file).catch((e: unknown) => e)) as UserError;
-    expect(error.message.split('\n').sort()).toEqual([
-      `${file} page 1: sheet medarbejder 1: page 2 is missing from the scans; the sheet is not counted`,
-      `${file} page 4: is page 2 of a leader test without the page before it; the sheet is not counted`,
-    ]);
+    const { result, notices } = await scanTally(file);
+    const front = statementsOn(employeeCopies, 1);
+    const back = statementsOn(leaderTest, 2);
+    const frontOnly = employees[0].map((a, i) => (front.includes(i + 1) ? a : null));
+    const backOnly = employees[0].map((a, i) => (back.includes(i + 1) ? a : null));
+    const typed = await typedTally([backOnly], [frontOnly, employees[1]]);
+    expect(result.employee).toEqual(typed.employee);
+    expect(result.leader).toEqual(typed.leader);
+    expect(result.employee.incomplete).toBe(1);
+    expect(result.leader.incomplete).toBe(1);
+    const span = (n: number[]) => `${n[0]}–${n[n.length - 1]}`;
+    expect(notices).toContain(
+      `${file} page 1: sheet medarbejder 1: page 2 (the back) is missing from the scans; counted with statements ${span(statementsOn(employeeCopies, 2))} unanswered, as an incomplete sheet`,
+    );
+    expect(notices).toContain(
+      `${file} page 4: sheet scan.pdf:4: page 1 (the front) is missing from the scans; counted with statements ${span(statementsOn(leaderTest, 1))} unanswered, as an incomplete sheet`,
+    );
+    expect(new Set(result.flagged?.map((f) => `${f.sheet} ${f.reason}`))).toEqual(
+      new Set(['medarbejder 1 bagsiden mangler', 'scan.pdf:4 forsiden mangler']),
+    );
   }, 120_000);
 });
 

@@ -7,6 +7,7 @@ import { groups, type Group } from '../content/groups.js';
 import type { Content } from '../content/model.js';
 import { readResponseSources, type Notice, type ResponseSources } from '../responses/sources.js';
 import type { FlaggedRow } from '../responses/readers/scan/read-scans.js';
+import type { ScanReport } from '../responses/readers/scan/report.js';
 import { answersByGroup, type Responses } from '../responses/types.js';
 import { tallyResponses, type GroupTallies, type GroupTally } from '../tally/tally.js';
 import { bothAnswered, compareGroups, largestDifferences, statementMean } from '../tally/compare.js';
@@ -64,19 +65,23 @@ async function countSources(
   sources: ResponseSources,
   content: Content,
   options: AnswerOptions,
-): Promise<{ tallies: GroupTallies; flagged?: FlaggedRow[] }> {
+): Promise<{ tallies: GroupTallies; flagged?: FlaggedRow[]; scans?: ScanReport }> {
   const responses = await readAnswers(sources, content, options);
-  return { tallies: tallyResponses(answersByGroup(responses), content), flagged: responses.flagged };
+  return {
+    tallies: tallyResponses(answersByGroup(responses), content),
+    flagged: responses.flagged,
+    scans: responses.scans,
+  };
 }
 
 export async function runTally(opts: TallyOptions, io: TallyIo): Promise<void> {
   const content = loadContent(opts.contentDir, { workshopFile: opts.workshopFile });
-  const { tallies, flagged } = await countSources(opts.sources, content, {
+  const { tallies, flagged, scans } = await countSources(opts.sources, content, {
     notice: io.notice ?? opts.notice,
     skipInvalid: opts.skipInvalid,
   });
   // Rows of scans that need a look are added when there are any (they also went to stderr).
-  const json = { ...tallyJson(tallies, content), ...(flagged ? { flagged } : {}) };
+  const json = { ...tallyJson(tallies, content), ...(flagged ? { flagged } : {}), ...(scans ? { scans } : {}) };
   io.stdout(opts.json ? `${JSON.stringify(json, null, 2)}\n` : formatTallyTables(tallies, content));
 }
 

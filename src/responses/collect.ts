@@ -18,6 +18,7 @@ import { isPdf, paperReaders, readableExtensions } from './readers/registry.js';
 import { reviewFiles } from './readers/scan/detect.js';
 import type { ScanPrinting } from './readers/scan/geometry.js';
 import type { FlaggedRow, ScanInput } from './readers/scan/read-scans.js';
+import type { ScanReport } from './readers/scan/report.js';
 
 export interface CollectOptions {
   /** Count the files that can be counted; list the others instead of stopping. */
@@ -26,6 +27,8 @@ export interface CollectOptions {
   notice?: Notice;
   /** Receives the rows of scanned paper tests that need a look (responses/readers/scan/). */
   flagged?: (rows: FlaggedRow[]) => void;
+  /** Receives how the scanned paper tests were read (responses/readers/scan/report.ts). */
+  scanReport?: (report: ScanReport) => void;
   /** What reading scanned paper tests needs from the printing side (given by app/scans.ts). */
   printing?: ScanPrinting;
 }
@@ -182,6 +185,7 @@ export async function collectResponses(
       if (scanned.problems.length > 0) problems.push(scanned.problems);
       for (const file of scanned.problemFiles) skipped.add(file);
       options.flagged?.(scanned.flagged);
+      options.scanReport?.(scanned.report);
     }
   }
 

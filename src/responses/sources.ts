@@ -19,6 +19,7 @@ import { isSpreadsheetBytes } from './readers/xlsx.js';
 import type { Notice, Respondent, Responses } from './types.js';
 import type { ScanPrinting } from './readers/scan/geometry.js';
 import type { FlaggedRow } from './readers/scan/read-scans.js';
+import type { ScanReport } from './readers/scan/report.js';
 
 export type { Notice } from './types.js';
 
@@ -184,6 +185,7 @@ async function collect(
   };
   // Folders may hold scanned pages (images) too, read with the scanned PDFs (readers/scan/).
   const flagged: FlaggedRow[] = [];
+  let scans: ScanReport | undefined;
   const responses = await collectResponses(
     { both, leader: sources.leader, employee: sources.employee },
     content,
@@ -192,10 +194,13 @@ async function collect(
       notice: options.notice,
       skipInvalid: options.skipInvalid,
       flagged: (rows) => flagged.push(...rows),
+      scanReport: (report) => {
+        scans = report;
+      },
       printing: options.printing,
     },
   );
-  return flagged.length > 0 ? { ...responses, flagged } : responses;
+  return { ...responses, ...(flagged.length > 0 ? { flagged } : {}), ...(scans ? { scans } : {}) };
 }
 
 /** The responses files (not paper) a path names: itself, or those in the folder it is (with that folder). */

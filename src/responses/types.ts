@@ -3,6 +3,7 @@
 // has to know about labels, aliases or points spellings.
 import type { Group } from '../content/groups.js';
 import type { FlaggedRow } from './readers/scan/read-scans.js';
+import type { ScanReport } from './readers/scan/report.js';
 
 /** One respondent: one person's answers. `id` only helps trace typos back to a paper sheet; it never reaches a poster. */
 export interface Respondent {
@@ -16,6 +17,8 @@ export interface Responses {
   employee: Respondent[];
   /** Rows of scanned paper tests that need a look (counted as unanswered until corrected). */
   flagged?: FlaggedRow[];
+  /** How scanned paper tests were read: pages, from three marks, photos, each reading's margin. */
+  scans?: ScanReport;
 }
 
 /** Receives a notice: a short message for the person (e.g. which columns were ignored); the CLI prints them on stderr. */

@@ -47,6 +47,8 @@ export const testSchema = z
             'filled-only': text,
             'several-filled': text,
             'frame-missing': text,
+            'front-missing': text, // a sheet whose front is not in the scans: its statements are unanswered
+            'back-missing': text,
           })
           .strict(),
         corrections: texts, // the comment at the top of rettelser.yaml

@@ -68,3 +68,12 @@ export async function paperPage(test: PrintedTest, index: number, dpi: number): 
 export function boxesOf(test: PrintedTest, index: number, n: number): BoxPosition[] {
   return test.boxes.filter((b) => b.page === index && b.name === `udsagn-${n}`);
 }
+
+/** The statement numbers printed on page `page` (1-based) of one copy, in order. */
+export function statementsOn(test: PrintedTest, page: number): number[] {
+  const numbers = test.boxes
+    .filter((b) => b.page === page - 1)
+    .map((b) => Number(/^udsagn-(\d+)$/.exec(b.name ?? '')?.[1]))
+    .filter((n) => n > 0);
+  return [...new Set(numbers)].sort((a, b) => a - b);
+}

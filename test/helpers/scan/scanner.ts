@@ -4,6 +4,7 @@
 import { deflateSync } from 'node:zlib';
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import { PDFDocument, PDFNumber, PDFOperator, PDFOperatorNames } from 'pdf-lib';
+import sharp from 'sharp';
 
 export interface Placement {
   /** Degrees, clockwise. */
@@ -49,6 +50,16 @@ export type ScanImage =
 
 export async function asJpeg(page: Canvas, quality = 80): Promise<ScanImage> {
   return { kind: 'jpeg', bytes: await page.encode('jpeg', quality), width: page.width, height: page.height };
+}
+
+/** A greyscale JPEG (one component), as a copier's grey mode writes it. */
+export async function asGreyJpeg(page: Canvas, quality = 80): Promise<ScanImage> {
+  const { width, height } = page;
+  const bytes = await sharp(page.data(), { raw: { width, height, channels: 4 } })
+    .greyscale()
+    .jpeg({ quality })
+    .toBuffer();
+  return { kind: 'jpeg', bytes, width, height };
 }
 
 export async function asPng(page: Canvas): Promise<ScanImage> {

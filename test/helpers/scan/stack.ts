@@ -4,7 +4,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { seededRandom } from '../random.js';
 import { answerStyles, drawMark, type PenStyle } from './pen.js';
 import { boxesOf, paperPage, type PrintedTest } from './printed.js';
-import { asBits, asJpeg, asPng, place, scanPdf, type Placement, type ScanImage } from './scanner.js';
+import { asBits, asGreyJpeg, asJpeg, asPng, place, scanPdf, type Placement, type ScanImage } from './scanner.js';
 
 export interface SheetPlan {
   test: PrintedTest;
@@ -19,13 +19,15 @@ export interface SheetPlan {
   placement?: Placement;
   /** Which pages of the sheet are in the stack (1-based); all by default. */
   pages?: number[];
+  /** A solid black square (millimetres: centre and side) on the scan, e.g. a stain near a corner mark. */
+  stain?: { x: number; y: number; size: number };
 }
 
 export type StackItem = SheetPlan | { blank: true } | { cover: string };
 
 export interface ScanOptions {
   dpi: number;
-  encoding: 'jpeg' | 'bits' | 'png';
+  encoding: 'jpeg' | 'grey-jpeg' | 'bits' | 'png';
   seed?: number;
   /** Placement for every sheet without its own: by default a small random turn, scale and shift. */
   jitter?: boolean;
@@ -41,7 +43,13 @@ export async function scanImages(items: StackItem[], options: ScanOptions): Prom
   const random = seededRandom(options.seed ?? 7);
   const r = (a: number) => (random.next() - 0.5) * 2 * a;
   const encode = (canvas: Parameters<typeof asJpeg>[0]) =>
-    options.encoding === 'jpeg' ? asJpeg(canvas) : options.encoding === 'png' ? asPng(canvas) : asBits(canvas);
+    options.encoding === 'jpeg'
+      ? asJpeg(canvas)
+      : options.encoding === 'grey-jpeg'
+        ? asGreyJpeg(canvas)
+        : options.encoding === 'png'
+          ? asPng(canvas)
+          : asBits(canvas);
   const a4 = () => createCanvas(Math.round((210 / 25.4) * options.dpi), Math.round((297 / 25.4) * options.dpi));
   let styleTurn = 0;
   for (const item of items) {
@@ -85,7 +93,16 @@ export async function scanImages(items: StackItem[], options: ScanOptions): Prom
         const boxes = boxesOf(test, index, extra.statement);
         if (boxes.length > 0) drawMark(ctx, boxes[extra.category], extra.style, random.next, pxPerPt);
       }
-      images.push(await encode(place(page, placement, random.next)));
+      const placed = place(page, placement, random.next);
+      if (item.stain) {
+        const k = options.dpi / 25.4;
+        const { x, y, size } = item.stain;
+        const ctx2 = placed.getContext('2d');
+        ctx2.setTransform(1, 0, 0, 1, 0, 0); // place() left the page's turn on the context
+        ctx2.fillStyle = '#000000';
+        ctx2.fillRect((x - size / 2) * k, (y - size / 2) * k, size * k, size * k);
+      }
+      images.push(await encode(placed));
     }
   }
   return images;

@@ -34,6 +34,8 @@ export type Decision =
   | { kind: 'flagged'; reason: FlagReason };
 
 export type FlagReason = 'two-marks' | 'unclear-box' | 'filled-only' | 'several-filled' | 'frame-missing';
+/** Why a row is listed for review: its boxes (FlagReason), or its side of the sheet not in the scans. */
+export type ReviewReason = FlagReason | 'front-missing' | 'back-missing';
 
 /** The decision for one statement from its boxes' ink (scale order). */
 export function decide(inks: BoxInk[], framesFound = true): Decision {
@@ -46,4 +48,19 @@ export function decide(inks: BoxInk[], framesFound = true): Decision {
   if (marks.length === 1 && filled <= 1) return { kind: 'answer', category: marks[0] };
   if (marks.length === 0) return { kind: 'flagged', reason: 'filled-only' };
   return { kind: 'flagged', reason: marks.length > 1 ? 'two-marks' : 'several-filled' };
+}
+
+/**
+ * How sure a reading is, 0 to 1: for an answer, the ink of the chosen box against the next
+ * inkiest box (a box filled in to cross it out left aside); for no answer, how far the inkiest
+ * box is from counting as a mark; 0 for a row flagged. Sorting by it puts the readings a
+ * spot check should look at first.
+ */
+export function marginOf(inks: BoxInk[], decision: Decision): number {
+  const round = (v: number) => Math.max(0, Math.round(v * 100) / 100);
+  if (decision.kind === 'flagged') return 0;
+  if (decision.kind === 'unanswered') return round(limits.mark - Math.max(...inks.map((i) => i.inner)));
+  const chosen = inks[decision.category].inner;
+  const others = inks.filter((ink, i) => i !== decision.category && kindOf(ink) !== 'filled').map((i) => i.inner);
+  return round(chosen - Math.max(0, ...others));
 }

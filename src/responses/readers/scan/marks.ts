@@ -11,8 +11,11 @@ const window = mm(32);
 const darkLevel = 128;
 
 export interface FoundMarks {
-  /** Centres in image pixels: the image's top-left, top-right, bottom-left, bottom-right corner. */
-  centres: [Point, Point, Point, Point];
+  /**
+   * Centres in image pixels: the image's top-left, top-right, bottom-left, bottom-right
+   * corner; undefined for a mark not found (off the image on a skewed or enlarged copy).
+   */
+  centres: [Point | undefined, Point | undefined, Point | undefined, Point | undefined];
   /** The mean grey inside the marks: the scan's black. */
   black: number;
 }
@@ -96,7 +99,7 @@ function findInWindow(
   return best;
 }
 
-/** The four marks, or undefined when one of them cannot be found. */
+/** The marks, or undefined when fewer than three are found (three and the page code fix the page). */
 export function findMarks(image: GrayImage): FoundMarks | undefined {
   const scale = nominalScale(image);
   const size = registration.markSize * scale;
@@ -108,13 +111,12 @@ export function findMarks(image: GrayImage): FoundMarks | undefined {
     { x0: 0, y0: image.height - h, corner: { x: 0, y: image.height } },
     { x0: image.width - w, y0: image.height - h, corner: { x: image.width, y: image.height } },
   ];
-  const blobs: Blob[] = [];
-  for (const { x0, y0, corner } of corners) {
-    const blob = findInWindow(image, x0, y0, w, h, corner, size);
-    if (!blob) return undefined;
-    blobs.push(blob);
-  }
-  const centres = blobs.map((b) => ({ x: b.sumX / b.count + 0.5, y: b.sumY / b.count + 0.5 })) as FoundMarks['centres'];
-  const black = blobs.reduce((sum, b) => sum + b.sumGray, 0) / blobs.reduce((sum, b) => sum + b.count, 0);
+  const blobs = corners.map(({ x0, y0, corner }) => findInWindow(image, x0, y0, w, h, corner, size));
+  const found = blobs.filter((b): b is Blob => b !== undefined);
+  if (found.length < 3) return undefined;
+  const centres = blobs.map((b) =>
+    b ? { x: b.sumX / b.count + 0.5, y: b.sumY / b.count + 0.5 } : undefined,
+  ) as FoundMarks['centres'];
+  const black = found.reduce((sum, b) => sum + b.sumGray, 0) / found.reduce((sum, b) => sum + b.count, 0);
   return { centres, black };
 }

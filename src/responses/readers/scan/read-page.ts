@@ -4,7 +4,7 @@
 import type { Group } from '../../../content/model.js';
 import { markCentres, type PageCode, type Point } from '../../../sheet/page-code.js';
 import { paperSizes } from '../../../sheet/paper.js';
-import { decide, type Decision } from './decide.js';
+import { decide, marginOf, type Decision } from './decide.js';
 import type { StatementBoxes, TestGeometry } from './geometry.js';
 import type { GrayImage } from './image.js';
 import { boxInk, frameFound, paperLevel, type BoxInk, type Levels } from './ink.js';
@@ -17,18 +17,28 @@ export interface StatementRead {
   /** Ink in each box, scale order. */
   shares: BoxInk[];
   decision: Decision;
+  /** How sure the decision is (marginOf). */
+  margin: number;
   /** A picture of the row's boxes, upright, for the review sheet (flagged rows only). */
   picture?: GrayImage;
 }
 
 export type PageResult =
-  | { kind: 'test'; code: PageCode; upsideDown: boolean; statements: StatementRead[] }
+  | {
+      kind: 'test';
+      code: PageCode;
+      upsideDown: boolean;
+      /** The corner marks the page was mapped by: 3 when one was off the image (or not ours). */
+      marks: 3 | 4;
+      statements: StatementRead[];
+    }
   | { kind: 'skip'; notice: string }
   | { kind: 'problem'; message: string };
 
-const upright = (found: Point[]) => found;
+type Found = (Point | undefined)[];
+const upright = (found: Found) => found;
 /** Upside down, the image's top-left mark is the page's bottom-right one. */
-const turned = (found: Point[]) => [found[3], found[2], found[1], found[0]];
+const turned = (found: Found) => [found[3], found[2], found[1], found[0]];
 
 /** Share of the page that is ink: a blank page (or the empty back of a cover) has almost none. */
 function inkedShare(image: GrayImage, paper: number): number {
@@ -41,23 +51,48 @@ function inkedShare(image: GrayImage, paper: number): number {
   return dark / count;
 }
 
-/** The scan-to-page map for each way up, when the marks make a plausible page. */
-function candidates(found: Point[], image: GrayImage): { transform: Affine; upsideDown: boolean }[] {
+/** The mark pairs (page, image) to fit: all four, or every three when the four disagree. */
+function markSets(page: Point[], to: Found): { from: Point[]; to: Point[] }[] {
+  const pairs = page.flatMap((p, i) => (to[i] ? [{ p, q: to[i] }] : []));
+  const set = (list: typeof pairs) => ({ from: list.map((x) => x.p), to: list.map((x) => x.q) });
+  if (pairs.length === 3) return [set(pairs)];
+  // A stain nearer the corner than a mark skews the map of any three that include it: the
+  // three whose map is nearest to square and even in scale are tried first.
+  const threes = pairs.map((_, skip) => set(pairs.filter((__, i) => i !== skip)));
+  const skew = ({ from, to }: { from: Point[]; to: Point[] }) => {
+    const { scaleX, scaleY, shear } = describe(fitAffine(from, to));
+    return Math.abs(shear) + Math.abs(scaleX / scaleY - 1);
+  };
+  return [set(pairs), ...threes.sort((a, b) => skew(a) - skew(b))];
+}
+
+/**
+ * The scan-to-page maps for each way up that the marks make a plausible page with: from four
+ * marks that lie on their rectangle, else from three (an affine map is fixed by three points;
+ * the page code read through it confirms it, and a fourth mark found elsewhere is not ours).
+ */
+function candidates(found: Found, image: GrayImage): { transform: Affine; upsideDown: boolean; marks: 3 | 4 }[] {
   const { width, height } = paperSizes.A4;
   const page = markCentres(width, height);
   const nominal = nominalScale(image);
-  const result: { transform: Affine; upsideDown: boolean }[] = [];
+  const result: { transform: Affine; upsideDown: boolean; marks: 3 | 4 }[] = [];
   for (const [order, upsideDown] of [
     [upright, false],
     [turned, true],
   ] as const) {
-    const to = order(found);
-    const transform = fitAffine(page, to);
-    const { scaleX, scaleY } = describe(transform);
-    // Marks a millimetre off their rectangle are not our marks (or the page is warped).
-    const fits = residual(transform, page, to) <= 1.5 * 2.835 * nominal;
-    const scaled = [scaleX, scaleY].every((s) => s / nominal > 0.88 && s / nominal < 1.12);
-    if (fits && scaled) result.push({ transform, upsideDown });
+    for (const { from, to } of markSets(page, order(found))) {
+      const transform = fitAffine(from, to);
+      const { scaleX, scaleY, shear } = describe(transform);
+      // Marks a millimetre off their rectangle are not our marks (or the page is warped).
+      const fits = from.length === 3 || residual(transform, from, to) <= 1.5 * 2.835 * nominal;
+      const scaled = [scaleX, scaleY].every((s) => s / nominal > 0.88 && s / nominal < 1.12);
+      // Three points fit any affine map: a copy is not sheared by more than a degree or two.
+      const square = Math.abs(shear) < 0.04 && Math.abs(scaleX / scaleY - 1) < 0.06;
+      if (fits && scaled && square) {
+        result.push({ transform, upsideDown, marks: from.length === 3 ? 3 : 4 });
+        if (from.length === 4) break; // four that agree: no need for three
+      }
+    }
   }
   return result;
 }
@@ -71,37 +106,57 @@ export interface PageContext {
 export async function readPage(image: GrayImage, ctx: PageContext): Promise<PageResult> {
   const paper = paperLevel(image);
   const marks = findMarks(image);
-  let found: { transform: Affine; upsideDown: boolean; code: PageCode } | undefined;
-  if (marks) {
-    for (const candidate of candidates(marks.centres, image)) {
-      const code = readCode(image, candidate.transform);
-      if (code) {
-        found = { ...candidate, code };
-        break;
-      }
+  let misplaced: PageResult | undefined;
+  let coded = false;
+  for (const candidate of marks ? candidates(marks.centres, image) : []) {
+    const code = readCode(image, candidate.transform);
+    if (!code) continue;
+    coded = true;
+    const result = await readMapped(
+      image,
+      ctx,
+      { ...candidate, code },
+      { paper, black: Math.min(marks!.black, paper - 60) },
+    );
+    // Three marks with a stain among them can map the page a few millimetres off and still
+    // find its code: the boxes tell, and the next three marks are tried.
+    if (result.kind === 'problem' && result.message === misregistered) {
+      misplaced ??= result;
+      continue;
     }
+    return result;
   }
-  if (!found) {
-    if (inkedShare(image, paper) < 0.002) return { kind: 'skip', notice: 'is blank; skipped' };
-    const anywhere = findCodeAnywhere(image);
-    if (anywhere.code) {
-      return {
-        kind: 'problem',
-        message: marks
-          ? 'is a MUS test page, but its corner marks do not line up with its code; scan it again, straight and whole'
-          : 'is a MUS test page, but its corner marks cannot be found; scan it again, whole and at 300 dpi',
-      };
-    }
-    if (marks)
-      return {
-        kind: 'problem',
-        message:
-          'has the corner marks of a MUS test, but its code (bottom centre) cannot be read; scan it again at 300 dpi',
-      };
-    return { kind: 'skip', notice: 'is not a page of a MUS test (no corner marks or page code); skipped' };
+  if (misplaced) return misplaced;
+  if (inkedShare(image, paper) < 0.002 && !coded) return { kind: 'skip', notice: 'is blank; skipped' };
+  const anywhere = findCodeAnywhere(image);
+  if (anywhere.code) {
+    return {
+      kind: 'problem',
+      message: marks
+        ? 'is a MUS test page, but its corner marks do not line up with its code; scan it again, straight and whole'
+        : 'is a MUS test page, but its corner marks cannot be found; scan it again, whole and at 300 dpi',
+    };
   }
+  if (marks)
+    return {
+      kind: 'problem',
+      message:
+        'has the corner marks of a MUS test, but its code (bottom centre) cannot be read; scan it again at 300 dpi',
+    };
+  return { kind: 'skip', notice: 'is not a page of a MUS test (no corner marks or page code); skipped' };
+}
 
-  const { code, transform, upsideDown } = found;
+const misregistered =
+  'its tick boxes are not where the test prints them (printed from other content, or scaled when copied); tally it with the content it was printed from';
+
+/** The page's statements through a map whose code was read. */
+async function readMapped(
+  image: GrayImage,
+  ctx: PageContext,
+  found: { transform: Affine; upsideDown: boolean; marks: 3 | 4; code: PageCode },
+  levels: Levels,
+): Promise<PageResult> {
+  const { code, transform, upsideDown, marks } = found;
   const geometry = await ctx.geometry(code.group);
   if (code.fingerprint !== geometry.fingerprint) {
     return {
@@ -115,20 +170,13 @@ export async function readPage(image: GrayImage, ctx: PageContext): Promise<Page
       kind: 'problem',
       message: `says it is page ${code.page}, but the ${code.group} test has ${geometry.pages.length} pages`,
     };
-  const levels: Levels = { paper, black: Math.min(marks!.black, paper - 60) };
   const statements = boxes.map((s) => readStatement(image, transform, s, levels));
   // Misregistration shows as frames missing everywhere; one smudged frame is the row's matter.
   const missing = statements.filter(
     (s) => s.decision.kind === 'flagged' && s.decision.reason === 'frame-missing',
   ).length;
-  if (statements.length > 0 && missing > statements.length / 2) {
-    return {
-      kind: 'problem',
-      message:
-        'its tick boxes are not where the test prints them (printed from other content, or scaled when copied); tally it with the content it was printed from',
-    };
-  }
-  return { kind: 'test', code, upsideDown, statements };
+  if (statements.length > 0 && missing > statements.length / 2) return { kind: 'problem', message: misregistered };
+  return { kind: 'test', code, upsideDown, marks, statements };
 }
 
 function readStatement(image: GrayImage, transform: Affine, statement: StatementBoxes, levels: Levels): StatementRead {
@@ -139,6 +187,7 @@ function readStatement(image: GrayImage, transform: Affine, statement: Statement
     n: statement.n,
     shares,
     decision,
+    margin: marginOf(shares, decision),
     picture: decision.kind === 'flagged' ? rowPicture(image, transform, statement) : undefined,
   };
 }

@@ -13,6 +13,7 @@ import type { ScanPrinting } from './geometry.js';
 import { openPageReader } from './page-readers.js';
 import type { PageResult } from './read-page.js';
 import { reviewFileName, reviewSheet, rowLine, type ReviewRow } from './review.js';
+import { pageRef, spotCheckOrder, summaryLine, type PageRef, type Reading, type ScanReport } from './report.js';
 import { pairSheets, type ScannedPage } from './sheets.js';
 
 export { isScanInput } from './detect.js';
@@ -40,12 +41,26 @@ export interface ScanResult {
   problems: Problem[];
   /** The files the problems are in. */
   problemFiles: Set<string>;
+  /** Pages read and how, and how sure each reading is. */
+  report: ScanReport;
 }
 
 export interface ScanOptions {
   /** Where the tests print their boxes, and the drawer of the review sheet (app/scans.ts). */
   printing: ScanPrinting;
   notice?: (line: string) => void;
+}
+
+/** "13–20", or "3, 5, 7–9": statement numbers for a message. */
+function spans(numbers: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < numbers.length; i++) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
+    parts.push(j > i ? `${numbers[i]}–${numbers[j]}` : String(numbers[i]));
+    i = j;
+  }
+  return parts.join(', ');
 }
 
 const groupWords = (content: Content) => (group: Group) => content.resultSheet[group].group;
@@ -55,6 +70,8 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
   const pageCounts = new Map<Group, number>();
   const problems: Problem[] = [];
   const pages: ScannedPage[] = [];
+  const fromThreeMarks: PageRef[] = [];
+  const photos: PageRef[] = [];
   const take = async (file: string, group: Group | undefined, page: number, result: PageResult) => {
     const at = { file, field: `page ${page}` };
     if (result.kind === 'skip') options.notice?.(formatProblem({ ...at, message: result.notice }));
@@ -68,6 +85,7 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
       pageCounts.set(result.code.group, (await geometry(result.code.group)).pages.length);
       if (result.upsideDown)
         options.notice?.(formatProblem({ ...at, message: 'was scanned upside down; read turned' }));
+      if (result.marks === 3) fromThreeMarks.push(pageRef(file, page));
       pages.push({ file, page, code: result.code, statements: result.statements });
     }
   };
@@ -101,13 +119,60 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
   const correctionsFile = join(place, correctionsFileName);
   const corrections = readCorrections(correctionsFile, content.scoring.scale);
   const responses: Responses = { leader: [], employee: [] };
+  const readings: Reading[] = [];
+  const labels = content.scoring.scale.map((c) => c.label);
+  const reading = (
+    sheet: string,
+    statement: number,
+    category: number | null | undefined,
+    how: Reading['how'],
+    margin: number,
+  ): Reading => ({ sheet, statement, answer: category == null ? null : labels[category], how, margin });
   const review: (ReviewRow & { group: Group })[] = [];
   for (const sheet of sheets) {
     const answers: (number | null)[] = Array(content.numbered.length).fill(null);
     const corrected = corrections.get(sheet.id);
+    if (sheet.missing) {
+      // A side not in the scans: its statements are unanswered (unless corrected by hand), and listed.
+      const present = sheet.pages[0];
+      const { pages: printed } = await geometry(sheet.group);
+      for (const n of sheet.missing) {
+        const numbers = (printed[n - 1] ?? []).map((s) => s.n);
+        options.notice?.(
+          formatProblem({
+            file: present.file,
+            field: `page ${present.page}`,
+            message: `sheet ${sheet.id}: page ${n} (${n === 1 ? 'the front' : 'the back'}) is missing from the scans; counted with statement${numbers.length === 1 ? '' : 's'} ${spans(numbers)} unanswered, as an incomplete sheet`,
+          }),
+        );
+        for (const statement of numbers) {
+          const correction = corrected?.get(statement);
+          readings.push(
+            reading(sheet.id, statement, correction, correction === undefined ? 'missing' : 'corrected', 0),
+          );
+          if (correction !== undefined) answers[statement - 1] = correction;
+          else {
+            review.push({
+              sheet: sheet.id,
+              group: sheet.group,
+              statement,
+              file: basename(present.file),
+              page: present.page,
+              reason: n === 1 ? 'front-missing' : 'back-missing',
+            });
+          }
+        }
+      }
+    }
     for (const page of sheet.pages) {
       for (const s of page.statements) {
         const correction = corrected?.get(s.n);
+        if (correction !== undefined) readings.push(reading(sheet.id, s.n, correction, 'corrected', s.margin));
+        else if (s.decision.kind === 'flagged') readings.push(reading(sheet.id, s.n, null, 'flagged', 0));
+        else
+          readings.push(
+            reading(sheet.id, s.n, s.decision.kind === 'answer' ? s.decision.category : null, 'read', s.margin),
+          );
         if (correction !== undefined) answers[s.n - 1] = correction;
         else if (s.decision.kind === 'answer') answers[s.n - 1] = s.decision.category;
         else if (s.decision.kind === 'flagged') {
@@ -137,7 +202,8 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
     reason: texts ? texts.reasons[r.reason] : r.reason,
   }));
   if (review.length > 0 && texts) {
-    for (const row of review)
+    // A missing side was said once for its sheet above.
+    for (const row of review.filter((r) => r.reason !== 'front-missing' && r.reason !== 'back-missing'))
       options.notice?.(
         `${rowLine(texts, row)}: counted as unanswered until corrected in ${displayPath(correctionsFile)}`,
       );
@@ -159,5 +225,14 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
       );
     }
   }
-  return { responses, flagged, problems, problemFiles: new Set(problems.map((p) => p.file)) };
+  const report: ScanReport = {
+    pages: pages.length,
+    fromThreeMarks,
+    photos,
+    rowsFlagged: review.length,
+    rowsCorrected: readings.filter((r) => r.how === 'corrected').length,
+    readings: spotCheckOrder(readings),
+  };
+  if (pages.length > 0) options.notice?.(summaryLine(report));
+  return { responses, flagged, problems, problemFiles: new Set(problems.map((p) => p.file)), report };
 }

@@ -4,7 +4,7 @@
 // the printing side (ScanPrinting.reviewSheet); here it is only said what it holds.
 import type { TestTexts } from '../../../content/model.js';
 import { fillPlaceholders } from '../../../text.js';
-import type { FlagReason } from './decide.js';
+import type { ReviewReason } from './decide.js';
 import type { ReviewSheet } from './geometry.js';
 import type { GrayImage } from './image.js';
 
@@ -16,7 +16,7 @@ export interface ReviewRow {
   statement: number;
   file: string;
   page: number;
-  reason: FlagReason;
+  reason: ReviewReason;
   picture?: GrayImage;
 }
 

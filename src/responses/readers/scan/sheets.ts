@@ -1,7 +1,8 @@
 // Pages into sheets. A numbered copy (`mus build --copies`) carries its sheet number in every
 // page's code, so its pages pair up in whatever order they were scanned; pages of photocopies
-// carry none, and then a front and the back that follows it are one sheet. Anything that does
-// not pair up is reported, never guessed: a sheet with a page missing is not counted.
+// carry none, and then a front and the back that follows it are one sheet. A sheet with a
+// side missing (a jam, a forgotten page) is a sheet of what is there, the missing side's
+// statements unanswered, and is said; a page scanned twice is reported, never guessed.
 import { basename } from 'node:path';
 import type { Group } from '../../../content/model.js';
 import type { Problem } from '../../../errors.js';
@@ -22,6 +23,8 @@ export interface Sheet {
   group: Group;
   /** Its pages in page order. */
   pages: ScannedPage[];
+  /** Pages of the test that are not in the scans (1-based), when a side is missing. */
+  missing?: number[];
 }
 
 const where = (p: ScannedPage) => `${basename(p.file)}:${p.page}`;
@@ -47,7 +50,6 @@ export function pairSheets(pages: ScannedPage[], options: PairOptions): { sheets
     pages.filter((p) => p.code.sheet === undefined),
     options,
     sheets,
-    problems,
   );
   return { sheets, problems };
 }
@@ -76,32 +78,28 @@ function pairNumbered(pages: ScannedPage[], options: PairOptions, sheets: Sheet[
           ),
         );
         broken = true;
-      } else if (these.length === 0) {
-        problems.push(
-          pageProblem(list[0], `sheet ${id}: page ${n} is missing from the scans; the sheet is not counted`),
-        );
-        broken = true;
-      } else ordered.push(these[0]);
+      } else if (these.length === 1) ordered.push(these[0]);
     }
-    if (!broken) sheets.push({ id, group, pages: ordered });
+    if (broken) continue;
+    const missing = missingPages(ordered, count);
+    sheets.push({ id, group, pages: ordered, ...(missing.length > 0 ? { missing } : {}) });
   }
 }
 
-/** Photocopies: page 1 opens a sheet, the pages after it must follow in order. */
-function pairInOrder(pages: ScannedPage[], options: PairOptions, sheets: Sheet[], problems: Problem[]): void {
+const missingPages = (pages: ScannedPage[], count: number) =>
+  Array.from({ length: count }, (_, i) => i + 1).filter((n) => !pages.some((p) => p.code.page === n));
+
+/**
+ * Photocopies: a page opens a sheet, the pages after it must follow in order. A sheet cut
+ * short (a front whose back does not follow, a back without its front) is what is there.
+ */
+function pairInOrder(pages: ScannedPage[], options: PairOptions, sheets: Sheet[]): void {
   let open: ScannedPage[] = [];
   const close = () => {
     if (open.length === 0) return;
     const first = open[0];
-    const count = options.pageCount(first.code.group);
-    if (open.length === count) sheets.push({ id: where(first), group: first.code.group, pages: open });
-    else
-      problems.push(
-        pageProblem(
-          first,
-          `is the front of a ${first.code.group} test whose page ${open.length + 1} does not follow it in the scans; the sheet is not counted`,
-        ),
-      );
+    const missing = missingPages(open, options.pageCount(first.code.group));
+    sheets.push({ id: where(first), group: first.code.group, pages: open, ...(missing.length > 0 ? { missing } : {}) });
     open = [];
   };
   for (const p of pages) {
@@ -113,21 +111,12 @@ function pairInOrder(pages: ScannedPage[], options: PairOptions, sheets: Sheet[]
       p.code.fingerprint === last.code.fingerprint;
     if (continues) {
       open.push(p);
-      if (open.length === options.pageCount(p.code.group)) close();
+      if (p.code.page === options.pageCount(p.code.group)) close();
       continue;
     }
     close();
-    if (p.code.page === 1) {
-      open = [p];
-      if (options.pageCount(p.code.group) === 1) close();
-    } else {
-      problems.push(
-        pageProblem(
-          p,
-          `is page ${p.code.page} of a ${p.code.group} test without the page before it; the sheet is not counted`,
-        ),
-      );
-    }
+    open = [p];
+    if (p.code.page === options.pageCount(p.code.group)) close();
   }
   close();
 }

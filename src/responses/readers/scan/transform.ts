@@ -61,13 +61,17 @@ export function residual(t: Affine, from: Point[], to: Point[]): number {
   );
 }
 
-/** Scale (pixels per point) along the page's x and y, and rotation in degrees. */
-export function describe(t: Affine): { scaleX: number; scaleY: number; degrees: number } {
+/**
+ * Scale (pixels per point) along the page's x and y, rotation in degrees, and shear: the
+ * cosine of the angle between the page's axes on the scan (0 when they stay square).
+ */
+export function describe(t: Affine): { scaleX: number; scaleY: number; degrees: number; shear: number } {
   const scaleX = Math.hypot(t.a, t.d);
   const scaleY = Math.hypot(t.b, t.e);
+  const shear = (t.a * t.b + t.d * t.e) / (scaleX * scaleY);
   // Upside down reads as ±180°; the tilt is the distance from the nearest half turn.
   let degrees = (Math.atan2(t.d, t.a) * 180) / Math.PI;
   if (degrees > 90) degrees -= 180;
   if (degrees < -90) degrees += 180;
-  return { scaleX, scaleY, degrees };
+  return { scaleX, scaleY, degrees, shear };
 }
