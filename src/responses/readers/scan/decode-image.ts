@@ -50,12 +50,12 @@ export function readingWidth(width: number, jpeg: boolean): number {
   return Math.max(1, Math.round(Math.min(width, maxDpi * a4WidthInches)));
 }
 
-/** An encoded image (JPEG, PNG) as grey pixels at the reading resolution. */
-export async function decodeImageBytes(bytes: Uint8Array): Promise<GrayImage> {
+/** An encoded image (JPEG, PNG, TIFF: its `page`, from 0) as grey pixels at the reading resolution. */
+export async function decodeImageBytes(bytes: Uint8Array, page = 0): Promise<GrayImage> {
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const { width, format, hasAlpha, channels } = await sharp(input).metadata();
+  const { width, format, hasAlpha, channels } = await sharp(input, { page }).metadata();
   if (!width) throw new Error('no image size');
-  let pipeline = sharp(input, { sequentialRead: true });
+  let pipeline = sharp(input, { sequentialRead: true, page });
   // Transparent pixels (PNGs without a background) are paper.
   if (hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
   const target = readingWidth(width, format === 'jpeg');

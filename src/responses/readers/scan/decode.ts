@@ -1,15 +1,17 @@
 // Page images from the files a copier or a phone writes: PDFs (one image per page, JPEG,
-// CCITT G4 or JBIG2), PNG, JPEG and TIFF files, one page at a time. A page that is a JPEG
-// or PNG is handed on encoded, to be decoded where it is read (decode-image.ts, sharp);
-// every other PDF page is rasterised by pdf.js, which decodes every codec copiers use, at
-// its own resolution up to maxDpi.
+// CCITT G4 or JBIG2), PNG, JPEG and TIFF files, one page at a time. A page that is a JPEG,
+// PNG, or a PDF's G4 or Flate image (pdf-image.ts) is handed on encoded, to be decoded where
+// it is read (decode-image.ts, sharp); every other PDF page (JBIG2, say) is rasterised by
+// pdf.js, which decodes every codec copiers use, at its own resolution up to maxDpi.
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { a4WidthInches, maxDpi, type ScanPage } from './decode-image.js';
+import sharp from 'sharp';
+import { a4WidthInches, decodeImageBytes, maxDpi, type ScanPage } from './decode-image.js';
 import { grayFromRgba, type GrayImage } from './image.js';
+import { pageImageFile } from './pdf-image.js';
 
 export { decodeImageBytes, maxDpi, minDpi, pageImage, readingWidth, type ScanPage } from './decode-image.js';
 
@@ -40,7 +42,25 @@ export async function* scanPages(file: string): AsyncGenerator<ScanPage> {
   else yield { page: 1, encoded: bytes };
 }
 
+/** A TIFF's pages, decoded by sharp (libtiff: G4, LZW, JPEG…) one at a time; by utif2 when libtiff refuses the file. */
 async function* tiffPages(bytes: Buffer): AsyncGenerator<ScanPage> {
+  let pages: number;
+  try {
+    pages = (await sharp(bytes).metadata()).pages ?? 1;
+  } catch {
+    yield* utifPages(bytes);
+    return;
+  }
+  for (let i = 0; i < pages; i++) {
+    try {
+      yield { page: i + 1, image: await decodeImageBytes(bytes, i) };
+    } catch (error) {
+      yield { page: i + 1, problem: `cannot be decoded (${reason(error)})` };
+    }
+  }
+}
+
+async function* utifPages(bytes: Buffer): AsyncGenerator<ScanPage> {
   const { default: UTIF } = await import('utif2');
   let frames: ReturnType<typeof UTIF.decode>;
   try {
@@ -83,26 +103,6 @@ function resample(image: GrayImage, scale: number): GrayImage {
   return { width: w, height: h, data };
 }
 
-/** The page's only image when it is a plain JPEG drawn upright: its bytes are a JPEG file. */
-function plainJpeg(doc: PDFDocument, index: number): Uint8Array | undefined {
-  const page = doc.getPage(index);
-  const rotate = page.node.lookup(PDFName.of('Rotate'));
-  if (rotate instanceof PDFNumber && rotate.asNumber() % 360 !== 0) return undefined;
-  const resources = page.node.Resources();
-  const xobjects = resources?.lookup(PDFName.of('XObject'));
-  if (!(xobjects instanceof PDFDict)) return undefined;
-  const entries = xobjects.entries();
-  if (entries.length !== 1) return undefined;
-  const stream = doc.context.lookup(entries[0][1]);
-  if (!(stream instanceof PDFRawStream)) return undefined;
-  if (stream.dict.lookup(PDFName.of('Subtype')) !== PDFName.of('Image')) return undefined;
-  const filter = stream.dict.lookup(PDFName.of('Filter'));
-  const only = filter instanceof PDFArray && filter.size() === 1 ? filter.lookup(0) : filter;
-  // An Adobe CMYK JPEG is drawn inverted by some decoders; pdf.js knows the Decode array.
-  if (only !== PDFName.of('DCTDecode') || stream.dict.has(PDFName.of('Decode'))) return undefined;
-  return stream.contents;
-}
-
 async function* pdfPages(bytes: Buffer): AsyncGenerator<ScanPage> {
   let doc: PDFDocument;
   try {
@@ -115,10 +115,10 @@ async function* pdfPages(bytes: Buffer): AsyncGenerator<ScanPage> {
   try {
     for (let i = 0; i < doc.getPageCount(); i++) {
       try {
-        // A page that is one JPEG is handed on as that JPEG: it is decoded natively where it is read.
-        const jpeg = plainJpeg(doc, i);
-        if (jpeg) {
-          yield { page: i + 1, encoded: jpeg };
+        // A page that is one JPEG, G4 or Flate image is handed on as a file of it: it is decoded natively where it is read.
+        const encoded = pageImageFile(doc, i);
+        if (encoded) {
+          yield { page: i + 1, encoded };
           continue;
         }
         rasteriser ??= await openRasteriser(bytes);

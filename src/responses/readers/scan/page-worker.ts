@@ -14,21 +14,18 @@ const known = new Promise<Record<Group, TestGeometry>>((resolve) => {
 });
 const ctx = { contentDir: start.contentDir, geometry: async (group: Group) => (await known)[group] };
 
-parentPort?.on(
-  'message',
-  (message: { id: number; page: ScanPage } | { geometries: Record<Group, TestGeometry> }) => {
-    if ('geometries' in message) {
-      geometries(message.geometries);
-      return;
-    }
-    const { id, page } = message;
-    readScanPage(page, ctx).then(
-      (result) => parentPort?.postMessage({ id, result }),
-      (error: unknown) =>
-        parentPort?.postMessage({
-          id,
-          error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error),
-        }),
-    );
-  },
-);
+parentPort?.on('message', (message: { id: number; page: ScanPage } | { geometries: Record<Group, TestGeometry> }) => {
+  if ('geometries' in message) {
+    geometries(message.geometries);
+    return;
+  }
+  const { id, page } = message;
+  readScanPage(page, ctx).then(
+    (result) => parentPort?.postMessage({ id, result }),
+    (error: unknown) =>
+      parentPort?.postMessage({
+        id,
+        error: error instanceof Error ? `${error.message}\n${error.stack}` : String(error),
+      }),
+  );
+});
