@@ -267,6 +267,74 @@ describe('corrections, doubtful rows and the review sheet', () => {
   }, 120_000);
 });
 
+describe('rows never guessed, and corrections', () => {
+  it('a filled box alone and a smudge are flagged, never guessed; answer "-" settles one as not answered, a label the other', async () => {
+    const answers = randomAnswers(content.numbered.length, 610).map((a) => a ?? 1);
+    answers[5] = null; // statement 6: only a box filled in
+    answers[6] = null; // statement 7: a smudge on box 2
+    const sheet: SheetPlan = {
+      test: leaderTest,
+      answers,
+      pen: 'x',
+      extra: [
+        { statement: 6, category: 3, style: 'fill' },
+        { statement: 7, category: 1, style: 'smudge' },
+      ],
+    };
+    const file = scanFile(await scanStack([sheet], { dpi: 150, encoding: 'jpeg', seed: 16 }));
+    const read = await readScans([{ file }], content, { printing: scanPrinting(content) });
+    expect(read.flagged.map((f) => [f.statement, f.reason])).toEqual([
+      [6, 'en udfyldt boks uden et kryds ved siden af'],
+      [7, 'en boks er hverken tom eller tydeligt krydset'],
+    ]);
+    expect(read.responses.leader.map((r) => r.answers)).toEqual([answers]);
+
+    const correctionsFile = join(file, '..', 'rettelser.yaml');
+    const text = readFileSync(correctionsFile, 'utf8');
+    writeFileSync(
+      correctionsFile,
+      text
+        .replace('statement: 6\n  answer:', 'statement: 6\n  answer: "-"')
+        .replace('statement: 7\n  answer:', 'statement: 7\n  answer: Sjældent'),
+    );
+    const notices: string[] = [];
+    const again = await readScans([{ file }], content, {
+      printing: scanPrinting(content),
+      notice: (l) => notices.push(l),
+    });
+    const expected = [...answers];
+    expected[6] = 1;
+    expect(again.responses.leader.map((r) => r.answers)).toEqual([expected]);
+    expect(again.flagged).toEqual([]);
+    expect(notices).toContain(
+      'scans: 2 pages read (0 from three corner marks, 0 photos); 0 rows flagged, 2 rows corrected',
+    );
+  }, 120_000);
+
+  it('a correction for a sheet not in the scans is a notice; for a statement the test does not have, an error naming the entry', async () => {
+    const answers = randomAnswers(content.numbered.length, 611);
+    const file = scanFile(
+      await scanStack([{ test: leaderTest, answers, pen: 'x' }], { dpi: 150, encoding: 'jpeg', seed: 17 }),
+    );
+    const correctionsFile = join(file, '..', 'rettelser.yaml');
+    writeFileSync(correctionsFile, '- sheet: "leder 99"\n  statement: 3\n  answer: Oftest\n');
+    const notices: string[] = [];
+    const read = await readScans([{ file }], content, {
+      printing: scanPrinting(content),
+      notice: (l) => notices.push(l),
+    });
+    expect(read.responses.leader.map((r) => r.answers)).toEqual([answers]);
+    expect(notices).toContain(
+      `${correctionsFile}: has answers for sheet leder 99, which is not in the scans; not applied`,
+    );
+    writeFileSync(correctionsFile, '- sheet: "scan.pdf:1"\n  statement: 77\n  answer: Oftest\n');
+    const error = await readScans([{ file }], content, { printing: scanPrinting(content) }).catch((e: unknown) => e);
+    expect((error as UserError).message).toBe(
+      `${correctionsFile} entry 1 (sheet scan.pdf:1): statement 77 is not a statement of the test (1–20)`,
+    );
+  }, 120_000);
+});
+
 describe('pages that cannot be counted', () => {
   it('a test printed from changed content is one line naming the file and page', async () => {
     const dir = tempDir('mus-scan-content-');

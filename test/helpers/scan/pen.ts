@@ -3,7 +3,7 @@
 // correction rule). Drawn in page points onto a page rasterised at `pxPerPt`.
 import type { SKRSContext2D } from '@napi-rs/canvas';
 
-export type PenStyle = 'x' | 'check' | 'dot' | 'pencil' | 'fill';
+export type PenStyle = 'x' | 'check' | 'dot' | 'pencil' | 'fill' | 'smudge';
 export const answerStyles: readonly PenStyle[] = ['x', 'check', 'dot', 'pencil'];
 
 interface Box {
@@ -43,6 +43,15 @@ export function drawMark(ctx: SKRSContext2D, box: Box, style: PenStyle, random: 
     const [cx, cy] = at(0.5, 0.5);
     ctx.arc(cx, cy, box.size * (0.2 + random() * 0.1) * pxPerPt, 0, Math.PI * 2);
     ctx.fill();
+  } else if (style === 'smudge') {
+    // An inky finger along the box's left side: over the frame, hardly into the box.
+    ctx.fillStyle = '#303030';
+    ctx.fillRect(
+      (box.x - 0.15 * box.size) * pxPerPt,
+      (box.y + 0.05 * box.size) * pxPerPt,
+      0.35 * box.size * pxPerPt,
+      0.9 * box.size * pxPerPt,
+    );
   } else {
     // Filled in: zig-zag strokes over the whole box, as a pen does it.
     ctx.fillStyle = pen;

@@ -51,11 +51,17 @@ export function readCorrectionEntries(file: string): CorrectionEntry[] {
   });
 }
 
-/** The entries that have an answer, checked against the scale. */
-export function readCorrections(file: string, scale: readonly Category[]): Corrections {
+/** The entries that have an answer, checked against the scale and the test's statements (1…statements). */
+export function readCorrections(file: string, scale: readonly Category[], statements = Infinity): Corrections {
   const matcher = createAnswerMatcher(scale);
   const corrections: Corrections = new Map();
   readCorrectionEntries(file).forEach((entry, i) => {
+    if (!Number.isInteger(entry.statement) || entry.statement < 1 || entry.statement > statements)
+      throw new UserError({
+        file,
+        field: `entry ${i + 1} (sheet ${entry.sheet})`,
+        message: `statement ${entry.statement} is not a statement of the test (1–${statements})`,
+      });
     if (entry.answer === null || entry.answer === undefined || entry.answer === '') return; // not answered yet
     let category: number | null;
     if (entry.answer === '-') category = null;

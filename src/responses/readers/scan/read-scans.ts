@@ -117,7 +117,17 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
 
   const place = inputs.length > 0 ? dirname(inputs[0].file) : '.';
   const correctionsFile = join(place, correctionsFileName);
-  const corrections = readCorrections(correctionsFile, content.scoring.scale);
+  const corrections = readCorrections(correctionsFile, content.scoring.scale, content.numbered.length);
+  // A correction for a sheet that is not in these scans would be lost without a word.
+  const sheetIds = new Set(sheets.map((s) => s.id));
+  for (const sheet of corrections.keys())
+    if (!sheetIds.has(sheet))
+      options.notice?.(
+        formatProblem({
+          file: correctionsFile,
+          message: `has answers for sheet ${sheet}, which is not in the scans; not applied`,
+        }),
+      );
   const responses: Responses = { leader: [], employee: [] };
   const readings: Reading[] = [];
   const labels = content.scoring.scale.map((c) => c.label);
