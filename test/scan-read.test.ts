@@ -5,14 +5,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
 import { scanPrinting } from '../src/app/scans.js';
 import { loadContent } from '../src/content/load.js';
 import { readScans } from '../src/responses/readers/scan/read-scans.js';
-import { repoRoot, runMus } from './helpers/cli.js';
+import { repoRoot } from './helpers/cli.js';
 import { tempDir } from './helpers/pdf.js';
 import { printTest, type PrintedTest } from './helpers/scan/printed.js';
-import { randomAnswers, scanImages, scanStack, type ScanOptions, type SheetPlan } from './helpers/scan/stack.js';
+import { randomAnswers, scanStack, type ScanOptions, type SheetPlan } from './helpers/scan/stack.js';
 
 const content = loadContent(join(repoRoot, 'content/da'));
 let leaderTest: PrintedTest;
@@ -98,29 +97,6 @@ describe('300 dpi greyscale JPEG, as the README recommends', () => {
     expect(result.problems).toEqual([]);
     expect(result.responses.leader.map((r) => r.answers)).toEqual(sheets);
     expect(result.flagged).toEqual([]);
-  }, 180_000);
-});
-
-describe('JPEG page images in a folder', () => {
-  it('two sheets as four 300 dpi greyscale JPEG files beside a typed responses file: `mus tally DIR` counts all three', async () => {
-    const sheets = [908, 909].map((seed) => randomAnswers(content.numbered.length, seed));
-    const dir = tempDir('mus-scan-folder-');
-    const images = await scanImages(
-      sheets.map((answers) => ({ test: leaderTest, answers })),
-      { dpi: 300, encoding: 'grey-jpeg', seed: 18 },
-    );
-    images.forEach((image, i) => writeFileSync(join(dir, `side-${i + 1}.jpg`), (image as { bytes: Buffer }).bytes));
-    const typedAnswers = randomAnswers(content.numbered.length, 910);
-    const labels = content.scoring.scale.map((c) => c.label);
-    const label = (a: number | null) => (a === null ? null : labels[a]);
-    writeFileSync(join(dir, 'svar.yaml'), stringify({ leaders: [typedAnswers.map(label)] }));
-    const result = runMus(['tally', dir, '--json']);
-    expect(result.code).toBe(0);
-    const { scans, ...json } = JSON.parse(result.stdout);
-    expect(scans.pages).toBe(4);
-    const all = join(tempDir('mus-scan-folder-typed-'), 'svar.yaml');
-    writeFileSync(all, stringify({ leaders: [...sheets, typedAnswers].map((a) => a.map(label)) }));
-    expect(json).toEqual(JSON.parse(runMus(['tally', all, '--json']).stdout));
   }, 180_000);
 });
 

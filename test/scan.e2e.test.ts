@@ -145,3 +145,26 @@ describe('a folder of scans and typed answers', () => {
     expect(existsSync(join(out, 'resultatskema-leder.pdf'))).toBe(true);
   }, 120_000);
 });
+
+describe('JPEG page images in a folder', () => {
+  it('two sheets as four 300 dpi greyscale JPEG files beside a typed responses file: `mus tally DIR` counts all three', async () => {
+    const sheets = [908, 909].map((seed) => randomAnswers(content.numbered.length, seed));
+    const dir = tempDir('mus-scan-folder-');
+    const images = await scanImages(
+      sheets.map((answers) => ({ test: leaderTest, answers })),
+      { dpi: 300, encoding: 'grey-jpeg', seed: 18 },
+    );
+    images.forEach((image, i) => writeFileSync(join(dir, `side-${i + 1}.jpg`), (image as { bytes: Buffer }).bytes));
+    const typedAnswers = randomAnswers(content.numbered.length, 910);
+    const labels = content.scoring.scale.map((c) => c.label);
+    const label = (a: number | null) => (a === null ? null : labels[a]);
+    writeFileSync(join(dir, 'svar.yaml'), stringify({ leaders: [typedAnswers.map(label)] }));
+    const result = runMus(['tally', dir, '--json']);
+    expect(result.code).toBe(0);
+    const { scans, ...json } = JSON.parse(result.stdout);
+    expect(scans.pages).toBe(4);
+    const all = join(tempDir('mus-scan-folder-typed-'), 'svar.yaml');
+    writeFileSync(all, stringify({ leaders: [...sheets, typedAnswers].map((a) => a.map(label)) }));
+    expect(json).toEqual(JSON.parse(runMus(['tally', all, '--json']).stdout));
+  }, 180_000);
+});
