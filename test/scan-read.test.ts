@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scanPrinting } from '../src/app/scans.js';
-import { loadContent } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import { readScans } from '../src/responses/readers/scan/read-scans.js';
 import { repoRoot } from './helpers/cli.js';
 import { tempDir } from './helpers/pdf.js';
