@@ -10,7 +10,7 @@ import { loadContent } from '../src/documents/load.js';
 import { scanPrinting } from '../src/app/scans.js';
 import { readScans } from '../src/responses/readers/scan/read-scans.js';
 import { runMus, repoRoot } from './helpers/cli.js';
-import { tempDir } from './helpers/pdf.js';
+import { flat, readPdf, tempDir } from './helpers/pdf.js';
 import { printTest, type PrintedTest } from './helpers/scan/printed.js';
 import { asJpeg, scanPdf } from './helpers/scan/scanner.js';
 import { randomAnswers, scanImages, scanStack } from './helpers/scan/stack.js';
@@ -127,7 +127,7 @@ describe('a folder of scans and typed answers', () => {
     }
   }, 180_000);
 
-  it('the corrections are applied by the next mus tally and mus build, and the review files are not read as answers', () => {
+  it("the corrections are applied by the next mus tally and mus build, and the review files are not read as answers; the poster shows the tally's numbers", async () => {
     const corrections = join(dir, 'rettelser.yaml');
     writeFileSync(corrections, readFileSync(corrections, 'utf8').replace(/answer:\n/, 'answer: Sjældent\n'));
     const result = runMus(['tally', dir, '--json']);
@@ -142,7 +142,21 @@ describe('a folder of scans and typed answers', () => {
     const build = runMus(['build', '--responses', dir, '--out', out]);
     expect(build.code).toBe(0);
     expect(build.stderr).not.toContain('counted as unanswered');
-    expect(existsSync(join(out, 'resultatskema-leder.pdf'))).toBe(true);
+    // The pre-filled poster read back: per statement the five counts and the unanswered, as tallied.
+    const poster = flat((await readPdf(join(out, 'resultatskema-leder.pdf'))).text);
+    expect(poster).toContain('Antal besvarelser: 3');
+    content.numbered.forEach((statement, i) => {
+      const at = poster.indexOf(statement.leader);
+      expect(at, `statement ${i + 1} on the poster`).toBeGreaterThanOrEqual(0);
+      const numbers = poster
+        .slice(at + statement.leader.length)
+        .trim()
+        .split(' ')
+        .slice(0, 6)
+        .map(Number);
+      const { counts, unanswered } = tally.leaders.statements[i];
+      expect(numbers, `statement ${i + 1}`).toEqual([...counts, unanswered]);
+    });
   }, 120_000);
 });
 
