@@ -243,6 +243,8 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
     rowsCorrected: readings.filter((r) => r.how === 'corrected').length,
     readings: spotCheckOrder(readings),
   };
-  if (pages.length > 0) options.notice?.(summaryLine(report));
+  // Said when there is something to say: a clean reading stays quiet, as every other reading does.
+  const noteworthy = fromThreeMarks.length + photos.length + report.rowsFlagged + report.rowsCorrected > 0;
+  if (noteworthy) options.notice?.(summaryLine(report));
   return { responses, flagged, problems, problemFiles: new Set(problems.map((p) => p.file)), report };
 }
