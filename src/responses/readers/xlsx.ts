@@ -9,6 +9,7 @@ import { groupWords } from '../../content/groups.js';
 import { UserError } from '../../errors.js';
 import { describeReadError } from '../decode.js';
 import { createHeaderMatcher, type HeaderMatcher } from './table/columns.js';
+import { isOds, odsSizeProblem, sheetSizeProblem } from '../sheet-size.js';
 import { createTableReader, groupNamed, type Cell, type TableContent } from './table/table.js';
 import type { ReadOptions, Responses } from '../types.js';
 
@@ -46,11 +47,14 @@ interface TabRows {
   firstColumn: number;
 }
 
-function tabRows(utils: Utils, workbook: WorkBook, name: string): TabRows {
+function tabRows(utils: Utils, workbook: WorkBook, name: string, file: string): TabRows {
   const worksheet: WorkSheet = workbook.Sheets[name];
   const ref = worksheet?.['!ref'];
   if (!ref) return { name, rows: [], firstRow: 1, firstColumn: 0 };
   const range = utils.decode_range(ref);
+  const height = range.e.r - range.s.r + 1;
+  const tooLarge = sheetSizeProblem({ name, rows: height, cells: height * (range.e.c - range.s.c + 1) });
+  if (tooLarge) throw new UserError({ file, message: tooLarge });
   const rows = utils.sheet_to_json<Cell[]>(worksheet, { header: 1, raw: true, defval: null, blankrows: true });
   return { name, rows, firstRow: range.s.r + 1, firstColumn: range.s.c };
 }
@@ -73,6 +77,9 @@ async function readWorkbook(file: string): Promise<{ workbook: WorkBook; utils: 
     throw new UserError({ file, message: 'is not an Excel workbook; save it as .xlsx, or export the survey as CSV' });
   }
   const sheetJs = await loadSheetJs(isOle(bytes));
+  // An .ods declares its repeated cells in its XML; they are counted before SheetJS expands them.
+  const tooLarge = isOds(bytes) ? odsSizeProblem(bytes, sheetJs.CFB) : undefined;
+  if (tooLarge) throw new UserError({ file, message: tooLarge });
   try {
     const workbook = sheetJs.read(bytes, {
       type: 'buffer',
@@ -105,7 +112,7 @@ export async function readXlsxResponses(
 ): Promise<Responses> {
   const { workbook, utils } = await readWorkbook(file);
   const matcher: HeaderMatcher = createHeaderMatcher(content.numbered);
-  const tabs = workbook.SheetNames.map((name) => tabRows(utils, workbook, name));
+  const tabs = workbook.SheetNames.map((name) => tabRows(utils, workbook, name, file));
   if (tabs.length === 0) throw new UserError({ file, message: 'the workbook has no sheets' });
   const answerTabs = tabs.filter((tab) => headerOf(tab).some((h) => matcher.read(h) !== undefined));
   const read = answerTabs.length > 0 ? answerTabs : [tabs[0]];

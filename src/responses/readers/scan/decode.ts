@@ -10,6 +10,8 @@ import { extname } from 'node:path';
 import { createCanvas, loadImage, type Canvas, type Image } from '@napi-rs/canvas';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { maxImagePixels } from '../../../limits.js';
+import { imageBytesProblem, pdfPageSizeProblem } from '../../image-size.js';
 import { grayFromRgba, type GrayImage } from './image.js';
 
 /** The finest resolution pages are read at, in dots per inch. */
@@ -83,7 +85,10 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
 export async function* scanPages(file: string): AsyncGenerator<ScanPage> {
   const bytes = readFileSync(file);
   const extension = extname(file).toLowerCase();
-  if (extension === '.pdf') yield* pdfPages(bytes);
+  // The sizes an image file declares are checked before a decoder sees it (limits.ts).
+  const tooLarge = extension === '.pdf' ? undefined : imageBytesProblem(bytes);
+  if (tooLarge) yield { page: 1, problem: tooLarge };
+  else if (extension === '.pdf') yield* pdfPages(bytes);
   else if (extension === '.tif' || extension === '.tiff') yield* tiffPages(bytes);
   else yield { page: 1, encoded: bytes };
 }
@@ -163,9 +168,16 @@ async function* pdfPages(bytes: Buffer): AsyncGenerator<ScanPage> {
   try {
     for (let i = 0; i < doc.getPageCount(); i++) {
       try {
+        const tooLarge = pdfPageSizeProblem(doc, i, maxDpi);
+        if (tooLarge) {
+          yield { page: i + 1, problem: tooLarge };
+          continue;
+        }
         // A page that is one JPEG is handed on as that JPEG: it is decoded natively where it is read.
         const jpeg = plainJpeg(doc, i);
-        if (jpeg) {
+        const jpegTooLarge = jpeg && imageBytesProblem(jpeg);
+        if (jpegTooLarge) yield { page: i + 1, problem: jpegTooLarge };
+        else if (jpeg) {
           yield { page: i + 1, encoded: jpeg };
           continue;
         }
@@ -199,7 +211,12 @@ export async function renderPage(page: PDFPageProxy, dpi: number): Promise<Canva
 /** pdf.js, for pages that are not one plain JPEG: rendered at the page image's own resolution, up to maxDpi. */
 async function openRasteriser(bytes: Buffer): Promise<Rasteriser> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    isEvalSupported: false,
+    maxImageSize: maxImagePixels, // a backstop for images pdfPageSizeProblem cannot see (inline ones)
+  }).promise;
   return {
     async page(n) {
       const page = await doc.getPage(n);
