@@ -1,4 +1,5 @@
 import { isAbsolute, relative } from 'node:path';
+import { excerpt, visible } from './text.js';
 // Errors meant for the person running the tool: each names where the problem is
 // (file, line, column, field) so it can be fixed without reading code.
 
@@ -11,12 +12,20 @@ export interface Problem {
   message: string;
 }
 
-/** Formats a problem as one line: `file:line:column field: message`. */
+/** Longest field path a message shows (a path holds keys from the file, which may be anyone's text). */
+const fieldLength = 80;
+
+/**
+ * Formats a problem as one line: `file:line:column field: message`. File names and field
+ * paths come from the input (a returned test's name is the participant's choice), so their
+ * control characters are escaped and a path is cut; a message quotes input only through
+ * `excerpt`, and is escaped here as well, so that a problem is always one visible line.
+ */
 export function formatProblem(p: Problem): string {
-  let where = p.file;
+  let where = visible(p.file);
   if (p.line !== undefined) where += `:${p.line}`;
   if (p.line !== undefined && p.column !== undefined) where += `:${p.column}`;
-  return `${where}${p.field ? ` ${p.field}` : ''}: ${p.message}`;
+  return `${where}${p.field ? ` ${excerpt(p.field, fieldLength)}` : ''}: ${visible(p.message)}`;
 }
 
 /** A path as the user should see it: relative to the working directory when inside it. */

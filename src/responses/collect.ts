@@ -6,6 +6,7 @@
 // in one notice (the facilitator may remove a file that was really sent twice); an identical
 // responses file is the same respondents twice and counted once.
 import { checkInputFile } from './input-file.js';
+import { visible } from '../text.js';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
@@ -189,7 +190,7 @@ export async function collectResponses(
   for (const files of identical.values()) {
     if (files.length < 2) continue;
     options.notice?.(
-      `${files.join(', ')}: are identical files (the same answers, byte for byte); all ${files.length} are counted. ` +
+      `${files.map(visible).join(', ')}: are identical files (the same answers, byte for byte); all ${files.length} are counted. ` +
         'If one person sent the same file twice, remove the extra copy',
     );
   }

@@ -5,9 +5,7 @@
 import { lstatSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
 import { UserError } from '../errors.js';
-
-/** The largest answers file read: a survey of 10 000 people is about 2 MB. */
-export const maxInputBytes = 200 * 1024 * 1024;
+import { maxInputBytes } from '../limits.js';
 
 /** Throws a UserError unless `file` may be read; `folder` when the file was found in that folder. */
 export function checkInputFile(file: string, folder?: string): void {

@@ -3,7 +3,7 @@
 // one pass of its visitor finds a syntax error and keys given twice (JSON.parse would keep
 // the last one without a word, and a group could lose its answers), and its syntax tree
 // places the problems the validation walk finds, built only when there are some.
-import { quote } from '../../text.js';
+import { errorText, quote } from '../../text.js';
 import { findNodeAtLocation, parseTree, ParseErrorCode, visit, type ParseOptions } from 'jsonc-parser';
 import { throwIfProblems, UserError, type Problem } from '../../errors.js';
 import { readTextFile } from '../decode.js';
@@ -30,7 +30,7 @@ export function parseJsonResponses(text: string, file: string, content: Response
     // JSON.parse's own message may quote the file, so it is only the last resort, cut short.
     const at = syntaxError
       ? { ...lineColumn(syntaxError.offset), message: syntaxError.message }
-      : { message: String((error as Error).message).slice(0, 40) };
+      : { message: errorText(error, 40) };
     throw new UserError({ file, ...at, message: `JSON syntax error: ${at.message}` });
   }
   // A key given twice leaves one key fewer in the data than the text has. Every key is

@@ -2,11 +2,11 @@
 // the maintained SheetJS build @e965/xlsx; older .xls and OpenDocument .ods come along.
 // A workbook is read whole (the format is zipped XML), then its rows go to the same
 // table reader as CSV rows, with the tab's own row numbers and column letters.
-import { quote } from '../../text.js';
+import { errorText, quote } from '../../text.js';
 import { readFileSync } from 'node:fs';
 import type { WorkBook, WorkSheet } from '@e965/xlsx';
 import { groupWords } from '../../content/groups.js';
-import { UserError } from '../../errors.js';
+import { formatProblem, UserError } from '../../errors.js';
 import { describeReadError } from '../decode.js';
 import { createHeaderMatcher, type HeaderMatcher } from './table/columns.js';
 import { isOds, odsSizeProblem, sheetSizeProblem } from '../sheet-size.js';
@@ -92,10 +92,7 @@ async function readWorkbook(file: string): Promise<{ workbook: WorkBook; utils: 
     });
     return { workbook, utils: sheetJs.utils };
   } catch (error) {
-    const reason = String((error as Error).message ?? error)
-      .split('\n')[0]
-      .slice(0, 120);
-    throw new UserError({ file, message: `cannot be read as an Excel workbook (${reason})` });
+    throw new UserError({ file, message: `cannot be read as an Excel workbook (${errorText(error, 120)})` });
   }
 }
 
@@ -119,7 +116,10 @@ export async function readXlsxResponses(
   const skipped = tabs.filter((tab) => !read.includes(tab) && tab.rows.length > 0);
   if (skipped.length > 0) {
     options.notice?.(
-      `${file}: not read (no statements in the header): ${skipped.map((s) => `sheet ${quote(s.name)}`).join(', ')}`,
+      formatProblem({
+        file,
+        message: `not read (no statements in the header): ${skipped.map((s) => `sheet ${quote(s.name)}`).join(', ')}`,
+      }),
     );
   }
   const result: Responses = { leader: [], employee: [] };

@@ -2,6 +2,7 @@
 // not read for sure, which the facilitator answers after looking at the review sheet. The
 // next reading applies every entry that has an answer; an entry may also overrule a row
 // that was read (a misread seen on the poster).
+import { errorText } from '../../../text.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { Category } from '../../../content/model.js';
@@ -29,7 +30,7 @@ export function readCorrectionEntries(file: string): CorrectionEntry[] {
   } catch (error) {
     throw new UserError({
       file,
-      message: `is not valid YAML (${(error as Error).message.split('\n')[0].slice(0, 80)})`,
+      message: `is not valid YAML (${errorText(error)})`,
     });
   }
   if (data === null || data === undefined) return [];

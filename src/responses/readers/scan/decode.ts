@@ -11,6 +11,7 @@ import { createCanvas, loadImage, type Canvas, type Image } from '@napi-rs/canva
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { maxImagePixels } from '../../../limits.js';
+import { errorText } from '../../../text.js';
 import { imageBytesProblem, pdfPageSizeProblem } from '../../image-size.js';
 import { grayFromRgba, type GrayImage } from './image.js';
 
@@ -79,7 +80,7 @@ export async function decodeImageBytes(bytes: Uint8Array): Promise<GrayImage> {
   }
 }
 
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 80);
+const reason = (error: unknown) => errorText(error);
 
 /** The pages of one scan file, in order. */
 export async function* scanPages(file: string): AsyncGenerator<ScanPage> {
