@@ -73,12 +73,25 @@ export function declaredSizes(bytes: Uint8Array): ImageSize[] {
   return tiffSizes(bytes);
 }
 
-/** Why an image file (JPEG, PNG, TIFF) is too large to decode, or undefined. */
+/** Whether `marker` is among the last bytes of the file (after which encoders may pad). */
+function endsWith(bytes: Uint8Array, marker: number[]): boolean {
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(-1024);
+  return tail.includes(Buffer.from(marker));
+}
+
+/**
+ * Why an image file (JPEG, PNG, TIFF) is not decoded, or undefined: too large, or cut short.
+ * A decoder fills the missing end of a cut-short JPEG or PNG with grey or white, and the page
+ * would pass as blank or as no test at all.
+ */
 export function imageBytesProblem(bytes: Uint8Array): string | undefined {
   for (const size of declaredSizes(bytes)) {
     const problem = imageSizeProblem(size);
     if (problem) return problem;
   }
+  const cut =
+    (isJpeg(bytes) && !endsWith(bytes, [0xff, 0xd9])) || (isPng(bytes) && !endsWith(bytes, [0x49, 0x45, 0x4e, 0x44]));
+  if (cut) return 'is an image cut short (its end is missing: a damaged or unfinished file); scan it or send it again';
   return undefined;
 }
 

@@ -50,13 +50,39 @@ export interface ScanOptions {
 
 const groupWords = (content: Content) => (group: Group) => content.resultSheet[group].group;
 
+/**
+ * A scan file none of whose pages could be counted is an error, not a row of skips: a photo
+ * of a test whose marks were not found, or a damaged image, would otherwise leave the
+ * posters blank while the build succeeds.
+ */
+function unreadFiles(
+  inputs: ScanInput[],
+  skipped: Map<string, number>,
+  pages: ScannedPage[],
+  problems: Problem[],
+): Problem[] {
+  const files = [...new Set(inputs.map((input) => input.file))];
+  return files
+    .filter((file) => !pages.some((p) => p.file === file) && !problems.some((p) => p.file === file))
+    .map((file) => {
+      const count = skipped.get(file) ?? 0;
+      const what = count === 1 ? 'its page is' : `all its ${count} pages are`;
+      return {
+        file,
+        message: `no page in it could be read as a page of a MUS test (${what} blank or without the corner marks and code); scan the tests again, whole and straight, at 300 dpi`,
+      };
+    });
+}
+
 export async function readScans(inputs: ScanInput[], content: Content, options: ScanOptions): Promise<ScanResult> {
   const { geometry } = options.printing;
   const pageCounts = new Map<Group, number>();
   const problems: Problem[] = [];
   const pages: ScannedPage[] = [];
+  const skipped = new Map<string, number>(); // pages skipped in each file
   const take = async (file: string, group: Group | undefined, page: number, result: PageResult) => {
     const at = { file, field: `page ${page}` };
+    if (result.kind === 'skip') skipped.set(file, (skipped.get(file) ?? 0) + 1);
     if (result.kind === 'skip') options.notice?.(formatProblem({ ...at, message: result.notice }));
     else if (result.kind === 'problem') problems.push({ ...at, message: result.message });
     else if (group && result.code.group !== group) {
@@ -91,6 +117,7 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
   } finally {
     await reader.close();
   }
+  problems.push(...unreadFiles(inputs, skipped, pages, problems));
   const { sheets, problems: pairing } = pairSheets(pages, {
     pageCount: (g) => pageCounts.get(g) ?? 0,
     groupWord: groupWords(content),
