@@ -203,4 +203,15 @@ function report(err: unknown): void {
   process.exitCode = 2;
 }
 
+/**
+ * Output nobody reads any more (`mus tally | head -c1`: the pipe closed) ends the program
+ * quietly; output that cannot be written (`> /dev/full`) is one line on stderr and exit 1,
+ * never Node's unhandled-error stack.
+ */
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`mus: the output cannot be written (${err.code ?? err.message})\n`);
+  process.exit(1);
+});
+
 program.parseAsync(process.argv).catch(report);

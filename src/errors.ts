@@ -34,6 +34,9 @@ export function displayPath(path: string): string {
   return relativePath && !relativePath.startsWith('..') && !isAbsolute(relativePath) ? relativePath : path;
 }
 
+/** The code of a file-system error (ENOENT, EACCES, …), or undefined for any other error. */
+export const errno = (err: unknown): string | undefined => (err as NodeJS.ErrnoException | undefined)?.code;
+
 /** One or more problems with the user's input; the CLI prints them without a stack trace. */
 export class UserError extends Error {
   readonly problems: Problem[];

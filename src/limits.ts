@@ -7,6 +7,9 @@
 /** The largest file read as answers, scans, corrections or content. */
 export const maxInputBytes = 200 * 1024 * 1024;
 
+/** The largest content file (YAML): content files are a few kilobytes. */
+export const maxContentBytes = 5 * 1024 * 1024;
+
 /** Most pixels of one scanned image (a file, a TIFF frame or an image in a PDF): an A4 page at 1 000 dpi. */
 export const maxImagePixels = 100_000_000;
 
