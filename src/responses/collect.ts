@@ -15,7 +15,7 @@ import { formatProblem, throwIfProblems, UserError, type Problem } from '../erro
 import type { Notice, Respondent, Responses } from './types.js';
 import type { FormContent } from '../content/form-identity.js';
 import type { Content } from '../content/model.js';
-import { isPdf, paperReaders, readableExtensions } from './readers/registry.js';
+import { paperReaders, readableExtensions } from './readers/registry.js';
 import { reviewFiles } from './readers/scan/detect.js';
 import type { ScanPrinting } from './readers/scan/geometry.js';
 import type { FlaggedRow, ScanInput } from './readers/scan/read-scans.js';
@@ -131,14 +131,15 @@ export async function collectResponses(
           }
           const hash = createHash('sha256').update(bytes).digest('hex');
           const first = seen.get(hash);
-          if (first !== undefined && !isPdf(file)) {
+          const paper = paperReaders.find((reader) => reader.takes(file, bytes!))?.kind;
+          // Two people's returned tests may be alike byte for byte; two scans never are.
+          if (first !== undefined && paper !== 'returned-form') {
             options.notice?.(
               formatProblem({ file, message: `is the same file as ${first} (identical bytes); counted once` }),
             );
             continue;
           }
           if (first === undefined) seen.set(hash, file);
-          const paper = paperReaders.find((reader) => reader.takes(file, bytes!))?.kind;
           if (paper === 'scan') scans.push({ file, group: slot.group });
           else if (paper === 'returned-form') {
             if (!content.meta) throw new Error('internal: reading returned tests needs the content version (meta)');

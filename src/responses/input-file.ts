@@ -5,10 +5,23 @@
 import { lstatSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
 import { UserError } from '../errors.js';
-import { maxInputBytes } from '../limits.js';
+import { maxInputBytes, sizeText } from '../limits.js';
 
-/** Throws a UserError unless `file` may be read; `folder` when the file was found in that folder. */
-export function checkInputFile(file: string, folder?: string): void {
+export interface FileKind {
+  /** The most bytes such a file may have. */
+  maxBytes: number;
+  /** The kind, as a message names it: "an answers file". */
+  name: string;
+}
+
+const answersFile: FileKind = { maxBytes: maxInputBytes, name: 'an answers file' };
+
+/**
+ * Throws a UserError unless `file` may be read; `folder` when the file was found in that
+ * folder (a link out of it is not followed). Every file read from a participant or beside
+ * the scans passes here: answers, scans, the corrections file.
+ */
+export function checkInputFile(file: string, folder?: string, kind: FileKind = answersFile): void {
   let stats: Stats;
   try {
     if (folder !== undefined && lstatSync(file).isSymbolicLink()) {
@@ -29,10 +42,10 @@ export function checkInputFile(file: string, folder?: string): void {
   if (stats.isDirectory()) return; // folders are walked by the caller
   if (!stats.isFile())
     throw new UserError({ file, message: 'is not a regular file (a pipe or a device?); give a file' });
-  if (stats.size > maxInputBytes) {
+  if (stats.size > kind.maxBytes) {
     throw new UserError({
       file,
-      message: `is ${Math.round(stats.size / 1024 / 1024)} MB; an answers file is at most ${maxInputBytes / 1024 / 1024} MB`,
+      message: `is ${sizeText(stats.size)}; ${kind.name} is at most ${sizeText(kind.maxBytes)}`,
     });
   }
 }

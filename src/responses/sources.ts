@@ -104,6 +104,13 @@ async function readSource(
       message: `holds ${groupWords[other].possessive} answers, but was given as ${groupWords[group].flag}`,
     });
   }
+  // Both groups' keys: counting them all as one group would be wrong without a word.
+  if (responses[other].length > 0) {
+    throw new UserError({
+      file,
+      message: `holds both leaders' and employees' answers (${responses.leader.length} and ${responses.employee.length}), but was given as ${groupWords[group].flag}; give it as the answers (without ${groupWords[group].flag}), each group is read from its key`,
+    });
+  }
   const respondents: Respondent[] = [...responses[group], ...responses[other]];
   return onlyGroup(group, respondents);
 }

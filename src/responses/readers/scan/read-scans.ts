@@ -126,7 +126,10 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
 
   const place = inputs.length > 0 ? dirname(inputs[0].file) : '.';
   const correctionsFile = join(place, correctionsFileName);
-  const corrections = readCorrections(correctionsFile, content.scoring.scale);
+  const corrections = readCorrections(correctionsFile, content.scoring.scale, {
+    statements: content.numbered.length,
+    sheets: new Set(sheets.map((s) => s.id)),
+  });
   const responses: Responses = { leader: [], employee: [] };
   const review: (ReviewRow & { group: Group })[] = [];
   for (const sheet of sheets) {
