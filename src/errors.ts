@@ -37,6 +37,13 @@ export function displayPath(path: string): string {
 /** The code of a file-system error (ENOENT, EACCES, …), or undefined for any other error. */
 export const errno = (err: unknown): string | undefined => (err as NodeJS.ErrnoException | undefined)?.code;
 
+/**
+ * Whether an error is a structure the file built to exhaust the reader (a loop in a PDF's
+ * page or field tree, nesting past the stack): a property of the file, not a bug.
+ */
+export const isExhaustion = (error: unknown): boolean =>
+  error instanceof RangeError && /call stack|array length|allocation/i.test(error.message);
+
 /** One or more problems with the user's input; the CLI prints them without a stack trace. */
 export class UserError extends Error {
   readonly problems: Problem[];

@@ -5,7 +5,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream } from '../.
 import { errorText, excerpt, quote } from '../../text.js';
 import { radioAnswer, valueText } from './returned-form-answer.js';
 import type { Group } from '../../content/groups.js';
-import { displayPath, UserError } from '../../errors.js';
+import { displayPath, isExhaustion, UserError } from '../../errors.js';
 import {
   formFieldName,
   formIdentity,
@@ -28,6 +28,18 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
 }
 
 export async function readReturnedForm(bytes: Uint8Array, file: string, content: FormContent): Promise<ReturnedForm> {
+  try {
+    return await readForm(bytes, file, content);
+  } catch (error) {
+    if (!isExhaustion(error)) throw error;
+    throw new UserError({
+      file,
+      message: 'is damaged (its structure loops or nests too deep); ask for the file again',
+    });
+  }
+}
+
+async function readForm(bytes: Uint8Array, file: string, content: FormContent): Promise<ReturnedForm> {
   const fail = (message: string): never => {
     throw new UserError({ file, message });
   };

@@ -5,7 +5,7 @@
 // each is named in a notice: the numbers come first, the doubts are listed, none is guessed.
 import { basename, dirname, join } from 'node:path';
 import type { Content, Group } from '../../../content/model.js';
-import { displayPath, formatProblem, type Problem } from '../../../errors.js';
+import { displayPath, formatProblem, isExhaustion, type Problem } from '../../../errors.js';
 import type { Respondent, Responses } from '../../types.js';
 import { correctionsFileName, correctionsText, readCorrectionEntries, readCorrections } from './corrections.js';
 import { scanPages } from './decode.js';
@@ -106,11 +106,16 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
       await take(first.file, first.group, first.page, await first.result);
     };
     for (const { file, group } of inputs) {
-      for await (const scanned of scanPages(file)) {
-        const result = reader.read(scanned);
-        result.catch(() => undefined); // awaited in turn below; a failure is not unhandled meanwhile
-        reading.push({ file, group, page: scanned.page, result });
-        if (reading.length >= reader.capacity) await takeFirst();
+      try {
+        for await (const scanned of scanPages(file)) {
+          const result = reader.read(scanned);
+          result.catch(() => undefined); // awaited in turn below; a failure is not unhandled meanwhile
+          reading.push({ file, group, page: scanned.page, result });
+          if (reading.length >= reader.capacity) await takeFirst();
+        }
+      } catch (error) {
+        if (!isExhaustion(error)) throw error;
+        problems.push({ file, message: 'is damaged (its page tree loops or nests too deep); scan it again' });
       }
     }
     while (reading.length > 0) await takeFirst();
