@@ -2,7 +2,7 @@
 // make the tool wait for ever, a device such as /dev/zero would be read until memory runs
 // out; and a link inside a responses folder that points out of it is not followed, so a
 // folder cannot make the tool read (and quote) a file elsewhere, such as /etc/passwd.
-import { lstatSync, realpathSync, type Stats, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
 import { UserError } from '../errors.js';
 import { maxInputBytes, sizeText } from '../limits.js';
@@ -47,5 +47,16 @@ export function checkInputFile(file: string, folder?: string, kind: FileKind = a
       file,
       message: `is ${sizeText(stats.size)}; ${kind.name} is at most ${sizeText(kind.maxBytes)}`,
     });
+  }
+}
+
+/** The first `length` bytes of a file (fewer when it is shorter): to tell its format and encoding. */
+export function readHead(file: string, length: number): Uint8Array {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    return buffer.subarray(0, readSync(fd, buffer, 0, length, 0));
+  } finally {
+    closeSync(fd);
   }
 }
