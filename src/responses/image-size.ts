@@ -8,26 +8,65 @@ const isJpeg = (b: Uint8Array) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8
 const isPng = (b: Uint8Array) =>
   b.length > 24 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47 && b[12] === 0x49;
 
-/** A JPEG's size from its first frame header (SOFn); undefined when there is none. */
+/**
+ * A JPEG's size from its frame header (SOFn), when its segments lead from the start of the
+ * file through the frame header to the start of the image data (SOS), as every encoder writes
+ * them; undefined otherwise.
+ */
 function jpegSize(b: Uint8Array): ImageSize | undefined {
+  let size: ImageSize | undefined;
   let i = 2;
-  while (i + 9 < b.length) {
+  while (i + 3 < b.length) {
     if (b[i] !== 0xff) return undefined;
     const marker = b[i + 1];
     if (marker === 0xff) {
       i++; // fill byte
       continue;
     }
-    if (marker === 0xd8 || marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
-      i += 2; // markers without a length
-      continue;
-    }
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd8)) return undefined; // not in a header
+    if (marker === 0xda) return size; // the image data: the header is whole
+    if (marker === 0xd9) return undefined;
+    const length = (b[i + 2] << 8) | b[i + 3];
+    if (length < 2) return undefined;
     const sof = marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
-    if (sof) return { height: (b[i + 5] << 8) | b[i + 6], width: (b[i + 7] << 8) | b[i + 8] };
-    if (marker === 0xda || marker === 0xd9) return undefined; // image data before any frame header
-    i += 2 + ((b[i + 2] << 8) | b[i + 3]);
+    if (sof) {
+      if (size || length < 8 || i + 9 >= b.length) return undefined;
+      size = { height: (b[i + 5] << 8) | b[i + 6], width: (b[i + 7] << 8) | b[i + 8] };
+    }
+    i += 2 + length;
   }
   return undefined;
+}
+
+const crcTable = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(b: Uint8Array, from: number, to: number): number {
+  let c = 0xffffffff;
+  for (let i = from; i < to; i++) c = crcTable[(c ^ b[i]) & 255] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * Whether a PNG's chunks are whole: each chunk's length within the file and its checksum
+ * right, from IHDR to IEND. A decoder given a chunk of the wrong length can crash the process.
+ */
+function pngWhole(b: Uint8Array): boolean {
+  let i = 8;
+  let first = true;
+  while (i + 12 <= b.length) {
+    const length = u32be(b, i);
+    const type = String.fromCharCode(b[i + 4], b[i + 5], b[i + 6], b[i + 7]);
+    if ((first && type !== 'IHDR') || i + 12 + length > b.length) return false;
+    if (crc32(b, i + 4, i + 8 + length) !== u32be(b, i + 8 + length)) return false;
+    if (type === 'IEND') return true;
+    first = false;
+    i += 12 + length;
+  }
+  return false;
 }
 
 const u32be = (b: Uint8Array, i: number) => ((b[i] << 24) | (b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]) >>> 0;
@@ -79,20 +118,33 @@ function endsWith(bytes: Uint8Array, marker: number[]): boolean {
   return tail.includes(Buffer.from(marker));
 }
 
+const isTiff = (b: Uint8Array) =>
+  b.length > 8 && ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 42) || (b[0] === 0x4d && b[1] === 0x4d && b[3] === 42));
+
 /**
- * Why an image file (JPEG, PNG, TIFF) is not decoded, or undefined: too large, or cut short.
- * A decoder fills the missing end of a cut-short JPEG or PNG with grey or white, and the page
- * would pass as blank or as no test at all.
+ * Why an image file (JPEG, PNG, TIFF) is not decoded, or undefined. The native decoder is
+ * given only a JPEG whose header is whole or a PNG whose chunks are whole: it can crash the
+ * process on a broken one. A JPEG or PNG cut short is refused too: the decoder fills the
+ * missing end with grey or white, and the page would pass as blank or as no test at all.
  */
 export function imageBytesProblem(bytes: Uint8Array): string | undefined {
   for (const size of declaredSizes(bytes)) {
     const problem = imageSizeProblem(size);
     if (problem) return problem;
   }
-  const cut =
-    (isJpeg(bytes) && !endsWith(bytes, [0xff, 0xd9])) || (isPng(bytes) && !endsWith(bytes, [0x49, 0x45, 0x4e, 0x44]));
-  if (cut) return 'is an image cut short (its end is missing: a damaged or unfinished file); scan it or send it again';
-  return undefined;
+  const again = 'scan it or send it again';
+  if (isTiff(bytes)) return undefined; // decoded in JavaScript (utif2), which reports what it cannot read
+  if (isJpeg(bytes)) {
+    if (!jpegSize(bytes)) return `is a damaged JPEG (its header cannot be read); ${again}`;
+    if (!endsWith(bytes, [0xff, 0xd9])) return `is an image cut short (its end is missing); ${again}`;
+    return undefined;
+  }
+  if (isPng(bytes)) {
+    if (!endsWith(bytes, [0x49, 0x45, 0x4e, 0x44])) return `is an image cut short (its end is missing); ${again}`;
+    if (!pngWhole(bytes)) return `is a damaged PNG (a part of it does not match its checksum); ${again}`;
+    return undefined;
+  }
+  return 'is not a JPEG, PNG or TIFF image (or is damaged); scan to one of these, or to PDF';
 }
 
 // The PDF objects are looked at by shape, not by class: the document may come from either of

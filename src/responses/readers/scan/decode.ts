@@ -165,9 +165,16 @@ async function* pdfPages(bytes: Buffer): AsyncGenerator<ScanPage> {
     yield { page: 1, problem: `is not a readable PDF (${reason(error)})` };
     return;
   }
+  let count: number;
+  try {
+    count = doc.getPageCount(); // a damaged page tree fails here, as a property of the file
+  } catch (error) {
+    yield { page: 1, problem: `is not a readable PDF (${reason(error)})` };
+    return;
+  }
   let rasteriser: Rasteriser | undefined;
   try {
-    for (let i = 0; i < doc.getPageCount(); i++) {
+    for (let i = 0; i < count; i++) {
       try {
         const tooLarge = pdfPageSizeProblem(doc, i, maxDpi);
         if (tooLarge) {
