@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { loadContent } from '../src/content/load.js';
 import { UserError } from '../src/errors.js';
 import { parseJsonResponses } from '../src/responses/readers/json.js';
-import { readCsvResponses } from '../src/responses/readers/csv.js';
+import { readCsvResponses } from '../src/responses/readers/csv/read-csv.js';
 import { readReturnedForm } from '../src/responses/readers/returned-form.js';
 import { scanPages } from '../src/responses/readers/scan/decode.js';
 import { readScanPage } from '../src/responses/readers/scan/page-readers.js';
