@@ -17,6 +17,7 @@
 // of the program's own pattern are ever removed.
 import {
   closeSync,
+  existsSync,
   linkSync,
   lstatSync,
   openSync,
@@ -200,6 +201,9 @@ export function recoverOutput(dir: string, setNames: readonly string[] = []): vo
     }
     rmSync(join(dir, entry), { force: true });
   }
+  // The lock of a build that is gone (this process's own lock is held while it writes).
+  const owner = lockOwner(dir);
+  if (owner !== undefined && owner !== process.pid && !heldBy(owner)) removeLeftover(join(dir, lockName));
   for (const entry of readdirSync(dir)) {
     const old = releaseOneTemp.exec(entry);
     const releaseOne = old !== null && setNames.includes(old[1]) && !running(Number(old[2]));
@@ -224,6 +228,21 @@ function removeLeftover(path: string): void {
   }
 }
 
+/** Whether a lock's owner is a build still running (0 stands for a lock holding no process id). */
+const heldBy = (owner: number): boolean => owner > 0 && running(owner);
+
+/** The process id in the folder's lock, or undefined when there is no lock or it holds no process id. */
+function lockOwner(dir: string): number | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, lockName), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const owner = Number(text.trim().slice(0, 20));
+  return Number.isInteger(owner) && owner > 0 ? owner : 0; // 0: rubbish, owned by nobody
+}
+
 /**
  * Takes the folder's lock for this process, or says which build holds it. A lock whose
  * process is gone (killed, or the machine restarted) is moved aside and taken over.
@@ -239,13 +258,9 @@ function lock(dir: string): () => void {
     } catch (err) {
       if (errno(err) !== 'EEXIST') throw explain(err, dir, 'locking it');
     }
-    let owner = Number.NaN;
-    try {
-      owner = Number(readFileSync(path, 'utf8').trim().slice(0, 20));
-    } catch {
-      continue; // released meanwhile
-    }
-    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && running(owner)) {
+    if (!existsSync(path)) continue; // released meanwhile
+    const owner = lockOwner(dir);
+    if (owner !== undefined && owner !== process.pid && heldBy(owner)) {
       throw new UserError({
         file: `${displayPath(dir)}/`,
         message: `another build (process ${owner}) is writing into this folder; wait for it to finish, or build into another folder (nothing was changed)`,

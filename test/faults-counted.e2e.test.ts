@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } fro
 import { join } from 'node:path';
 import { PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadContent } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import { fixture, repoRoot, runMus } from './helpers/cli.js';
 import { userError } from './helpers/hostile.js';
 import { tempDir } from './helpers/pdf.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadContent } from '../src/content/load.js';
+import { loadContent } from '../src/documents/load.js';
 import { UserError } from '../src/errors.js';
 import { parseJsonResponses } from '../src/responses/readers/json.js';
 import { readCsvResponses } from '../src/responses/readers/csv/read-csv.js';
