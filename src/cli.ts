@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import { UserError } from './errors.js';
+import { maxCopies } from './limits.js';
+import { excerpt, visible, visibleLines } from './text.js';
 import { defaultContentDir, packageRoot } from './paths.js';
 
 const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
@@ -97,7 +99,7 @@ program
       notice: printNotice,
       copies: opts.copies,
     });
-    for (const file of written) process.stdout.write(`${file}\n`);
+    for (const file of written) process.stdout.write(`${visibleLines(file)}\n`);
   });
 
 program
@@ -128,7 +130,7 @@ program
         skipInvalid: opts.skipInvalid,
         workshopFile: opts.workshop,
       },
-      { stdout: (s) => process.stdout.write(s), notice: printNotice },
+      { stdout: (s) => process.stdout.write(visibleLines(s)), notice: printNotice },
     );
   });
 
@@ -159,10 +161,10 @@ function parsePort(value: string): number {
 
 function parseCopies(value: string): number {
   const count = Number(value);
-  if (!/^\d+$/.test(value.trim()) || count < 1 || count > 9999)
+  if (!/^\d+$/.test(value.trim()) || count < 1 || count > maxCopies)
     throw new UserError({
       file: '--copies',
-      message: `"${value.slice(0, 20)}" is not a number of copies from 1 to 9999`,
+      message: `"${excerpt(value, 20)}" is not a number of copies from 1 to ${maxCopies}`,
     });
   return count;
 }
@@ -172,7 +174,7 @@ function approachNumber(text: string): number {
   if (!/^[1-9][0-9]*$/.test(text.trim())) {
     throw new UserError({
       file: '--tilgang',
-      message: `"${text.slice(0, 40)}" is not an approach number; give 1 or 2`,
+      message: `"${excerpt(text)}" is not an approach number; give 1 or 2`,
     });
   }
   return Number(text);
@@ -180,14 +182,14 @@ function approachNumber(text: string): number {
 
 /** Notices from reading the answers (e.g. ignored columns of a survey export) go to stderr, never stdout. */
 function printNotice(message: string): void {
-  process.stderr.write(`${message}\n`);
+  process.stderr.write(`${visible(message)}\n`); // a notice is one line: a line end in it came from an input
 }
 
 /** User errors are one line each on stderr; anything else is a bug, with the stack behind --debug. */
 function report(err: unknown): void {
   const debug = program.opts().debug || process.argv.includes('--debug');
   if (err instanceof UserError) {
-    process.stderr.write(`${err.message}\n`);
+    process.stderr.write(`${visibleLines(err.message)}\n`);
     if (debug) process.stderr.write(`${err.stack}\n`);
     process.exitCode = 1;
     return;
@@ -196,9 +198,20 @@ function report(err: unknown): void {
   process.stderr.write(
     debug && err instanceof Error
       ? `${err.stack}\n`
-      : `mus: internal error: ${message} (run with --debug for details)\n`,
+      : `mus: internal error: ${excerpt(message, 200)} (run with --debug for details)\n`,
   );
   process.exitCode = 2;
 }
+
+/**
+ * Output nobody reads any more (`mus tally | head -c1`: the pipe closed) ends the program
+ * quietly; output that cannot be written (`> /dev/full`) is one line on stderr and exit 1,
+ * never Node's unhandled-error stack.
+ */
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`mus: the output cannot be written (${err.code ?? err.message})\n`);
+  process.exit(1);
+});
 
 program.parseAsync(process.argv).catch(report);

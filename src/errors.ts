@@ -1,4 +1,5 @@
 import { isAbsolute, relative } from 'node:path';
+import { excerpt, visible } from './text.js';
 // Errors meant for the person running the tool: each names where the problem is
 // (file, line, column, field) so it can be fixed without reading code.
 
@@ -11,12 +12,20 @@ export interface Problem {
   message: string;
 }
 
-/** Formats a problem as one line: `file:line:column field: message`. */
+/** Longest field path a message shows (a path holds keys from the file, which may be anyone's text). */
+const fieldLength = 80;
+
+/**
+ * Formats a problem as one line: `file:line:column field: message`. File names and field
+ * paths come from the input (a returned test's name is the participant's choice), so their
+ * control characters are escaped and a path is cut; a message quotes input only through
+ * `excerpt`, and is escaped here as well, so that a problem is always one visible line.
+ */
 export function formatProblem(p: Problem): string {
-  let where = p.file;
+  let where = visible(p.file);
   if (p.line !== undefined) where += `:${p.line}`;
   if (p.line !== undefined && p.column !== undefined) where += `:${p.column}`;
-  return `${where}${p.field ? ` ${p.field}` : ''}: ${p.message}`;
+  return `${where}${p.field ? ` ${excerpt(p.field, fieldLength)}` : ''}: ${visible(p.message)}`;
 }
 
 /** A path as the user should see it: relative to the working directory when inside it. */
@@ -24,6 +33,16 @@ export function displayPath(path: string): string {
   const relativePath = relative(process.cwd(), path);
   return relativePath && !relativePath.startsWith('..') && !isAbsolute(relativePath) ? relativePath : path;
 }
+
+/** The code of a file-system error (ENOENT, EACCES, …), or undefined for any other error. */
+export const errno = (err: unknown): string | undefined => (err as NodeJS.ErrnoException | undefined)?.code;
+
+/**
+ * Whether an error is a structure the file built to exhaust the reader (a loop in a PDF's
+ * page or field tree, nesting past the stack): a property of the file, not a bug.
+ */
+export const isExhaustion = (error: unknown): boolean =>
+  error instanceof RangeError && /call stack|array length|allocation/i.test(error.message);
 
 /** One or more problems with the user's input; the CLI prints them without a stack trace. */
 export class UserError extends Error {

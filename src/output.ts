@@ -7,13 +7,24 @@
 //  4. the new files are renamed into place, then the journal and the old copies go.
 // A build that fails in 4 puts the old files back; one that is killed leaves the journal,
 // and the next build (or `recoverOutput`) puts the old files back before it starts. Leftover
-// temporary files of a killed build are removed by the next build.
+// temporary files of a killed build are removed by the next build. A lock file (`.mus-lock`,
+// holding the owner's process id) keeps two builds from replacing one set at the same time;
+// the lock of a process that is no longer running is taken over.
+//
+// Whatever is in the folder may have been put there by someone else: a name read back from a
+// journal is used only if it is a plain file name (no folder part, no `..`), a journal that
+// cannot be read is discarded (nothing had been replaced when it was written), and only names
+// of the program's own pattern are ever removed.
 import {
+  closeSync,
   existsSync,
   linkSync,
+  lstatSync,
+  openSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   type Stats,
@@ -21,21 +32,20 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { accessSync, constants } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { displayPath, UserError } from './errors.js';
+import { basename, dirname, join, resolve } from 'node:path';
+import { displayPath, errno, UserError } from './errors.js';
 
 // Every name starts with `.mus-` and the id of the process that made it.
 const journalPrefix = '.mus-replacing-';
 const journalName = `${journalPrefix}${process.pid}-set.json`;
-/** Temporary files of release 0.1 (`.NAME.PID.tmp`), which no later build removed. */
-const releaseOneTemp = /^\..+\.pdf\.\d+\.tmp$/;
+const lockName = '.mus-lock';
+/** Temporary files of release 0.1 (`.NAME.PID.tmp`): removed only for a file of the set, and a process that is gone. */
+const releaseOneTemp = /^\.(.+\.pdf)\.(\d+)\.tmp$/;
 
 interface Journal {
   /** The files being put in place, and whether each existed before. */
   files: { name: string; existed: boolean }[];
 }
-
-const errno = (err: unknown): string | undefined => (err as NodeJS.ErrnoException | undefined)?.code;
 
 /** A file-system failure as one line a person can act on, or the error itself when it is no such failure. */
 function explain(err: unknown, dir: string, what: string): unknown {
@@ -60,13 +70,44 @@ function explain(err: unknown, dir: string, what: string): unknown {
       });
     case 'EISDIR':
       return new UserError({ file: shown, message: `a folder is in the way while ${what}; nothing was changed` });
+    case 'ENAMETOOLONG':
+      return new UserError({
+        file: shown,
+        message: 'the folder name is too long for the file system; give a shorter one',
+      });
     default:
       return err;
   }
 }
 
+/**
+ * The output folder must not be a folder the answers are read from: the set's own PDFs
+ * would be read as answers by the next build.
+ */
+export function checkOutputApart(dir: string, answers: readonly (string | undefined)[], option = '--out'): void {
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return resolve(path);
+    }
+  };
+  const out = real(dir);
+  for (const path of answers) {
+    if (path === undefined || path === '') continue;
+    if (real(path) === out) {
+      throw new UserError({
+        file: option,
+        message: `${displayPath(dir)} is the folder the answers are read from; write the material set into another folder`,
+      });
+    }
+  }
+}
+
 /** Makes the output folder, or says plainly why it cannot be used. */
 function prepareFolder(dir: string, option: string): void {
+  if (dir.trim() === '')
+    throw new UserError({ file: option, message: 'no folder given; name the output folder, e.g. --out ud' });
   let stats: Stats | undefined;
   try {
     stats = statSync(dir);
@@ -110,11 +151,37 @@ function ownerOf(entry: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+/** A name a journal may hold: one file of the folder itself, visible, as the set's files are. */
+const plainName = (name: unknown): name is string =>
+  typeof name === 'string' &&
+  name.length > 0 &&
+  name.length <= 255 &&
+  name === basename(name) &&
+  !/[/\\\u0000-\u001f]/.test(name) &&
+  !name.startsWith('.') &&
+  name.toLowerCase().endsWith('.pdf');
+
+/** The journal's entries, or none when it is not a journal this program wrote (see the top of this file). */
+function readJournal(path: string): Journal['files'] {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return []; // killed while the journal was written: nothing had been replaced yet
+  }
+  const files = (data as Partial<Journal> | null)?.files;
+  if (!Array.isArray(files)) return [];
+  return files.filter(
+    (f): f is Journal['files'][number] =>
+      typeof f === 'object' && f !== null && plainName(f.name) && typeof f.existed === 'boolean',
+  );
+}
+
 /**
  * Puts the old files of an interrupted replacement back, and removes leftover temporary
  * files, of builds that are no longer running (a build running beside this one keeps its own).
  */
-export function recoverOutput(dir: string): void {
+export function recoverOutput(dir: string, setNames: readonly string[] = []): void {
   let entries: string[];
   try {
     entries = readdirSync(dir);
@@ -126,24 +193,88 @@ export function recoverOutput(dir: string): void {
     return pid !== undefined && !running(pid);
   };
   for (const entry of entries.filter((e) => e.startsWith(journalPrefix) && stale(e))) {
-    let journal: Journal = { files: [] };
-    try {
-      journal = JSON.parse(readFileSync(join(dir, entry), 'utf8')) as Journal;
-    } catch {
-      // killed while the journal was written: nothing had been replaced yet
-    }
     const pid = ownerOf(entry)!;
-    for (const { name, existed } of journal.files) {
+    for (const { name, existed } of readJournal(join(dir, entry))) {
       const old = join(dir, names(pid, name).old);
-      if (existsSync(old)) renameSync(old, join(dir, name));
-      else if (!existed) rmSync(join(dir, name), { force: true });
+      if (isFile(old)) renameSync(old, join(dir, name));
+      else if (!existed) removeLeftover(join(dir, name));
     }
     rmSync(join(dir, entry), { force: true });
   }
+  // The lock of a build that is gone (this process's own lock is held while it writes).
+  const owner = lockOwner(dir);
+  if (owner !== undefined && owner !== process.pid && !heldBy(owner)) removeLeftover(join(dir, lockName));
   for (const entry of readdirSync(dir)) {
-    if ((entry.startsWith('.mus-') && stale(entry)) || releaseOneTemp.test(entry))
-      rmSync(join(dir, entry), { force: true });
+    const old = releaseOneTemp.exec(entry);
+    const releaseOne = old !== null && setNames.includes(old[1]) && !running(Number(old[2]));
+    if ((entry.startsWith('.mus-') && stale(entry)) || releaseOne) removeLeftover(join(dir, entry));
   }
+}
+
+const isFile = (path: string): boolean => {
+  try {
+    return lstatSync(path).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/** Removes a leftover file; a folder of a leftover's name is none of ours, and stays. */
+function removeLeftover(path: string): void {
+  try {
+    if (!lstatSync(path).isDirectory()) rmSync(path, { force: true });
+  } catch (err) {
+    if (errno(err) !== 'ENOENT') throw err;
+  }
+}
+
+/** Whether a lock's owner is a build still running (0 stands for a lock holding no process id). */
+const heldBy = (owner: number): boolean => owner > 0 && running(owner);
+
+/** The process id in the folder's lock, or undefined when there is no lock or it holds no process id. */
+function lockOwner(dir: string): number | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, lockName), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const owner = Number(text.trim().slice(0, 20));
+  return Number.isInteger(owner) && owner > 0 ? owner : 0; // 0: rubbish, owned by nobody
+}
+
+/**
+ * Takes the folder's lock for this process, or says which build holds it. A lock whose
+ * process is gone (killed, or the machine restarted) is moved aside and taken over.
+ */
+function lock(dir: string): () => void {
+  const path = join(dir, lockName);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeFileSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+      return () => rmSync(path, { force: true });
+    } catch (err) {
+      if (errno(err) !== 'EEXIST') throw explain(err, dir, 'locking it');
+    }
+    if (!existsSync(path)) continue; // released meanwhile
+    const owner = lockOwner(dir);
+    if (owner !== undefined && owner !== process.pid && heldBy(owner)) {
+      throw new UserError({
+        file: `${displayPath(dir)}/`,
+        message: `another build (process ${owner}) is writing into this folder; wait for it to finish, or build into another folder (nothing was changed)`,
+      });
+    }
+    // Moved aside, not removed: of two builds finding the same stale lock, one takes it over.
+    try {
+      renameSync(path, join(dir, `.mus-tmp-${process.pid}-stale-lock`));
+      rmSync(join(dir, `.mus-tmp-${process.pid}-stale-lock`), { force: true });
+    } catch {
+      // the other build moved it first
+    }
+  }
+  throw new UserError({ file: `${displayPath(dir)}/`, message: 'the folder lock cannot be taken; try again' });
 }
 
 /** The names this process uses beside a file of the set. */
@@ -163,7 +294,19 @@ export function writeFilesAtomically(
   options: WriteOptions = {},
 ): string[] {
   prepareFolder(dir, options.option ?? '--out');
-  recoverOutput(dir);
+  const unlock = lock(dir);
+  try {
+    return replaceSet(dir, files);
+  } finally {
+    unlock();
+  }
+}
+
+function replaceSet(dir: string, files: { name: string; bytes: Uint8Array }[]): string[] {
+  recoverOutput(
+    dir,
+    files.map((f) => f.name),
+  );
   const plan = files.map((f) => {
     const final = join(dir, f.name);
     let existed = false;

@@ -16,6 +16,7 @@ export const PDFHexString = pdfLib.PDFHexString;
 export type PDFHexString = import('pdf-lib').PDFHexString;
 export const PDFName = pdfLib.PDFName;
 export type PDFName = import('pdf-lib').PDFName;
+export const PDFNull = pdfLib.PDFNull;
 export const PDFNumber = pdfLib.PDFNumber;
 export type PDFNumber = import('pdf-lib').PDFNumber;
 export const PDFRef = pdfLib.PDFRef;

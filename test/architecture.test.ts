@@ -52,6 +52,7 @@ describe('the import graph of src/', () => {
       'errors',
       'text',
       'text-decode',
+      'limits',
       'paths',
       'pdf-lib',
       'freeze',

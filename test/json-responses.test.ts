@@ -116,10 +116,14 @@ describe('a key given twice', () => {
 describe('a JSON file given for one group', () => {
   const sourcesContent = { scoring: { scale }, numbered: [1, 2, 3].map(() => ({ leader: '', employee: '' })) };
 
-  it('counts every sheet in it in that group, and refuses one holding only the other group', async () => {
+  it('refuses one holding both groups (issue 26: counted as one group without a word), and one holding only the other group', async () => {
     const both = write('{"leaders": [[1, 2, 3]], "employees": [[3, 3, 3], [2, 2, 2]]}');
-    const read = await readResponseSources({ employee: both }, sourcesContent);
-    expect(read.employee).toHaveLength(3);
+    await expect(readResponseSources({ employee: both }, sourcesContent)).rejects.toThrow(
+      `${both}: holds both leaders' and employees' answers (1 and 2), but was given as --employees`,
+    );
+    const employeesOnly = write('{"employees": [[3, 3, 3], [2, 2, 2]]}');
+    const read = await readResponseSources({ employee: employeesOnly }, sourcesContent);
+    expect(read.employee).toHaveLength(2);
     expect(read.leader).toHaveLength(0);
     const leadersOnly = write('{"leaders": [[1, 2, 3]]}');
     await expect(readResponseSources({ employee: leadersOnly }, sourcesContent)).rejects.toThrow(

@@ -330,7 +330,7 @@ describe('rows never guessed, and corrections', () => {
     writeFileSync(correctionsFile, '- sheet: "scan.pdf:1"\n  statement: 77\n  answer: Oftest\n');
     const error = await readScans([{ file }], content, { printing: scanPrinting(content) }).catch((e: unknown) => e);
     expect((error as UserError).message).toBe(
-      `${correctionsFile} entry 1 (sheet scan.pdf:1): statement 77 is not a statement of the test (1–20)`,
+      `${correctionsFile}:1 entry 1: statement 77 is not a statement of the test (1 to 20)`,
     );
   }, 120_000);
 });

@@ -9,7 +9,7 @@ import { loadContent, type LoadOptions } from '../documents/load.js';
 import type { DocumentKind, DocumentSpec } from '../documents/types.js';
 import { UserError } from '../errors.js';
 import { renderTemplate } from '../layout/template.js';
-import { writeFilesAtomically } from '../output.js';
+import { checkOutputApart, recoverOutput, writeFilesAtomically } from '../output.js';
 import { renderPdf, type RenderedPdf } from '../render/pdf.js';
 import { documents, documentsOf, fileName, type BuildDocument, type Tallies, type ViewOptions } from './documents.js';
 import { pdfMeta } from './pdf-meta.js';
@@ -44,6 +44,17 @@ export async function runBuild(options: BuildOptions): Promise<string[]> {
   // Checked before any answers are read: a wrong approach stops the build at once.
   if (options.tilgang !== undefined) checkApproach(content, options.tilgang, made);
   const { responses } = options;
+  if (responses) {
+    const { file, files = [], leader, employee } = responses;
+    checkOutputApart(options.outDir, [file, ...files, leader, employee]);
+  }
+  // An interrupted replacement is undone before anything is read (see output.ts); a folder
+  // that cannot be repaired now is reported when the set is written.
+  try {
+    recoverOutput(options.outDir);
+  } catch {
+    // reported when the set is written
+  }
   const given = responses && (responses.file || responses.files?.length || responses.leader || responses.employee);
   // The readers load only when there are answers to read: a blank build never loads them.
   const counted = given ? await (await import('./tally.js')).tallySources(responses, content, options) : undefined;

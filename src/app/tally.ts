@@ -13,6 +13,7 @@ import { tallyResponses, type GroupTallies, type GroupTally } from '../tally/tal
 import { bothAnswered, compareGroups, largestDifferences, statementMean } from '../tally/compare.js';
 import { dialogueStarters, formatDifference, formatMean, hidesStatementCounts } from '../tally/rules.js';
 import { excerpt, fillPlaceholders, range } from '../text.js';
+import { recoverOutput } from '../output.js';
 import { scanPrinting } from './scans.js';
 
 export type { ResponseSources } from '../responses/sources.js';
@@ -53,6 +54,15 @@ export function readAnswers(
   content: Content,
   options: AnswerOptions = {},
 ): Promise<Responses> {
+  // A folder whose files a build was replacing when it was stopped is put back before it is read.
+  for (const path of [sources.file, ...(sources.files ?? []), sources.leader, sources.employee]) {
+    if (!path) continue;
+    try {
+      recoverOutput(path);
+    } catch {
+      // not a folder, or one that cannot be written: read as it is
+    }
+  }
   return readResponseSources(sources, content, {
     notice: options.notice,
     skipInvalid: options.skipInvalid,

@@ -2,13 +2,9 @@
 // (a byte-order mark is fine). A file saved as Windows-1252/Latin-1 (Notepad) would print
 // æ, ø and å as missing-glyph boxes, and UTF-16 would read as nonsense.
 import { readFileSync, statSync } from 'node:fs';
-import type { Problem } from '../errors.js';
+import { errno, type Problem } from '../errors.js';
+import { maxContentBytes } from '../limits.js';
 import { decodeUtf8, firstInvalidByte, positionOfByte, utf16Bom } from '../text-decode.js';
-
-/** Content files are a few kilobytes; anything near this is no content file. */
-export const maxContentBytes = 5 * 1024 * 1024;
-
-const errno = (err: unknown) => (err as NodeJS.ErrnoException).code;
 
 /** The file's text, or the problem with it. */
 export function readContentText(full: string, shown: string): string | Problem {

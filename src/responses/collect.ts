@@ -6,6 +6,7 @@
 // in one notice (the facilitator may remove a file that was really sent twice); an identical
 // responses file is the same respondents twice and counted once.
 import { checkInputFile } from './input-file.js';
+import { visible } from '../text.js';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
@@ -14,7 +15,7 @@ import { formatProblem, throwIfProblems, UserError, type Problem } from '../erro
 import type { Notice, Respondent, Responses } from './types.js';
 import type { FormContent } from '../content/form-identity.js';
 import type { Content } from '../content/model.js';
-import { isPdf, paperReaders, readableExtensions } from './readers/registry.js';
+import { paperReaders, readableExtensions } from './readers/registry.js';
 import { reviewFiles } from './readers/scan/detect.js';
 import type { ScanPrinting } from './readers/scan/geometry.js';
 import type { FlaggedRow, ScanInput } from './readers/scan/read-scans.js';
@@ -133,14 +134,15 @@ export async function collectResponses(
           }
           const hash = createHash('sha256').update(bytes).digest('hex');
           const first = seen.get(hash);
-          if (first !== undefined && !isPdf(file)) {
+          const paper = paperReaders.find((reader) => reader.takes(file, bytes!))?.kind;
+          // Two people's returned tests may be alike byte for byte; two scans never are.
+          if (first !== undefined && paper !== 'returned-form') {
             options.notice?.(
               formatProblem({ file, message: `is the same file as ${first} (identical bytes); counted once` }),
             );
             continue;
           }
           if (first === undefined) seen.set(hash, file);
-          const paper = paperReaders.find((reader) => reader.takes(file, bytes!))?.kind;
           if (paper === 'scan') scans.push({ file, group: slot.group });
           else if (paper === 'returned-form') {
             if (!content.meta) throw new Error('internal: reading returned tests needs the content version (meta)');
@@ -193,7 +195,7 @@ export async function collectResponses(
   for (const files of identical.values()) {
     if (files.length < 2) continue;
     options.notice?.(
-      `${files.join(', ')}: are identical files (the same answers, byte for byte); all ${files.length} are counted. ` +
+      `${files.map(visible).join(', ')}: are identical files (the same answers, byte for byte); all ${files.length} are counted. ` +
         'If one person sent the same file twice, remove the extra copy',
     );
   }

@@ -2,15 +2,26 @@
 // make the tool wait for ever, a device such as /dev/zero would be read until memory runs
 // out; and a link inside a responses folder that points out of it is not followed, so a
 // folder cannot make the tool read (and quote) a file elsewhere, such as /etc/passwd.
-import { lstatSync, realpathSync, type Stats, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, realpathSync, type Stats, statSync } from 'node:fs';
 import { relative, isAbsolute } from 'node:path';
 import { UserError } from '../errors.js';
+import { maxInputBytes, sizeText } from '../limits.js';
 
-/** The largest answers file read: a survey of 10 000 people is about 2 MB. */
-export const maxInputBytes = 200 * 1024 * 1024;
+export interface FileKind {
+  /** The most bytes such a file may have. */
+  maxBytes: number;
+  /** The kind, as a message names it: "an answers file". */
+  name: string;
+}
 
-/** Throws a UserError unless `file` may be read; `folder` when the file was found in that folder. */
-export function checkInputFile(file: string, folder?: string): void {
+const answersFile: FileKind = { maxBytes: maxInputBytes, name: 'an answers file' };
+
+/**
+ * Throws a UserError unless `file` may be read; `folder` when the file was found in that
+ * folder (a link out of it is not followed). Every file read from a participant or beside
+ * the scans passes here: answers, scans, the corrections file.
+ */
+export function checkInputFile(file: string, folder?: string, kind: FileKind = answersFile): void {
   let stats: Stats;
   try {
     if (folder !== undefined && lstatSync(file).isSymbolicLink()) {
@@ -31,10 +42,21 @@ export function checkInputFile(file: string, folder?: string): void {
   if (stats.isDirectory()) return; // folders are walked by the caller
   if (!stats.isFile())
     throw new UserError({ file, message: 'is not a regular file (a pipe or a device?); give a file' });
-  if (stats.size > maxInputBytes) {
+  if (stats.size > kind.maxBytes) {
     throw new UserError({
       file,
-      message: `is ${Math.round(stats.size / 1024 / 1024)} MB; an answers file is at most ${maxInputBytes / 1024 / 1024} MB`,
+      message: `is ${sizeText(stats.size)}; ${kind.name} is at most ${sizeText(kind.maxBytes)}`,
     });
+  }
+}
+
+/** The first `length` bytes of a file (fewer when it is shorter): to tell its format and encoding. */
+export function readHead(file: string, length: number): Uint8Array {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    return buffer.subarray(0, readSync(fd, buffer, 0, length, 0));
+  } finally {
+    closeSync(fd);
   }
 }

@@ -6,14 +6,14 @@
 // The format is found by content first and extension second: a zip or OLE file is a
 // spreadsheet whatever its name, a text file named .xlsx is read as CSV, and a file with
 // another extension is YAML when it looks like YAML or JSON (JSON is YAML), otherwise CSV.
-import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { groupWords, onlyGroup, otherGroup, type Group } from '../content/groups.js';
 import type { Scoring } from '../content/model.js';
 import { UserError } from '../errors.js';
 import { collectResponses, isFolder, type CollectContent } from './collect.js';
 import type { StatementTexts } from './readers/table/columns.js';
-import { checkInputFile } from './input-file.js';
+import { checkInputFile, readHead } from './input-file.js';
 import { formatOfExtension, isPaperFile, readerOf, type Format } from './readers/registry.js';
 import { isSpreadsheetBytes } from './readers/xlsx.js';
 import type { Notice, Respondent, Responses } from './types.js';
@@ -49,23 +49,14 @@ export interface SourcesContent {
   numbered: readonly StatementTexts[];
 }
 
-/** The first bytes of a file, or undefined if it cannot be read (its reader then says why). */
-function readHead(file: string, length: number): Uint8Array | undefined {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, 'r');
-    const buffer = Buffer.alloc(length);
-    return buffer.subarray(0, readSync(fd, buffer, 0, length, 0));
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
 /** The format of a responses file, by content and extension. */
 export function formatOf(file: string): Format {
-  const head = readHead(file, 4096);
+  let head: Uint8Array | undefined;
+  try {
+    head = readHead(file, 4096);
+  } catch {
+    head = undefined; // its reader says why it cannot be read
+  }
   const byExtension = formatOfExtension(file);
   if (head === undefined || head.length === 0) return byExtension ?? 'yaml';
   if (isSpreadsheetBytes(head)) return 'xlsx';
@@ -103,6 +94,13 @@ async function readSource(
     throw new UserError({
       file,
       message: `holds ${groupWords[other].possessive} answers, but was given as ${groupWords[group].flag}`,
+    });
+  }
+  // Both groups' keys: counting them all as one group would be wrong without a word.
+  if (responses[other].length > 0) {
+    throw new UserError({
+      file,
+      message: `holds both leaders' and employees' answers (${responses.leader.length} and ${responses.employee.length}), but was given as ${groupWords[group].flag}; give it as the answers (without ${groupWords[group].flag}), each group is read from its key`,
     });
   }
   const respondents: Respondent[] = [...responses[group], ...responses[other]];

@@ -2,7 +2,7 @@
 // JSON reader. It works on plain values and reports findings by path; turning a path
 // into a line and column is the reader's job, because only the reader knows the
 // source text (and the JSON reader only pays for positions when there are problems).
-import { quote } from '../text.js';
+import { excerpt, quote } from '../text.js';
 import { groupKeys, type Group } from '../content/groups.js';
 import type { Scoring } from '../content/model.js';
 import type { Problem } from '../errors.js';
@@ -198,9 +198,10 @@ export function formatPath(path: DataPath): string {
   // out, since its message names the statement (counted from 1, as on the test).
   return path
     .map((part, i) => {
-      if (i === 0) return String(part);
+      // A key is anyone's text (free text pasted as a key): escaped and cut like any echo.
+      if (i === 0) return excerpt(String(part));
       if (typeof part === 'number') return i === 1 ? ` sheet ${part + 1}` : '';
-      return typeof path[i + 1] === 'number' ? '' : ` ${part}`; // "answers" of an answer: the statement says it
+      return typeof path[i + 1] === 'number' ? '' : ` ${excerpt(part)}`; // "answers" of an answer: the statement says it
     })
     .join('');
 }

@@ -3,13 +3,32 @@
 // one pass of its visitor finds a syntax error and keys given twice (JSON.parse would keep
 // the last one without a word, and a group could lose its answers), and its syntax tree
 // places the problems the validation walk finds, built only when there are some.
-import { quote } from '../../text.js';
+import { errorText, quote } from '../../text.js';
 import { findNodeAtLocation, parseTree, ParseErrorCode, visit, type ParseOptions } from 'jsonc-parser';
 import { throwIfProblems, UserError, type Problem } from '../../errors.js';
+import { maxJsonDepth } from '../../limits.js';
 import { readTextFile } from '../decode.js';
 import { lineColumnFinder } from '../../text-decode.js';
 import type { Responses } from '../types.js';
 import { formatPath, toProblem, validateData, type DataPath, type ResponsesContent } from '../validate.js';
+
+/** The offset where brackets (outside texts) open more than maxJsonDepth levels, or undefined. */
+export function nestingTooDeep(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: the next character is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > maxJsonDepth) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return undefined;
+}
 
 /** Strict JSON: no comments, no trailing commas. */
 const strict: ParseOptions = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
@@ -22,6 +41,15 @@ export function readJsonResponses(file: string, content: ResponsesContent): Resp
 export function parseJsonResponses(text: string, file: string, content: ResponsesContent): Responses {
   if (text.trim() === '') throw new UserError({ file, message: 'the file is empty' });
   const lineColumn = (offset: number) => lineColumnFinder(text)(offset);
+  // Nesting is counted before any parser recurses into it (limits.ts).
+  const tooDeep = nestingTooDeep(text);
+  if (tooDeep !== undefined) {
+    throw new UserError({
+      file,
+      ...lineColumn(tooDeep),
+      message: `nests lists and mappings more than ${maxJsonDepth} levels deep; an answers file has four`,
+    });
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -30,7 +58,7 @@ export function parseJsonResponses(text: string, file: string, content: Response
     // JSON.parse's own message may quote the file, so it is only the last resort, cut short.
     const at = syntaxError
       ? { ...lineColumn(syntaxError.offset), message: syntaxError.message }
-      : { message: String((error as Error).message).slice(0, 40) };
+      : { message: errorText(error, 40) };
     throw new UserError({ file, ...at, message: `JSON syntax error: ${at.message}` });
   }
   // A key given twice leaves one key fewer in the data than the text has. Every key is

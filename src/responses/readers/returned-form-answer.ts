@@ -7,7 +7,7 @@
 import { quote } from '../../text.js';
 import { decodeUtf8OrLatin1 } from '../../text-decode.js';
 import { normalizeLabel, type AnswerMatch } from '../answers.js';
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFRef, PDFString } from '../../pdf-lib.js';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNull, PDFRef, PDFString } from '../../pdf-lib.js';
 
 /**
  * A name's text. Its #xx escapes are decoded in either case (pdf-lib 1.17 decodes only
@@ -88,6 +88,13 @@ export function radioAnswer(field: PDFDict, labels: readonly string[]): AnswerMa
 
   const value = field.lookup(PDFName.of('V'));
   let chosen = valueText(value);
+  // A value of another kind (an array, a number) names no box: the file was not written by a form filler.
+  if (value !== undefined && chosen === undefined && value !== PDFNull) {
+    return {
+      ok: false,
+      reason: 'has a value that is not a name or a text (the file is damaged); ask for the file again',
+    };
+  }
   if (chosen === 'Off' || chosen === '') chosen = undefined;
   // Some fillers (pypdf) store the state name as a string, written as a name: "/2".
   if (chosen !== undefined && !(value instanceof PDFName) && chosen.startsWith('/')) chosen = chosen.slice(1);

@@ -2,10 +2,10 @@
 // content, and the ticked category of each statement (from the radio groups udsagn-1…N).
 // Anything wrong is one UserError with one problem: the file name and the reason.
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream } from '../../pdf-lib.js';
-import { excerpt, quote } from '../../text.js';
+import { errorText, excerpt, quote } from '../../text.js';
 import { radioAnswer, valueText } from './returned-form-answer.js';
 import type { Group } from '../../content/groups.js';
-import { displayPath, UserError } from '../../errors.js';
+import { displayPath, isExhaustion, UserError } from '../../errors.js';
 import {
   formFieldName,
   formIdentity,
@@ -28,6 +28,18 @@ export function looksLikePdf(bytes: Uint8Array): boolean {
 }
 
 export async function readReturnedForm(bytes: Uint8Array, file: string, content: FormContent): Promise<ReturnedForm> {
+  try {
+    return await readForm(bytes, file, content);
+  } catch (error) {
+    if (!isExhaustion(error)) throw error;
+    throw new UserError({
+      file,
+      message: 'is damaged (its structure loops or nests too deep); ask for the file again',
+    });
+  }
+}
+
+async function readForm(bytes: Uint8Array, file: string, content: FormContent): Promise<ReturnedForm> {
   const fail = (message: string): never => {
     throw new UserError({ file, message });
   };
@@ -37,7 +49,7 @@ export async function readReturnedForm(bytes: Uint8Array, file: string, content:
   if (!tail.includes('%%EOF')) fail('is damaged: the PDF is cut short (no end marker); ask for the file again');
 
   const doc = await loadQuietly(bytes).catch((error: unknown) =>
-    fail(`is damaged and cannot be read (${shortReason(error)}); ask for the file again`),
+    fail(`is damaged and cannot be read (${errorText(error, 120)}); ask for the file again`),
   );
   // Loaded with ignoreEncryption, so an encrypted file (a password, or permissions only)
   // is told apart here; its strings cannot be read without the password.
@@ -160,11 +172,6 @@ async function loadQuietly(bytes: Uint8Array): Promise<PDFDocument> {
   } finally {
     console.warn = warn;
   }
-}
-
-function shortReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0].slice(0, 120);
 }
 
 /** The identity from the Info dictionary's own keys, else from Keywords (see content/form-identity.ts). */

@@ -2,13 +2,14 @@
 // the maintained SheetJS build @e965/xlsx; older .xls and OpenDocument .ods come along.
 // A workbook is read whole (the format is zipped XML), then its rows go to the same
 // table reader as CSV rows, with the tab's own row numbers and column letters.
-import { quote } from '../../text.js';
+import { errorText, quote } from '../../text.js';
 import { readFileSync } from 'node:fs';
 import type { WorkBook, WorkSheet } from '@e965/xlsx';
 import { groupWords } from '../../content/groups.js';
-import { UserError } from '../../errors.js';
+import { formatProblem, UserError } from '../../errors.js';
 import { describeReadError } from '../decode.js';
 import { createHeaderMatcher, type HeaderMatcher } from './table/columns.js';
+import { isOds, odsSizeProblem, sheetSizeProblem } from '../sheet-size.js';
 import { createTableReader, groupNamed, type Cell, type TableContent } from './table/table.js';
 import type { ReadOptions, Responses } from '../types.js';
 
@@ -46,11 +47,14 @@ interface TabRows {
   firstColumn: number;
 }
 
-function tabRows(utils: Utils, workbook: WorkBook, name: string): TabRows {
+function tabRows(utils: Utils, workbook: WorkBook, name: string, file: string): TabRows {
   const worksheet: WorkSheet = workbook.Sheets[name];
   const ref = worksheet?.['!ref'];
   if (!ref) return { name, rows: [], firstRow: 1, firstColumn: 0 };
   const range = utils.decode_range(ref);
+  const height = range.e.r - range.s.r + 1;
+  const tooLarge = sheetSizeProblem({ name, rows: height, cells: height * (range.e.c - range.s.c + 1) });
+  if (tooLarge) throw new UserError({ file, message: tooLarge });
   const rows = utils.sheet_to_json<Cell[]>(worksheet, { header: 1, raw: true, defval: null, blankrows: true });
   return { name, rows, firstRow: range.s.r + 1, firstColumn: range.s.c };
 }
@@ -73,6 +77,9 @@ async function readWorkbook(file: string): Promise<{ workbook: WorkBook; utils: 
     throw new UserError({ file, message: 'is not an Excel workbook; save it as .xlsx, or export the survey as CSV' });
   }
   const sheetJs = await loadSheetJs(isOle(bytes));
+  // An .ods declares its repeated cells in its XML; they are counted before SheetJS expands them.
+  const tooLarge = isOds(bytes) ? odsSizeProblem(bytes, sheetJs.CFB) : undefined;
+  if (tooLarge) throw new UserError({ file, message: tooLarge });
   try {
     const workbook = sheetJs.read(bytes, {
       type: 'buffer',
@@ -85,10 +92,7 @@ async function readWorkbook(file: string): Promise<{ workbook: WorkBook; utils: 
     });
     return { workbook, utils: sheetJs.utils };
   } catch (error) {
-    const reason = String((error as Error).message ?? error)
-      .split('\n')[0]
-      .slice(0, 120);
-    throw new UserError({ file, message: `cannot be read as an Excel workbook (${reason})` });
+    throw new UserError({ file, message: `cannot be read as an Excel workbook (${errorText(error, 120)})` });
   }
 }
 
@@ -105,14 +109,17 @@ export async function readXlsxResponses(
 ): Promise<Responses> {
   const { workbook, utils } = await readWorkbook(file);
   const matcher: HeaderMatcher = createHeaderMatcher(content.numbered);
-  const tabs = workbook.SheetNames.map((name) => tabRows(utils, workbook, name));
+  const tabs = workbook.SheetNames.map((name) => tabRows(utils, workbook, name, file));
   if (tabs.length === 0) throw new UserError({ file, message: 'the workbook has no sheets' });
   const answerTabs = tabs.filter((tab) => headerOf(tab).some((h) => matcher.read(h) !== undefined));
   const read = answerTabs.length > 0 ? answerTabs : [tabs[0]];
   const skipped = tabs.filter((tab) => !read.includes(tab) && tab.rows.length > 0);
   if (skipped.length > 0) {
     options.notice?.(
-      `${file}: not read (no statements in the header): ${skipped.map((s) => `sheet ${quote(s.name)}`).join(', ')}`,
+      formatProblem({
+        file,
+        message: `not read (no statements in the header): ${skipped.map((s) => `sheet ${quote(s.name)}`).join(', ')}`,
+      }),
     );
   }
   const result: Responses = { leader: [], employee: [] };

@@ -3,13 +3,13 @@
 // respondents are kept, never the file's text. How the file is written (encoding,
 // separator, `sep=` line) is found from its first bytes by dialect.ts.
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { UserError } from '../../../errors.js';
 import { createHeaderMatcher } from '../table/columns.js';
 import { hasUtf8Bom, type TextEncoding } from '../../../text-decode.js';
 import { headBytes, sniffDialect, sniffEncoding } from './dialect.js';
 import { parseStream, recordFeeder, syntaxProblem } from './records.js';
 import { describeReadError } from '../../decode.js';
+import { readHead } from '../../input-file.js';
 import { createTableReader, type TableContent } from '../table/table.js';
 import type { ReadOptions, Responses } from '../../types.js';
 
@@ -22,7 +22,12 @@ export async function readCsvResponses(
   content: TableContent,
   options: ReadOptions = {},
 ): Promise<Responses> {
-  const head = await readHead(file);
+  let head: Uint8Array;
+  try {
+    head = readHead(file, headBytes);
+  } catch (error) {
+    throw new UserError({ file, message: describeReadError(error) });
+  }
   const encoding = sniffEncoding(head, file);
   try {
     return await readAs(encoding, file, head, content, options);
@@ -77,20 +82,4 @@ async function* decodedChunks(file: string, encoding: TextEncoding): AsyncGenera
   }
   const rest = decode();
   if (rest !== '') yield rest;
-}
-
-/** The file's first bytes, for the encoding and the separator. */
-async function readHead(file: string): Promise<Uint8Array> {
-  try {
-    const handle = await open(file, 'r');
-    try {
-      const buffer = Buffer.alloc(headBytes);
-      const { bytesRead } = await handle.read(buffer, 0, headBytes, 0);
-      return buffer.subarray(0, bytesRead);
-    } finally {
-      await handle.close();
-    }
-  } catch (error) {
-    throw new UserError({ file, message: describeReadError(error) });
-  }
 }

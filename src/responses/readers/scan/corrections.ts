@@ -2,8 +2,12 @@
 // not read for sure, which the facilitator answers after looking at the review sheet. The
 // next reading applies every entry that has an answer; an entry may also overrule a row
 // that was read (a misread seen on the poster).
+import { errorText, excerpt } from '../../../text.js';
 import { existsSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { dirname } from 'node:path';
+import { isSeq, LineCounter, parseDocument } from 'yaml';
+import { maxCorrectionsBytes } from '../../../limits.js';
+import { checkInputFile } from '../../input-file.js';
 import type { Category } from '../../../content/model.js';
 import { UserError } from '../../../errors.js';
 import { createAnswerMatcher } from '../../answers.js';
@@ -15,6 +19,8 @@ export interface CorrectionEntry {
   statement: number;
   /** What was written: a label, points, "-" for not answered, or nothing yet. */
   answer: unknown;
+  /** The entry's line in the file. */
+  line?: number;
 }
 
 /** Answers by sheet, then statement: a category index, or null for "not answered". */
@@ -23,13 +29,24 @@ export type Corrections = Map<string, Map<number, number | null>>;
 /** The entries of the file as written (empty when there is no file). */
 export function readCorrectionEntries(file: string): CorrectionEntry[] {
   if (!existsSync(file)) return [];
+  // The guards of any file read (a pipe, a device, a link out of the folder, its size).
+  checkInputFile(file, dirname(file), { maxBytes: maxCorrectionsBytes, name: 'a corrections file' });
   let data: unknown;
+  const lineCounter = new LineCounter();
+  let lines: (number | undefined)[] = [];
   try {
-    data = parse(readFileSync(file, 'utf8'));
+    const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter });
+    if (doc.errors.length > 0) throw doc.errors[0];
+    data = doc.toJS();
+    if (isSeq(doc.contents))
+      lines = doc.contents.items.map((item) => {
+        const at = (item as { range?: readonly number[] }).range?.[0];
+        return at === undefined ? undefined : lineCounter.linePos(at).line;
+      });
   } catch (error) {
     throw new UserError({
       file,
-      message: `is not valid YAML (${(error as Error).message.split('\n')[0].slice(0, 80)})`,
+      message: `is not valid YAML (${errorText(error)})`,
     });
   }
   if (data === null || data === undefined) return [];
@@ -45,22 +62,31 @@ export function readCorrectionEntries(file: string): CorrectionEntry[] {
       (typeof sheet !== 'string' && typeof sheet !== 'number') ||
       typeof statement !== 'number'
     ) {
-      throw new UserError({ file, field: `entry ${i + 1}`, message: 'needs sheet, statement and answer' });
+      throw new UserError({
+        file,
+        line: lines[i],
+        field: `entry ${i + 1}`,
+        message: 'needs sheet, statement and answer',
+      });
     }
-    return { sheet: String(sheet), statement, answer: e.answer };
+    return { sheet: String(sheet), statement, answer: e.answer, line: lines[i] };
   });
 }
 
-/** The entries that have an answer, checked against the scale and the test's statements (1…statements). */
+/**
+ * The entries that have an answer, checked against the scale and the test's statements
+ * (1…statements): a correction that could apply to no statement is an error, not ignored.
+ * One for a sheet the scans do not hold is the caller's to notice (the scan may have been removed).
+ */
 export function readCorrections(file: string, scale: readonly Category[], statements = Infinity): Corrections {
   const matcher = createAnswerMatcher(scale);
   const corrections: Corrections = new Map();
   readCorrectionEntries(file).forEach((entry, i) => {
+    const at = { file, line: entry.line, field: `entry ${i + 1}` };
     if (!Number.isInteger(entry.statement) || entry.statement < 1 || entry.statement > statements)
       throw new UserError({
-        file,
-        field: `entry ${i + 1} (sheet ${entry.sheet})`,
-        message: `statement ${entry.statement} is not a statement of the test (1–${statements})`,
+        ...at,
+        message: `statement ${entry.statement} is not a statement of the test (1 to ${statements})`,
       });
     if (entry.answer === null || entry.answer === undefined || entry.answer === '') return; // not answered yet
     let category: number | null;
@@ -70,7 +96,8 @@ export function readCorrections(file: string, scale: readonly Category[], statem
       if (!match.ok)
         throw new UserError({
           file,
-          field: `entry ${i + 1} (sheet ${entry.sheet}, statement ${entry.statement})`,
+          line: entry.line,
+          field: `entry ${i + 1} (sheet ${excerpt(entry.sheet)}, statement ${entry.statement})`,
           message: `${match.reason}; or - for not answered`,
         });
       category = match.category;

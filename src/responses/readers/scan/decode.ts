@@ -9,6 +9,9 @@ import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import { PDFDocument } from 'pdf-lib';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import sharp from 'sharp';
+import { maxImagePixels } from '../../../limits.js';
+import { errorText } from '../../../text.js';
+import { imageBytesProblem, pdfPageSizeProblem } from '../../image-size.js';
 import { a4WidthInches, decodeImageBytes, maxDpi, type ScanPage } from './decode-image.js';
 import { grayFromRgba, type GrayImage } from './image.js';
 import { pageImageFile } from './pdf-image.js';
@@ -31,13 +34,16 @@ function grayFromCanvasPixels(raw: Buffer, width: number, height: number): GrayI
   return { width, height, data };
 }
 
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 80);
+const reason = (error: unknown) => errorText(error);
 
 /** The pages of one scan file, in order. */
 export async function* scanPages(file: string): AsyncGenerator<ScanPage> {
   const bytes = readFileSync(file);
   const extension = extname(file).toLowerCase();
-  if (extension === '.pdf') yield* pdfPages(bytes);
+  // The sizes an image file declares are checked before a decoder sees it (limits.ts).
+  const tooLarge = extension === '.pdf' ? undefined : imageBytesProblem(bytes);
+  if (tooLarge) yield { page: 1, problem: tooLarge };
+  else if (extension === '.pdf') yield* pdfPages(bytes);
   else if (extension === '.tif' || extension === '.tiff') yield* tiffPages(bytes);
   else yield { page: 1, encoded: bytes };
 }
@@ -111,13 +117,27 @@ async function* pdfPages(bytes: Buffer): AsyncGenerator<ScanPage> {
     yield { page: 1, problem: `is not a readable PDF (${reason(error)})` };
     return;
   }
+  let count: number;
+  try {
+    count = doc.getPageCount(); // a damaged page tree fails here, as a property of the file
+  } catch (error) {
+    yield { page: 1, problem: `is not a readable PDF (${reason(error)})` };
+    return;
+  }
   let rasteriser: Rasteriser | undefined;
   try {
-    for (let i = 0; i < doc.getPageCount(); i++) {
+    for (let i = 0; i < count; i++) {
       try {
+        const tooLarge = pdfPageSizeProblem(doc, i, maxDpi);
+        if (tooLarge) {
+          yield { page: i + 1, problem: tooLarge };
+          continue;
+        }
         // A page that is one JPEG, G4 or Flate image is handed on as a file of it: it is decoded natively where it is read.
         const encoded = pageImageFile(doc, i);
-        if (encoded) {
+        const encodedTooLarge = encoded && imageBytesProblem(encoded);
+        if (encodedTooLarge) yield { page: i + 1, problem: encodedTooLarge };
+        else if (encoded) {
           yield { page: i + 1, encoded };
           continue;
         }
@@ -151,7 +171,12 @@ export async function renderPage(page: PDFPageProxy, dpi: number): Promise<Canva
 /** pdf.js, for pages that are not one plain JPEG: rendered at the page image's own resolution, up to maxDpi. */
 async function openRasteriser(bytes: Buffer): Promise<Rasteriser> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    isEvalSupported: false,
+    maxImageSize: maxImagePixels, // a backstop for images pdfPageSizeProblem cannot see (inline ones)
+  }).promise;
   return {
     async page(n) {
       const page = await doc.getPage(n);

@@ -2,6 +2,7 @@
 // the same time on every page, and pages are independent), or this thread when there is one
 // core or the workers' compiled file is not there (tests running the TypeScript sources).
 // Results come back in the order pages were handed in, so sheets pair up as scanned.
+import { errorText } from '../../../text.js';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,7 @@ export interface PageReader {
   close(): Promise<void>;
 }
 
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 80);
+const reason = (error: unknown) => errorText(error);
 
 /** One page, start to end, on whatever thread this runs. */
 export async function readScanPage(page: ScanPage, ctx: PageContext): Promise<PageResult> {

@@ -5,7 +5,8 @@
 // each is named in a notice: the numbers come first, the doubts are listed, none is guessed.
 import { basename, dirname, join } from 'node:path';
 import type { Content, Group } from '../../../content/model.js';
-import { displayPath, formatProblem, type Problem } from '../../../errors.js';
+import { displayPath, formatProblem, isExhaustion, type Problem } from '../../../errors.js';
+import { excerpt } from '../../../text.js';
 import type { Respondent, Responses } from '../../types.js';
 import { correctionsFileName, correctionsText, readCorrectionEntries, readCorrections } from './corrections.js';
 import { scanPages } from './decode.js';
@@ -65,6 +66,30 @@ function spans(numbers: number[]): string {
 
 const groupWords = (content: Content) => (group: Group) => content.resultSheet[group].group;
 
+/**
+ * A scan file none of whose pages could be counted is an error, not a row of skips: a photo
+ * of a test whose marks were not found, or a damaged image, would otherwise leave the
+ * posters blank while the build succeeds.
+ */
+function unreadFiles(
+  inputs: ScanInput[],
+  skipped: Map<string, number>,
+  pages: ScannedPage[],
+  problems: Problem[],
+): Problem[] {
+  const files = [...new Set(inputs.map((input) => input.file))];
+  return files
+    .filter((file) => !pages.some((p) => p.file === file) && !problems.some((p) => p.file === file))
+    .map((file) => {
+      const count = skipped.get(file) ?? 0;
+      const what = count === 1 ? 'its page is' : `all its ${count} pages are`;
+      return {
+        file,
+        message: `no page in it could be read as a page of a MUS test (${what} blank or without the corner marks and code); scan the tests again, whole and straight, at 300 dpi`,
+      };
+    });
+}
+
 export async function readScans(inputs: ScanInput[], content: Content, options: ScanOptions): Promise<ScanResult> {
   const { geometry } = options.printing;
   const pageCounts = new Map<Group, number>();
@@ -72,8 +97,10 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
   const pages: ScannedPage[] = [];
   const fromThreeMarks: PageRef[] = [];
   const photos: PageRef[] = [];
+  const skipped = new Map<string, number>(); // pages skipped in each file
   const take = async (file: string, group: Group | undefined, page: number, result: PageResult) => {
     const at = { file, field: `page ${page}` };
+    if (result.kind === 'skip') skipped.set(file, (skipped.get(file) ?? 0) + 1);
     if (result.kind === 'skip') options.notice?.(formatProblem({ ...at, message: result.notice }));
     else if (result.kind === 'problem') problems.push({ ...at, message: result.message });
     else if (group && result.code.group !== group) {
@@ -98,17 +125,23 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
       await take(first.file, first.group, first.page, await first.result);
     };
     for (const { file, group } of inputs) {
-      for await (const scanned of scanPages(file)) {
-        const result = reader.read(scanned);
-        result.catch(() => undefined); // awaited in turn below; a failure is not unhandled meanwhile
-        reading.push({ file, group, page: scanned.page, result });
-        if (reading.length >= reader.capacity) await takeFirst();
+      try {
+        for await (const scanned of scanPages(file)) {
+          const result = reader.read(scanned);
+          result.catch(() => undefined); // awaited in turn below; a failure is not unhandled meanwhile
+          reading.push({ file, group, page: scanned.page, result });
+          if (reading.length >= reader.capacity) await takeFirst();
+        }
+      } catch (error) {
+        if (!isExhaustion(error)) throw error;
+        problems.push({ file, message: 'is damaged (its page tree loops or nests too deep); scan it again' });
       }
     }
     while (reading.length > 0) await takeFirst();
   } finally {
     await reader.close();
   }
+  problems.push(...unreadFiles(inputs, skipped, pages, problems));
   const { sheets, problems: pairing } = pairSheets(pages, {
     pageCount: (g) => pageCounts.get(g) ?? 0,
     groupWord: groupWords(content),
@@ -125,7 +158,7 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
       options.notice?.(
         formatProblem({
           file: correctionsFile,
-          message: `has answers for sheet ${sheet}, which is not in the scans; not applied`,
+          message: `has answers for sheet ${excerpt(sheet)}, which is not in the scans; not applied`,
         }),
       );
   const responses: Responses = { leader: [], employee: [] };

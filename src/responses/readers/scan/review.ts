@@ -3,7 +3,7 @@
 // decide it and write the answer into the corrections file beside it. The sheet is drawn on
 // the printing side (ScanPrinting.reviewSheet); here it is only said what it holds.
 import type { TestTexts } from '../../../content/model.js';
-import { fillPlaceholders } from '../../../text.js';
+import { fillPlaceholders, visible } from '../../../text.js';
 import type { ReviewReason } from './decide.js';
 import type { ReviewSheet } from './geometry.js';
 import type { GrayImage } from './image.js';
@@ -24,9 +24,9 @@ export type ReviewTexts = NonNullable<TestTexts['review']>;
 
 export function rowLine(texts: ReviewTexts, row: ReviewRow): string {
   return fillPlaceholders(texts.row, {
-    sheet: row.sheet,
+    sheet: visible(row.sheet),
     statement: row.statement,
-    file: row.file,
+    file: visible(row.file),
     page: row.page,
     reason: texts.reasons[row.reason],
   });

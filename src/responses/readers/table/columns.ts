@@ -6,6 +6,7 @@
 // - the number n followed by the text of statement n ("7. Jeg giver …").
 // Every other column (ids, times, names, e-mails, comments) is not a statement.
 import { groupWords, otherGroup, type Group } from '../../../content/groups.js';
+import { excerpt } from '../../../text.js';
 
 /** The two versions of one statement's text, as in content.numbered. */
 export interface StatementTexts {
@@ -213,11 +214,8 @@ export function planColumns(
   return { columns, others, version, problems };
 }
 
-/** A header as a message shows it: on one line, cut short. */
-function shortHeader(text: string): string {
-  const chars = [...text.replace(/\s+/g, ' ')];
-  return chars.length <= 60 ? chars.join('') : `${chars.slice(0, 59).join('')}…`;
-}
+/** A header as a message shows it: on one line, escaped and cut short. */
+const shortHeader = (text: string): string => excerpt(text.replace(/\s+/g, ' '), 60);
 
 /** "3", "3 and 7", "3, 7 and 12" (also for column letters). */
 export function listNumbers(numbers: readonly (number | string)[]): string {

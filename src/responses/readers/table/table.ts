@@ -7,10 +7,10 @@
 // leder/medarbejder (or their plurals, or English). Since that can only be known after the
 // last row, every column that could still be the role column keeps a list per group (of
 // the same respondents), and a column drops out (with its lists) at its first other value.
-import { quoteLength } from '../../../text.js';
+import { excerpt, quoteLength } from '../../../text.js';
 import { groupWords, onlyGroup, otherGroup, roleWords, type Group } from '../../../content/groups.js';
 import type { Scoring } from '../../../content/model.js';
-import { maxReportedProblems, UserError, type Problem } from '../../../errors.js';
+import { formatProblem, maxReportedProblems, UserError, type Problem } from '../../../errors.js';
 import { createAnswerMatcher, normalizeLabel, type AnswerMatch } from '../../answers.js';
 import { planColumns, type HeaderMatcher, type StatementTexts } from './columns.js';
 import type { Notice, Respondent, Responses } from '../../types.js';
@@ -108,7 +108,7 @@ export function createTableReader(content: TableContent, options: TableOptions):
   const columnLetter = (column: number) => letters(firstColumn + column);
   const describeColumn = (column: number) => {
     const header = headers?.[column] ?? '';
-    return header.trim() === '' ? `column ${columnLetter(column)}` : `column "${shorten(header, 60)}"`;
+    return header.trim() === '' ? `column ${columnLetter(column)}` : `column "${shownHeader(header, 60)}"`;
   };
   // Locations go first in the message ("svar.csv: row 14, column "Spørgsmål 7": …"); the
   // Problem's field is for paths in YAML/JSON, formatted after the file without a colon.
@@ -216,7 +216,8 @@ export function createTableReader(content: TableContent, options: TableOptions):
   function finish(): Responses {
     if (headers === undefined)
       throw new UserError({ file, message: `${where}has no header row (the file holds no data)` });
-    if (rowsRead === 0) options.notice?.(`${file}: ${where}no answers in it (only a header row)`);
+    if (rowsRead === 0)
+      options.notice?.(formatProblem({ file, message: `${where}no answers in it (only a header row)` }));
     const roleColumns = candidates.filter((c) => c.counts.leader + c.counts.employee > 0);
     notifyIgnored(otherColumns.filter((c) => !roleColumns.some((r) => r.column === c)));
 
@@ -275,11 +276,14 @@ export function createTableReader(content: TableContent, options: TableOptions):
     const max = 12;
     const names = shown.slice(0, max).map((c) => {
       const header = headers![c];
-      return header.trim() === '' ? `(column ${columnLetter(c)})` : `"${shorten(header, quoteLength)}"`;
+      return header.trim() === '' ? `(column ${columnLetter(c)})` : `"${shownHeader(header, quoteLength)}"`;
     });
     if (shown.length > max) names.push(`and ${shown.length - max} more`);
     options.notice(
-      `${file}: ${where}ignored ${plural(shown.length, 'column')} that ${shown.length === 1 ? 'is not a statement' : 'are not statements'}: ${names.join(', ')}`,
+      formatProblem({
+        file,
+        message: `${where}ignored ${plural(shown.length, 'column')} that ${shown.length === 1 ? 'is not a statement' : 'are not statements'}: ${names.join(', ')}`,
+      }),
     );
   }
 
@@ -296,12 +300,8 @@ function headerText(value: Cell): string {
   return String(value);
 }
 
-/** A long header cut for messages, on one line. */
-function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const chars = [...flat];
-  return chars.length <= max ? flat : `${chars.slice(0, max - 1).join('')}…`;
-}
+/** A header as a message shows it: white space folded, escaped and cut. */
+const shownHeader = (text: string, max: number) => excerpt(text.replace(/\s+/g, ' ').trim(), max);
 
 /** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
 export function letters(index: number): string {

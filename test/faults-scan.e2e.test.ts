@@ -1,0 +1,78 @@
+// Scanned pages that cannot be read are never dropped silently (issue 26, 2): a page that is
+// cut short is an error naming file and page, a file none of whose pages could be counted is
+// an error, and "blank" is said only of a blank page. Before, each of these was a skip notice
+// and the build went on to exit 0 with blank posters.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createCanvas } from '@napi-rs/canvas';
+import { PDFDocument } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { runMus } from './helpers/cli.js';
+import { userError } from './helpers/hostile.js';
+import { tempDir } from './helpers/pdf.js';
+
+const root = tempDir('mus-fault-scan-');
+let folders = 0;
+function scans(files: Record<string, Uint8Array>): string {
+  const dir = join(root, `scans-${++folders}`);
+  mkdirSync(dir);
+  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
+  return dir;
+}
+
+/** A photo-like page at 100 dpi: grey paper with dark blocks of "text", but no test marks. */
+function photo(format: 'jpeg' | 'png'): Buffer {
+  const canvas = createCanvas(827, 1169);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#d8d4cc';
+  ctx.fillRect(0, 0, 827, 1169);
+  ctx.fillStyle = '#202020';
+  for (let y = 80; y < 1100; y += 40) ctx.fillRect(80, y, 300 + ((y * 7) % 360), 14);
+  return format === 'jpeg' ? canvas.encodeSync('jpeg', 85) : canvas.encodeSync('png');
+}
+
+describe('a page that cannot be read is an error, never a skip', () => {
+  it('a photo in which no test page is found: the file is an error, exit 1', () => {
+    const result = runMus(['tally', scans({ 'foto.jpg': photo('jpeg') })]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /foto\.jpg: no page in it could be read as a page of a MUS test \(its page is blank or without/,
+    );
+  });
+
+  it('a truncated JPEG names the file and says it is cut short', () => {
+    const jpeg = photo('jpeg');
+    const line = userError(runMus(['tally', scans({ 'halv.jpg': jpeg.subarray(0, jpeg.length >> 1) })]));
+    expect(line).toMatch(/halv\.jpg page 1: is an image cut short/);
+  });
+
+  it('a truncated PNG too', () => {
+    const png = photo('png');
+    const line = userError(runMus(['tally', scans({ 'halv.png': png.subarray(0, png.length >> 1) })]));
+    expect(line).toMatch(/halv\.png page 1: is an image cut short/);
+  });
+
+  it('a damaged JPEG on page 2 of a scan PDF is named by page', async () => {
+    const doc = await PDFDocument.create();
+    const whole = photo('jpeg');
+    for (const bytes of [whole, whole.subarray(0, whole.length - 4000)]) {
+      const image = await doc.embedJpg(bytes);
+      doc.addPage([595, 842]).drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
+    }
+    const result = runMus(['tally', scans({ 'kopi.pdf': await doc.save() })]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/kopi\.pdf page 2: is an image cut short/);
+    expect(result.stderr).not.toMatch(/page 2: is blank/);
+  });
+
+  it('a file of blank pages only is an error too, not posters of no answers', () => {
+    const canvas = createCanvas(827, 1169);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, 827, 1169);
+    const result = runMus(['tally', scans({ 'tom.png': canvas.encodeSync('png') })]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/tom\.png page 1: is blank; skipped/);
+    expect(result.stderr).toMatch(/tom\.png: no page in it could be read as a page of a MUS test/);
+  });
+});
