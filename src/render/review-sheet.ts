@@ -3,22 +3,16 @@
 // responses/readers/scan/review.ts). A4, the rows one under the other.
 import { createCanvas } from '@napi-rs/canvas';
 import PDFDocument from 'pdfkit';
+import type { GrayImage } from '../sheet/gray-image.js';
 import { registerFonts } from './fonts.js';
 import { bytesOf } from './bytes.js';
 import type { PdfMeta } from './document.js';
 import { mm } from './styles.js';
 
-/** A grey picture, one byte a pixel, rows top to bottom. */
-export interface GrayPicture {
-  width: number;
-  height: number;
-  data: Uint8Array;
-}
-
 export interface ReviewSheetContent {
   title: string;
   intro: readonly string[];
-  rows: { line: string; picture?: GrayPicture }[];
+  rows: { line: string; picture?: GrayImage }[];
 }
 
 /**
@@ -26,7 +20,7 @@ export interface ReviewSheetContent {
  * alpha channel, which pdfkit splits off asynchronously, so the pictures' objects landed in
  * the file in whatever order those finished and the sheet was not the same twice.
  */
-function jpeg(image: GrayPicture): Buffer {
+function jpeg(image: GrayImage): Buffer {
   const canvas = createCanvas(image.width, image.height);
   const ctx = canvas.getContext('2d');
   const data = ctx.createImageData(image.width, image.height);

@@ -1,11 +1,9 @@
 // A scanned page as the reader works on it: one byte of grey per pixel (0 black, 255 white),
 // whatever the scan's codec and colour were.
 
-export interface GrayImage {
-  width: number;
-  height: number;
-  data: Uint8Array;
-}
+import type { GrayImage } from '../../../sheet/gray-image.js';
+
+export type { GrayImage };
 
 /** Grey from RGBA pixels (the green channel weighs most in luma; a weighted sum buys nothing for black-on-white). */
 export function grayFromRgba(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number): GrayImage {
