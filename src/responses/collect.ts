@@ -21,7 +21,7 @@ import type { ScanPrinting } from './readers/scan/geometry.js';
 import type { FlaggedRow, ScanInput } from './readers/scan/read-scans.js';
 import type { ScanReport } from './readers/scan/report.js';
 
-export interface CollectOptions {
+interface CollectOptions {
   /** Count the files that can be counted; list the others instead of stopping. */
   skipInvalid?: boolean;
   /** Receives notes for the person running the tool (duplicates, skipped files), one line each. */
@@ -35,7 +35,7 @@ export interface CollectOptions {
 }
 
 /** Where answers come from (see ResponseSources in responses/sources.ts). */
-export interface CollectSources {
+interface CollectSources {
   /** Files or folders holding both groups. */
   both: string[];
   leader?: string;
@@ -43,7 +43,7 @@ export interface CollectSources {
 }
 
 /** Reads a responses file (not paper): for both groups, or given for one group. */
-export type ReadResponsesFile = (file: string, group: Group | undefined) => Responses;
+type ReadResponsesFile = (file: string, group: Group | undefined) => Responses;
 
 /** Files a folder may hold that are nobody's answers: left out without a word. */
 const ignored = (name: string) =>

@@ -34,7 +34,7 @@ export interface ResponseSources {
   employee?: string;
 }
 
-export interface SourceOptions {
+interface SourceOptions {
   /** Short messages for the person, e.g. the columns of an export that were ignored (the CLI prints them on stderr). */
   notice?: Notice;
   /** Returned tests and files in folders that cannot be counted are listed in the notices and left out, instead of stopping. */

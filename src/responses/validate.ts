@@ -28,7 +28,7 @@ export interface Finding {
 
 const respondentKeys = ['id', 'answers'];
 
-export interface ValidationResult {
+interface ValidationResult {
   responses: Responses;
   findings: Finding[];
 }
@@ -45,7 +45,7 @@ export function toProblem(finding: Finding, file: string, at: LineColumn | undef
 }
 
 /** Checks the shape of a responses file and converts its answers; collects every problem. */
-export function validateResponses(data: unknown, matcher: AnswerMatcher, statementCount: number): ValidationResult {
+function validateResponses(data: unknown, matcher: AnswerMatcher, statementCount: number): ValidationResult {
   const findings: Finding[] = [];
   const responses: Responses = { leader: [], employee: [] };
 

@@ -4,12 +4,12 @@
 // Only counts go in, so this knows nothing of how the answers were read.
 
 /** What a mean needs of a statement's tally: answers per category, in scale order. */
-export interface StatementCounts {
+interface StatementCounts {
   counts: readonly number[];
 }
 
 /** What a comparison needs of a group's tally. */
-export interface GroupCounts {
+interface GroupCounts {
   respondents: number;
   statements: readonly StatementCounts[];
 }

@@ -9,21 +9,21 @@ import type { Scoring } from '../content/model.js';
 export type Answers = readonly (number | null)[];
 
 /** Each respondent's answers, per group. */
-export type GroupAnswers = Readonly<Record<Group, Iterable<Answers>>>;
+type GroupAnswers = Readonly<Record<Group, Iterable<Answers>>>;
 
-export interface BandCount {
+interface BandCount {
   min: number;
   max: number;
   /** Complete respondents whose total lies in min..max. */
   count: number;
 }
 
-export interface BandRange {
+interface BandRange {
   min: number;
   max: number;
 }
 
-export interface StatementTally {
+interface StatementTally {
   /** Answers per category, in scale order (Aldrig … Altid). */
   counts: number[];
   unanswered: number;
@@ -46,7 +46,7 @@ export interface GroupTally {
 /** Both groups' tallies. */
 export type GroupTallies = Record<Group, GroupTally>;
 
-export interface GroupTallyAccumulator {
+interface GroupTallyAccumulator {
   /** Adds one respondent's answers: a category index (0-based, scale order) or null per statement. */
   add(answers: Answers): void;
   /** The tally of the respondents added so far (a snapshot; adding more later does not change it). */
@@ -54,10 +54,10 @@ export interface GroupTallyAccumulator {
 }
 
 /** What the tally needs of the content's scoring: points per category, and the bands. */
-export type TallyScoring = Pick<Scoring, 'scale' | 'bands'>;
+type TallyScoring = Pick<Scoring, 'scale' | 'bands'>;
 
 /** What tallying both groups needs of the content (Content itself fits). */
-export interface TallyContent {
+interface TallyContent {
   scoring: TallyScoring;
   numbered: readonly unknown[];
 }

@@ -13,7 +13,7 @@ import type { Responses } from '../types.js';
 import { formatPath, toProblem, validateData, type DataPath, type ResponsesContent } from '../validate.js';
 
 /** The offset where brackets (outside texts) open more than maxJsonDepth levels, or undefined. */
-export function nestingTooDeep(text: string): number | undefined {
+function nestingTooDeep(text: string): number | undefined {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {

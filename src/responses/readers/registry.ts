@@ -13,7 +13,7 @@ import { readYamlResponses } from './yaml.js';
 export type Format = 'yaml' | 'json' | 'csv' | 'xlsx';
 
 /** A reader of responses files: any number of respondents, of one group or both. */
-export interface ResponsesFileReader {
+interface ResponsesFileReader {
   format: Format;
   /** The extensions it takes, lower case. */
   extensions: readonly string[];
@@ -22,7 +22,7 @@ export interface ResponsesFileReader {
   checksGroup: boolean;
 }
 
-export const responsesFileReaders: readonly ResponsesFileReader[] = [
+const responsesFileReaders: readonly ResponsesFileReader[] = [
   { format: 'yaml', extensions: ['.yaml', '.yml'], read: readYamlResponses, checksGroup: false },
   { format: 'json', extensions: ['.json'], read: readJsonResponses, checksGroup: false },
   { format: 'csv', extensions: ['.csv', '.tsv'], read: readCsvResponses, checksGroup: true },
@@ -45,14 +45,14 @@ export const formatOfExtension = (file: string): Format | undefined => {
  * the images; read together, as a paper sheet's pages may be in two files) and returned
  * fillable tests (one respondent each). The first whose `takes` holds reads the file.
  */
-export type PaperKind = 'scan' | 'returned-form';
-export interface PaperReader {
+type PaperKind = 'scan' | 'returned-form';
+interface PaperReader {
   kind: PaperKind;
   extensions: readonly string[];
   takes: (file: string, bytes: Uint8Array) => boolean;
 }
 
-export const isPdf = (file: string): boolean => extname(file).toLowerCase() === '.pdf';
+const isPdf = (file: string): boolean => extname(file).toLowerCase() === '.pdf';
 
 export const paperReaders: readonly PaperReader[] = [
   { kind: 'scan', extensions: ['.pdf', ...imageExtensions], takes: isScanInput }, // a PDF of images and no form

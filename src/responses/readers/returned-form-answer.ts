@@ -14,7 +14,7 @@ import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNull, PDFRef, PDFString } 
  * upper-case hex, ISO 32000-1 §7.3.5 allows both); the bytes are read as UTF-8 when they
  * are valid UTF-8, else as Latin-1 (PDFDocEncoding for the Danish letters).
  */
-export function nameText(name: PDFName): string {
+function nameText(name: PDFName): string {
   const raw = Buffer.from(name.asBytes()).toString('latin1');
   const bytes = Buffer.from(
     raw.replace(/#([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),

@@ -16,14 +16,14 @@ import {
   type FormIdentity,
 } from '../../content/form-identity.js';
 
-export interface ReturnedForm {
+interface ReturnedForm {
   group: Group;
   /** One entry per statement: a category index (scale order), or null for not ticked. */
   answers: (number | null)[];
 }
 
 /** A file that starts like a PDF (the header may follow a little junk, as readers allow). */
-export function looksLikePdf(bytes: Uint8Array): boolean {
+function looksLikePdf(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes('%PDF-');
 }
 
@@ -106,7 +106,7 @@ async function readForm(bytes: Uint8Array, file: string, content: FormContent): 
  * lists must start where it says. Returns what is wrong, or undefined. (Cross-reference
  * streams are only checked to start where startxref points.)
  */
-export function crossReferenceProblem(bytes: Uint8Array): string | undefined {
+function crossReferenceProblem(bytes: Uint8Array): string | undefined {
   const text = Buffer.from(bytes).toString('latin1');
   const at = text.lastIndexOf('startxref');
   const offset = at === -1 ? NaN : Number(/^startxref\s+(\d+)/.exec(text.slice(at))?.[1]);

@@ -9,7 +9,7 @@ import { parseSync } from './load-csv-parse.js';
 import { parserOptions } from './records.js';
 import type { HeaderMatcher } from '../table/columns.js';
 
-export interface CsvDialect {
+interface CsvDialect {
   encoding: TextEncoding;
   delimiter: string;
   /** The first line is Excel's `sep=;` hint, not the header. */

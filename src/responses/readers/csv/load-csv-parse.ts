@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 export type { CsvError, Options as CsvOptions } from 'csv-parse';
-export type Parser = import('csv-parse').Parser;
+type Parser = import('csv-parse').Parser;
 
 /** A streaming parser; csv-parse is loaded on first use, so reading a YAML or JSON file never loads it. */
 export function createParser(options: import('csv-parse').Options): Parser {

@@ -15,7 +15,7 @@ export interface StatementTexts {
 }
 
 /** Letters and digits only, in lower case: what is left when case, spacing and punctuation are ignored. */
-export function headerKey(text: string): string {
+function headerKey(text: string): string {
   return text
     .normalize('NFC')
     .toLowerCase()
@@ -117,12 +117,12 @@ function* headerParts(header: string): Generator<string> {
 }
 
 /** A header problem: where (the column) and what. */
-export interface ColumnProblem {
+interface ColumnProblem {
   column?: number;
   message: string;
 }
 
-export interface ColumnPlan {
+interface ColumnPlan {
   /** For each statement (0-based), the index of its column; -1 where a problem was reported. */
   columns: number[];
   /** Columns that are not statements, in order. */
@@ -218,7 +218,7 @@ export function planColumns(
 const shortHeader = (text: string): string => excerpt(text.replace(/\s+/g, ' '), 60);
 
 /** "3", "3 and 7", "3, 7 and 12" (also for column letters). */
-export function listNumbers(numbers: readonly (number | string)[]): string {
+function listNumbers(numbers: readonly (number | string)[]): string {
   if (numbers.length <= 1) return numbers.join('');
   return `${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
 }

@@ -24,7 +24,7 @@ export interface TableContent {
   numbered: readonly StatementTexts[];
 }
 
-export interface TableOptions {
+interface TableOptions {
   /** The file, as named in messages. */
   file: string;
   /** The group the whole file was given for (--leaders/--employees); without it, a role column decides. */
