@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
-import { UserError } from './errors.js';
+import { describeFailure, UserError } from './errors.js';
 import { maxCopies } from './limits.js';
 import { excerpt, visible, visibleLines } from './text.js';
 import { defaultContentDir, packageRoot } from './paths.js';
@@ -187,20 +187,9 @@ function printNotice(message: string): void {
 
 /** User errors are one line each on stderr; anything else is a bug, with the stack behind --debug. */
 function report(err: unknown): void {
-  const debug = program.opts().debug || process.argv.includes('--debug');
-  if (err instanceof UserError) {
-    process.stderr.write(`${visibleLines(err.message)}\n`);
-    if (debug) process.stderr.write(`${err.stack}\n`);
-    process.exitCode = 1;
-    return;
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(
-    debug && err instanceof Error
-      ? `${err.stack}\n`
-      : `mus: internal error: ${excerpt(message, 200)} (run with --debug for details)\n`,
-  );
-  process.exitCode = 2;
+  const failure = describeFailure(err, Boolean(program.opts().debug) || process.argv.includes('--debug'));
+  process.stderr.write(failure.text);
+  process.exitCode = failure.exitCode;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { isAbsolute, relative } from 'node:path';
-import { excerpt, visible } from './text.js';
+import { excerpt, visible, visibleLines } from './text.js';
 // Errors meant for the person running the tool: each names where the problem is
 // (file, line, column, field) so it can be fixed without reading code.
 
@@ -66,4 +66,47 @@ export function throwIfProblems(problems: Problem[]): void {
   const rest = problems.length - shown.length;
   shown.push({ file: problems[0].file, message: `… and ${rest} more problem${rest === 1 ? '' : 's'}` });
   throw new UserError(shown);
+}
+
+/**
+ * A fault of the program itself (a state the code should never reach), never of the input:
+ * the CLI says "internal error" and exits 2. `cause` keeps the error that led to it, so that
+ * `--debug` shows the whole chain.
+ */
+export class InternalError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'InternalError';
+  }
+}
+
+/** Deepest cause chain shown: a cause that points back at itself must not loop. */
+const maxCauses = 10;
+
+/** An error's stack followed by its causes' ("caused by: …"), for --debug. */
+function stackWithCauses(err: unknown): string {
+  const parts: string[] = [];
+  const seen = new Set<unknown>();
+  for (let e: unknown = err; e !== undefined && e !== null && parts.length <= maxCauses; ) {
+    if (seen.has(e)) break;
+    seen.add(e);
+    const text = e instanceof Error ? (e.stack ?? `${e.name}: ${e.message}`) : String(e);
+    parts.push(parts.length === 0 ? text : `caused by: ${text}`);
+    e = e instanceof Error ? e.cause : undefined;
+  }
+  return parts.join('\n');
+}
+
+/**
+ * What the CLI writes to stderr for an error, and the exit code: the person's input errors are
+ * one line each (exit 1); anything else is a bug, one line "internal error: …" (exit 2), with the
+ * stack and its cause chain under --debug.
+ */
+export function describeFailure(err: unknown, debug: boolean): { text: string; exitCode: 1 | 2 } {
+  if (err instanceof UserError) {
+    return { text: `${visibleLines(err.message)}\n${debug ? `${err.stack}\n` : ''}`, exitCode: 1 };
+  }
+  if (debug) return { text: `mus: internal error:\n${visibleLines(stackWithCauses(err))}\n`, exitCode: 2 };
+  const message = err instanceof Error ? err.message : String(err);
+  return { text: `mus: internal error: ${excerpt(message, 200)} (run with --debug for details)\n`, exitCode: 2 };
 }

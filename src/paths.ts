@@ -3,12 +3,13 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { InternalError } from './errors.js';
 
 function findPackageRoot(start: string): string {
   let dir = start;
   while (!existsSync(join(dir, 'package.json'))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`package.json not found above ${start}`);
+    if (parent === dir) throw new InternalError(`package.json not found above ${start}`);
     dir = parent;
   }
   return dir;

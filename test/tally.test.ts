@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runTally } from '../src/app/tally.js';
 import { loadContent } from '../src/documents/load.js';
 import type { Scoring } from '../src/content/model.js';
+import { InternalError } from '../src/errors.js';
 import { readYamlResponses } from '../src/responses/readers/yaml.js';
 import { answersByGroup } from '../src/responses/types.js';
 import { createGroupTally, tallyGroup, tallyResponses, type GroupTally } from '../src/tally/tally.js';
@@ -135,12 +136,14 @@ describe('tallying a group by hand', () => {
 
   it('stops with an internal error for a total outside every band', () => {
     const gap = { ...small, bands: small.bands.slice(0, 2) }; // nothing covers 7–9
-    expect(() => tallyGroup(sheets([2, 2, 2]), gap, 3)).toThrow(/internal: total 9 lies in no band/);
+    expect(() => tallyGroup(sheets([2, 2, 2]), gap, 3)).toThrow(InternalError);
+    expect(() => tallyGroup(sheets([2, 2, 2]), gap, 3)).toThrow(/^total 9 lies in no band/);
   });
 
   it('stops with an internal error for sheets the parser should never produce', () => {
-    expect(() => tally([0, 0])).toThrow(/internal: a sheet has 2 answers, expected 3/);
-    expect(() => tally([0, 3, 0])).toThrow(/internal: answer 3 to statement 2/);
+    expect(() => tally([0, 0])).toThrow(InternalError);
+    expect(() => tally([0, 0])).toThrow(/^a sheet has 2 answers, expected 3/);
+    expect(() => tally([0, 3, 0])).toThrow(/^answer 3 to statement 2/);
   });
 });
 

@@ -7,7 +7,7 @@ import { groups, groupWords, type Group } from '../content/groups.js';
 import type { Content } from '../content/model.js';
 import { loadContent, type LoadOptions } from '../documents/load.js';
 import type { DocumentKind, DocumentSpec } from '../documents/types.js';
-import { UserError } from '../errors.js';
+import { InternalError, UserError } from '../errors.js';
 import { renderTemplate } from '../layout/template.js';
 import { checkOutputApart, recoverOutput, writeFilesAtomically } from '../output.js';
 import { renderPdf, type RenderedPdf } from '../render/pdf.js';
@@ -156,6 +156,6 @@ export async function renderDocumentPdf(
   const layout = await renderTemplate(spec.template, view, spec.templateDir);
   // The registration says which paper a document is for (print lists, the browser app): it must be the template's.
   if (layout.paper !== spec.paper)
-    throw new Error(`${spec.id}: its template draws on ${layout.paper}, its registration says ${spec.paper}`);
+    throw new InternalError(`${spec.id}: its template draws on ${layout.paper}, its registration says ${spec.paper}`);
   return renderPdf(layout, pdfMeta(content, fileName(content, fillable && spec.fillable ? spec.fillable.id : spec.id)));
 }

@@ -8,6 +8,7 @@ import { replaceFile } from '../output.js';
 import type { ScanPrinting, StatementBoxes, TestGeometry } from '../responses/readers/scan/geometry.js';
 import { paperSizes } from '../sheet/paper.js';
 import { pdfMeta } from './pdf-meta.js';
+import { InternalError } from '../errors.js';
 
 /** The test of `group` as the content prints it: its boxes page by page, statement by statement. */
 export async function testGeometry(content: Content, group: Group): Promise<TestGeometry> {
@@ -35,7 +36,7 @@ export async function testGeometry(content: Content, group: Group): Promise<Test
   }
   for (const statement of byName.values()) {
     if (statement.boxes.length !== labels.length || statement.boxes.some((b) => !b)) {
-      throw new Error(
+      throw new InternalError(
         `scan: statement ${statement.n} of the ${group} test has ${statement.boxes.filter(Boolean).length} boxes, not ${labels.length}`,
       );
     }

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { metaSchemaFor, scoringSchema, statementsSchema, workshopSchema, type Workshop } from './schema.js';
 import { sharedContentFiles, workshopFileName } from './files.js';
 import type { Content, ContentKey, NumberedStatement, Place, Statements } from './model.js';
-import { UserError, displayPath, throwIfProblems, type Problem } from '../errors.js';
+import { displayPath, InternalError, throwIfProblems, type Problem, UserError } from '../errors.js';
 import { checkScoring } from './rules.js';
 import { fieldName, locate, type SourceFile } from './source.js';
 import { readContentText } from './text-file.js';
@@ -48,7 +48,9 @@ function contentFiles(parts: readonly ContentPart[], documentIds: readonly strin
     if (first.section === undefined && rest.length === 0) return { file, schema: first.schema, parts: [first] };
     const inFile = [first, ...rest];
     if (inFile.some((p) => p.section === undefined))
-      throw new Error(`content file ${file}: shared by ${inFile.map((p) => p.key).join(', ')}, each must be a section`);
+      throw new InternalError(
+        `content file ${file}: shared by ${inFile.map((p) => p.key).join(', ')}, each must be a section`,
+      );
     const shape = Object.fromEntries(inFile.map((p) => [p.section!, p.schema]));
     return { file, schema: z.object(shape).strict(), parts: inFile };
   });

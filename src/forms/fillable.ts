@@ -29,6 +29,7 @@ import {
   PDFString,
   type PDFContext,
 } from '../pdf-lib.js';
+import { InternalError } from '../errors.js';
 
 /** Field flags (PDF 32000-1, 12.7.4.2.1): a radio group. Clicking the chosen button again clears it. */
 const radioFlag = 1 << 15;
@@ -59,7 +60,7 @@ function fieldBoxes(boxes: readonly BoxPosition[], content: FormContent, group: 
     const own = boxes.filter((box) => box.name === name);
     const values = own.map((box) => box.value);
     if (own.length !== labels.length || labels.some((label, i) => values[i] !== label)) {
-      throw new Error(
+      throw new InternalError(
         `fillable ${group} test: the boxes of ${name} are [${values.join(', ')}], expected one per category [${labels.join(', ')}]`,
       );
     }
@@ -95,7 +96,7 @@ class Tagging {
     const context = this.doc.context;
     const cell = cellNumber === undefined ? this.document : PDFRef.of(cellNumber);
     if (!cell || !context.lookupMaybe(cell, PDFDict))
-      throw new Error('fillable: no structure element to tag the form field in');
+      throw new InternalError('fillable: no structure element to tag the form field in');
     const form = context.register(
       context.obj({
         Type: 'StructElem',
@@ -173,7 +174,7 @@ export async function makeFillable(rendered: RenderedPdf, meta: FillableMeta): P
     const widgets = boxes.map((box, c) => {
       const page = pages[box.page];
       if (page === undefined)
-        throw new Error(`fillable ${group} test: box on page ${box.page + 1}, which does not exist`);
+        throw new InternalError(`fillable ${group} test: box on page ${box.page + 1}, which does not exist`);
       const bottom = page.getHeight() - box.y - box.size; // pdfkit measures y from the top
       const ap = appearanceFor(box.size);
       const on = onStateName(c);

@@ -12,6 +12,7 @@ import { fromSource, fromSpec, type Template, type TemplateSpec } from './handle
 import { layoutDocumentSchema, type LayoutDocument } from './schema.js';
 import { sourceHash } from './template-source.js';
 import { templatesDir } from '../paths.js';
+import { InternalError } from '../errors.js';
 
 const compiled = new Map<string, Template>();
 
@@ -49,7 +50,7 @@ export async function renderTemplate(name: string, view: object, dir = templates
   try {
     tree = loadYaml(text, { schema: CORE_SCHEMA });
   } catch (err) {
-    throw new Error(`${shown} produced invalid layout YAML: ${(err as Error).message}`);
+    throw new InternalError(`${shown} produced invalid layout YAML: ${(err as Error).message}`, { cause: err });
   }
   const checked = layoutDocumentSchema.safeParse(tree);
   if (!checked.success) {
@@ -58,7 +59,9 @@ export async function renderTemplate(name: string, view: object, dir = templates
       .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
       .join('')
       .replace(/^\./, '');
-    throw new Error(`${shown} produced a layout the renderer cannot draw: ${path || 'the document'}: ${issue.message}`);
+    throw new InternalError(
+      `${shown} produced a layout the renderer cannot draw: ${path || 'the document'}: ${issue.message}`,
+    );
   }
   return checked.data;
 }

@@ -5,6 +5,7 @@ import type { LayoutDocument } from '../layout/schema.js';
 import type { Ctx, Pdf } from './context.js';
 import { registerFonts } from './fonts.js';
 import { paperSizes, type TypeStyle } from './styles.js';
+import { InternalError } from '../errors.js';
 
 /** What a PDF says about itself beyond its layout (made by app/pdf-meta.ts). */
 export interface PdfMeta {
@@ -71,7 +72,7 @@ export function makeCtx(doc: Pdf, style: TypeStyle, layout: LayoutDocument, meta
     grow: new Map(),
     newPage: () => {
       // A fixed page was measured to fit: running over is a renderer bug, not a user error.
-      if (fixed) throw new Error('layout: a fixed page overflowed after it was measured to fit');
+      if (fixed) throw new InternalError('layout: a fixed page overflowed after it was measured to fit');
       addPage(ctx, layout);
     },
   };

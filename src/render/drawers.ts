@@ -7,6 +7,7 @@ import { list } from './blocks/list.js';
 import { table } from './blocks/table.js';
 import { heading, paragraph, spacer } from './blocks/text.js';
 import { registration } from './registration.js';
+import { InternalError } from '../errors.js';
 
 /** The drawer for each block kind: adding a kind is one entry here and one file. */
 const drawers: { [K in Block['kind']]: BlockDrawer<Extract<Block, { kind: K }>> | null } = {
@@ -23,6 +24,6 @@ const drawers: { [K in Block['kind']]: BlockDrawer<Extract<Block, { kind: K }>> 
 
 export function drawerFor(block: Block): BlockDrawer<Block> {
   const drawer = drawers[block.kind] as BlockDrawer<Block> | null | undefined;
-  if (!drawer) throw new Error(`layout: unknown block kind "${block.kind}"`);
+  if (!drawer) throw new InternalError(`layout: unknown block kind "${block.kind}"`);
   return drawer;
 }

@@ -9,12 +9,13 @@ import { drawArtifact } from './context.js';
 import type { BlockDrawer } from './blocks/block.js';
 import { encodePageCode, markCentres, qrSquare, registration as geometry } from '../sheet/page-code.js';
 import { paperSizes } from './styles.js';
+import { InternalError } from '../errors.js';
 
 /** The QR code's dark modules as runs along each row: [row, first column, length]. */
 function qrRuns(text: string): [number, number, number][] {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'Q', version: 1 });
   if (modules.size !== geometry.qrModules)
-    throw new Error(`page code: QR code is ${modules.size} modules, not ${geometry.qrModules}`);
+    throw new InternalError(`page code: QR code is ${modules.size} modules, not ${geometry.qrModules}`);
   const runs: [number, number, number][] = [];
   for (let row = 0; row < modules.size; row++) {
     for (let col = 0; col < modules.size; ) {

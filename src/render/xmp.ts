@@ -1,3 +1,4 @@
+import { InternalError } from '../errors.js';
 // pdfkit copies the title, author and subject into the XMP metadata (where PDF/UA readers
 // look for the title) without escaping them, so a title such as "MUS & trivsel" would make
 // the XMP packet invalid XML. The Info dictionary must keep the text as it is, and both are
@@ -14,7 +15,7 @@ export function escapeXmpValues(pdf: Buffer, values: readonly string[]): Buffer 
   if (needing.length === 0) return pdf;
   const begin = pdf.indexOf('<?xpacket begin=');
   const end = begin < 0 ? -1 : pdf.indexOf('<?xpacket end=', begin);
-  if (end < 0) throw new Error('pdf: the XMP packet to escape the metadata in was not found');
+  if (end < 0) throw new InternalError('pdf: the XMP packet to escape the metadata in was not found');
   const packet = pdf.subarray(begin, end).toString('utf8');
   let mended = packet;
   for (const value of needing) mended = mended.split(`>${value}<`).join(`>${escapeXml(value)}<`);
@@ -24,6 +25,6 @@ export function escapeXmpValues(pdf: Buffer, values: readonly string[]): Buffer 
     surplus -= cut;
     return `\n${spaces.slice(cut)}<`;
   });
-  if (surplus > 0) throw new Error('pdf: no room in the XMP packet to escape the metadata');
+  if (surplus > 0) throw new InternalError('pdf: no room in the XMP packet to escape the metadata');
   return Buffer.concat([pdf.subarray(0, begin), Buffer.from(mended, 'utf8'), pdf.subarray(end)]);
 }

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { groupWords, type Group } from '../content/groups.js';
-import { formatProblem, throwIfProblems, UserError, type Problem } from '../errors.js';
+import { formatProblem, InternalError, throwIfProblems, type Problem, UserError } from '../errors.js';
 import type { Notice, Respondent, Responses } from './types.js';
 import type { FormContent } from '../content/form-identity.js';
 import type { Content } from '../content/model.js';
@@ -145,7 +145,7 @@ export async function collectResponses(
           if (first === undefined) seen.set(hash, file);
           if (paper === 'scan') scans.push({ file, group: slot.group });
           else if (paper === 'returned-form') {
-            if (!content.meta) throw new Error('internal: reading returned tests needs the content version (meta)');
+            if (!content.meta) throw new InternalError('reading returned tests needs the content version (meta)');
             const form = await readReturnedForm(bytes, file, { ...content, meta: content.meta });
             if (slot.group && form.group !== slot.group) {
               throw new UserError({
@@ -175,8 +175,8 @@ export async function collectResponses(
     }
     if (scans.length > 0) {
       // Paper tests scanned: read together, as a paper sheet's pages may be in two files.
-      if (!('test' in content)) throw new Error('internal: reading scanned tests needs the whole content');
-      if (!options.printing) throw new Error('internal: reading scanned tests needs the printed tests (app/scans.ts)');
+      if (!('test' in content)) throw new InternalError('reading scanned tests needs the whole content');
+      if (!options.printing) throw new InternalError('reading scanned tests needs the printed tests (app/scans.ts)');
       const { readScans } = await import('./readers/scan/read-scans.js');
       const scanned = await readScans(scans, content as unknown as Content, {
         printing: options.printing,

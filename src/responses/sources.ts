@@ -10,7 +10,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { groupWords, onlyGroup, otherGroup, type Group } from '../content/groups.js';
 import type { Scoring } from '../content/model.js';
-import { UserError } from '../errors.js';
+import { InternalError, UserError } from '../errors.js';
 import { collectResponses, isFolder, type CollectContent } from './collect.js';
 import type { StatementTexts } from './readers/table/columns.js';
 import { checkInputFile, readHead } from './input-file.js';
@@ -176,7 +176,7 @@ async function collect(
   }
   const read = (file: string, group: Group | undefined): Responses => {
     const outcome = outcomes.get(key(file, group));
-    if (!outcome) throw new Error(`internal: ${file} was not read beforehand`);
+    if (!outcome) throw new InternalError(`${file} was not read beforehand`);
     for (const line of outcome.notices) options.notice?.(line);
     if (outcome.error) throw outcome.error;
     return outcome.responses!;

@@ -6,6 +6,7 @@
 // error correction Q: it must fit the 15 mm page margin and survive a copier's smudges.
 import type { Group } from '../content/model.js';
 import { mm } from './paper.js';
+import { InternalError } from '../errors.js';
 
 export interface PageCode {
   group: Group;
@@ -25,11 +26,12 @@ const groupDigits: Record<Group, string> = { leader: '1', employee: '2' };
 export const maxSheet = 9999;
 
 export function encodePageCode(code: PageCode): string {
-  if (!/^[0-9a-f]{12}$/.test(code.fingerprint)) throw new Error(`page code: bad fingerprint "${code.fingerprint}"`);
-  if (code.page < 1 || code.page > 9) throw new Error(`page code: page ${code.page} out of range`);
+  if (!/^[0-9a-f]{12}$/.test(code.fingerprint))
+    throw new InternalError(`page code: bad fingerprint "${code.fingerprint}"`);
+  if (code.page < 1 || code.page > 9) throw new InternalError(`page code: page ${code.page} out of range`);
   const sheet = code.sheet ?? 0;
   if (!Number.isInteger(sheet) || sheet < 0 || sheet > maxSheet)
-    throw new Error(`page code: sheet ${sheet} out of range`);
+    throw new InternalError(`page code: sheet ${sheet} out of range`);
   const fingerprint = BigInt(`0x${code.fingerprint}`).toString().padStart(15, '0');
   return `${prefix}${groupDigits[code.group]}${code.page}${String(sheet).padStart(4, '0')}${fingerprint}`;
 }

@@ -1,3 +1,4 @@
+import { InternalError } from '../errors.js';
 // Leaders and employees side by side, as pure functions of the two groups' counts: each
 // statement's mean on the points scale (1–5), the difference employees − leaders, the
 // largest differences (the dialogue starters) and a theme's most-answered category.
@@ -49,7 +50,7 @@ export function compareGroups(
   points: readonly number[],
 ): StatementComparison[] {
   if (leader.statements.length !== employee.statements.length)
-    throw new Error('internal: the groups were tallied with different statements');
+    throw new InternalError('the groups were tallied with different statements');
   return leader.statements.map((statement, i) => {
     const l = statementMean(statement, points);
     const e = statementMean(employee.statements[i], points);

@@ -4,6 +4,7 @@
 // index (0-based, in the content's scale order) or null per statement.
 import type { Group } from '../content/groups.js';
 import type { Scoring } from '../content/model.js';
+import { InternalError } from '../errors.js';
 
 /** One respondent's answers: a category index or null (not answered) per statement, in statement order. */
 export type Answers = readonly (number | null)[];
@@ -75,7 +76,7 @@ export function createGroupTally(scoring: TallyScoring, statementCount: number):
 
   function add(answers: Answers): void {
     if (answers.length !== statementCount) {
-      throw new Error(`internal: a sheet has ${answers.length} answers, expected ${statementCount}`);
+      throw new InternalError(`a sheet has ${answers.length} answers, expected ${statementCount}`);
     }
     let total = 0;
     let answered = 0;
@@ -86,7 +87,7 @@ export function createGroupTally(scoring: TallyScoring, statementCount: number):
         continue;
       }
       if (!Number.isInteger(category) || category < 0 || category >= categoryCount) {
-        throw new Error(`internal: answer ${category} to statement ${s + 1} is not a category index`);
+        throw new InternalError(`answer ${category} to statement ${s + 1} is not a category index`);
       }
       counts[s * categoryCount + category]++;
       total += points[category];
@@ -98,7 +99,7 @@ export function createGroupTally(scoring: TallyScoring, statementCount: number):
     const band = bands.findIndex((b) => b.min <= total && total <= b.max);
     if (band === -1) {
       // Content validation guarantees the bands cover every possible total.
-      throw new Error(`internal: total ${total} lies in no band of the content`);
+      throw new InternalError(`total ${total} lies in no band of the content`);
     }
     bandCounts[band]++;
   }
