@@ -185,7 +185,7 @@ describe('a sheet with a side missing is counted with what is there', () => {
       })),
     );
     const corrections = readFileSync(join(file, '..', 'rettelser.yaml'), 'utf8');
-    expect(corrections).toContain(`- sheet: "scan.pdf:3"  # bagsiden mangler\n  statement: ${back[0]}\n  answer:\n`);
+    expect(corrections).toContain(`- sheet: "scan.pdf:3" # bagsiden mangler\n  statement: ${back[0]}\n  answer:\n`);
   }, 120_000);
 
   it("a numbered sheet whose back is missing, and a back page alone: named by sheet number, and by the back's file and page", async () => {
@@ -254,7 +254,7 @@ describe('corrections, doubtful rows and the review sheet', () => {
     expect(review.text).toContain('Ark scan.pdf:1 · udsagn 5 · scan.pdf side 1');
     expect(readFileSync(join(dir, 'gennemgang.pdf')).toString('latin1')).toMatch(/\/Subtype\s*\/Image/); // the picture of the boxes
     const corrections = readFileSync(join(dir, 'rettelser.yaml'), 'utf8');
-    expect(corrections).toContain('- sheet: "scan.pdf:1"  # mere end ét kryds\n  statement: 5\n  answer:\n');
+    expect(corrections).toContain('- sheet: "scan.pdf:1" # mere end ét kryds\n  statement: 5\n  answer:\n');
 
     writeFileSync(
       join(dir, 'rettelser.yaml'),

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createCanvas, ImageData } from '@napi-rs/canvas';
 import type { Content, Group } from '../content/model.js';
 import { replaceFile } from '../output.js';
-import { correctionsFileName, correctionsText, readCorrectionEntries } from '../responses/readers/scan/corrections.js';
+import { correctionsFileName, correctionsText } from '../responses/readers/scan/corrections.js';
 import { cropRgba, type GrayImage } from '../responses/readers/scan/image.js';
 import { forgetReading } from './workshop-answers.js';
 import { workshopLayout, type WorkshopFolder } from './workshop.js';
@@ -25,12 +25,9 @@ export function decideRow(
   category: number | null,
 ): void {
   const file = correctionsFile(folder);
-  const entries = readCorrectionEntries(file);
   const answer = category === null ? '-' : content.scoring.scale[category].label;
-  const entry = entries.find((e) => e.sheet === row.sheet && e.statement === row.statement);
-  if (entry) entry.answer = answer;
-  else entries.push({ sheet: row.sheet, statement: row.statement, answer });
-  replaceFile(file, correctionsText(content.test.review?.corrections ?? [], entries, []));
+  const decision = { sheet: row.sheet, statement: row.statement, answer };
+  replaceFile(file, correctionsText(content.test.review?.corrections ?? [], file, [], decision));
   forgetReading();
 }
 

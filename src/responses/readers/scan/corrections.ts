@@ -5,11 +5,12 @@
 import { errorText, excerpt } from '../../../text.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { isSeq, LineCounter, parseDocument } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
+import { type Document, isSeq, LineCounter, parseDocument, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { maxCorrectionsBytes } from '../../../limits.js';
 import { checkInputFile } from '../../input-file.js';
 import type { Category } from '../../../content/model.js';
-import { UserError } from '../../../errors.js';
+import { InternalError, UserError } from '../../../errors.js';
 import { createAnswerMatcher } from '../../answers.js';
 
 export const correctionsFileName = 'rettelser.yaml';
@@ -109,26 +110,58 @@ export function readCorrections(file: string, scale: readonly Category[], statem
   return corrections;
 }
 
-const quote = (text: string) => JSON.stringify(text);
+/** A new entry; its sheet in quotes, as a sheet is a name ("007" is not 7). */
+function entryNode(doc: Document, sheet: string, statement: number, answer: string | null) {
+  const entry = doc.createNode({ sheet, statement, answer });
+  (entry.items[0].value as Scalar).type = 'QUOTE_DOUBLE';
+  return entry;
+}
 
-/** The file's text: the earlier entries as they were, then the rows not yet in it. */
+/** A decision to write into the file: the answer of one row (a label, or "-" for not answered). */
+export interface CorrectionDecision {
+  sheet: string;
+  statement: number;
+  answer: string;
+}
+
+/**
+ * The file's new text: the file as the person left it — entries, comments and the way each
+ * value is written (`.inf` stays `.inf`) — with a decision set on its row's entry (or added),
+ * then the rows not yet in it, each with its reason as a comment. A new file starts with
+ * `comment`. The yaml Document keeps what is not changed; the text is read back before it is
+ * returned, so that nothing the person wrote can come back meaning something else.
+ */
 export function correctionsText(
   comment: readonly string[],
-  earlier: CorrectionEntry[],
+  file: string,
   rows: { sheet: string; statement: number; note: string }[],
+  decision?: CorrectionDecision,
 ): string {
-  const known = new Set(earlier.map((e) => `${e.sheet}\u0000${e.statement}`));
-  const lines = comment.map((c) => `# ${c}`);
-  for (const e of earlier) {
-    const answer =
-      e.answer === null || e.answer === undefined
-        ? ''
-        : ` ${typeof e.answer === 'string' ? quote(e.answer) : String(e.answer)}`;
-    lines.push(`- sheet: ${quote(e.sheet)}`, `  statement: ${e.statement}`, `  answer:${answer}`);
+  const earlier = readCorrectionEntries(file); // the file's checks, and its entries in order
+  const source = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const doc: Document = parseDocument(source);
+  // An empty file, or one of comments only: a list to add to, under the person's comment if any.
+  if (!isSeq(doc.contents)) doc.contents = doc.createNode([]);
+  if (!source.trim()) doc.commentBefore = comment.map((c) => ` ${c}`).join('\n');
+  const items = (doc.contents as YAMLSeq).items;
+  const key = (sheet: string, statement: number) => `${sheet}\u0000${statement}`;
+  const known = new Map(earlier.map((e, i) => [key(e.sheet, e.statement), i]));
+  if (decision) {
+    const at = known.get(key(decision.sheet, decision.statement));
+    if (at !== undefined) (items[at] as YAMLMap).set('answer', decision.answer);
+    else {
+      items.push(entryNode(doc, decision.sheet, decision.statement, decision.answer));
+      known.set(key(decision.sheet, decision.statement), items.length - 1);
+    }
   }
   for (const row of rows) {
-    if (known.has(`${row.sheet}\u0000${row.statement}`)) continue;
-    lines.push(`- sheet: ${quote(row.sheet)}  # ${row.note}`, `  statement: ${row.statement}`, '  answer:');
+    if (known.has(key(row.sheet, row.statement))) continue;
+    const entry = entryNode(doc, row.sheet, row.statement, null);
+    (entry.items[0].value as Scalar).comment = ` ${row.note}`;
+    items.push(entry);
   }
-  return `${lines.join('\n')}\n`;
+  const text = doc.toString({ nullStr: '' });
+  if (!isDeepStrictEqual(parseDocument(text).toJS() ?? [], doc.toJS() ?? []))
+    throw new InternalError(`${correctionsFileName}: the rewritten file would read back differently`);
+  return text;
 }

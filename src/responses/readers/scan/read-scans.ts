@@ -8,7 +8,7 @@ import type { Content, Group } from '../../../content/model.js';
 import { displayPath, formatProblem, isExhaustion, type Problem } from '../../../errors.js';
 import { excerpt } from '../../../text.js';
 import type { Respondent, Responses } from '../../types.js';
-import { correctionsFileName, correctionsText, readCorrectionEntries, readCorrections } from './corrections.js';
+import { correctionsFileName, correctionsText, readCorrections } from './corrections.js';
 import { scanPages } from './decode.js';
 import type { ScanPrinting } from './geometry.js';
 import { openPageReader } from './page-readers.js';
@@ -252,7 +252,7 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
       );
     const reviewFile = join(place, reviewFileName);
     const rows = review.map((r) => ({ sheet: r.sheet, statement: r.statement, note: texts.reasons[r.reason] }));
-    const corrections = correctionsText(texts.corrections, readCorrectionEntries(correctionsFile), rows);
+    const corrections = correctionsText(texts.corrections, correctionsFile, rows);
     const need = `${review.length} answer${review.length === 1 ? '' : 's'} on the scans need${review.length === 1 ? 's' : ''} a look`;
     try {
       options.printing.writeBeside(reviewFile, await options.printing.reviewSheet(reviewSheet(texts, review)));
