@@ -13,6 +13,7 @@ import { checkOutputApart, recoverOutput, writeFilesAtomically } from '../output
 import { renderPdf, type RenderedPdf } from '../render/pdf.js';
 import { documents, documentsOf, fileName, type BuildDocument, type Tallies, type ViewOptions } from './documents.js';
 import { pdfMeta } from './pdf-meta.js';
+import { checkCopyNames, renderCopies } from './print-copies.js';
 import type { AnswerOptions, GroupTallies, ResponseSources } from './tally.js';
 
 export interface BuildOptions extends ViewOptions, AnswerOptions, LoadOptions {
@@ -43,6 +44,7 @@ export async function runBuild(options: BuildOptions): Promise<string[]> {
   const made = options.kinds ? documentsOf(options.kinds) : documents;
   // Checked before any answers are read: a wrong approach stops the build at once.
   if (options.tilgang !== undefined) checkApproach(content, options.tilgang, made);
+  if (options.copies) checkCopyNames(content, options.copies, options.contentDir);
   const { responses } = options;
   if (responses) {
     const { file, files = [], leader, employee } = responses;
@@ -65,7 +67,7 @@ export async function runBuild(options: BuildOptions): Promise<string[]> {
     tilgang: options.tilgang,
     kinds: options.kinds,
   });
-  if (options.copies) files.push(...(await (await import('./print-copies.js')).renderCopies(content, options.copies)));
+  if (options.copies) files.push(...(await renderCopies(content, options.copies)));
   const written = writeFilesAtomically(options.outDir, files);
   // After the set is safely in place, so a failed build still leaves the folder as it was.
   for (const spec of made) {
