@@ -1,7 +1,8 @@
 // The answers of a workshop (its folder svar/), read for a face that shows them: each file
 // on its own (what it was read as, its problems), and the folder as a whole, as `mus tally
 // --skip-invalid svar` reads it (the numbers, the scan rows that need a look, with their
-// pictures). Both are kept until a file of the folder changes: what was read is not read again.
+// pictures). What was read of each file is kept while the file is unchanged (read-memo.ts):
+// a decision on a scan row re-applies the corrections and tallies again, it reads no scan.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
@@ -15,6 +16,7 @@ import type { FlaggedRow } from '../responses/readers/scan/read-scans.js';
 import { formatOf, readResponseSources } from '../responses/sources.js';
 import { answersByGroup, type Responses } from '../responses/types.js';
 import { tallyResponses } from '../tally/tally.js';
+import { FileMemo } from './read-memo.js';
 import { scanPrinting } from './scans.js';
 import type { GroupTallies } from './tally.js';
 import { stamp, workshopLayout, type WorkshopFolder } from './workshop.js';
@@ -76,14 +78,20 @@ function kindOf(file: string): FileKind {
 const shownAs = (line: string, path: string, sent: string) =>
   line.split(path).join(sent).split(basename(path)).join(sent);
 
-const readings = new Map<string, FileReading>();
-
 /** One printing side per content: each test's box geometry is rendered once, not once a reading. */
 const printings = new WeakMap<Content, ScanPrinting>();
 function printingOf(content: Content): ScanPrinting {
   let printing = printings.get(content);
   if (!printing) printings.set(content, (printing = scanPrinting(content)));
   return printing;
+}
+
+/** What was read of the answer files with one content (its test geometry, its statements). */
+const memos = new WeakMap<Content, FileMemo>();
+export function answersMemo(content: Content): FileMemo {
+  let memo = memos.get(content);
+  if (!memo) memos.set(content, (memo = new FileMemo()));
+  return memo;
 }
 
 /** Reads one answer file on its own; `sent` is the name it was sent as, used in its lines. */
@@ -94,27 +102,29 @@ export async function readAnswerFile(
   sent: string,
 ): Promise<FileReading> {
   const file = join(folder.dir, workshopLayout.answers, name);
-  const key = `${file}\u0000${stamp(file)}\u0000${sent}\u0000${content.dir}`;
-  const known = readings.get(key);
-  if (known) return known;
   const notices: string[] = [];
   const problems: string[] = [];
   let responses: Responses = { leader: [], employee: [] };
   const kind = kindOf(file);
   // Read as the folder reading reads it, but the review files beside the scans are the
   // folder reading's to write: a file read alone would write them with its own rows only.
-  const printing = { ...printingOf(content), writeBeside: () => undefined };
+  const printing = {
+    ...printingOf(content),
+    reviewSheet: async () => new Uint8Array(0),
+    writeBeside: () => undefined,
+  };
   try {
     responses = await readResponseSources({ file }, content, {
       notice: (line) => notices.push(line),
       printing,
+      memo: answersMemo(content),
     });
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     problems.push(...error.problems.map(formatProblem));
   }
   const sheets = answersByGroup(responses);
-  const reading: FileReading = {
+  return {
     kind,
     counts: { leader: sheets.leader.length, employee: sheets.employee.length },
     incomplete: [...sheets.leader, ...sheets.employee].filter((s) => s.some((a) => a === null)).length,
@@ -123,8 +133,6 @@ export async function readAnswerFile(
     // The rows that need a look are the review's to show, not a line of their own here.
     notices: notices.filter((line) => !line.includes(correctionsFileName)).map((line) => shownAs(line, file, sent)),
   };
-  readings.set(key, reading);
-  return reading;
 }
 
 /** A scan row that needs a look, with the picture of its boxes as the scan shows them. */
@@ -178,6 +186,8 @@ async function readFolder(folder: WorkshopFolder, content: Content): Promise<Fol
   // The review sheet is handed the rows in the order they are flagged: their pictures come from it.
   let pictures: ReviewSheet['rows'] = [];
   const printing = printingOf(content);
+  const memo = answersMemo(content);
+  memo.keepOnly(files.map((name) => join(dir, name)));
   const capturing = {
     ...printing,
     reviewSheet: (sheet: ReviewSheet) => {
@@ -190,6 +200,7 @@ async function readFolder(folder: WorkshopFolder, content: Content): Promise<Fol
       notice: (line) => notices.push(line.split(`${dir}/`).join('')),
       skipInvalid: true,
       printing: capturing,
+      memo,
     });
   }
   const tallies = tallyResponses(answersByGroup(responses), content);
