@@ -434,6 +434,40 @@ describe('Svar', () => {
   });
 });
 
+describe('a file of one group without a role column', () => {
+  it('is not counted until the facilitator says whose answers it holds; then as --leaders counts it, on the page and the posters', async () => {
+    await createWorkshop(app, 'enegruppe');
+    const upload = multipart([{ name: 'excel-ledere.csv', bytes: readFileSync(fixture('exports/excel-ledere.csv')) }]);
+    expect((await app.request({ method: 'POST', url: '/w/enegruppe/svar', ...upload })).statusCode).toBe(303);
+    const before = await app.get('/w/enegruppe/svar');
+    expect(pageText(before.body)).toContain('excel-ledere.csv Tælles ikke med');
+    expect(before.body).toContain('action="/w/enegruppe/svar/svar-001.csv/gruppe"');
+    expect(before.body).toMatch(/<label for="gruppe-svar-001-csv">Hvis svar er i excel-ledere\.csv\?<\/label>/);
+    // Only a group, or nothing (the file says it), and only a file of the workshop.
+    expect((await app.post('/w/enegruppe/svar/svar-001.csv/gruppe', { group: 'boss' })).statusCode).toBe(404);
+    expect((await app.post('/w/enegruppe/svar/svar-009.csv/gruppe', { group: 'leader' })).statusCode).toBe(404);
+    expect((await app.post('/w/enegruppe/svar/svar-001.csv/gruppe', { group: 'leader' })).statusCode).toBe(303);
+    // Stored beside the file's record, where the CLI-side folder keeps the names it was sent as.
+    expect(JSON.parse(readFileSync(join(app.root, 'enegruppe', 'modtaget.json'), 'utf8'))).toEqual({
+      'svar-001.csv': { sent: 'excel-ledere.csv', group: 'leader' },
+    });
+    const after = await app.get('/w/enegruppe/svar');
+    expect(after.body).toContain('<option value="leader" selected>');
+    const text = pageText(after.body);
+    // fixtures/exports/expected.json: 4 leaders, 3 of them complete.
+    expect(text).toContain('excel-ledere.csv tabel (csv), 4 besvarelser');
+    expect(text).toContain('Ledere: 4 besvarelser · 1 ikke fuldt udfyldt');
+    const result = await app.get('/w/enegruppe/resultat');
+    expect(pageText(result.body)).toContain('4 besvarelser');
+    const poster = await app.get('/w/enegruppe/plakater/resultatskema-leder.pdf');
+    expect(poster.statusCode).toBe(200);
+    expect((await pagesOfBytes(new Uint8Array(poster.rawPayload)))[0].text).toContain('Antal besvarelser: 4');
+    // Back to "the file says": not counted again.
+    expect((await app.post('/w/enegruppe/svar/svar-001.csv/gruppe', { group: '' })).statusCode).toBe(303);
+    expect(pageText((await app.get('/w/enegruppe/svar')).body)).toContain('Ledere: 0 besvarelser');
+  });
+});
+
 describe('Gennemgang and Resultat without scans', () => {
   it('says there is nothing to look at, and nothing to count yet', async () => {
     await createWorkshop(app, 'tom');

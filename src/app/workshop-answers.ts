@@ -4,7 +4,7 @@
 // pictures). What was read of each file is kept while the file is unchanged (read-memo.ts):
 // a decision on a scan row re-applies the corrections and tallies again, it reads no scan.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Content, Group } from '../content/model.js';
 import { formatProblem, UserError } from '../errors.js';
@@ -17,6 +17,7 @@ import { formatOf, readResponseSources } from '../responses/sources.js';
 import { answersByGroup, type Responses } from '../responses/types.js';
 import { tallyResponses } from '../tally/tally.js';
 import { FileMemo } from './read-memo.js';
+import { answerFiles, receivedFiles } from './received.js';
 import { scanPrinting } from './scans.js';
 import type { GroupTallies } from './tally.js';
 import { stamp, workshopLayout, type WorkshopFolder } from './workshop.js';
@@ -36,35 +37,6 @@ export interface FileReading {
   problems: string[];
   /** Notes about the file (e.g. ignored columns), one line each. */
   notices: string[];
-}
-
-/** The extensions accepted as answers (the readers' formats, and scanned page images). */
-export const answerExtensions = [
-  '.pdf',
-  '.png',
-  '.jpg',
-  '.jpeg',
-  '.tif',
-  '.tiff',
-  '.xlsx',
-  '.xlsm',
-  '.xls',
-  '.ods',
-  '.csv',
-  '.tsv',
-  '.yaml',
-  '.yml',
-  '.json',
-];
-
-/** The answer files of the folder (what a folder reading counts), by name. */
-export function answerFiles(folder: WorkshopFolder): string[] {
-  const dir = join(folder.dir, workshopLayout.answers);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => !name.startsWith('.') && answerExtensions.includes(extname(name).toLowerCase()))
-    .filter((name) => name !== correctionsFileName)
-    .sort();
 }
 
 function kindOf(file: string): FileKind {
@@ -94,12 +66,13 @@ export function answersMemo(content: Content): FileMemo {
   return memo;
 }
 
-/** Reads one answer file on its own; `sent` is the name it was sent as, used in its lines. */
+/** Reads one answer file on its own; `sent` is the name it was sent as, used in its lines; `group` when it was given for one. */
 export async function readAnswerFile(
   folder: WorkshopFolder,
   content: Content,
   name: string,
   sent: string,
+  group?: Group,
 ): Promise<FileReading> {
   const file = join(folder.dir, workshopLayout.answers, name);
   const notices: string[] = [];
@@ -114,7 +87,7 @@ export async function readAnswerFile(
     writeBeside: () => undefined,
   };
   try {
-    responses = await readResponseSources({ file }, content, {
+    responses = await readResponseSources(group ? { [group]: file } : { file }, content, {
       notice: (line) => notices.push(line),
       printing,
       memo: answersMemo(content),
@@ -157,7 +130,7 @@ function folderKey(folder: WorkshopFolder, content: Content): string {
   const corrections = join(dir, 'rettelser.yaml');
   // The reading itself writes the corrections file (adding new rows): its text, not its time, counts.
   const text = existsSync(corrections) ? createHash('sha256').update(readFileSync(corrections)).digest('hex') : '';
-  const files = answerFiles(folder).map((name) => `${name}@${stamp(join(dir, name))}`);
+  const files = receivedFiles(folder).map((f) => `${f.name}@${stamp(join(dir, f.name))}@${f.group ?? ''}`);
   return JSON.stringify([dir, content.dir, content.workshop, text, files]);
 }
 
@@ -195,13 +168,31 @@ async function readFolder(folder: WorkshopFolder, content: Content): Promise<Fol
       return printing.reviewSheet(sheet);
     },
   };
-  if (files.length > 0) {
-    responses = await readResponseSources({ file: dir }, content, {
-      notice: (line) => notices.push(line.split(`${dir}/`).join('')),
-      skipInvalid: true,
-      printing: capturing,
-      memo,
-    });
+  const options = {
+    notice: (line: string) => notices.push(line.split(`${dir}/`).join('')),
+    skipInvalid: true,
+    printing: capturing,
+    memo,
+  };
+  // A file given for one group is read as --leaders/--employees reads it; the rest as the folder.
+  const received = receivedFiles(folder);
+  const rest = received.filter((f) => !f.group).map((f) => join(dir, f.name));
+  if (rest.length > 0) {
+    responses = await readResponseSources(
+      rest.length === files.length ? { file: dir } : { files: rest },
+      content,
+      options,
+    );
+  }
+  for (const { name, group } of received) {
+    if (!group) continue;
+    try {
+      const read = await readResponseSources({ [group]: join(dir, name) }, content, options);
+      responses[group].push(...read[group]);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      for (const problem of error.problems) options.notice(`${formatProblem(problem)} (skipped)`);
+    }
   }
   const tallies = tallyResponses(answersByGroup(responses), content);
   const doubtful = (responses.flagged ?? []).map((row, i) => ({ ...row, picture: pictures[i]?.picture }));

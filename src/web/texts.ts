@@ -98,6 +98,9 @@ export const appTextsSchema = z
         unsupported: text,
         typeIn: text,
         review: text,
+        groupOf: text,
+        groupFromFile: text,
+        groupSave: text,
       })
       .strict(),
     entry: z

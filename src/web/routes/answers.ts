@@ -11,6 +11,7 @@ import {
   maxAnswerFiles,
   receivedFiles,
   removeAnswerFile,
+  setFileGroup,
   temporaryAnswerFile,
 } from '../../app/received.js';
 import { typedSheetYaml } from '../../app/review.js';
@@ -43,7 +44,9 @@ export async function answerRoutes(app: FastifyInstance, ctx: AppContext): Promi
     const received = receivedFiles(folder);
     const files = [];
     for (const file of received) {
-      const reading = await readAnswerFile(folder, content, file.name, file.sent);
+      const reading = await readAnswerFile(folder, content, file.name, file.sent, file.group);
+      // A table may hold one group's answers without saying so (no role column): the facilitator says.
+      const table = reading.kind === 'table' || reading.kind === 'spreadsheet';
       files.push({
         name: file.name,
         sent: file.sent,
@@ -53,6 +56,15 @@ export async function answerRoutes(app: FastifyInstance, ctx: AppContext): Promi
         flagged: reading.flagged > 0 ? fillPlaceholders(t.flagged, { count: reading.flagged }) : '',
         remove: `/w/${folder.name}/svar/${encodeURIComponent(file.name)}/fjern`,
         removeLabel: fillPlaceholders(t.removeLabel, { name: file.sent }),
+        group: table && {
+          action: `/w/${folder.name}/svar/${encodeURIComponent(file.name)}/gruppe`,
+          id: `gruppe-${file.name.replace(/[^a-z0-9-]/gi, '-')}`,
+          label: fillPlaceholders(t.groupOf, { name: file.sent }),
+          options: [
+            { value: '', label: t.groupFromFile, selected: !file.group },
+            ...groups.map((g) => ({ value: g, label: content.comparison.groups[g], selected: file.group === g })),
+          ],
+        },
       });
     }
     const folderReading = await readWorkshopAnswers(folder, content);
@@ -111,6 +123,16 @@ export async function answerRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.post('/w/:name/svar/:file/fjern', async (request, reply) => {
     const { folder } = workshopOf(ctx, request.params);
     if (!removeAnswerFile(folder, String((request.params as { file: string }).file)))
+      throw new NotFound('no such file');
+    return reply.redirect(`/w/${folder.name}/svar`, 303);
+  });
+
+  app.post('/w/:name/svar/:file/gruppe', async (request, reply) => {
+    const { folder } = workshopOf(ctx, request.params);
+    const value = field(request.body, 'group') ?? '';
+    if (value !== '' && !(groups as readonly string[]).includes(value)) throw new NotFound('no such group');
+    const group = value === '' ? undefined : (value as Group);
+    if (!setFileGroup(folder, String((request.params as { file: string }).file), group))
       throw new NotFound('no such file');
     return reply.redirect(`/w/${folder.name}/svar`, 303);
   });
