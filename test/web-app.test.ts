@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkshop } from '../src/content/load.js';
 import { createApp } from '../src/web/server.js';
 import { defaultContentDir } from '../src/paths.js';
-import { fixture } from './helpers/cli.js';
+import { fixture, runMus } from './helpers/cli.js';
 import { A3, A4, pagesOfBytes, tempDir } from './helpers/pdf.js';
 import {
   cookie,
@@ -465,6 +465,71 @@ describe('a file of one group without a role column', () => {
     // Back to "the file says": not counted again.
     expect((await app.post('/w/enegruppe/svar/svar-001.csv/gruppe', { group: '' })).statusCode).toBe(303);
     expect(pageText((await app.get('/w/enegruppe/svar')).body)).toContain('Ledere: 0 besvarelser');
+  });
+});
+
+describe('Hent indtastningsark', () => {
+  it('is a workbook with the header row and a drop-down of the categories in every answer cell; filled in, it is counted', async () => {
+    await createWorkshop(app, 'indtast', { tilgang: '1', copies: '12' });
+    const page = await app.get('/w/indtast/svar');
+    expect(page.body).toContain('<a href="/w/indtast/indtastningsark.xlsx" download>Hent indtastningsark (xlsx)</a>');
+    const response = await app.get('/w/indtast/indtastningsark.xlsx');
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="indtastningsark.xlsx"');
+    const bytes = new Uint8Array(response.rawPayload);
+    // The same workshop gives the same bytes.
+    expect(Buffer.from((await app.get('/w/indtast/indtastningsark.xlsx')).rawPayload).equals(Buffer.from(bytes))).toBe(
+      true,
+    );
+    const xml = new TextDecoder().decode(unzipSync(bytes)['xl/worksheets/sheet1.xml']);
+    // One row per numbered copy (12), below the header: the role in A, statements 1–20 in B–U.
+    expect(xml).toContain(
+      '<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="A2:A13"><formula1>"leder,medarbejder"</formula1></dataValidation>',
+    );
+    expect(xml).toContain('sqref="B2:U13"><formula1>"Aldrig,Sjældent,Af og til,Oftest,Altid"</formula1>');
+    expect(xml.indexOf('<dataValidations')).toBeGreaterThan(xml.indexOf('</sheetData>'));
+    // Filled in as a student helper would: two leaders (one leaves statement 20), one employee.
+    const XLSX = await import('@e965/xlsx');
+    const book = XLSX.read(bytes, { type: 'array' });
+    const sheet = book.Sheets[book.SheetNames[0]];
+    expect(XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1 })[0]).toEqual([
+      'Rolle',
+      ...Array.from({ length: 20 }, (_, i) => `Udsagn ${i + 1}`),
+    ]);
+    const labels = ['Aldrig', 'Sjældent', 'Af og til', 'Oftest', 'Altid'];
+    XLSX.utils.sheet_add_aoa(
+      sheet,
+      [
+        ['leder', ...Array(20).fill('Altid')],
+        ['leder', ...Array(19).fill('Aldrig')],
+        ['medarbejder', ...Array.from({ length: 20 }, (_, i) => labels[i % 5])],
+      ],
+      { origin: 'A2' },
+    );
+    const filled = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+    const upload = multipart([
+      { name: 'tom-skabelon.xlsx', bytes },
+      { name: 'indtastet.xlsx', bytes: filled },
+    ]);
+    expect((await app.request({ method: 'POST', url: '/w/indtast/svar', ...upload })).statusCode).toBe(303);
+    const text = pageText((await app.get('/w/indtast/svar')).body);
+    expect(text).toContain('tom-skabelon.xlsx regneark, 0 besvarelser');
+    expect(text).toContain('indtastet.xlsx regneark, 3 besvarelser');
+    expect(text).toContain('Ledere: 2 besvarelser · 1 ikke fuldt udfyldt');
+    expect(text).toContain('Medarbejdere: 1 besvarelser');
+    // Points 1–5 (Aldrig–Altid): the employee has 4 × (1+2+3+4+5) = 60 points, in the band 41–60.
+    const tally = runMus(['tally', '--json', join(answersOf('indtast'), 'svar-002.xlsx')]);
+    expect(tally.code).toBe(0);
+    const json = JSON.parse(tally.stdout);
+    expect(json.leaders.respondents).toBe(2);
+    expect(json.leaders.statements[0].counts).toEqual([1, 0, 0, 0, 1]);
+    expect(json.leaders.statements[19].counts).toEqual([0, 0, 0, 0, 1]);
+    expect(json.leaders.statements[19].unanswered).toBe(1);
+    expect(json.leaders.complete).toBe(1);
+    expect(json.employees.bands.map((b: { count: number }) => b.count)).toEqual([0, 0, 1, 0, 0]);
+    expect(json.employees.statements.map((s: { counts: number[] }) => s.counts.indexOf(1))).toEqual(
+      Array.from({ length: 20 }, (_, i) => i % 5),
+    );
   });
 });
 

@@ -15,6 +15,7 @@ import {
   temporaryAnswerFile,
 } from '../../app/received.js';
 import { typedSheetYaml } from '../../app/review.js';
+import { typingTemplate } from '../../app/typing-template.js';
 import { readAnswerFile, readWorkshopAnswers, type FileReading } from '../../app/workshop-answers.js';
 import type { WorkshopFolder } from '../../app/workshop.js';
 import { groups, type Content, type Group } from '../../content/model.js';
@@ -94,6 +95,7 @@ export async function answerRoutes(app: FastifyInstance, ctx: AppContext): Promi
           : undefined,
       upload: `/w/${folder.name}/svar`,
       entry: `/w/${folder.name}/indtast`,
+      template: `/w/${folder.name}/${texts.typingTemplate.file}`,
       maxFiles: maxAnswerFiles,
     };
   };
@@ -125,6 +127,17 @@ export async function answerRoutes(app: FastifyInstance, ctx: AppContext): Promi
     if (!removeAnswerFile(folder, String((request.params as { file: string }).file)))
       throw new NotFound('no such file');
     return reply.redirect(`/w/${folder.name}/svar`, 303);
+  });
+
+  // One row per paper sheet: the numbered copies printed, or the content's number of rows.
+  app.get(`/w/:name/${texts.typingTemplate.file}`, async (request, reply) => {
+    const { folder, content } = workshopOf(ctx, request.params);
+    const rows = folder.settings.copies ?? texts.typingTemplate.rows;
+    const bytes = await typingTemplate(content, texts.typingTemplate, rows);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${texts.typingTemplate.file}"`)
+      .send(Buffer.from(bytes));
   });
 
   app.post('/w/:name/svar/:file/gruppe', async (request, reply) => {
