@@ -186,10 +186,18 @@ function printNotice(message: string): void {
 }
 
 /** User errors are one line each on stderr; anything else is a bug, with the stack behind --debug. */
-function report(err: unknown): void {
+async function report(err: unknown): Promise<void> {
   const debug = program.opts().debug || process.argv.includes('--debug');
   if (err instanceof UserError) {
-    process.stderr.write(`${visibleLines(err.message)}\n`);
+    // Worded by the content when it has a text for the problem (problems.yaml), else as the code says.
+    const { loadProblemTexts, problemLine } = await import('./content/problems.js');
+    let texts: ReturnType<typeof loadProblemTexts> = {};
+    try {
+      texts = loadProblemTexts(contentDir);
+    } catch {
+      // a broken problems.yaml leaves the code's own words
+    }
+    process.stderr.write(`${visibleLines(err.problems.map((p) => problemLine(p, texts)).join('\n'))}\n`);
     if (debug) process.stderr.write(`${err.stack}\n`);
     process.exitCode = 1;
     return;
@@ -202,6 +210,13 @@ function report(err: unknown): void {
   );
   process.exitCode = 2;
 }
+
+// The content folder of the command being run: its problems.yaml words the problems reported.
+let contentDir = defaultContentDir;
+program.hook('preAction', (_program, command) => {
+  const given = command.opts().content;
+  if (typeof given === 'string') contentDir = given;
+});
 
 /**
  * Output nobody reads any more (`mus tally | head -c1`: the pipe closed) ends the program

@@ -5,11 +5,14 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { unzipSync } from 'fflate';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkshop } from '../src/content/load.js';
 import { createApp } from '../src/web/server.js';
 import { defaultContentDir } from '../src/paths.js';
-import { fixture, runMus } from './helpers/cli.js';
+import { tallyJson, tallySources } from '../src/app/tally.js';
+import { readWorkshopFolder, workshopContent } from '../src/app/workshop.js';
+import { fixture } from './helpers/cli.js';
 import { A3, A4, pagesOfBytes, tempDir } from './helpers/pdf.js';
 import {
   cookie,
@@ -518,9 +521,9 @@ describe('Hent indtastningsark', () => {
     expect(text).toContain('Ledere: 2 besvarelser · 1 ikke fuldt udfyldt');
     expect(text).toContain('Medarbejdere: 1 besvarelser');
     // Points 1–5 (Aldrig–Altid): the employee has 4 × (1+2+3+4+5) = 60 points, in the band 41–60.
-    const tally = runMus(['tally', '--json', join(answersOf('indtast'), 'svar-002.xlsx')]);
-    expect(tally.code).toBe(0);
-    const json = JSON.parse(tally.stdout);
+    const folder = readWorkshopFolder(app.root, 'indtast')!;
+    const content = workshopContent(defaultContentDir, folder);
+    const json = tallyJson(await tallySources({ file: join(answersOf('indtast'), 'svar-002.xlsx') }, content), content);
     expect(json.leaders.respondents).toBe(2);
     expect(json.leaders.statements[0].counts).toEqual([1, 0, 0, 0, 1]);
     expect(json.leaders.statements[19].counts).toEqual([0, 0, 0, 0, 1]);
@@ -530,6 +533,36 @@ describe('Hent indtastningsark', () => {
     expect(json.employees.statements.map((s: { counts: number[] }) => s.counts.indexOf(1))).toEqual(
       Array.from({ length: 20 }, (_, i) => i % 5),
     );
+  });
+});
+
+describe('problems in Danish, saying what to do (content/da/problems.yaml)', () => {
+  it('a test printed to PDF, a sheet of one X per box and the workshop file are each named for what they are', async () => {
+    await createWorkshop(app, 'problemer');
+    // "Printed to PDF": the test's identity is kept, its answer fields are not.
+    const doc = await PDFDocument.load(readFileSync(fixture('returned/pdftk-leder.pdf')), { updateMetadata: false });
+    doc.getForm().flatten();
+    const printed = await doc.save();
+    const labels = ['Aldrig', 'Sjældent', 'Af og til', 'Oftest', 'Altid'];
+    const header = Array.from({ length: 20 }, (_, i) => labels.map((l) => `${i + 1} ${l}`)).flat();
+    const row = Array.from({ length: 20 }, () => labels.map((_, j) => (j === 2 ? 'X' : ''))).flat();
+    const boxes = `${header.join(';')}\n${row.join(';')}\n`;
+    const workshop = 'workplace: Lageret\nunit: Plukkerne\ndate: 12. marts\n';
+    const upload = multipart([
+      { name: 'printet-til-pdf.pdf', bytes: printed },
+      { name: 'krydser.csv', bytes: boxes },
+      { name: 'lageret.yaml', bytes: workshop },
+    ]);
+    expect((await app.request({ method: 'POST', url: '/w/problemer/svar', ...upload })).statusCode).toBe(303);
+    const text = pageText((await app.get('/w/problemer/svar')).body);
+    expect(text).toContain(
+      'printet-til-pdf.pdf: svarene kan ikke læses, fordi testen er printet til PDF i stedet for gemt',
+    );
+    expect(text).toContain('Bed om den gemte fil (Gem eller Gem som i PDF-programmet), eller indtast arket');
+    expect(text).toContain('krydser.csv: regnearket har en kolonne for hvert svarfelt');
+    expect(text).toContain('Brug indtastningsarket ("Hent indtastningsark" under Svar)');
+    expect(text).toContain('lageret.yaml:1:1: er workshoppens oplysninger (workshop.yaml), ikke svar.');
+    expect(text).not.toContain('unknown key');
   });
 });
 

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Content, Group } from '../content/model.js';
+import { loadProblemTexts, problemLine } from '../content/problems.js';
 import { formatProblem, UserError } from '../errors.js';
 import { correctionsFileName } from '../responses/readers/scan/corrections.js';
 import { isScanInput } from '../responses/readers/scan/detect.js';
@@ -94,7 +95,8 @@ export async function readAnswerFile(
     });
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    problems.push(...error.problems.map(formatProblem));
+    const texts = loadProblemTexts(content.dir);
+    problems.push(...error.problems.map((problem) => problemLine(problem, texts)));
   }
   const sheets = answersByGroup(responses);
   return {
