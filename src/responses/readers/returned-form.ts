@@ -16,7 +16,7 @@ import {
   type FormIdentity,
 } from '../../content/form-identity.js';
 
-interface ReturnedForm {
+export interface ReturnedForm {
   group: Group;
   /** One entry per statement: a category index (scale order), or null for not ticked. */
   answers: (number | null)[];

@@ -15,7 +15,7 @@ export interface StatementTexts {
 }
 
 /** Letters and digits only, in lower case: what is left when case, spacing and punctuation are ignored. */
-function headerKey(text: string): string {
+export function headerKey(text: string): string {
   return text
     .normalize('NFC')
     .toLowerCase()
