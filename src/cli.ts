@@ -186,11 +186,33 @@ function printNotice(message: string): void {
 }
 
 /** User errors are one line each on stderr; anything else is a bug, with the stack behind --debug. */
-function report(err: unknown): void {
-  const failure = describeFailure(err, Boolean(program.opts().debug) || process.argv.includes('--debug'));
+async function report(err: unknown): Promise<void> {
+  const debug = Boolean(program.opts().debug) || process.argv.includes('--debug');
+  if (err instanceof UserError) {
+    // Worded by the content when it has a text for the problem (problems.yaml), else as the code says.
+    const { loadProblemTexts, problemLine } = await import('./content/problems.js');
+    let texts: ReturnType<typeof loadProblemTexts> = {};
+    try {
+      texts = loadProblemTexts(contentDir);
+    } catch {
+      // a broken problems.yaml leaves the code's own words
+    }
+    process.stderr.write(`${visibleLines(err.problems.map((p) => problemLine(p, texts)).join('\n'))}\n`);
+    if (debug) process.stderr.write(`${err.stack}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const failure = describeFailure(err, debug);
   process.stderr.write(failure.text);
   process.exitCode = failure.exitCode;
 }
+
+// The content folder of the command being run: its problems.yaml words the problems reported.
+let contentDir = defaultContentDir;
+program.hook('preAction', (_program, command) => {
+  const given = command.opts().content;
+  if (typeof given === 'string') contentDir = given;
+});
 
 /**
  * Output nobody reads any more (`mus tally | head -c1`: the pipe closed) ends the program

@@ -10,7 +10,14 @@ export interface Problem {
   /** Path of the offending field, e.g. "bands[2].max" or a column header. */
   field?: string;
   message: string;
+  /** The kind of problem, when the content's catalogue (problems.yaml) words it for the person. */
+  kind?: ProblemKind;
+  /** The values its catalogue text is filled with. */
+  values?: Record<string, string>;
 }
+
+/** The problems a content's problems.yaml may word (content/problems.ts). */
+export type ProblemKind = 'printedToPdf' | 'onePerBox' | 'workshopFile';
 
 /** Longest field path a message shows (a path holds keys from the file, which may be anyone's text). */
 const fieldLength = 80;

@@ -5,10 +5,13 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { unzipSync } from 'fflate';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWorkshop } from '../src/content/load.js';
 import { createApp } from '../src/web/server.js';
 import { defaultContentDir } from '../src/paths.js';
+import { tallyJson, tallySources } from '../src/app/tally.js';
+import { readWorkshopFolder, workshopContent } from '../src/app/workshop.js';
 import { fixture } from './helpers/cli.js';
 import { A3, A4, pagesOfBytes, tempDir } from './helpers/pdf.js';
 import {
@@ -431,6 +434,135 @@ describe('Svar', () => {
     const summary = pageText((await app.get('/w/papir/svar')).body);
     expect(summary).toContain('Ledere: 1 besvarelser · 1 ikke fuldt udfyldt');
     expect(summary).toContain('Medarbejdere: 0 besvarelser');
+  });
+});
+
+describe('a file of one group without a role column', () => {
+  it('is not counted until the facilitator says whose answers it holds; then as --leaders counts it, on the page and the posters', async () => {
+    await createWorkshop(app, 'enegruppe');
+    const upload = multipart([{ name: 'excel-ledere.csv', bytes: readFileSync(fixture('exports/excel-ledere.csv')) }]);
+    expect((await app.request({ method: 'POST', url: '/w/enegruppe/svar', ...upload })).statusCode).toBe(303);
+    const before = await app.get('/w/enegruppe/svar');
+    expect(pageText(before.body)).toContain('excel-ledere.csv Tælles ikke med');
+    expect(before.body).toContain('action="/w/enegruppe/svar/svar-001.csv/gruppe"');
+    expect(before.body).toMatch(/<label for="gruppe-svar-001-csv">Hvis svar er i excel-ledere\.csv\?<\/label>/);
+    // Only a group, or nothing (the file says it), and only a file of the workshop.
+    expect((await app.post('/w/enegruppe/svar/svar-001.csv/gruppe', { group: 'boss' })).statusCode).toBe(404);
+    expect((await app.post('/w/enegruppe/svar/svar-009.csv/gruppe', { group: 'leader' })).statusCode).toBe(404);
+    expect((await app.post('/w/enegruppe/svar/svar-001.csv/gruppe', { group: 'leader' })).statusCode).toBe(303);
+    // Stored beside the file's record, where the CLI-side folder keeps the names it was sent as.
+    expect(JSON.parse(readFileSync(join(app.root, 'enegruppe', 'modtaget.json'), 'utf8'))).toEqual({
+      'svar-001.csv': { sent: 'excel-ledere.csv', group: 'leader' },
+    });
+    const after = await app.get('/w/enegruppe/svar');
+    expect(after.body).toContain('<option value="leader" selected>');
+    const text = pageText(after.body);
+    // fixtures/exports/expected.json: 4 leaders, 3 of them complete.
+    expect(text).toContain('excel-ledere.csv tabel (csv), 4 besvarelser');
+    expect(text).toContain('Ledere: 4 besvarelser · 1 ikke fuldt udfyldt');
+    const result = await app.get('/w/enegruppe/resultat');
+    expect(pageText(result.body)).toContain('4 besvarelser');
+    const poster = await app.get('/w/enegruppe/plakater/resultatskema-leder.pdf');
+    expect(poster.statusCode).toBe(200);
+    expect((await pagesOfBytes(new Uint8Array(poster.rawPayload)))[0].text).toContain('Antal besvarelser: 4');
+    // Back to "the file says": not counted again.
+    expect((await app.post('/w/enegruppe/svar/svar-001.csv/gruppe', { group: '' })).statusCode).toBe(303);
+    expect(pageText((await app.get('/w/enegruppe/svar')).body)).toContain('Ledere: 0 besvarelser');
+  });
+});
+
+describe('Hent indtastningsark', () => {
+  it('is a workbook with the header row and a drop-down of the categories in every answer cell; filled in, it is counted', async () => {
+    await createWorkshop(app, 'indtast', { tilgang: '1', copies: '12' });
+    const page = await app.get('/w/indtast/svar');
+    expect(page.body).toContain('<a href="/w/indtast/indtastningsark.xlsx" download>Hent indtastningsark (xlsx)</a>');
+    const response = await app.get('/w/indtast/indtastningsark.xlsx');
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="indtastningsark.xlsx"');
+    const bytes = new Uint8Array(response.rawPayload);
+    // The same workshop gives the same bytes.
+    expect(Buffer.from((await app.get('/w/indtast/indtastningsark.xlsx')).rawPayload).equals(Buffer.from(bytes))).toBe(
+      true,
+    );
+    const xml = new TextDecoder().decode(unzipSync(bytes)['xl/worksheets/sheet1.xml']);
+    // One row per numbered copy (12), below the header: the role in A, statements 1–20 in B–U.
+    expect(xml).toContain(
+      '<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="A2:A13"><formula1>"leder,medarbejder"</formula1></dataValidation>',
+    );
+    expect(xml).toContain('sqref="B2:U13"><formula1>"Aldrig,Sjældent,Af og til,Oftest,Altid"</formula1>');
+    expect(xml.indexOf('<dataValidations')).toBeGreaterThan(xml.indexOf('</sheetData>'));
+    // Filled in as a student helper would: two leaders (one leaves statement 20), one employee.
+    const XLSX = await import('@e965/xlsx');
+    const book = XLSX.read(bytes, { type: 'array' });
+    const sheet = book.Sheets[book.SheetNames[0]];
+    expect(XLSX.utils.sheet_to_json<string[]>(sheet, { header: 1 })[0]).toEqual([
+      'Rolle',
+      ...Array.from({ length: 20 }, (_, i) => `Udsagn ${i + 1}`),
+    ]);
+    const labels = ['Aldrig', 'Sjældent', 'Af og til', 'Oftest', 'Altid'];
+    XLSX.utils.sheet_add_aoa(
+      sheet,
+      [
+        ['leder', ...Array(20).fill('Altid')],
+        ['leder', ...Array(19).fill('Aldrig')],
+        ['medarbejder', ...Array.from({ length: 20 }, (_, i) => labels[i % 5])],
+      ],
+      { origin: 'A2' },
+    );
+    const filled = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+    const upload = multipart([
+      { name: 'tom-skabelon.xlsx', bytes },
+      { name: 'indtastet.xlsx', bytes: filled },
+    ]);
+    expect((await app.request({ method: 'POST', url: '/w/indtast/svar', ...upload })).statusCode).toBe(303);
+    const text = pageText((await app.get('/w/indtast/svar')).body);
+    expect(text).toContain('tom-skabelon.xlsx regneark, 0 besvarelser');
+    expect(text).toContain('indtastet.xlsx regneark, 3 besvarelser');
+    expect(text).toContain('Ledere: 2 besvarelser · 1 ikke fuldt udfyldt');
+    expect(text).toContain('Medarbejdere: 1 besvarelser');
+    // Points 1–5 (Aldrig–Altid): the employee has 4 × (1+2+3+4+5) = 60 points, in the band 41–60.
+    const folder = readWorkshopFolder(app.root, 'indtast')!;
+    const content = workshopContent(defaultContentDir, folder);
+    const json = tallyJson(await tallySources({ file: join(answersOf('indtast'), 'svar-002.xlsx') }, content), content);
+    expect(json.leaders.respondents).toBe(2);
+    expect(json.leaders.statements[0].counts).toEqual([1, 0, 0, 0, 1]);
+    expect(json.leaders.statements[19].counts).toEqual([0, 0, 0, 0, 1]);
+    expect(json.leaders.statements[19].unanswered).toBe(1);
+    expect(json.leaders.complete).toBe(1);
+    expect(json.employees.bands.map((b: { count: number }) => b.count)).toEqual([0, 0, 1, 0, 0]);
+    expect(json.employees.statements.map((s: { counts: number[] }) => s.counts.indexOf(1))).toEqual(
+      Array.from({ length: 20 }, (_, i) => i % 5),
+    );
+  });
+});
+
+describe('problems in Danish, saying what to do (content/da/problems.yaml)', () => {
+  it('a test printed to PDF, a sheet of one X per box and the workshop file are each named for what they are', async () => {
+    await createWorkshop(app, 'problemer');
+    // "Printed to PDF": the test's identity is kept, its answer fields are not.
+    const doc = await PDFDocument.load(readFileSync(fixture('returned/pdftk-leder.pdf')), { updateMetadata: false });
+    doc.getForm().flatten();
+    const printed = await doc.save();
+    const labels = ['Aldrig', 'Sjældent', 'Af og til', 'Oftest', 'Altid'];
+    const header = Array.from({ length: 20 }, (_, i) => labels.map((l) => `${i + 1} ${l}`)).flat();
+    const row = Array.from({ length: 20 }, () => labels.map((_, j) => (j === 2 ? 'X' : ''))).flat();
+    const boxes = `${header.join(';')}\n${row.join(';')}\n`;
+    const workshop = 'workplace: Lageret\nunit: Plukkerne\ndate: 12. marts\n';
+    const upload = multipart([
+      { name: 'printet-til-pdf.pdf', bytes: printed },
+      { name: 'krydser.csv', bytes: boxes },
+      { name: 'lageret.yaml', bytes: workshop },
+    ]);
+    expect((await app.request({ method: 'POST', url: '/w/problemer/svar', ...upload })).statusCode).toBe(303);
+    const text = pageText((await app.get('/w/problemer/svar')).body);
+    expect(text).toContain(
+      'printet-til-pdf.pdf: svarene kan ikke læses, fordi testen er printet til PDF i stedet for gemt',
+    );
+    expect(text).toContain('Bed om den gemte fil (Gem eller Gem som i PDF-programmet), eller indtast arket');
+    expect(text).toContain('krydser.csv: regnearket har en kolonne for hvert svarfelt');
+    expect(text).toContain('Brug indtastningsarket ("Hent indtastningsark" under Svar)');
+    expect(text).toContain('lageret.yaml:1:1: er workshoppens oplysninger (workshop.yaml), ikke svar.');
+    expect(text).not.toContain('unknown key');
   });
 });
 

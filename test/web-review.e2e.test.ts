@@ -1,11 +1,13 @@
 // `mus app` with scanned paper tests: the doubtful row is decided on the review page, written
 // to the corrections file the CLI reads, and the result page shows the numbers `mus tally`
 // gives of the same folder; the pre-filled posters carry them.
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { answersMemo } from '../src/app/workshop-answers.js';
+import { readWorkshopFolder, workshopContent } from '../src/app/workshop.js';
 import { loadContent } from '../src/documents/load.js';
 import { defaultContentDir } from '../src/paths.js';
 import { fixture, runMus } from './helpers/cli.js';
@@ -78,6 +80,10 @@ describe('Svar, Gennemgang and Resultat with a scan', () => {
     const other = await app.post('/w/skannet/gennemgang', { sheet: 'svar-001.pdf:1', statement: '3', answer: '0' });
     expect(other.statusCode).toBe(404);
     const before = pageNumbers((await app.get('/w/skannet/resultat')).body);
+    // What the app read of the scan: its pages, once (the Svar page and the folder reading alike).
+    const memo = answersMemo(workshopContent(defaultContentDir, readWorkshopFolder(app.root, 'skannet')!));
+    const scan = join(answers(), 'svar-001.pdf');
+    expect(memo.readCount('scan pages', scan)).toBe(1);
     const decided = await app.post('/w/skannet/gennemgang', { sheet: 'svar-001.pdf:1', statement: '2', answer: '1' });
     expect(decided.statusCode).toBe(303);
     const corrections = parse(readFileSync(join(answers(), 'rettelser.yaml'), 'utf8'));
@@ -85,6 +91,16 @@ describe('Svar, Gennemgang and Resultat with a scan', () => {
     expect(pageText((await app.get('/w/skannet/gennemgang')).body)).toContain('Der er ingen svar at se igennem.');
     const after = pageNumbers((await app.get('/w/skannet/resultat')).body);
     expect(after).not.toEqual(before);
+    // The decision re-applied the corrections to the pages read before: no scan was read again.
+    const svar = pageText((await app.get('/w/skannet/svar')).body);
+    expect(svar).toContain('kopimaskine.pdf scannet, 2 ark');
+    expect(svar).not.toContain('skal ses igennem');
+    expect(memo.readCount('scan pages', scan)).toBe(1);
+    expect(memo.readCount('file', scan)).toBe(1);
+    // A scan whose bytes changed is read again (a PDF may end with anything after %%EOF).
+    appendFileSync(scan, '\n');
+    expect(pageNumbers((await app.get('/w/skannet/resultat')).body)).toEqual(after);
+    expect(memo.readCount('scan pages', scan)).toBe(2);
   }, 120_000);
 
   it('the result page shows the numbers mus tally gives of the same folder, and the posters carry them', async () => {

@@ -21,6 +21,8 @@ export interface BuildOptions extends ViewOptions, AnswerOptions, LoadOptions {
   outDir: string;
   /** Pre-fill the posters with the answers in these files. */
   responses?: ResponseSources;
+  /** Or with these tallies, counted already (the app's reading of a workshop's answers). */
+  counted?: GroupTallies;
   /** Also write print-ready files of this many numbered copies of each paper test. */
   copies?: number;
   /** The document kinds to build: the registry's when absent (a build may add its own: [...registry, kind]). */
@@ -59,7 +61,9 @@ export async function runBuild(options: BuildOptions): Promise<string[]> {
   }
   const given = responses && (responses.file || responses.files?.length || responses.leader || responses.employee);
   // The readers load only when there are answers to read: a blank build never loads them.
-  const counted = given ? await (await import('./tally.js')).tallySources(responses, content, options) : undefined;
+  const counted =
+    options.counted ??
+    (given ? await (await import('./tally.js')).tallySources(responses, content, options) : undefined);
   const tallies = counted && withoutEmptyGroups(counted, content, options, made);
   const files = await renderAll(content, {
     tallies,

@@ -1,12 +1,14 @@
 // Answer files as received: each is kept in svar/ under a name the application chooses
 // (svar-001.csv), never the name it was sent as, which is only remembered (modtaget.json)
-// to be shown. A file is written under a temporary dot name and renamed when complete, so a
+// to be shown, with the group a file of one group's answers was given for (a survey export
+// without a role column: what --leaders/--employees says on the command line). A file is written under a temporary dot name and renamed when complete, so a
 // cut-off upload is never counted (a folder reading passes dot names by).
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import type { Group } from '../content/model.js';
 import { replaceFile } from '../output.js';
-import { answerExtensions, answerFiles } from './workshop-answers.js';
+import { reviewFiles } from '../responses/readers/scan/detect.js';
 import { workshopLayout, type WorkshopFolder } from './workshop.js';
 
 /** At most this many answer files in a workshop. */
@@ -19,15 +21,49 @@ export interface Received {
   name: string;
   /** The name it was sent as (shown, never used as a path). */
   sent: string;
+  /** The group all its answers are of, when the facilitator said so (the file has no role column). */
+  group?: Group;
+}
+
+/** A file's record: the name it was sent as, or that and its group. */
+type Record_ = string | { sent: string; group?: Group };
+
+/** The extensions accepted as answers (the readers' formats, and scanned page images). */
+export const answerExtensions = [
+  '.pdf',
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.tif',
+  '.tiff',
+  '.xlsx',
+  '.xlsm',
+  '.xls',
+  '.ods',
+  '.csv',
+  '.tsv',
+  '.yaml',
+  '.yml',
+  '.json',
+];
+
+/** The answer files of the folder (what a folder reading counts), by name. */
+export function answerFiles(folder: WorkshopFolder): string[] {
+  const dir = join(folder.dir, workshopLayout.answers);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => !name.startsWith('.') && answerExtensions.includes(extname(name).toLowerCase()))
+    .filter((name) => !(reviewFiles as readonly string[]).includes(name.toLowerCase()))
+    .sort();
 }
 
 const answersDir = (folder: WorkshopFolder) => join(folder.dir, workshopLayout.answers);
 const manifestFile = (folder: WorkshopFolder) => join(folder.dir, workshopLayout.received);
 
-function readManifest(folder: WorkshopFolder): Record<string, string> {
+function readManifest(folder: WorkshopFolder): Record<string, Record_> {
   try {
     const data = JSON.parse(readFileSync(manifestFile(folder), 'utf8')) as unknown;
-    return data && typeof data === 'object' ? (data as Record<string, string>) : {};
+    return data && typeof data === 'object' ? (data as Record<string, Record_>) : {};
   } catch {
     return {};
   }
@@ -36,10 +72,23 @@ function readManifest(folder: WorkshopFolder): Record<string, string> {
 /** The answer files of the workshop, each with the name it was sent as (its own name when put there by hand). */
 export function receivedFiles(folder: WorkshopFolder): Received[] {
   const manifest = readManifest(folder);
-  return answerFiles(folder).map((name) => ({
-    name,
-    sent: typeof manifest[name] === 'string' ? manifest[name] : name,
-  }));
+  return answerFiles(folder).map((name) => {
+    const record = manifest[name];
+    if (typeof record === 'string') return { name, sent: record };
+    const sent = typeof record?.sent === 'string' ? record.sent : name;
+    const group = record?.group === 'leader' || record?.group === 'employee' ? record.group : undefined;
+    return group ? { name, sent, group } : { name, sent };
+  });
+}
+
+/** Says which group all answers of a file are of (undefined: the file says it itself); false when there is no such file. */
+export function setFileGroup(folder: WorkshopFolder, name: string, group: Group | undefined): boolean {
+  const file = receivedFiles(folder).find((f) => f.name === name);
+  if (!file) return false;
+  const manifest = readManifest(folder);
+  manifest[name] = group ? { sent: file.sent, group } : file.sent;
+  replaceFile(manifestFile(folder), `${JSON.stringify(manifest, null, 2)}\n`);
+  return true;
 }
 
 /** The extension a sent file is kept with: its own, when it is one the readers take. */

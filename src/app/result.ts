@@ -12,7 +12,8 @@ import { buildDate } from '../output.js';
 import { runBuild } from './build.js';
 import { documents, fileName } from './documents.js';
 import type { GroupTallies } from './tally.js';
-import { answerFiles } from './workshop-answers.js';
+import { answerFiles } from './received.js';
+import { readWorkshopAnswers } from './workshop-answers.js';
 import { workshopLayout, type WorkshopFolder } from './workshop.js';
 
 export type PosterView = ReturnType<typeof posterView>;
@@ -43,7 +44,11 @@ export function posterFiles(content: Content): string[] {
   return documents.filter((d) => d.answers !== undefined).map((d) => fileName(content, d.id));
 }
 
-/** Builds the pre-filled posters from the answers in svar/; returns the poster files there are. */
+/**
+ * Builds the pre-filled posters into plakater/ from the workshop's answers as the app counted
+ * them (app/workshop-answers.ts: nothing is read again, and a file given for one group counts
+ * so); returns the poster files there are.
+ */
 export async function buildPosters(folder: WorkshopFolder, contentDir: string, content: Content): Promise<string[]> {
   if (answerFiles(folder).length === 0) return [];
   const outDir = join(folder.dir, workshopLayout.posters);
@@ -52,7 +57,7 @@ export async function buildPosters(folder: WorkshopFolder, contentDir: string, c
     outDir,
     workshopFile: join(folder.dir, workshopLayout.details),
     tilgang: folder.settings.tilgang,
-    responses: { file: join(folder.dir, workshopLayout.answers) },
+    counted: (await readWorkshopAnswers(folder, content)).tallies,
     skipInvalid: true,
   });
   return posterFiles(content).filter((name) => existsSync(join(outDir, name)));

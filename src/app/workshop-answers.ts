@@ -1,11 +1,13 @@
 // The answers of a workshop (its folder svar/), read for a face that shows them: each file
 // on its own (what it was read as, its problems), and the folder as a whole, as `mus tally
 // --skip-invalid svar` reads it (the numbers, the scan rows that need a look, with their
-// pictures). Both are kept until a file of the folder changes: what was read is not read again.
+// pictures). What was read of each file is kept while the file is unchanged (read-memo.ts):
+// a decision on a scan row re-applies the corrections and tallies again, it reads no scan.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Content, Group } from '../content/model.js';
+import { loadProblemTexts, problemLine } from '../content/problems.js';
 import { formatProblem, UserError } from '../errors.js';
 import { correctionsFileName } from '../responses/readers/scan/corrections.js';
 import { isScanInput } from '../responses/readers/scan/detect.js';
@@ -15,6 +17,8 @@ import type { FlaggedRow } from '../responses/readers/scan/read-scans.js';
 import { formatOf, readResponseSources } from '../responses/sources.js';
 import { answersByGroup, type Responses } from '../responses/types.js';
 import { tallyResponses } from '../tally/tally.js';
+import { FileMemo } from './read-memo.js';
+import { answerFiles, receivedFiles } from './received.js';
 import { scanPrinting } from './scans.js';
 import type { GroupTallies } from './tally.js';
 import { stamp, workshopLayout, type WorkshopFolder } from './workshop.js';
@@ -36,35 +40,6 @@ export interface FileReading {
   notices: string[];
 }
 
-/** The extensions accepted as answers (the readers' formats, and scanned page images). */
-export const answerExtensions = [
-  '.pdf',
-  '.png',
-  '.jpg',
-  '.jpeg',
-  '.tif',
-  '.tiff',
-  '.xlsx',
-  '.xlsm',
-  '.xls',
-  '.ods',
-  '.csv',
-  '.tsv',
-  '.yaml',
-  '.yml',
-  '.json',
-];
-
-/** The answer files of the folder (what a folder reading counts), by name. */
-export function answerFiles(folder: WorkshopFolder): string[] {
-  const dir = join(folder.dir, workshopLayout.answers);
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => !name.startsWith('.') && answerExtensions.includes(extname(name).toLowerCase()))
-    .filter((name) => name !== correctionsFileName)
-    .sort();
-}
-
 function kindOf(file: string): FileKind {
   if (isScanInput(file)) return 'scan';
   if (extname(file).toLowerCase() === '.pdf') return 'returnedTest';
@@ -76,8 +51,6 @@ function kindOf(file: string): FileKind {
 const shownAs = (line: string, path: string, sent: string) =>
   line.split(path).join(sent).split(basename(path)).join(sent);
 
-const readings = new Map<string, FileReading>();
-
 /** One printing side per content: each test's box geometry is rendered once, not once a reading. */
 const printings = new WeakMap<Content, ScanPrinting>();
 function printingOf(content: Content): ScanPrinting {
@@ -86,35 +59,47 @@ function printingOf(content: Content): ScanPrinting {
   return printing;
 }
 
-/** Reads one answer file on its own; `sent` is the name it was sent as, used in its lines. */
+/** What was read of the answer files with one content (its test geometry, its statements). */
+const memos = new WeakMap<Content, FileMemo>();
+export function answersMemo(content: Content): FileMemo {
+  let memo = memos.get(content);
+  if (!memo) memos.set(content, (memo = new FileMemo()));
+  return memo;
+}
+
+/** Reads one answer file on its own; `sent` is the name it was sent as, used in its lines; `group` when it was given for one. */
 export async function readAnswerFile(
   folder: WorkshopFolder,
   content: Content,
   name: string,
   sent: string,
+  group?: Group,
 ): Promise<FileReading> {
   const file = join(folder.dir, workshopLayout.answers, name);
-  const key = `${file}\u0000${stamp(file)}\u0000${sent}\u0000${content.dir}`;
-  const known = readings.get(key);
-  if (known) return known;
   const notices: string[] = [];
   const problems: string[] = [];
   let responses: Responses = { leader: [], employee: [] };
   const kind = kindOf(file);
   // Read as the folder reading reads it, but the review files beside the scans are the
   // folder reading's to write: a file read alone would write them with its own rows only.
-  const printing = { ...printingOf(content), writeBeside: () => undefined };
+  const printing = {
+    ...printingOf(content),
+    reviewSheet: async () => new Uint8Array(0),
+    writeBeside: () => undefined,
+  };
   try {
-    responses = await readResponseSources({ file }, content, {
+    responses = await readResponseSources(group ? { [group]: file } : { file }, content, {
       notice: (line) => notices.push(line),
       printing,
+      memo: answersMemo(content),
     });
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    problems.push(...error.problems.map(formatProblem));
+    const texts = loadProblemTexts(content.dir);
+    problems.push(...error.problems.map((problem) => problemLine(problem, texts)));
   }
   const sheets = answersByGroup(responses);
-  const reading: FileReading = {
+  return {
     kind,
     counts: { leader: sheets.leader.length, employee: sheets.employee.length },
     incomplete: [...sheets.leader, ...sheets.employee].filter((s) => s.some((a) => a === null)).length,
@@ -123,8 +108,6 @@ export async function readAnswerFile(
     // The rows that need a look are the review's to show, not a line of their own here.
     notices: notices.filter((line) => !line.includes(correctionsFileName)).map((line) => shownAs(line, file, sent)),
   };
-  readings.set(key, reading);
-  return reading;
 }
 
 /** A scan row that needs a look, with the picture of its boxes as the scan shows them. */
@@ -149,7 +132,7 @@ function folderKey(folder: WorkshopFolder, content: Content): string {
   const corrections = join(dir, 'rettelser.yaml');
   // The reading itself writes the corrections file (adding new rows): its text, not its time, counts.
   const text = existsSync(corrections) ? createHash('sha256').update(readFileSync(corrections)).digest('hex') : '';
-  const files = answerFiles(folder).map((name) => `${name}@${stamp(join(dir, name))}`);
+  const files = receivedFiles(folder).map((f) => `${f.name}@${stamp(join(dir, f.name))}@${f.group ?? ''}`);
   return JSON.stringify([dir, content.dir, content.workshop, text, files]);
 }
 
@@ -178,6 +161,8 @@ async function readFolder(folder: WorkshopFolder, content: Content): Promise<Fol
   // The review sheet is handed the rows in the order they are flagged: their pictures come from it.
   let pictures: ReviewSheet['rows'] = [];
   const printing = printingOf(content);
+  const memo = answersMemo(content);
+  memo.keepOnly(files.map((name) => join(dir, name)));
   const capturing = {
     ...printing,
     reviewSheet: (sheet: ReviewSheet) => {
@@ -185,12 +170,31 @@ async function readFolder(folder: WorkshopFolder, content: Content): Promise<Fol
       return printing.reviewSheet(sheet);
     },
   };
-  if (files.length > 0) {
-    responses = await readResponseSources({ file: dir }, content, {
-      notice: (line) => notices.push(line.split(`${dir}/`).join('')),
-      skipInvalid: true,
-      printing: capturing,
-    });
+  const options = {
+    notice: (line: string) => notices.push(line.split(`${dir}/`).join('')),
+    skipInvalid: true,
+    printing: capturing,
+    memo,
+  };
+  // A file given for one group is read as --leaders/--employees reads it; the rest as the folder.
+  const received = receivedFiles(folder);
+  const rest = received.filter((f) => !f.group).map((f) => join(dir, f.name));
+  if (rest.length > 0) {
+    responses = await readResponseSources(
+      rest.length === files.length ? { file: dir } : { files: rest },
+      content,
+      options,
+    );
+  }
+  for (const { name, group } of received) {
+    if (!group) continue;
+    try {
+      const read = await readResponseSources({ [group]: join(dir, name) }, content, options);
+      responses[group].push(...read[group]);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      for (const problem of error.problems) options.notice(`${formatProblem(problem)} (skipped)`);
+    }
   }
   const tallies = tallyResponses(answersByGroup(responses), content);
   const doubtful = (responses.flagged ?? []).map((row, i) => ({ ...row, picture: pictures[i]?.picture }));

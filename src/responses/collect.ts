@@ -20,6 +20,8 @@ import { reviewFiles } from './readers/scan/detect.js';
 import type { ScanPrinting } from './readers/scan/geometry.js';
 import type { FlaggedRow, ScanInput } from './readers/scan/read-scans.js';
 import type { ScanReport } from './readers/scan/report.js';
+import type { ReturnedForm } from './readers/returned-form.js';
+import type { ReadMemo } from './memo.js';
 
 interface CollectOptions {
   /** Count the files that can be counted; list the others instead of stopping. */
@@ -32,6 +34,8 @@ interface CollectOptions {
   scanReport?: (report: ScanReport) => void;
   /** What reading scanned paper tests needs from the printing side (given by app/scans.ts). */
   printing?: ScanPrinting;
+  /** What was read of unchanged files before (the app's); without it every file is read. */
+  memo?: ReadMemo;
 }
 
 /** Where answers come from (see ResponseSources in responses/sources.ts). */
@@ -89,6 +93,14 @@ function expand(path: string): Entry[] {
   return entries;
 }
 
+/** What one file is, once its bytes are read: their hash, whether it is paper, and a returned test's answers. */
+interface FileRead {
+  hash: string;
+  paper?: 'scan' | 'returned-form';
+  form?: ReturnedForm;
+  formError?: UserError;
+}
+
 /** The content as the commands have it; meta is needed once a returned test is read. */
 export type CollectContent = Omit<FormContent, 'meta'> & { meta?: FormContent['meta'] };
 
@@ -118,12 +130,10 @@ export async function collectResponses(
     for (const path of slot.paths) {
       for (const entry of expand(path)) {
         const { file } = entry;
-        // Let go after each file: a suspended async function keeps its locals' last values
-        // alive, and the scans are read after this loop (a copier's PDF is tens of megabytes).
-        let bytes: Buffer | undefined;
-        try {
-          if (entry.problem) throw new UserError({ file, message: entry.problem });
-          checkInputFile(file, isFolder(path) ? path : undefined);
+        // A file's bytes are let go once read: the scans are read after this loop (a copier's
+        // PDF is tens of megabytes), and a memo keeps only what was read of them.
+        const readFile = async (): Promise<FileRead> => {
+          let bytes: Buffer;
           try {
             bytes = readFileSync(file);
           } catch (error) {
@@ -133,8 +143,23 @@ export async function collectResponses(
             });
           }
           const hash = createHash('sha256').update(bytes).digest('hex');
+          const paper = paperReaders.find((reader) => reader.takes(file, bytes))?.kind;
+          if (paper !== 'returned-form') return { hash, paper };
+          if (!content.meta) throw new InternalError('reading returned tests needs the content version (meta)');
+          try {
+            return { hash, paper, form: await readReturnedForm(bytes, file, { ...content, meta: content.meta }) };
+          } catch (error) {
+            if (!(error instanceof UserError)) throw error;
+            return { hash, paper, formError: error };
+          }
+        };
+        try {
+          if (entry.problem) throw new UserError({ file, message: entry.problem });
+          checkInputFile(file, isFolder(path) ? path : undefined);
+          const { hash, paper, form, formError } = options.memo
+            ? await options.memo.recall(file, 'file', readFile)
+            : await readFile();
           const first = seen.get(hash);
-          const paper = paperReaders.find((reader) => reader.takes(file, bytes!))?.kind;
           // Two people's returned tests may be alike byte for byte; two scans never are.
           if (first !== undefined && paper !== 'returned-form') {
             options.notice?.(
@@ -145,8 +170,7 @@ export async function collectResponses(
           if (first === undefined) seen.set(hash, file);
           if (paper === 'scan') scans.push({ file, group: slot.group });
           else if (paper === 'returned-form') {
-            if (!content.meta) throw new InternalError('reading returned tests needs the content version (meta)');
-            const form = await readReturnedForm(bytes, file, { ...content, meta: content.meta });
+            if (formError || !form) throw formError;
             if (slot.group && form.group !== slot.group) {
               throw new UserError({
                 file,
@@ -168,8 +192,6 @@ export async function collectResponses(
           if (!(error instanceof UserError)) throw error;
           problems.push(error.problems);
           skipped.add(file);
-        } finally {
-          bytes = undefined;
         }
       }
     }
@@ -181,6 +203,7 @@ export async function collectResponses(
       const scanned = await readScans(scans, content as unknown as Content, {
         printing: options.printing,
         notice: options.notice,
+        memo: options.memo,
       });
       result.leader.push(...scanned.responses.leader);
       result.employee.push(...scanned.responses.employee);

@@ -20,6 +20,7 @@ import type { Notice, Respondent, Responses } from './types.js';
 import type { ScanPrinting } from './readers/scan/geometry.js';
 import type { FlaggedRow } from './readers/scan/read-scans.js';
 import type { ScanReport } from './readers/scan/report.js';
+import type { ReadMemo } from './memo.js';
 
 export type { Notice } from './types.js';
 
@@ -41,6 +42,8 @@ interface SourceOptions {
   skipInvalid?: boolean;
   /** What reading scanned paper tests needs from the printing side (app/scans.ts): needed once a source holds scans. */
   printing?: ScanPrinting;
+  /** What was read of unchanged files before (the app keeps one per content); without it every file is read. */
+  memo?: ReadMemo;
 }
 
 /** What reading responses needs of the content: the scale, and each statement's texts (for table headers). */
@@ -107,6 +110,47 @@ async function readSource(
   return onlyGroup(group, respondents);
 }
 
+/** One file's reading as it went: its respondents or its problem, and its notices. */
+interface Outcome {
+  responses?: Responses;
+  error?: UserError;
+  notices: string[];
+}
+
+/** Reads one file to its outcome; an unchanged file's outcome comes from the memo, when there is one. */
+function settle(
+  file: string,
+  group: Group | undefined,
+  content: SourcesContent,
+  options: SourceOptions,
+  folder?: string,
+): Promise<Outcome> {
+  const read = async (): Promise<Outcome> => {
+    const notices: string[] = [];
+    try {
+      const responses = await readSource(file, group, content, { ...options, notice: (l) => notices.push(l) }, folder);
+      return { responses, notices };
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      return { error, notices };
+    }
+  };
+  return options.memo ? options.memo.recall(file, `responses ${group ?? 'both'}`, read) : read();
+}
+
+/** An outcome told as reading the file tells it: its notices, then its problem or respondents. */
+function replay(outcome: Outcome, notice: SourceOptions['notice']): Responses {
+  for (const line of outcome.notices) notice?.(line);
+  if (outcome.error) throw outcome.error;
+  return outcome.responses!;
+}
+
+/** Reads one file, from the memo when there is one. */
+const readOne = async (file: string, group: Group | undefined, content: SourcesContent, options: SourceOptions) =>
+  options.memo
+    ? replay(await settle(file, group, content, options), options.notice)
+    : readSource(file, group, content, options);
+
 /** Several files, folders or returned tests (PDF) are read by collect.ts. */
 function collectsFiles(sources: ResponseSources): boolean {
   const paths = [sources.file, ...(sources.files ?? []), sources.leader, sources.employee].filter((p): p is string =>
@@ -123,7 +167,7 @@ export async function readResponseSources(
 ): Promise<Responses> {
   if (collectsFiles(sources)) return collect(sources, content, options);
   const result: Responses = sources.file
-    ? await readSource(sources.file, undefined, content, options)
+    ? await readOne(sources.file, undefined, content, options)
     : { leader: [], employee: [] };
   for (const [group, file] of [
     ['leader', sources.leader],
@@ -132,7 +176,7 @@ export async function readResponseSources(
     if (!file) continue;
     if (result[group].length > 0)
       throw new UserError({ file, message: `${groupWords[group].plural} are given twice (also in ${sources.file})` });
-    result[group] = (await readSource(file, group, content, options))[group];
+    result[group] = (await readOne(file, group, content, options))[group];
   }
   return result;
 }
@@ -154,32 +198,17 @@ async function collect(
     ['leader', sources.leader ? [sources.leader] : []],
     ['employee', sources.employee ? [sources.employee] : []],
   ];
-  const outcomes = new Map<string, { responses?: Responses; error?: UserError; notices: string[] }>();
+  const outcomes = new Map<string, Outcome>();
   const key = (file: string, group: Group | undefined) => `${group ?? 'both'}\u0000${file}`;
   for (const [group, paths] of slots) {
     for (const { file, folder } of paths.flatMap(responsesFiles)) {
-      const notices: string[] = [];
-      try {
-        const responses = await readSource(
-          file,
-          group,
-          content,
-          { ...options, notice: (line) => notices.push(line) },
-          folder,
-        );
-        outcomes.set(key(file, group), { responses, notices });
-      } catch (error) {
-        if (!(error instanceof UserError)) throw error;
-        outcomes.set(key(file, group), { error, notices });
-      }
+      outcomes.set(key(file, group), await settle(file, group, content, options, folder));
     }
   }
   const read = (file: string, group: Group | undefined): Responses => {
     const outcome = outcomes.get(key(file, group));
     if (!outcome) throw new InternalError(`${file} was not read beforehand`);
-    for (const line of outcome.notices) options.notice?.(line);
-    if (outcome.error) throw outcome.error;
-    return outcome.responses!;
+    return replay(outcome, options.notice);
   };
   // Folders may hold scanned pages (images) too, read with the scanned PDFs (readers/scan/).
   const flagged: FlaggedRow[] = [];
@@ -196,6 +225,7 @@ async function collect(
         scans = report;
       },
       printing: options.printing,
+      memo: options.memo,
     },
   );
   return { ...responses, ...(flagged.length > 0 ? { flagged } : {}), ...(scans ? { scans } : {}) };

@@ -5,7 +5,7 @@
 import { excerpt, quote } from '../text.js';
 import { groupKeys, type Group } from '../content/groups.js';
 import type { Scoring } from '../content/model.js';
-import type { Problem } from '../errors.js';
+import type { Problem, ProblemKind } from '../errors.js';
 import { createAnswerMatcher, describeValue, type AnswerMatcher } from './answers.js';
 import type { LineColumn } from '../text-decode.js';
 import type { Respondent, Responses } from './types.js';
@@ -24,7 +24,11 @@ export interface Finding {
   /** Whether the problem is with a mapping key (e.g. an unknown key) or the value at the path. */
   part: 'key' | 'value';
   message: string;
+  kind?: ProblemKind;
 }
+
+/** The keys of a workshop file (content/schema.ts workshopSchema): given as answers, it is recognised. */
+const workshopKeys = ['workplace', 'unit', 'date', 'facilitator', 'deadline', 'returnTo'] as const;
 
 const respondentKeys = ['id', 'answers'];
 
@@ -41,7 +45,13 @@ export function validateData(data: unknown, content: ResponsesContent): Validati
 /** A finding as a problem for the person, at its line and column when known. */
 export function toProblem(finding: Finding, file: string, at: LineColumn | undefined): Problem {
   const field = formatPath(finding.path);
-  return { file, ...at, ...(field ? { field } : {}), message: finding.message };
+  return {
+    file,
+    ...at,
+    ...(field ? { field } : {}),
+    message: finding.message,
+    ...(finding.kind ? { kind: finding.kind } : {}),
+  };
 }
 
 /** Checks the shape of a responses file and converts its answers; collects every problem. */
@@ -58,6 +68,18 @@ function validateResponses(data: unknown, matcher: AnswerMatcher, statementCount
     return { responses, findings };
   }
 
+  const keys = Object.keys(data);
+  if (keys.length > 0 && keys.every((key) => (workshopKeys as readonly string[]).includes(key))) {
+    findings.push({
+      path: [],
+      part: 'value',
+      kind: 'workshopFile',
+      message:
+        'is a workshop file (the details printed on the material), not answers: give it to mus build with --workshop, ' +
+        "or in mus app as the workshop's details",
+    });
+    return { responses, findings };
+  }
   const keyUsed: Partial<Record<Group, string>> = {};
   for (const [key, value] of Object.entries(data)) {
     const group = groupKeys[key];

@@ -98,7 +98,15 @@ export const appTextsSchema = z
         unsupported: text,
         typeIn: text,
         review: text,
+        groupOf: text,
+        groupFromFile: text,
+        groupSave: text,
+        template: text,
+        templateHint: text,
       })
+      .strict(),
+    typingTemplate: z
+      .object({ file: text, tab: text, role: text, statement: text, rows: z.number().int().min(1).max(2000) })
       .strict(),
     entry: z
       .object({

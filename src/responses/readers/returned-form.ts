@@ -16,7 +16,7 @@ import {
   type FormIdentity,
 } from '../../content/form-identity.js';
 
-interface ReturnedForm {
+export interface ReturnedForm {
   group: Group;
   /** One entry per statement: a category index (scale order), or null for not ticked. */
   answers: (number | null)[];
@@ -90,6 +90,16 @@ async function readForm(bytes: Uint8Array, file: string, content: FormContent): 
   }
 
   const fields = fieldsByName(doc);
+  // The test's identity survived, its form did not: "printed to PDF" draws the crosses as lines.
+  if (fields.size === 0) {
+    throw new UserError({
+      file,
+      kind: 'printedToPdf',
+      message:
+        'holds no answer fields: it was printed to PDF instead of saved, so the crosses are only drawn and cannot be read; ' +
+        'ask for the saved file (Save or Save as in the PDF program), or type the sheet in',
+    });
+  }
   const labels = content.scoring.scale.map((category) => category.label);
   const answers = content.numbered.map((_, i) => {
     const n = i + 1;

@@ -11,9 +11,11 @@ import {
   maxAnswerFiles,
   receivedFiles,
   removeAnswerFile,
+  setFileGroup,
   temporaryAnswerFile,
 } from '../../app/received.js';
 import { typedSheetYaml } from '../../app/review.js';
+import { typingTemplate } from '../../app/typing-template.js';
 import { readAnswerFile, readWorkshopAnswers, type FileReading } from '../../app/workshop-answers.js';
 import type { WorkshopFolder } from '../../app/workshop.js';
 import { groups, type Content, type Group } from '../../content/model.js';
@@ -43,7 +45,9 @@ export async function answerRoutes(app: FastifyInstance, ctx: AppContext): Promi
     const received = receivedFiles(folder);
     const files = [];
     for (const file of received) {
-      const reading = await readAnswerFile(folder, content, file.name, file.sent);
+      const reading = await readAnswerFile(folder, content, file.name, file.sent, file.group);
+      // A table may hold one group's answers without saying so (no role column): the facilitator says.
+      const table = reading.kind === 'table' || reading.kind === 'spreadsheet';
       files.push({
         name: file.name,
         sent: file.sent,
@@ -53,6 +57,15 @@ export async function answerRoutes(app: FastifyInstance, ctx: AppContext): Promi
         flagged: reading.flagged > 0 ? fillPlaceholders(t.flagged, { count: reading.flagged }) : '',
         remove: `/w/${folder.name}/svar/${encodeURIComponent(file.name)}/fjern`,
         removeLabel: fillPlaceholders(t.removeLabel, { name: file.sent }),
+        group: table && {
+          action: `/w/${folder.name}/svar/${encodeURIComponent(file.name)}/gruppe`,
+          id: `gruppe-${file.name.replace(/[^a-z0-9-]/gi, '-')}`,
+          label: fillPlaceholders(t.groupOf, { name: file.sent }),
+          options: [
+            { value: '', label: t.groupFromFile, selected: !file.group },
+            ...groups.map((g) => ({ value: g, label: content.comparison.groups[g], selected: file.group === g })),
+          ],
+        },
       });
     }
     const folderReading = await readWorkshopAnswers(folder, content);
@@ -82,6 +95,7 @@ export async function answerRoutes(app: FastifyInstance, ctx: AppContext): Promi
           : undefined,
       upload: `/w/${folder.name}/svar`,
       entry: `/w/${folder.name}/indtast`,
+      template: `/w/${folder.name}/${texts.typingTemplate.file}`,
       maxFiles: maxAnswerFiles,
     };
   };
@@ -111,6 +125,27 @@ export async function answerRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.post('/w/:name/svar/:file/fjern', async (request, reply) => {
     const { folder } = workshopOf(ctx, request.params);
     if (!removeAnswerFile(folder, String((request.params as { file: string }).file)))
+      throw new NotFound('no such file');
+    return reply.redirect(`/w/${folder.name}/svar`, 303);
+  });
+
+  // One row per paper sheet: the numbered copies printed, or the content's number of rows.
+  app.get(`/w/:name/${texts.typingTemplate.file}`, async (request, reply) => {
+    const { folder, content } = workshopOf(ctx, request.params);
+    const rows = folder.settings.copies ?? texts.typingTemplate.rows;
+    const bytes = await typingTemplate(content, texts.typingTemplate, rows);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="${texts.typingTemplate.file}"`)
+      .send(Buffer.from(bytes));
+  });
+
+  app.post('/w/:name/svar/:file/gruppe', async (request, reply) => {
+    const { folder } = workshopOf(ctx, request.params);
+    const value = field(request.body, 'group') ?? '';
+    if (value !== '' && !(groups as readonly string[]).includes(value)) throw new NotFound('no such group');
+    const group = value === '' ? undefined : (value as Group);
+    if (!setFileGroup(folder, String((request.params as { file: string }).file), group))
       throw new NotFound('no such file');
     return reply.redirect(`/w/${folder.name}/svar`, 303);
   });

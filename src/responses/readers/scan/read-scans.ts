@@ -11,7 +11,8 @@ import type { Respondent, Responses } from '../../types.js';
 import { correctionsFileName, correctionsText, readCorrections } from './corrections.js';
 import { scanPages } from './decode.js';
 import type { ScanPrinting } from './geometry.js';
-import { openPageReader } from './page-readers.js';
+import { openPageReader, type PageReader } from './page-readers.js';
+import type { ReadMemo } from '../../memo.js';
 import type { PageResult } from './read-page.js';
 import { reviewFileName, reviewSheet, rowLine, type ReviewRow } from './review.js';
 import { pageRef, spotCheckOrder, summaryLine, type PageRef, type Reading, type ScanReport } from './report.js';
@@ -50,6 +51,8 @@ export interface ScanOptions {
   /** Where the tests print their boxes, and the drawer of the review sheet (app/scans.ts). */
   printing: ScanPrinting;
   notice?: (line: string) => void;
+  /** What was read of unchanged scan files before (the app's): their pages are not read again. */
+  memo?: ReadMemo;
 }
 
 /** "13–20", or "3, 5, 7–9": statement numbers for a message. */
@@ -116,30 +119,42 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
       pages.push({ file, page, code: result.code, statements: result.statements });
     }
   };
-  // Pages are read as they are decoded, several at a time, and taken in scanned order.
-  const reader = await openPageReader({ contentDir: content.dir, geometry });
-  try {
-    const reading: { file: string; group?: Group; page: number; result: Promise<PageResult> }[] = [];
+  // Pages are read as they are decoded, several at a time, and taken in scanned order; the
+  // page readers are started only when a file is read at all (not when all are in the memo).
+  let reader: PageReader | undefined;
+  const readFilePages = async (file: string) => {
+    reader ??= await openPageReader({ contentDir: content.dir, geometry });
+    const read: { page: number; result: PageResult }[] = [];
+    const reading: { page: number; result: Promise<PageResult> }[] = [];
     const takeFirst = async () => {
       const first = reading.shift()!;
-      await take(first.file, first.group, first.page, await first.result);
+      read.push({ page: first.page, result: await first.result });
     };
-    for (const { file, group } of inputs) {
-      try {
-        for await (const scanned of scanPages(file)) {
-          const result = reader.read(scanned);
-          result.catch(() => undefined); // awaited in turn below; a failure is not unhandled meanwhile
-          reading.push({ file, group, page: scanned.page, result });
-          if (reading.length >= reader.capacity) await takeFirst();
-        }
-      } catch (error) {
-        if (!isExhaustion(error)) throw error;
-        problems.push({ file, message: 'is damaged (its page tree loops or nests too deep); scan it again' });
+    let problem: Problem | undefined;
+    try {
+      for await (const scanned of scanPages(file)) {
+        const result = reader.read(scanned);
+        result.catch(() => undefined); // awaited in turn below; a failure is not unhandled meanwhile
+        reading.push({ page: scanned.page, result });
+        if (reading.length >= reader.capacity) await takeFirst();
       }
+    } catch (error) {
+      if (!isExhaustion(error)) throw error;
+      problem = { file, message: 'is damaged (its page tree loops or nests too deep); scan it again' };
     }
     while (reading.length > 0) await takeFirst();
+    return { read, problem };
+  };
+  try {
+    for (const { file, group } of inputs) {
+      const { read, problem } = options.memo
+        ? await options.memo.recall(file, 'scan pages', () => readFilePages(file))
+        : await readFilePages(file);
+      for (const { page, result } of read) await take(file, group, page, result);
+      if (problem) problems.push(problem);
+    }
   } finally {
-    await reader.close();
+    await reader?.close();
   }
   problems.push(...unreadFiles(inputs, skipped, pages, problems));
   const { sheets, problems: pairing } = pairSheets(pages, {

@@ -15,7 +15,7 @@ export interface StatementTexts {
 }
 
 /** Letters and digits only, in lower case: what is left when case, spacing and punctuation are ignored. */
-function headerKey(text: string): string {
+export function headerKey(text: string): string {
   return text
     .normalize('NFC')
     .toLowerCase()
@@ -120,6 +120,8 @@ function* headerParts(header: string): Generator<string> {
 interface ColumnProblem {
   column?: number;
   message: string;
+  /** Statements without a column: a table of one X per box is told apart by its caller. */
+  missing?: boolean;
 }
 
 interface ColumnPlan {
@@ -206,6 +208,7 @@ export function planColumns(
   if (missing.length > 0) {
     const which = missing.length === 1 ? `statement ${missing[0]}` : `statements ${listNumbers(missing)}`;
     problems.push({
+      missing: true,
       message:
         `no column for ${which} (a header is a statement's text, its number like "7", "Udsagn 7" or "Q7", ` +
         `or "7. " and the text, also after a question title as "Title.Row" or "Title [Row]")`,

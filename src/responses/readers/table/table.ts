@@ -12,7 +12,7 @@ import { groupWords, onlyGroup, otherGroup, roleWords, type Group } from '../../
 import type { Scoring } from '../../../content/model.js';
 import { formatProblem, maxReportedProblems, UserError, type Problem } from '../../../errors.js';
 import { createAnswerMatcher, normalizeLabel, type AnswerMatch } from '../../answers.js';
-import { planColumns, type HeaderMatcher, type StatementTexts } from './columns.js';
+import { headerKey, planColumns, type HeaderMatcher, type StatementTexts } from './columns.js';
 import type { Notice, Respondent, Responses } from '../../types.js';
 
 /** A cell as a parser gives it. */
@@ -131,6 +131,16 @@ export function createTableReader(content: TableContent, options: TableOptions):
       throw new UserError({
         file,
         message: `${where}has no header row: the first row holds values (answers, names or e-mail addresses), not the statements' texts or numbers; add a header row (see the README)`,
+      });
+    }
+    if (plan.problems.some((p) => p.missing) && namesCategories(headers, content.scoring.scale)) {
+      // A column per box, crossed as on paper: the layout, not a statement, is what is wrong.
+      throw new UserError({
+        file,
+        kind: 'onePerBox',
+        message:
+          `${where}has a column per answer box (headers name the categories), not one per statement: ` +
+          'give each statement one column and write the answer in its cell (the typing template of mus app is made so)',
       });
     }
     if (plan.problems.length > 0) {
@@ -308,4 +318,14 @@ export function letters(index: number): string {
   let name = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
+}
+
+/** Whether the headers name most of the scale's categories ("1 Aldrig", "Udsagn 1 [Altid]"): one column per box. */
+function namesCategories(headers: readonly string[], scale: TableContent['scoring']['scale']): boolean {
+  const keys = headers.map(headerKey);
+  const named = scale.filter((category) => {
+    const label = headerKey(category.label);
+    return label !== '' && keys.some((key) => key.endsWith(label) || key.startsWith(label));
+  });
+  return named.length >= Math.min(3, scale.length);
 }
