@@ -117,14 +117,14 @@ describe('mus build (blank set)', () => {
       'UNDER',
       'EFTER',
       'Evt. brug af redskab',
-      'Post-it',
+      'Post-its',
       'Inspiration til dialog',
       'Hvad fungerer godt?',
       'Hvordan kan vi forbedre os fremadrettet?',
       'INDSATSOMRÅDER',
       'VÆRDIEN AF MUS – POINT',
-      'Step 1',
-      'Step 2',
+      'Trin 1',
+      'Trin 2',
       'procesansvarlig',
     ]) {
       expect(text).toContain(phrase);

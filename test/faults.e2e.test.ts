@@ -293,7 +293,7 @@ describe('content that would print wrong is refused', () => {
 
   it('a placeholder typo names file, line and the placeholders that exist', () => {
     const dir = contentWith('resultatskema.yaml', (t) =>
-      t.replace('ikke er medregnet i step 1: {{count}}', 'ikke er medregnet i step 1: {{cout}}'),
+      t.replace('ikke er medregnet i trin 1: {{count}}', 'ikke er medregnet i trin 1: {{cout}}'),
     );
     const line = userError(runMus(['build', '--out', tempDir(), '--content', dir]));
     expect(line).toMatch(

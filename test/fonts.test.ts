@@ -94,7 +94,7 @@ describe('the shared fonts', () => {
     expect(bold.layout(`${letter}1`).glyphs.map((g) => [...g.codePoints])).toEqual([[letter.codePointAt(0)], [49]]);
   });
 
-  it('every document reads back the same text whichever order the documents are drawn in ("Step 1." in full)', async () => {
+  it('every document reads back the same text whichever order the documents are drawn in ("Trin 1." in full)', async () => {
     const content = loadContent(defaultContentDir);
     const texts = async (order: 'forward' | 'backward') => {
       const { documents, renderDocumentPdf } = await freshModules();
@@ -114,6 +114,6 @@ describe('the shared fonts', () => {
     expect(Object.keys(backward).sort()).toEqual(Object.keys(forward).sort());
     for (const file of Object.keys(forward)) expect(backward[file], file).toBe(forward[file]);
     for (const read of [forward, backward])
-      expect(read['procesguide-tjekliste.pdf']).toContain('Step 1. Oversigt over tendenser');
+      expect(read['procesguide-tjekliste.pdf']).toContain('Trin 1. Oversigt over tendenser');
   }, 120_000);
 });

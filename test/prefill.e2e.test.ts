@@ -78,8 +78,8 @@ describe('pre-filled posters from eksempel-svar.yaml', () => {
     // Employees: 61–80 holds 5 of the 8 complete sheets (hand-checked in the expected file).
     expect(texts.employees).toMatch(/Jeres MUS-proces skaber værdi\. 5 TENDENS/);
     expect(texts.leaders).toMatch(/Jeres MUS-proces skaber stor værdi\. 2 TENDENS/);
-    expect(texts.employees).toContain('ikke er medregnet i step 1: 1');
-    expect(texts.leaders).not.toContain('medregnet i step 1');
+    expect(texts.employees).toContain('ikke er medregnet i trin 1: 1');
+    expect(texts.leaders).not.toContain('medregnet i trin 1');
   });
 });
 

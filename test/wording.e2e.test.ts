@@ -18,6 +18,7 @@ beforeAll(async () => {
     'mus-test-medarbejder.pdf',
     'resultatskema-leder.pdf',
     'procesguide-tjekliste.pdf',
+    'handleplan.pdf',
   ]) {
     text[name] = flat((await readPdf(join(out, name))).text);
   }
@@ -47,6 +48,28 @@ describe('Danish wording', () => {
       expect(text[name]).toContain('Testen består af to trin – helt nemt og simpelt.');
       expect(text[name]).not.toContain('to trin - helt');
     }
+  });
+
+  it('round-2 Danish fixes: "med dem, der", "el.lign.", "post-its", "Introducér", "trin" (never "step"), the comma before "og i så fald"', () => {
+    const guide = text['procesguide-tjekliste.pdf'];
+    expect(guide).toContain('med dem, der har igangsat processen');
+    expect(guide).not.toContain('med de, der');
+    expect(guide).toContain('Outlook el.lign.');
+    expect(guide).not.toMatch(/e\.lign\.|eller lign\./);
+    expect(guide).toContain('post-its');
+    expect(guide).not.toMatch(/post-it[’']s/i);
+    expect(guide).toContain('Introducér deltagerne');
+    expect(guide).not.toMatch(/Introducer\b/);
+    expect(guide).toContain('Trin 1. Oversigt over tendenser');
+    for (const name of Object.keys(text)) expect(text[name], name).not.toMatch(/\bsteps?\b/i);
+    expect(text['handleplan.pdf']).toContain('styrke MUS-processen, og i så fald hvilke?');
+  });
+
+  it('employee statement 7 names the leader: "Min leder giver mig klare tilbagemeldinger på min opgaveløsning"', () => {
+    expect(text['mus-test-medarbejder.pdf']).toContain(
+      'Min leder giver mig klare tilbagemeldinger på min opgaveløsning',
+    );
+    expect(text['mus-test-medarbejder.pdf']).not.toContain('Jeg får klare tilbagemeldinger');
   });
 
   it('the statements are "udsagn" throughout: tests, poster and the checklist\'s calculation', () => {
