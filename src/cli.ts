@@ -18,7 +18,7 @@ interface BuildCommandOptions {
   employees?: string;
   allowSmallGroups?: boolean;
   skipInvalid?: boolean;
-  copies?: number;
+  copies?: Record<'leader' | 'employee', number>;
   tilgang?: number;
   workshop?: string;
 }
@@ -79,8 +79,8 @@ program
   )
   .option('--skip-invalid', skipInvalidHelp)
   .option(
-    '--copies <n>',
-    'also write print-ready files of N numbered copies of each paper test (their sheets pair up when scanned)',
+    '--copies <n|leaders,employees>',
+    'also write print-ready files of numbered copies of each paper test (their sheets pair up when scanned): N of each, or e.g. 2,9 for 2 leader and 9 employee tests',
     parseCopies,
   )
   .option('--tilgang <n>', 'the checklist with this approach only (1 or 2); both when not given', approachNumber)
@@ -159,14 +159,16 @@ function parsePort(value: string): number {
   return port;
 }
 
-function parseCopies(value: string): number {
-  const count = Number(value);
-  if (!/^\d+$/.test(value.trim()) || count < 1 || count > maxCopies)
+/** --copies N (N of each test) or L,E (L leader tests, E employee tests). */
+function parseCopies(value: string): Record<'leader' | 'employee', number> {
+  const parts = value.split(',').map((p) => p.trim());
+  const counts = parts.map(Number);
+  if (parts.length > 2 || parts.some((p, i) => !/^\d+$/.test(p) || counts[i] < 1 || counts[i] > maxCopies))
     throw new UserError({
       file: '--copies',
-      message: `"${excerpt(value, 20)}" is not a number of copies from 1 to ${maxCopies}`,
+      message: `"${excerpt(value, 20)}" is not a number of copies from 1 to ${maxCopies}, or two of them as leaders,employees (e.g. 2,9)`,
     });
-  return count;
+  return { leader: counts[0], employee: counts[counts.length - 1] };
 }
 
 /** --tilgang's value as a number; whether the checklist has that approach is checked against the content. */

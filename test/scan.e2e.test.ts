@@ -64,7 +64,9 @@ describe('mus build --copies', () => {
   it('--copies must be a number of copies', () => {
     const result = runMus(['build', '--out', tempDir(), '--copies', 'tre']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('--copies: "tre" is not a number of copies from 1 to 500\n');
+    expect(result.stderr).toBe(
+      '--copies: "tre" is not a number of copies from 1 to 500, or two of them as leaders,employees (e.g. 2,9)\n',
+    );
   });
 });
 

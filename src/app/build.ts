@@ -23,8 +23,6 @@ export interface BuildOptions extends ViewOptions, AnswerOptions, LoadOptions {
   responses?: ResponseSources;
   /** Or with these tallies, counted already (the app's reading of a workshop's answers). */
   counted?: GroupTallies;
-  /** Also write print-ready files of this many numbered copies of each paper test. */
-  copies?: number;
   /** The document kinds to build: the registry's when absent (a build may add its own: [...registry, kind]). */
   kinds?: readonly DocumentKind[];
 }
@@ -69,6 +67,7 @@ export async function runBuild(options: BuildOptions): Promise<string[]> {
     tallies,
     allowSmallGroups: options.allowSmallGroups,
     tilgang: options.tilgang,
+    copies: options.copies,
     kinds: options.kinds,
   });
   if (options.copies) files.push(...(await renderCopies(content, options.copies)));

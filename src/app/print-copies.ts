@@ -1,7 +1,8 @@
-// `mus build --copies N`: beside each paper test, a print-ready file of N numbered copies
-// (mus-test-leder-30-ark.pdf), drawn from the test's own layout (layout/copies.ts).
+// `mus build --copies N` (or `L,E`): beside each paper test, a print-ready file of its
+// number of numbered copies (mus-test-leder-2-ark.pdf), drawn from the test's own layout
+// (layout/copies.ts).
 import { join } from 'node:path';
-import type { Content } from '../content/model.js';
+import type { Content, Group } from '../content/model.js';
 import { displayPath, UserError } from '../errors.js';
 import { numberedCopies } from '../layout/copies.js';
 import { renderTemplate } from '../layout/template.js';
@@ -17,27 +18,28 @@ export const copiesFileName = (testFile: string, count: number): string =>
  * A document whose file name in meta.yaml is the name of a test's numbered copies would be
  * overwritten by them: the person's content to fix, said before anything is drawn.
  */
-export function checkCopyNames(content: Content, count: number, contentDir: string): void {
-  const copies = new Map(
+export function checkCopyNames(content: Content, copies: Record<Group, number>, contentDir: string): void {
+  const names = new Map(
     documents
       .filter((d) => d.kind === 'test')
-      .map((d) => [copiesFileName(fileName(content, d.id), count).toLowerCase(), d.id]),
+      .map((d) => [copiesFileName(fileName(content, d.id), copies[d.group!]).toLowerCase(), d]),
   );
   for (const spec of documents) {
     const name = fileName(content, spec.id);
-    const test = copies.get(name.toLowerCase());
+    const test = names.get(name.toLowerCase());
     if (test === undefined) continue;
     throw new UserError({
       file: displayPath(join(contentDir, 'meta.yaml')),
       field: `files.${spec.id}`,
-      message: `${name} is also the name --copies ${count} gives the numbered copies of ${test}; choose another name`,
+      message: `${name} is also the name --copies ${copies[test.group!]} gives the numbered copies of ${test.id}; choose another name`,
     });
   }
 }
 
-export async function renderCopies(content: Content, count: number): Promise<OutputFile[]> {
+export async function renderCopies(content: Content, copies: Record<Group, number>): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
   for (const spec of documents.filter((d) => d.kind === 'test')) {
+    const count = copies[spec.group!];
     const layout = await renderTemplate(spec.template, spec.view(content, undefined, {}));
     const name = copiesFileName(fileName(content, spec.id), count);
     const pdf = await renderPdf(numberedCopies(layout, count), pdfMeta(content, name));

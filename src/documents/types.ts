@@ -21,6 +21,8 @@ export type Tallies = Partial<Record<Group, PosterTally>>;
 export interface ViewOptions extends AnonymityOptions {
   /** Print only this approach (1-based, as in "Tilgang 1"); all when absent. */
   tilgang?: number;
+  /** Numbered copies to print of each test (mus build --copies), for the checklist's print list. */
+  copies?: Record<Group, number>;
 }
 
 /** One file of the material set. */

@@ -9,9 +9,10 @@ export function numberedCopies(layout: LayoutDocument, count: number): LayoutDoc
   if (!Number.isInteger(count) || count < 1 || count > maxSheet)
     throw new RangeError(`copies: ${count} is not a whole number from 1 to ${maxSheet}`);
   const blocks: Block[] = [];
+  const pagesPerCopy = layout.blocks.filter((b) => b.kind === 'pageBreak').length + 1;
   for (let sheet = 1; sheet <= count; sheet++) {
     if (sheet > 1) blocks.push({ kind: 'pageBreak' });
     for (const block of layout.blocks) blocks.push(block.kind === 'registration' ? { ...block, sheet } : block);
   }
-  return { ...layout, blocks };
+  return { ...layout, blocks, pagesPerCopy };
 }

@@ -262,6 +262,8 @@ export const layoutDocumentSchema = z
     pages: z.enum(['fixed', 'flow']),
     /** Printed at the foot of every page when there is more than one: "Side {{page}} af {{pages}}". */
     pageLabel: z.string().optional(),
+    /** Pages per copy when the document is numbered copies of one: each copy is paged on its own ("Side 1 af 2"). */
+    pagesPerCopy: z.number().int().positive().optional(),
     blocks: z.array(
       z.discriminatedUnion('kind', [
         heading,

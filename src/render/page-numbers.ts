@@ -13,14 +13,22 @@ const sizes: Record<PaperSize, number> = { A4: 8, A3: 10 };
  * Draws `label` ({{page}}, {{pages}}) centred (or at the left) in the bottom margin of every page, inside the
  * printable area (above the outer 10 mm), as a pagination artifact: screen readers skip it.
  */
-export function numberPages(doc: Pdf, label: string, paper: PaperSize, align: 'left' | 'center' = 'center'): void {
+export function numberPages(
+  doc: Pdf,
+  label: string,
+  paper: PaperSize,
+  align: 'left' | 'center' = 'center',
+  pagesPerCopy?: number,
+): void {
   const { start, count } = doc.bufferedPageRange();
-  if (count < 2) return;
+  // Numbered copies of one document are paged per copy: each copy is what a participant gets.
+  const pages = pagesPerCopy ?? count;
+  if (pages < 2) return;
   const { width, height } = paperSizes[paper];
   const size = sizes[paper];
   for (let i = 0; i < count; i++) {
     doc.switchToPage(start + i);
-    const text = fillPlaceholders(label, { page: i + 1, pages: count });
+    const text = fillPlaceholders(label, { page: (i % pages) + 1, pages });
     doc.font('regular').fontSize(size);
     const y = height - minMargin - mm(0.5) - doc.heightOfString(text, { lineBreak: false });
     doc.markContent('Artifact', { type: 'Pagination' });

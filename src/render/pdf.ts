@@ -37,7 +37,8 @@ export async function renderPdf(layout: LayoutDocument, meta: PdfMeta): Promise<
   });
   // A page with a page code (bottom centre) has its number at the left, clear of the code.
   const coded = layout.blocks.some((b) => b.kind === 'registration');
-  if (layout.pageLabel) numberPages(doc, layout.pageLabel, layout.paper, coded ? 'left' : 'center');
+  if (layout.pageLabel)
+    numberPages(doc, layout.pageLabel, layout.paper, coded ? 'left' : 'center', layout.pagesPerCopy);
   ctx.root.end();
   doc.end();
   const { Title, Author, Subject } = infoOf(layout, meta);
