@@ -155,3 +155,60 @@ describe('page numbers', () => {
     expect(two[1].text).toContain('Page 2 of 2');
   });
 });
+
+describe('the whole set, tailored to the approach', () => {
+  const read = async (options: ViewOptions) =>
+    (await checklist(options)).pages
+      .map((p) => p.text)
+      .join(' ')
+      .replace(/\s+/g, ' ');
+
+  it.each([[undefined], [1], [2]])(
+    'Tilgang %s: names the comparison poster, the dialogue poster and the action plan, also in "Det skal du have med"',
+    async (tilgang) => {
+      const view = checklistView(content, { tilgang });
+      const text = await read({ tilgang });
+      for (const name of ['Resultatskema med ledere og medarbejdere side om side', 'Dialogplakat', 'Handleplan'])
+        expect(text).toContain(name);
+      const bring = view.toolsToBring.items.join(' ');
+      for (const name of ['side om side', 'Dialogplakat', 'handleplan']) expect(bring).toContain(name);
+    },
+  );
+
+  it('"Vælg mellem to tilgange" only when both approaches are printed', async () => {
+    const heading = content.checklist.choice.heading;
+    expect(await read({})).toContain(heading);
+    expect(await read({ tilgang: 1 })).not.toContain(heading);
+    expect(await read({ tilgang: 2 })).not.toContain(heading);
+  });
+
+  it('Tilgang 1 brings printed tests and names scanning them; Tilgang 2 brings the returned files, not printed tests', () => {
+    const one = checklistView(content, { tilgang: 1 }).toolsToBring.items.join(' | ');
+    const two = checklistView(content, { tilgang: 2 }).toolsToBring.items.join(' | ');
+    expect(one).toContain('MUS-testen printet');
+    expect(one).toContain('scanner');
+    expect(two).not.toContain('printet');
+    expect(two).toContain('returnerede udfyldelige tests');
+    // Both: each approach's own item says whose it is.
+    const both = checklistView(content, {}).toolsToBring.items;
+    expect(both.filter((item) => item.endsWith('(Tilgang 1)'))).toHaveLength(first.bring.length);
+    expect(both.filter((item) => item.endsWith('(Tilgang 2)'))).toHaveLength(second.bring.length);
+  });
+
+  it('the print list: the test files, or with --copies how many of each', () => {
+    const plain = checklistView(content, { tilgang: 1 }).toolsToBring.items[0];
+    expect(plain).toContain('mus-test-leder.pdf, mus-test-medarbejder.pdf');
+    const counted = checklistView(content, { tilgang: 1, copies: { leader: 2, employee: 9 } }).toolsToBring.items[0];
+    expect(counted).toContain('2 × lederversion, 9 × medarbejderversion');
+  });
+
+  it("the guide's four steps are a numbered list, and the tools are at body size, not a grey note", async () => {
+    const { layout } = await checklist({ tilgang: 1 });
+    const steps = content.checklist.processOwner.process!.steps;
+    const list = layout.blocks.find((b) => b.kind === 'list' && b.items[0] === steps[0]);
+    expect(list).toMatchObject({ kind: 'list', style: 'number', items: steps });
+    const tools = layout.blocks.filter((b) => b.kind === 'paragraph' && b.text.startsWith('Evt. brug af redskab'));
+    expect(tools.length).toBeGreaterThan(0);
+    for (const block of tools) expect(block).not.toHaveProperty('style', 'note');
+  });
+});

@@ -26,7 +26,17 @@ export const checklistSchema = z
     title: text,
     subtitle: text,
     intro: texts.default([]), // the guide's own introduction, under the subtitle
-    processOwner: z.object({ heading: text, paragraphs: texts.min(1) }).strict(),
+    processOwner: z
+      .object({
+        heading: text,
+        paragraphs: texts.min(1),
+        // The guide's four-step picture of the process: an introduction and numbered steps.
+        process: z
+          .object({ intro: text, steps: texts.min(1) })
+          .strict()
+          .optional(),
+      })
+      .strict(),
     choice: z.object({ heading: text, options: texts.min(1) }).strict(),
     phaseColumns: z.object({ tasks: text, tools: text }).strict(),
     // The workshop.yaml lines under the subtitle, each printed when the file gives its value.
@@ -43,6 +53,7 @@ export const checklistSchema = z
         z
           .object({
             title: text,
+            name: text, // short, e.g. "Tilgang 1": marks its own items in "Det skal du have med"
             summary: text,
             // The approach's own workshop lines (Tilgang 2: the deadline, where to send the tests).
             workshop: z
@@ -50,12 +61,21 @@ export const checklistSchema = z
               .strict()
               .optional(),
             phases: z.array(phaseSchema).min(1),
+            // What only this approach needs to bring; {{printList}}: the tests to print, how many of each
+            bring: z.array(textWith('printList')).default([]),
           })
           .strict(),
       )
       .min(1),
     // {{posterSheets}}: how many A3 sheets a poster is
-    toolsToBring: z.object({ heading: text, items: z.array(textWith('posterSheets')).min(1) }).strict(),
+    toolsToBring: z
+      .object({
+        heading: text,
+        forApproach: textWith('item', 'approach'), // an approach's own item when both are printed
+        printCopies: textWith('leaders', 'employees'), // {{printList}} with numbered copies
+        items: z.array(textWith('posterSheets')).min(1),
+      })
+      .strict(),
     calculation: z
       .object({
         heading: text,
@@ -98,17 +118,43 @@ function chosenApproaches(content: Content, tilgang: number | undefined) {
   return [approaches[tilgang - 1]];
 }
 
+/** The paper tests to print, as the print list says: the files, or how many of each with `copies`. */
+function printList(content: Content, options: ViewOptions): string {
+  const { files } = content.meta;
+  const copies = options.copies;
+  if (!copies) return `${files.leaderTest}, ${files.employeeTest}`;
+  return fillPlaceholders(content.checklist.toolsToBring.printCopies, {
+    leaders: copies.leader,
+    employees: copies.employee,
+  });
+}
+
 export function checklistView(content: Content, options: ViewOptions = {}) {
   const guide = content.checklist;
   const categories = content.scoring.scale.map((c) => c.label).join(', ');
+  const approaches = chosenApproaches(content, options.tilgang);
+  const both = approaches.length > 1;
+  const own = approaches.flatMap((approach) =>
+    approach.bring.map((item) => {
+      const filled = fillPlaceholders(item, { printList: printList(content, options) });
+      return both
+        ? fillPlaceholders(guide.toolsToBring.forApproach, { item: filled, approach: approach.name })
+        : filled;
+    }),
+  );
   return {
     ...guide,
     pageLabel: content.meta.pageLabel,
     /** Workplace, unit, date and facilitator from workshop.yaml, under the subtitle; '' without one. */
     workshopLine: workshopLines(guide.workshop, content.workshop).join(' · '),
+    /** "Vælg mellem to tilgange" only when the checklist has both. */
+    choice: both ? guide.choice : undefined,
     toolsToBring: {
       ...guide.toolsToBring,
-      items: guide.toolsToBring.items.map((item) => fillPlaceholders(item, { posterSheets: posterSheets(content) })),
+      items: [
+        ...own,
+        ...guide.toolsToBring.items.map((item) => fillPlaceholders(item, { posterSheets: posterSheets(content) })),
+      ],
     },
     calculation: {
       ...guide.calculation,
@@ -117,7 +163,7 @@ export function checklistView(content: Content, options: ViewOptions = {}) {
         tasks: step.tasks.map((t) => fillPlaceholders(t, { categories })),
       })),
     },
-    approaches: chosenApproaches(content, options.tilgang).map((approach) => {
+    approaches: approaches.map((approach) => {
       let n = 0; // steps are numbered through all phases of an approach, as in the guide
       return {
         ...approach,
