@@ -238,7 +238,9 @@ describe('structure tree', () => {
           table.children.every((tr) => tr.type === 'TR'),
           doc,
         ).toBe(true);
-        const [header, ...rows] = table.children;
+        // The theme's own row (one header cell across the table), then the column headers.
+        const [title, header, ...rows] = table.children;
+        expect(title.children.map((c) => c.type)).toEqual(['TH']);
         expect(
           header.children.map((c) => c.type),
           doc,

@@ -71,15 +71,26 @@ describe('workshop.yaml printed where it would be written by hand', () => {
         front.indexOf('Hvor godt fungerer din MUS?'),
       );
       expect(front.indexOf('HR-afdelingen')).toBeLessThan(front.indexOf('Testen består af to trin'));
-      expect(front).toContain('Send den udfyldte test til mus@eksempel.dk. Svarfrist: 5. marts 2026.');
-      // After the last step: on paper "count your crosses", on screen "save and send back".
-      const lastStep = name.includes('udfyldelig')
-        ? 'Gem filen, når du har svaret, og send den tilbage.'
-        : 'udregn samlede antal point i RESULTAT';
-      expect(front.indexOf('Send den udfyldte test')).toBeGreaterThan(front.indexOf(lastStep));
-      expect(front.indexOf(lastStep)).toBeGreaterThan(-1);
       expect(pages[name]).toHaveLength(2);
     }
+    // Where to send it: on the fillable test, after its last step ("save and send back"); the
+    // paper test of a build for both approaches is filled in in the room (Tilgang 1).
+    const screen = pages['mus-test-medarbejder-udfyldelig.pdf'][0];
+    expect(screen).toContain('Send den udfyldte test til mus@eksempel.dk. Svarfrist: 5. marts 2026.');
+    expect(screen.indexOf('Send den udfyldte test')).toBeGreaterThan(
+      screen.indexOf('Gem filen, når du har svaret, og send den tilbage.'),
+    );
+    expect(pages['mus-test-leder.pdf'][0]).not.toContain('Send den udfyldte test');
+    expect(pages['mus-test-leder.pdf'][0]).not.toContain('Svarfrist');
+  });
+
+  it('the paper test says where to send it only with --tilgang 2; the fillable test always', () => {
+    const content = loadContent(contentWithWorkshop(workshop));
+    const line = 'Send den udfyldte test til mus@eksempel.dk. Svarfrist: 5. marts 2026.';
+    expect(testView(content, 'leader', false, { tilgang: 2 }).returnInstruction).toBe(line);
+    expect(testView(content, 'leader', false, { tilgang: 1 }).returnInstruction).toBe('');
+    expect(testView(content, 'employee', false, {}).returnInstruction).toBe('');
+    expect(testView(content, 'employee', true, { tilgang: 1 }).returnInstruction).toBe(line);
   });
 
   it('the posters: unit, workplace and date under the title of every sheet', () => {
@@ -116,7 +127,7 @@ describe('workshop.yaml printed where it would be written by hand', () => {
 
   it('only the fields given are printed; Tilgang 1 alone has no deadline line', async () => {
     const content = loadContent(contentWithWorkshop('unit: Lageret\ndeadline: 1. april'));
-    const view = testView(content, 'leader');
+    const view = testView(content, 'leader', true);
     expect(view.workshopLine).toBe('Lageret');
     expect(view.returnInstruction).toBe('Svarfrist: 1. april.');
     expect(checklistView(content).workshopLine).toBe('Enhed: Lageret');

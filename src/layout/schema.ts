@@ -67,6 +67,18 @@ const spacer = z
 const pageBreak = z.object({ kind: z.literal('pageBreak') }).strict();
 
 /**
+ * Drawn examples of the marking rule on a paper test, on one line: each a few tick boxes
+ * (an X, filled, or empty) and its label, e.g. a box with an X, and a filled box next to a
+ * box with an X (a corrected answer).
+ */
+const markExample = z
+  .object({
+    kind: z.literal('markExample'),
+    items: z.array(z.object({ marks: z.array(z.enum(['x', 'filled', 'empty'])).min(1), label: z.string() }).strict()),
+  })
+  .strict();
+
+/**
  * The marks a scanned paper test is read back by (render/registration.ts): four corner
  * marks and a page code, drawn in the margins of the page the block is on.
  */
@@ -272,6 +284,7 @@ export const layoutDocumentSchema = z
         table,
         spacer,
         pageBreak,
+        markExample,
         compareBands,
         compareStatements,
         registration,
@@ -288,6 +301,7 @@ export type ParagraphBlock = z.infer<typeof paragraph>;
 export type ListBlock = z.infer<typeof list>;
 export type SpacerBlock = z.infer<typeof spacer>;
 export type PageBreakBlock = z.infer<typeof pageBreak>;
+export type MarkExampleBlock = z.infer<typeof markExample>;
 export type RegistrationBlock = z.infer<typeof registration>;
 export type TableColumn = z.infer<typeof column>;
 export type Cell = z.infer<typeof cell>;

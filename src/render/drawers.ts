@@ -4,6 +4,7 @@ import type { BlockDrawer } from './blocks/block.js';
 import { compareBands } from './blocks/compare-bands.js';
 import { compareStatements } from './blocks/compare-statements.js';
 import { list } from './blocks/list.js';
+import { markExample } from './blocks/mark-example.js';
 import { table } from './blocks/table.js';
 import { heading, paragraph, spacer } from './blocks/text.js';
 import { registration } from './registration.js';
@@ -18,6 +19,7 @@ const drawers: { [K in Block['kind']]: BlockDrawer<Extract<Block, { kind: K }>> 
   spacer,
   registration,
   pageBreak: null, // where pages end (pagination.ts)
+  markExample,
   compareBands,
   compareStatements,
 };

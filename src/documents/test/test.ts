@@ -4,9 +4,9 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Content, Group } from '../../content/model.js';
 import { text, texts, textWith } from '../../content/schema.js';
-import { range } from '../../text.js';
+import { fillPlaceholders, range } from '../../text.js';
 import { pagesOfThemes, scaleColumns, themesFor, workshopHeader, workshopLines } from '../common.js';
-import type { DocumentKind } from '../types.js';
+import type { DocumentKind, ViewOptions } from '../types.js';
 
 const testVersionSchema = z
   .object({
@@ -34,6 +34,7 @@ export const testSchema = z
     employee: testVersionSchema,
     onScreen: onScreenSchema.optional(),
     marking: text.optional(), // how to mark and correct on paper, printed above the statements (a scan reads it back)
+    markingExamples: z.object({ answer: text, corrected: text }).strict().optional(), // labels of its drawn examples
     sheetLabel: textWith('sheet').optional(), // beside the page code of numbered copies: "Ark {{sheet}}"
     review: z // the review sheet of rows a scan could not read for sure (gennemgang.pdf)
       .object({
@@ -61,7 +62,9 @@ export const testSchema = z
     result: z
       .object({
         title: text,
-        instructions: texts,
+        instructions: texts, // the original test's words, kept as they are
+        // Added under them: what to multiply, and that the crosses add up ({{statements}}: how many there are)
+        clarification: textWith('statements').optional(),
         columns: z.object({ category: text, count: text, points: text, total: text }).strict(),
         totalLabel: text,
         bandsHeading: text,
@@ -78,12 +81,21 @@ const firstPageShare = 0.6;
  * The view of a test: as printed, or (onScreen) as the fillable version says it: click
  * instead of a cross, save and send the file back, RESULTAT not needed (content's onScreen).
  */
-export function testView(content: Content, group: Group, onScreen = false) {
+export function testView(content: Content, group: Group, onScreen = false, options: ViewOptions = {}) {
   const screen = onScreen ? content.test.onScreen : undefined;
   const texts = screen
     ? { ...content.test[group], steps: [...screen[group].steps, screen.sendBack] }
     : content.test[group];
-  const result = screen ? { ...content.test.result, instructions: [screen.resultNote] } : content.test.result;
+  const { clarification, ...resultTexts } = content.test.result;
+  const result = screen
+    ? { ...resultTexts, instructions: [screen.resultNote], bandsIntro: '' }
+    : {
+        ...resultTexts,
+        instructions: [
+          ...resultTexts.instructions,
+          ...(clarification ? [fillPlaceholders(clarification, { statements: content.numbered.length })] : []),
+        ],
+      };
   const themes = themesFor(content, group);
   const perPage = Math.max(1, Math.floor(content.numbered.length * firstPageShare));
   // Where the test's own texts are, so a text too long for the page is named by file and line.
@@ -93,19 +105,23 @@ export function testView(content: Content, group: Group, onScreen = false) {
     ...texts,
     sources: { title: place('title'), subtitle: place('subtitle'), intro: place('intro') },
     marking: onScreen ? '' : (content.test.marking ?? ''), // how to mark on paper: not on screen
+    markingExamples: onScreen ? undefined : content.test.markingExamples,
     scale: scaleColumns(content),
     pages: pagesOfThemes(themes, perPage).map((pageThemes) => ({ themes: pageThemes })),
     result,
-    turnOver: content.test.turnOver,
+    /** The RESULTAT table to count crosses in: paper only (the fillable test is counted when it comes back). */
+    resultTable: !onScreen,
+    turnOver: onScreen ? '' : content.test.turnOver, // "Vend ▸": paper only
     pageLabel: content.meta.pageLabel,
     /** The unit (and workplace) taking the test, from workshop.yaml; '' without one. */
     workshopLine: workshopHeader(content.workshop, ['unit', 'workplace']),
     /**
-     * Where to send the test back and by when (workshop.yaml, Tilgang 2), e.g. "Send den udfyldte
-     * test til … Svarfrist: …"; '' without them. Printed under the instructions; meant for the
-     * fillable test's on-screen instructions too.
+     * Where to send the test back and by when (workshop.yaml), e.g. "Send den udfyldte test til …
+     * Svarfrist: …": on the fillable test, and on the paper test only with Tilgang 2 (with
+     * Tilgang 1, or both, the paper test is filled in in the room); '' without them.
      */
-    returnInstruction: workshopLines(content.test.workshop, content.workshop).join(' '),
+    returnInstruction:
+      onScreen || options.tilgang === 2 ? workshopLines(content.test.workshop, content.workshop).join(' ') : '',
     bands: content.scoring.bands.map((band, i) => ({
       range: range(band),
       sentence: band.sentence,
@@ -148,7 +164,7 @@ export const test: DocumentKind<typeof part> = {
       template: 'test',
       paper: 'A4',
       group: 'leader',
-      view: (c) => testView(c, 'leader'),
+      view: (c, _t, o) => testView(c, 'leader', false, o),
       fillable: { id: 'leaderFillable', group: 'leader', view: (c) => testView(c, 'leader', true) },
     },
     {
@@ -156,7 +172,7 @@ export const test: DocumentKind<typeof part> = {
       template: 'test',
       paper: 'A4',
       group: 'employee',
-      view: (c) => testView(c, 'employee'),
+      view: (c, _t, o) => testView(c, 'employee', false, o),
       fillable: { id: 'employeeFillable', group: 'employee', view: (c) => testView(c, 'employee', true) },
     },
   ],
