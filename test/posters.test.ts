@@ -1,6 +1,7 @@
-// How many A3 sheets a poster is, and why: step 2 (20 statements × the answer categories)
-// was measured not to fit one A3 sheet with statements ≥ 14 pt and counts ≥ 20 pt, so a
-// poster is step 1 on one sheet and step 2 on two; the checklist says so.
+// How many A3 sheets a poster is, and why. Blank: step 2 (20 statements × the answer
+// categories to write in) was measured not to fit one A3 sheet with statements ≥ 14 pt, so
+// it is step 1 on one sheet and step 2 on two. Pre-filled: one sheet, a stacked bar per
+// statement (its short label ≥ 14 pt, counts ≥ 20 pt). The checklist says so.
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../src/documents/load.js';
 import { groups } from '../src/content/model.js';
@@ -14,23 +15,16 @@ import { answersByGroup } from '../src/responses/types.js';
 import { tallyResponses } from '../src/tally/tally.js';
 import { fixture } from './helpers/cli.js';
 import { A3, pagesOfBytes as pagesOf } from './helpers/pdf.js';
+import { textRuns } from './helpers/raster.js';
 
 const content = loadContent(defaultContentDir);
 const tally = tallyResponses(answersByGroup(readYamlResponses(fixture('eksempel-svar.yaml'), content)), content);
 const tallies = tally;
 const meta = (name: string) => ({ language: 'da-DK', author: 'test', date: new Date(Date.UTC(2024, 0, 1)), name });
 
-const cases = groups.flatMap(
-  (group) =>
-    [
-      [group, 'blank'],
-      [group, 'filled'],
-    ] as const,
-);
-
-describe('a poster is three A3 sheets', () => {
-  it.each(cases)('%s, %s: step 1 on sheet 1, step 2 on sheets 2 and 3, numbered', async (group, set) => {
-    const view = posterView(content, group, set === 'filled' ? tallies[group] : undefined);
+describe('a blank poster is three A3 sheets to write in', () => {
+  it.each(groups)('%s: step 1 on sheet 1, step 2 on sheets 2 and 3, numbered', async (group) => {
+    const view = posterView(content, group);
     const pages = await pagesOf((await renderPdf(await renderTemplate('poster', view), meta('poster.pdf'))).bytes);
     expect(pages).toHaveLength(3);
     for (const page of pages) {
@@ -40,27 +34,75 @@ describe('a poster is three A3 sheets', () => {
     expect(pages[0].text).toContain(content.resultSheet.step1.heading);
     for (const page of pages.slice(1)) expect(page.text).toContain(content.resultSheet.step2.heading);
     pages.forEach((page, i) => expect(page.text).toContain(`Side ${i + 1} af 3`));
+    // The fill-in orders are the blank poster's.
+    expect(pages[0].text).toContain('Angiv, hvor mange');
   });
 
-  it.each(cases)(
-    '%s, %s: all of step 2 on one sheet does not fit at 14 pt statements and 20 pt counts',
-    async (group, set) => {
-      const view = posterView(content, group, set === 'filled' ? tallies[group] : undefined);
-      const oneSheet = { ...view, step2Pages: [{ themes: view.step2Pages.flatMap((page) => page.themes) }] };
-      expect(oneSheet.step2Pages[0].themes.flatMap((t) => t.statements)).toHaveLength(20);
-      const layout = await renderTemplate('poster', oneSheet);
-      await expect(renderPdf(layout, meta('poster.pdf'))).rejects.toThrow(
-        /is too long for the A3 sheet \(page 2 of poster\.pdf\) even at the smallest type \(14 pt\)/,
-      );
-    },
-  );
+  it.each(groups)('%s: all of step 2 to write in on one sheet does not fit at 14 pt statements', async (group) => {
+    const view = posterView(content, group);
+    const oneSheet = { ...view, step2Pages: [{ themes: view.step2Pages.flatMap((page) => page.themes) }] };
+    expect(oneSheet.step2Pages[0].themes.flatMap((t) => t.statements)).toHaveLength(20);
+    const layout = await renderTemplate('poster', oneSheet);
+    await expect(renderPdf(layout, meta('poster.pdf'))).rejects.toThrow(
+      /is too long for the A3 sheet \(page 2 of poster\.pdf\) even at the smallest type \(14 pt\)/,
+    );
+  });
+});
 
-  it('the checklist tells to bring a poster of three sheets for each group', async () => {
+describe('a pre-filled poster is one A3 sheet', () => {
+  const filled = async (group: (typeof groups)[number]) => {
+    const bytes = (
+      await renderPdf(await renderTemplate('poster', posterView(content, group, tallies[group])), meta('p.pdf'))
+    ).bytes;
+    return { pages: await pagesOf(bytes), runs: (await textRuns(bytes))[0] };
+  };
+
+  it.each(groups)('%s: step 1 and every statement on one sheet, unnumbered', async (group) => {
+    const { pages } = await filled(group);
+    expect(pages).toHaveLength(1);
+    expect(pages[0].width).toBeCloseTo(A3.width, 1);
+    expect(pages[0].height).toBeCloseTo(A3.height, 1);
+    const text = pages[0].text.replace(/\s+/g, ' ');
+    expect(text).toContain(content.resultSheet.step1.heading);
+    expect(text).toContain(content.resultSheet.step2.heading);
+    for (const s of content.numbered) expect(text).toContain(s.short!);
+    expect(text).not.toContain('Side 1 af');
+  });
+
+  it.each(groups)('%s: statements ≥ 14 pt, counts in the bars ≥ 20 pt', async (group) => {
+    const { runs } = await filled(group);
+    for (const s of content.numbered) {
+      const run = runs.find((r) => r.str === s.short)!;
+      expect(run, s.short).toBeDefined();
+      expect(run.size).toBeGreaterThanOrEqual(14 - 0.01);
+      // The counts of its bar: the runs on its line right of the statement column.
+      const counts = runs.filter((r) => /^\d+$/.test(r.str) && Math.abs(r.y - run.y) < 12 && r.x > A3.width * 0.45);
+      const [unanswered, ...bar] = [...counts].sort((a, b) => b.x - a.x);
+      expect(bar.length, s.short).toBeGreaterThan(0);
+      for (const c of bar) expect(c.size).toBeGreaterThanOrEqual(20 - 0.01);
+      expect(unanswered.str).toBe(String(tallies[group].statements[s.n - 1].unanswered));
+    }
+  });
+
+  it.each(groups)('%s: no fill-in orders; the texts say what the numbers show', async (group) => {
+    const { pages } = await filled(group);
+    const text = pages[0].text.replace(/\s+/g, ' ');
+    expect(text).not.toMatch(/Angiv/);
+    expect(text).toContain(`Antal besvarelser: ${tallies[group].respondents}.`);
+    expect(text).toContain(content.resultSheet.step2.filledHeader);
+  });
+});
+
+describe('the checklist says how many sheets', () => {
+  it('a blank poster of three sheets, a pre-filled one of one, for each group', async () => {
     const pages = await pagesOf(
       (await renderPdf(await renderTemplate('checklist', checklistView(content)), meta('guide.pdf'))).bytes,
     );
-    const text = pages.map((p) => p.text).join(' ');
-    expect(text).toContain('Resultatskemaer i A3 – ét for ledere og ét for medarbejdere, hvert på 3 ark');
+    const text = pages
+      .map((p) => p.text)
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    expect(text).toContain('blanke til at skrive i er 3 ark hver, udfyldte 1 ark hver');
     expect(text).not.toContain('{{');
   });
 });

@@ -114,8 +114,9 @@ export const statementsSchema = z
           .object({
             title: text,
             statements: z
-              // short: a label both versions share, for the comparison poster (else the employee wording)
-              .array(z.object({ leader: text, employee: text, short: text.optional() }).strict())
+              // short: a neutral label both versions share, required: the comparison poster and the
+              // one-sheet pre-filled posters show it (a poster read by both groups names no speaker)
+              .array(z.object({ leader: text, employee: text, short: text }).strict())
               .min(1, 'a theme needs at least one statement'),
           })
           .strict(),

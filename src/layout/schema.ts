@@ -260,6 +260,41 @@ const compareStatements = z
   })
   .strict();
 
+/**
+ * Step 2 of a pre-filled group poster: per statement one stacked bar of its answers, the
+ * most-answered category framed (drawn by src/render/blocks/statement-bars.ts).
+ */
+const statementBars = z
+  .object({
+    kind: z.literal('statementBars'),
+    /** The category labels in scale order: the key to the bars' greys. */
+    categories: z.array(z.string()),
+    /** The statement column's header, and the unanswered column's; the categories head the bars' column (its key). */
+    header: z.object({ statement: z.string(), unanswered: z.string() }).strict(),
+    sections: z.array(
+      z
+        .object({
+          title: z.string(),
+          rows: z.array(
+            z
+              .object({
+                n: z.number().int().positive(),
+                text: z.string(),
+                source: source.optional(),
+                /** Answers per category, in scale order. */
+                counts: z.array(z.number().int().nonnegative()),
+                /** Sheets that left the statement unanswered. */
+                unanswered: z.number().int().nonnegative(),
+              })
+              .strict(),
+          ),
+        })
+        .strict(),
+    ),
+    summary: z.string().optional(),
+  })
+  .strict();
+
 export const layoutDocumentSchema = z
   .object({
     title: z.string().min(1),
@@ -287,6 +322,7 @@ export const layoutDocumentSchema = z
         markExample,
         compareBands,
         compareStatements,
+        statementBars,
         registration,
       ]),
     ),
@@ -314,3 +350,4 @@ export type CompareBandsBlock = z.infer<typeof compareBands>;
 export type StatementGroupLine = z.infer<typeof statementGroupLine>;
 export type CompareStatementRow = z.infer<typeof compareStatementRow>;
 export type CompareStatementsBlock = z.infer<typeof compareStatements>;
+export type StatementBarsBlock = z.infer<typeof statementBars>;

@@ -7,6 +7,7 @@ import { list } from './blocks/list.js';
 import { markExample } from './blocks/mark-example.js';
 import { table } from './blocks/table.js';
 import { heading, paragraph, spacer } from './blocks/text.js';
+import { statementBars } from './blocks/statement-bars.js';
 import { registration } from './registration.js';
 import { InternalError } from '../errors.js';
 
@@ -22,6 +23,7 @@ const drawers: { [K in Block['kind']]: BlockDrawer<Extract<Block, { kind: K }>> 
   markExample,
   compareBands,
   compareStatements,
+  statementBars,
 };
 
 export function drawerFor(block: Block): BlockDrawer<Block> {

@@ -5,7 +5,7 @@ import type { Content } from '../../content/model.js';
 import { text, texts, textWith } from '../../content/schema.js';
 import { fillPlaceholders } from '../../text.js';
 import { workshopLines } from '../common.js';
-import { posterSheets } from '../poster/poster.js';
+import { filledPosterSheets, posterSheets } from '../poster/poster.js';
 import type { DocumentKind, ViewOptions } from '../types.js';
 
 const guideStepSchema = z
@@ -67,13 +67,13 @@ export const checklistSchema = z
           .strict(),
       )
       .min(1),
-    // {{posterSheets}}: how many A3 sheets a poster is
+    // {{posterSheets}} / {{filledSheets}}: how many A3 sheets a blank / a pre-filled poster is
     toolsToBring: z
       .object({
         heading: text,
         forApproach: textWith('item', 'approach'), // an approach's own item when both are printed
         printCopies: textWith('leaders', 'employees'), // {{printList}} with numbered copies
-        items: z.array(textWith('posterSheets')).min(1),
+        items: z.array(textWith('posterSheets', 'filledSheets')).min(1),
       })
       .strict(),
     calculation: z
@@ -153,7 +153,9 @@ export function checklistView(content: Content, options: ViewOptions = {}) {
       ...guide.toolsToBring,
       items: [
         ...own,
-        ...guide.toolsToBring.items.map((item) => fillPlaceholders(item, { posterSheets: posterSheets(content) })),
+        ...guide.toolsToBring.items.map((item) =>
+          fillPlaceholders(item, { posterSheets: posterSheets(content), filledSheets: filledPosterSheets }),
+        ),
       ],
     },
     calculation: {
