@@ -8,20 +8,19 @@ import type { StatementBarsBlock } from '../../layout/schema.js';
 import { addText, drawArtifact, noteSize, textHeight, type Ctx, type StructElement } from '../context.js';
 import type { BlockDrawer } from './block.js';
 import {
-  categoryGreys,
   cellElement,
   cellText,
   cellTextAt,
   cellTextHeight,
+  compareHeaderText as headerText,
   fillRect,
   headerFill,
-  headerText,
   markFrame,
   sectionFill,
   sectionText,
-  segmentWidths,
   strokeRect,
-} from './compare-parts.js';
+} from './cells.js';
+import { categoryGreys, segmentWidths } from './compare-parts.js';
 
 type Row = StatementBarsBlock['sections'][number]['rows'][number];
 
