@@ -13,7 +13,7 @@ import {
   statementMean,
   type StatementComparison,
 } from '../src/tally/compare.js';
-import { fixture, repoRoot, runMus } from './helpers/cli.js';
+import { fixture, repoRoot, runMus, fewLeadersNotice } from './helpers/cli.js';
 import { A3, A4, flat, readPdf, tempDir } from './helpers/pdf.js';
 import { textRuns } from './helpers/raster.js';
 import { scratchFiles } from './helpers/scratch.js';
@@ -157,7 +157,7 @@ describe('the comparison poster from eksempel-svar.yaml', () => {
   let out = '';
   beforeAll(async () => {
     const result = build(['--responses', fixture('eksempel-svar.yaml')]);
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe(fewLeadersNotice(2));
     expect(result.code).toBe(0);
     out = result.out;
     text = flat((await readPdf(join(out, 'resultatskema-sammenligning.pdf'))).text);
@@ -237,7 +237,7 @@ describe('edge cases of the comparison', () => {
     const employees = Array.from({ length: 5 }, (_, i) => sheet(i + 1)); // points 1 … 5: mean 3
     const file = writeResponses([sheet(5, { 2: 2, 7: null })], employees);
     const { code, stderr, out } = build(['--responses', file]);
-    expect(stderr).toBe('');
+    expect(stderr).toBe(fewLeadersNotice(1));
     expect(code).toBe(0);
     const text = flat((await readPdf(join(out, 'resultatskema-sammenligning.pdf'))).text);
     expect(text).toContain('Antal besvarelser – ledere: 1 · medarbejdere: 5');

@@ -8,6 +8,7 @@ import { groups } from '../src/content/model.js';
 import { renderTemplate } from '../src/layout/template.js';
 import { checklistView } from '../src/documents/checklist/checklist.js';
 import { posterView } from '../src/documents/poster/poster.js';
+import { comparisonView } from '../src/documents/comparison/comparison.js';
 import { renderPdf } from '../src/render/pdf.js';
 import { defaultContentDir } from '../src/paths.js';
 import { readYamlResponses } from '../src/responses/readers/yaml.js';
@@ -104,5 +105,28 @@ describe('the checklist says how many sheets', () => {
       .replace(/\s+/g, ' ');
     expect(text).toContain('blanke til at skrive i er 3 ark hver, udfyldte 1 ark hver');
     expect(text).not.toContain('{{');
+  });
+});
+
+describe('counts take singular and plural from content', () => {
+  const few = (respondents: number) => ({
+    ...tallies.leader,
+    respondents,
+    complete: respondents,
+  });
+
+  it('the leaders\' poster says when each answer can be recognised: "Med 1 leder", "Med 2 ledere"', () => {
+    expect(posterView(content, 'leader', few(1)).recognisableNote).toMatch(/^Med 1 leder kan/);
+    expect(posterView(content, 'leader', few(2)).recognisableNote).toMatch(/^Med 2 ledere kan/);
+    expect(posterView(content, 'leader', few(5)).recognisableNote).toBe('');
+    expect(posterView(content, 'leader').recognisableNote).toBe('');
+  });
+
+  it('the comparison poster: "Kun 1 medarbejder har svaret", "Kun 2 medarbejdere har svaret"', () => {
+    const note = (n: number) =>
+      comparisonView(content, { leader: tallies.leader, employee: { ...tallies.employee, respondents: n } })
+        .smallGroupNote;
+    expect(note(1)).toMatch(/^Kun 1 medarbejder har svaret/);
+    expect(note(2)).toMatch(/^Kun 2 medarbejdere har svaret/);
   });
 });

@@ -4,7 +4,7 @@ import { copyFileSync, cpSync, readFileSync, statSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { repoRoot, runMus, fixture } from './helpers/cli.js';
+import { repoRoot, runMus, fixture, fewLeadersNotice } from './helpers/cli.js';
 import { flat, readPdf, tempDir } from './helpers/pdf.js';
 
 interface Expected {
@@ -46,7 +46,7 @@ beforeAll(async () => {
   const out = tempDir();
   // Five employees or more are needed for step 2 counts; the fixture has nine.
   const result = runMus(['build', '--responses', fixture('eksempel-svar.yaml'), '--out', out]);
-  expect(result.stderr).toBe('');
+  expect(result.stderr).toBe(fewLeadersNotice(2));
   expect(result.code).toBe(0);
   for (const group of Object.keys(posters) as (keyof typeof posters)[])
     texts[group] = flat((await readPdf(join(out, posters[group]))).text);
@@ -96,7 +96,19 @@ describe('anonymity of small employee groups', () => {
 
   it('leaves step 2 empty below the threshold and says why; leaders are exempt', async () => {
     const out = tempDir();
-    expect(runMus(['build', '--responses', small, '--out', out]).code).toBe(0);
+    const built = runMus(['build', '--responses', small, '--out', out]);
+    expect(built.code).toBe(0);
+    // The one leader's answers are shown, so the build and the poster say they can be recognised.
+    expect(built.stderr).toBe(
+      "resultatskema-leder.pdf: answers from 1 of the leaders, fewer than 5: each one's answers can be recognised on the poster (it says so)\n",
+    );
+    expect(flat((await readPdf(join(out, 'resultatskema-leder.pdf'))).text)).toContain(
+      'Med 1 leder kan den enkeltes svar genkendes på plakaten.',
+    );
+    // Singular from content on the comparison poster: "Kun 1 medarbejder", not "medarbejdere".
+    expect(flat((await readPdf(join(out, 'resultatskema-sammenligning.pdf'))).text)).toContain(
+      'Kun 3 medarbejdere har svaret',
+    );
     const employees = flat((await readPdf(join(out, 'resultatskema-medarbejder.pdf'))).text);
     expect(employees).toContain('Kun 3 har svaret – færre end 5');
     expect(employees).not.toMatch(/MUS gennemføres \d+ \d+ \d+/);

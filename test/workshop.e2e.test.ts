@@ -11,7 +11,7 @@ import { renderTemplate } from '../src/layout/template.js';
 import { checklistView } from '../src/documents/checklist/checklist.js';
 import { testView } from '../src/documents/test/test.js';
 import { renderPdf } from '../src/render/pdf.js';
-import { repoRoot, runMus } from './helpers/cli.js';
+import { repoRoot, runMus, fewLeadersNotice } from './helpers/cli.js';
 import { flat, readPdf, tempDir } from './helpers/pdf.js';
 import { printTest } from './helpers/scan/printed.js';
 import { scanStack } from './helpers/scan/stack.js';
@@ -53,7 +53,7 @@ beforeAll(async () => {
     '--responses',
     join(repoRoot, 'examples/svar.yaml'),
   ]);
-  expect(result.stderr).toBe('');
+  expect(result.stderr).toBe(fewLeadersNotice(2));
   expect(result.code).toBe(0);
   const plain = tempDir('mus-workshop-plain-');
   expect(runMus(['build', '--out', plain]).code).toBe(0);

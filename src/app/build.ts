@@ -14,6 +14,7 @@ import { renderPdf, type RenderedPdf } from '../render/pdf.js';
 import { documents, documentsOf, fileName, type BuildDocument, type Tallies, type ViewOptions } from './documents.js';
 import { pdfMeta } from './pdf-meta.js';
 import { checkCopyNames, renderCopies } from './print-copies.js';
+import { hidesStatementCounts, type AnonymityOptions } from '../tally/rules.js';
 import type { AnswerOptions, GroupTallies, ResponseSources } from './tally.js';
 
 export interface BuildOptions extends ViewOptions, AnswerOptions, LoadOptions {
@@ -104,12 +105,22 @@ export function checkApproach(content: Content, tilgang: number, among: readonly
 function withoutEmptyGroups(
   counted: GroupTallies,
   content: Content,
-  options: AnswerOptions,
+  options: AnswerOptions & AnonymityOptions,
   made: readonly BuildDocument[],
 ): Tallies {
   const tallies: Tallies = {};
   for (const group of groups) {
-    if (counted[group].respondents > 0) tallies[group] = counted[group];
+    const { respondents } = counted[group];
+    // Shown (leaders always; employees with --allow-small-groups) though few: say it, as the poster does.
+    if (
+      respondents > 0 &&
+      respondents < content.scoring.minGroupSize &&
+      !hidesStatementCounts(content, group, counted[group], options)
+    )
+      options.notice?.(
+        `${posterFile(content, group, made)}: answers from ${respondents} of the ${groupWords[group].plural}, fewer than ${content.scoring.minGroupSize}: each one's answers can be recognised on the poster (it says so)`,
+      );
+    if (respondents > 0) tallies[group] = counted[group];
     else
       options.notice?.(
         `no answers from the ${groupWords[group].plural}: ${posterFile(content, group, made)} is the blank poster, to fill in by hand`,

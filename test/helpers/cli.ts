@@ -16,3 +16,10 @@ export function runMus(args: string[], options: { cwd?: string; env?: NodeJS.Pro
 
 /** A sample file of the repository's own (test/fixtures/). */
 export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+
+/**
+ * What a build with 1 or 2 leaders' answers says on stderr (fewer than minGroupSize 5, shown all
+ * the same: each leader's answers can be recognised on the poster).
+ */
+export const fewLeadersNotice = (count: number) =>
+  `resultatskema-leder.pdf: answers from ${count} of the leaders, fewer than 5: each one's answers can be recognised on the poster (it says so)\n`;

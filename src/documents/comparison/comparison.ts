@@ -35,7 +35,7 @@ export const comparisonSchema = z
         noAnswers: text, // in place of a mean nobody gave
         dialogueLabel: text, // the mark on the largest differences
         largestHeading: text, // over the largest differences in the terminal (mus tally)
-        smallGroupNote: textWith('count', 'minimum'),
+        smallGroupNote: textWith('count', 'minimum', 'employees'),
       })
       .strict(),
   })
@@ -151,6 +151,8 @@ export function comparisonView(content: Content, tallies: Tallies | undefined, o
       ? fillPlaceholders(texts.step2.smallGroupNote, {
           count: employees.respondents,
           minimum: content.scoring.minGroupSize,
+          employees:
+            employees.respondents === 1 ? content.resultSheet.employee.group : content.resultSheet.employee.groupPlural,
         })
       : '',
     categories: content.scoring.scale.map((c) => c.label),

@@ -30,6 +30,8 @@ export const resultSheetSchema = z
         filledHeader: text, // over the statements of a pre-filled poster: how to read the bars
         unansweredColumn: text,
         smallGroupNote: textWith('count', 'minimum'),
+        // Under minGroupSize but shown (the leaders; employees with --allow-small-groups): say so
+        recognisableNote: textWith('count', 'group').optional(),
       })
       .strict(),
   })
@@ -117,6 +119,14 @@ export function posterView(content: Content, group: Group, tally?: PosterTally, 
     themes,
     bands,
     incompleteNote: incomplete > 0 ? fillPlaceholders(texts.step1.incompleteNote, { count: incomplete }) : '',
+    /** Few, but shown: the answers can be recognised, and the poster says it. */
+    recognisableNote:
+      tally && !hidden && tally.respondents < content.scoring.minGroupSize && texts.step2.recognisableNote
+        ? fillPlaceholders(texts.step2.recognisableNote, {
+            count: tally.respondents,
+            group: tally.respondents === 1 ? texts[group].group : texts[group].groupPlural,
+          })
+        : '',
     smallGroupNote: hidden
       ? fillPlaceholders(texts.step2.smallGroupNote, {
           count: tally.respondents,
