@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Content } from '../../content/model.js';
 import { text, texts } from '../../content/schema.js';
+import { workshopHeader } from '../common.js';
 import type { DocumentKind } from '../types.js';
 
 /** dialog.yaml `actionPlan:`: the action plan's texts. */
@@ -30,6 +31,8 @@ export function actionPlanView(content: Content) {
   return {
     ...texts,
     columns: [action, who, when, followUp],
+    /** Unit, workplace and date from workshop.yaml under the title; '' without one. */
+    workshopLine: workshopHeader(content.workshop, ['unit', 'workplace', 'date']),
     rows: Array.from({ length: actionRows }, (_, i) => i + 1),
   };
 }

@@ -7,6 +7,7 @@ import { text, texts, textWith } from '../../content/schema.js';
 import { mostAnswered } from '../../tally/compare.js';
 import { hidesStatementCounts } from '../../tally/rules.js';
 import { fillPlaceholders } from '../../text.js';
+import { workshopHeader } from '../common.js';
 import type { DocumentKind, PosterTally, Tallies, ViewOptions } from '../types.js';
 
 /** dialog.yaml `poster:`: the dialogue poster's texts. */
@@ -47,6 +48,8 @@ export function dialogueView(content: Content, tallies: Tallies | undefined, opt
   const answered = tallies !== undefined && Object.values(tallies).some((t) => t && t.respondents > 0);
   return {
     title: texts.title,
+    /** Unit, workplace and date from workshop.yaml under the title; '' without one. */
+    workshopLine: workshopHeader(content.workshop, ['unit', 'workplace', 'date']),
     intro: texts.intro,
     questions: texts.questions,
     themes: content.statements.themes.map((theme) => {
