@@ -130,3 +130,40 @@ describe('counts take singular and plural from content', () => {
     expect(note(2)).toMatch(/^Kun 2 medarbejdere har svaret/);
   });
 });
+
+describe('the comparison poster says its tie rule', () => {
+  it('equal differences as printed across the cut at five: the ones left out are named, with the rule', () => {
+    const view = comparisonView(content, tallies);
+    const marked = view.pages.flatMap((page) => page.themes.flatMap((t) => t.rows)).filter((r) => r.mark);
+    expect(marked).toHaveLength(5);
+    const smallest = marked.map((r) => r.difference).sort()[0];
+    const tied = view.pages
+      .flatMap((page) => page.themes.flatMap((t) => t.rows))
+      .filter((r) => !r.mark && r.difference === smallest)
+      .map((r) => r.n);
+    expect(tied.length).toBeGreaterThan(0); // the example has one (statement 17 at −1,6)
+    expect(view.tieNote).toBe(
+      `Udsagn ${tied.join(', ')} har også en forskel på ${smallest.replace('−', '')}, men er ikke markeret: ved lige store forskelle vælges den nøjagtige forskel (før afrunding) og derefter udsagnenes rækkefølge i testen.`,
+    );
+  });
+
+  it('no note when the fifth difference is not shared', () => {
+    // Leaders all Altid; of 10 employees, n answer Oftest to statement n ≤ 10: differences −0,1 × n.
+    const tally = (respondents: number, oftest: (n: number) => number) => ({
+      ...tallies.leader,
+      respondents,
+      complete: respondents,
+      statements: content.numbered.map((s) => ({
+        counts: [0, 0, 0, oftest(s.n), respondents - oftest(s.n)],
+        unanswered: 0,
+      })),
+    });
+    const view = comparisonView(content, {
+      leader: tally(2, () => 0),
+      employee: tally(10, (n) => (n <= 10 ? n : 0)),
+    });
+    const marked = view.pages.flatMap((page) => page.themes.flatMap((t) => t.rows)).filter((r) => r.mark);
+    expect(marked.map((r) => r.n)).toEqual([6, 7, 8, 9, 10]);
+    expect(view.tieNote).toBe('');
+  });
+});

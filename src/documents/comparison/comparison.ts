@@ -9,7 +9,7 @@ import type { SourceRef } from '../../layout/schema.js';
 import { answeredCount, bothAnswered, compareGroups, largestDifferences } from '../../tally/compare.js';
 import { dialogueStarters, formatDifference, formatMean, hidesStatementCounts } from '../../tally/rules.js';
 import { excerpt, fillPlaceholders, range } from '../../text.js';
-import { step1Texts, step2Texts } from '../common.js';
+import { step1Texts, step2Texts, workshopHeader } from '../common.js';
 import type { DocumentKind, PosterTally, Tallies, ViewOptions } from '../types.js';
 
 /** sammenligning.yaml: texts of the poster with leaders and employees side by side. */
@@ -36,6 +36,9 @@ export const comparisonSchema = z
         dialogueLabel: text, // the mark on the largest differences
         largestHeading: text, // over the largest differences in the terminal (mus tally)
         smallGroupNote: textWith('count', 'minimum', 'employees'),
+        // When equal differences (as printed) cross the cut at five: which were left out, and why
+        tieNote: textWith('statements', 'difference'),
+        listJoiner: text, // "og", between the last two of a list of statements
       })
       .strict(),
   })
@@ -54,6 +57,10 @@ function statementText(s: NumberedStatement): { text: string; source: SourceRef 
     };
   return { text: s.employee, source: { ...s.source.employee, label: `statement ${s.n} "${excerpt(s.employee)}"` } };
 }
+
+/** "10, 13 og 17": a list with the content's word before the last. */
+const joinList = (items: string[], last: string): string =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
 
 const emptyTally = (content: Content): PosterTally => ({
   respondents: 0,
@@ -90,9 +97,18 @@ export function comparisonView(content: Content, tallies: Tallies | undefined, o
   }));
 
   const comparison = compareGroups(leaders, employees, points);
-  const starters = new Set(
-    bothAnswered(leaders, employees) ? largestDifferences(comparison, dialogueStarters).map((c) => c.statement) : [],
-  );
+  const largest = bothAnswered(leaders, employees) ? largestDifferences(comparison, dialogueStarters) : [];
+  const starters = new Set(largest.map((c) => c.statement));
+  // Statements printed with the same difference as the smallest one marked, but left out at
+  // the cut of five: the poster says by which rule (a reader sees equal numbers, one framed).
+  const shown = (d: number) => formatMean(Math.abs(d), language);
+  const cut = largest.length === dialogueStarters ? largest[largest.length - 1].difference : null;
+  const tiedOut =
+    cut === null
+      ? []
+      : comparison.filter(
+          (c) => c.difference !== null && !starters.has(c.statement) && shown(c.difference) === shown(cut),
+        );
   const themes = content.statements.themes.map((theme) => ({
     title: theme.title,
     rows: content.numbered
@@ -147,6 +163,20 @@ export function comparisonView(content: Content, tallies: Tallies | undefined, o
     bands,
     incompleteNote:
       incomplete.leaders + incomplete.employees > 0 ? fillPlaceholders(texts.step1.incompleteNote, incomplete) : '',
+    /** Unit, workplace and date from workshop.yaml, under the title of every sheet; '' without one. */
+    workshopLine: workshopHeader(content.workshop, ['unit', 'workplace', 'date']),
+    pageLabel: content.meta.pageLabel,
+    /** The tie rule, when equal differences as printed cross the cut at five. */
+    tieNote:
+      tiedOut.length > 0 && cut !== null
+        ? fillPlaceholders(texts.step2.tieNote, {
+            statements: joinList(
+              tiedOut.map((c) => String(c.statement)),
+              texts.step2.listJoiner,
+            ),
+            difference: formatDifference(Math.abs(cut), language).replace('+', ''),
+          })
+        : '',
     smallGroupNote: hidden
       ? fillPlaceholders(texts.step2.smallGroupNote, {
           count: employees.respondents,

@@ -80,7 +80,7 @@ function geometry(block: CompareStatementsBlock, ctx: Ctx): Geometry {
     ) + pad;
   const answeredWidth = Math.max(0, ...lines.map((l) => textWidth(ctx, l.answered, 'regular', text.size)));
   const rest = ctx.frame.right - ctx.frame.left - n - label - mean - difference;
-  const widths = [n, rest * 0.6, label, rest * 0.4, mean, difference];
+  const widths = [n, rest * 0.5, label, rest * 0.5, mean, difference];
   const xs = widths.map((_, i) => ctx.frame.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
   return { xs, widths, answeredWidth };
 }
