@@ -13,7 +13,7 @@ import { registry } from '../src/documents/registry.js';
 import type { Content } from '../src/content/model.js';
 import type { DocumentKind } from '../src/documents/types.js';
 import { defaultContentDir } from '../src/paths.js';
-import { fixture, repoRoot } from './helpers/cli.js';
+import { fixture, repoRoot, fewLeadersNotice } from './helpers/cli.js';
 import { A3, flat, readPdf, tempDir } from './helpers/pdf.js';
 
 /** The throw-away document's folder: its template, and a content folder with its texts and file name. */
@@ -105,7 +105,7 @@ describe('a document added from its own folder', () => {
       responses: { file: fixture('eksempel-svar.yaml') },
       notice: (n) => notices.push(n),
     });
-    expect(notices).toEqual([]);
+    expect(notices).toEqual([fewLeadersNotice(2).trim()]); // the example has two leaders
     // Every registered document still, the comparison poster too (both groups answered), and the new one.
     const registered = loadContent(defaultContentDir);
     const expected = documents.flatMap((d) => [d.id, ...(d.fillable ? [d.fillable.id] : [])]);
