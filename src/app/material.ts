@@ -72,7 +72,8 @@ async function buildIfChanged(folder: WorkshopFolder, contentDir: string): Promi
     outDir,
     workshopFile: join(folder.dir, workshopLayout.details),
     tilgang: folder.settings.tilgang,
-    copies: folder.settings.copies,
+    // The web app's one number is that many of each test.
+    copies: folder.settings.copies ? { leader: folder.settings.copies, employee: folder.settings.copies } : undefined,
   });
   replaceFile(marker, wanted);
   return true;

@@ -30,23 +30,22 @@ export async function resultRoutes(app: FastifyInstance, ctx: AppContext): Promi
       step1: view.step1,
       step2: view.step2,
       bands: view.bands.map((b) => ({ ...b, bar: Math.round((b.count / mostInBand) * barUnits) })),
-      columns: view.columns.map((c) => c.label),
+      columns: [...view.columns.map((c) => c.label), view.step2.unansweredColumn],
       themes: hidden
         ? []
-        : view.step2Pages.flatMap((page) =>
-            page.themes.map((theme) => ({
-              title: theme.title,
-              statements: theme.statements.map((s) => ({
-                n: s.n,
-                text: s.text,
-                cells: s.cells.map((cell, i) => ({
-                  count: cell.count,
-                  label: view.columns[i]?.label,
-                  bar: Math.round(cell.shade * barUnits),
-                })),
+        : view.themes.map((theme) => ({
+            title: theme.title,
+            statements: theme.statements.map((s) => ({
+              n: s.n,
+              text: s.text,
+              // The answers per category, then unanswered; a bar is the count's share of the answer sheets.
+              cells: [...s.counts, s.unanswered].map((count, i) => ({
+                count,
+                label: i < view.columns.length ? view.columns[i].label : view.step2.unansweredColumn,
+                bar: respondents > 0 ? Math.round((count / respondents) * barUnits) : 0,
               })),
             })),
-          ),
+          })),
     };
   };
 
