@@ -39,6 +39,7 @@ export const comparisonSchema = z
         // When equal differences (as printed) cross the cut at five: which were left out, and why
         tieNote: textWith('statements', 'difference'),
         listJoiner: text, // "og", between the last two of a list of statements
+        moreStatements: text, // after the third of more tied statements, e.g. "m.fl."
       })
       .strict(),
   })
@@ -146,6 +147,25 @@ export function comparisonView(content: Content, tallies: Tallies | undefined, o
     }
   }
 
+  // At most three statements named, so the note stays short on a full sheet.
+  const tiedList =
+    tiedOut.length > 3
+      ? `${tiedOut
+          .slice(0, 3)
+          .map((c) => c.statement)
+          .join(', ')} ${texts.step2.moreStatements}`
+      : joinList(
+          tiedOut.map((c) => String(c.statement)),
+          texts.step2.listJoiner,
+        );
+  const tieNote =
+    tiedOut.length > 0 && cut !== null
+      ? fillPlaceholders(texts.step2.tieNote, {
+          statements: tiedList,
+          difference: formatDifference(Math.abs(cut), language).replace('+', ''),
+        })
+      : '';
+
   const incomplete = {
     leaders: leaders.respondents - leaders.complete,
     employees: employees.respondents - employees.complete,
@@ -159,6 +179,10 @@ export function comparisonView(content: Content, tallies: Tallies | undefined, o
     }),
     step1: texts.step1,
     step2: texts.step2,
+    /** Step 2's intro; the tie rule, when there is one, ends its last paragraph (no line of its own on a full sheet). */
+    step2Intro: tieNote
+      ? [...texts.step2.intro.slice(0, -1), `${texts.step2.intro.at(-1) ?? ''} ${tieNote}`.trim()]
+      : texts.step2.intro,
     bandsHeader: [texts.step1.pointsColumn, texts.step1.sentenceColumn, texts.groups.leader, texts.groups.employee],
     bands,
     incompleteNote:
@@ -167,16 +191,7 @@ export function comparisonView(content: Content, tallies: Tallies | undefined, o
     workshopLine: workshopHeader(content.workshop, ['unit', 'workplace', 'date']),
     pageLabel: content.meta.pageLabel,
     /** The tie rule, when equal differences as printed cross the cut at five. */
-    tieNote:
-      tiedOut.length > 0 && cut !== null
-        ? fillPlaceholders(texts.step2.tieNote, {
-            statements: joinList(
-              tiedOut.map((c) => String(c.statement)),
-              texts.step2.listJoiner,
-            ),
-            difference: formatDifference(Math.abs(cut), language).replace('+', ''),
-          })
-        : '',
+    tieNote,
     smallGroupNote: hidden
       ? fillPlaceholders(texts.step2.smallGroupNote, {
           count: employees.respondents,
