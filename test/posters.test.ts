@@ -143,7 +143,7 @@ describe('the comparison poster says its tie rule', () => {
       .map((r) => r.n);
     expect(tied.length).toBeGreaterThan(0); // the example has one (statement 17 at −1,6)
     expect(view.tieNote).toBe(
-      `Udsagn ${tied.join(', ')} har også ${smallest.replace('−', '')} men ikke DIALOG: den uafrundede forskel afgør.`,
+      `Udsagn ${tied.join(', ')} har også ${smallest.replace('−', '')}, men ikke DIALOG: den uafrundede forskel afgør.`,
     );
   });
 

@@ -36,7 +36,7 @@ describe('mus build --copies L,E', () => {
     const result = runMus(['build', '--out', tempDir(), '--copies', value]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      `--copies: "${value}" is not a number of copies from 1 to 9999, or two of them as leaders,employees (e.g. 2,9)\n`,
+      `--copies: "${value}" is not a number of copies from 1 to 500, or two of them as leaders,employees (e.g. 2,9)\n`,
     );
   });
 });

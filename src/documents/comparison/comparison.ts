@@ -179,7 +179,10 @@ export function comparisonView(content: Content, tallies: Tallies | undefined, o
     }),
     step1: texts.step1,
     step2: texts.step2,
-    step2Intro: texts.step2.intro,
+    /** Step 2's intro; the tie rule, when there is one, ends its last paragraph (no line of its own on a full sheet). */
+    step2Intro: tieNote
+      ? [...texts.step2.intro.slice(0, -1), `${texts.step2.intro.at(-1) ?? ''} ${tieNote}`.trim()]
+      : texts.step2.intro,
     bandsHeader: [texts.step1.pointsColumn, texts.step1.sentenceColumn, texts.groups.leader, texts.groups.employee],
     bands,
     incompleteNote:
@@ -187,10 +190,7 @@ export function comparisonView(content: Content, tallies: Tallies | undefined, o
     /** Unit, workplace and date from workshop.yaml, under the title of every sheet; '' without one. */
     workshopLine: workshopHeader(content.workshop, ['unit', 'workplace', 'date']),
     pageLabel: content.meta.pageLabel,
-    /**
-     * The tie rule, when equal differences as printed cross the cut at five: under the last
-     * sheet's table, which has room (the first sheet is full with the workshop's line).
-     */
+    /** The tie rule, when equal differences as printed cross the cut at five. */
     tieNote,
     smallGroupNote: hidden
       ? fillPlaceholders(texts.step2.smallGroupNote, {
