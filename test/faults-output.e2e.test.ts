@@ -150,7 +150,7 @@ describe('--out values that gave "internal error"', () => {
 
   it('--copies 9999 names the limit', () => {
     expect(userError(runMus(['build', '--out', tempDir('mus-fault-copies-'), '--copies', '9999']))).toBe(
-      '--copies: "9999" is not a number of copies from 1 to 500',
+      '--copies: "9999" is not a number of copies from 1 to 500, or two of them as leaders,employees (e.g. 2,9)',
     );
   });
 });
