@@ -16,11 +16,15 @@ import {
 } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../src/documents/load.js';
-import { repoRoot, runMus, fixture } from './helpers/cli.js';
+import { repoRoot, runMus, fixture, fewLeadersNotice } from './helpers/cli.js';
 import { flat, readPdf, tempDir } from './helpers/pdf.js';
 import { pageContents } from './helpers/raster.js';
 
 const content = loadContent(join(repoRoot, 'content/da'));
+const expected = JSON.parse(readFileSync(fixture('eksempel-svar.expected.json'), 'utf8')) as Record<
+  'leaders' | 'employees',
+  { statements: { counts: number[]; unanswered: number }[] }
+>;
 const sets = { blank: tempDir('mus-a11y-blank-'), filled: tempDir('mus-a11y-filled-') };
 
 /** A structure element as read back from the file. */
@@ -108,7 +112,8 @@ beforeAll(async () => {
     ['filled', ['--responses', fixture('eksempel-svar.yaml')]],
   ] as const) {
     const result = runMus(['build', ...args, '--out', sets[set]]);
-    expect(result.stderr, set).toBe('');
+    // eksempel-svar.yaml has two leaders: the small-group notice is the one line expected
+    expect(result.stderr, set).toBe(set === 'filled' ? fewLeadersNotice(2) : '');
     expect(result.code, set).toBe(0);
   }
   for (const { label, file } of files()) tagged.set(label, await readTagged(file));
@@ -263,16 +268,29 @@ describe('structure tree', () => {
   });
 
   it('the posters: H1 and H2 headings, band table and statement tables with theme rows spanning the table', () => {
+    const bandCount = content.scoring.bands.length;
     for (const set of ['blank', 'filled'] as const) {
       for (const doc of ['resultatskema-leder.pdf', 'resultatskema-medarbejder.pdf']) {
-        const { root } = tagged.get(`${set}/${doc}`)!;
+        const label = `${set}/${doc}`;
+        const { root } = tagged.get(label)!;
         const types = root.children.map((e) => e.type);
-        expect(types.filter((t) => t === 'H2').length, doc).toBeGreaterThanOrEqual(2);
+        expect(types.filter((t) => t === 'H2').length, label).toBeGreaterThanOrEqual(2);
         const tables = root.children.filter((e) => e.type === 'Table');
         expect(tables.length).toBeGreaterThanOrEqual(2);
         const [bands, ...statements] = tables;
-        expect(bands.children).toHaveLength(1 + content.scoring.bands.length);
-        expect(bands.children[1].children[0]).toMatchObject({ type: 'TH', attributes: { Scope: 'Row' } });
+        if (set === 'blank') {
+          // A row per band to write in: the band (TH, Scope Row), its sentence, the count.
+          expect(bands.children, label).toHaveLength(1 + bandCount);
+          expect(bands.children[1].children[0]).toMatchObject({ type: 'TH', attributes: { Scope: 'Row' } });
+        } else {
+          // The bands side by side: a column per band (TH, Scope Column), a row of sentences, a row of counts.
+          expect(bands.children, label).toHaveLength(3);
+          expect(bands.children[0].children.map((c) => [c.type, c.attributes.Scope])).toEqual(
+            Array(bandCount).fill(['TH', 'Column']),
+          );
+          for (const row of bands.children.slice(1))
+            expect(row.children.map((c) => c.type)).toEqual(Array(bandCount).fill('TD'));
+        }
         const themeRows = statements.flatMap((t) => t.children).filter((tr) => tr.children.length === 1);
         expect(themeRows).toHaveLength(content.statements.themes.length);
         for (const tr of themeRows)
@@ -280,19 +298,25 @@ describe('structure tree', () => {
             type: 'TH',
             attributes: { Scope: 'Column', ColSpan: expect.any(String) },
           });
+        // The blank grid's row starts with the number cell (TD), the statement (TH) after it; the
+        // pre-filled poster's row header holds both, its bar's counts follow in one TD.
+        const header = set === 'blank' ? 1 : 0;
         const statementRows = statements
           .flatMap((t) => t.children)
-          .filter((tr) => tr.children[1]?.attributes.Scope === 'Row');
-        expect(statementRows).toHaveLength(content.numbered.length);
+          .filter((tr) => tr.children[header]?.attributes.Scope === 'Row');
+        expect(statementRows, label).toHaveLength(content.numbered.length);
       }
     }
   });
 
-  it('the pre-filled poster: the TENDENS label is read with the count of its row', () => {
+  it("the pre-filled poster: the TENDENS label is read in its band's column header, the header of its count", async () => {
     const { root } = tagged.get('filled/resultatskema-medarbejder.pdf')!;
     const bands = root.children.find((e) => e.type === 'Table')!;
-    const marked = bands.children.filter((tr) => tr.children[tr.children.length - 1].content.length === 2);
-    expect(marked.length).toBeGreaterThanOrEqual(1);
+    expect(bands.children[0].children.every((th) => th.type === 'TH')).toBe(true);
+    const text = flat((await readPdf(join(sets.filled, 'resultatskema-medarbejder.pdf'))).text);
+    // 61–80: 5 of the 8 employees with every answer; only that header says TENDENS.
+    expect(text).toContain(`61–80 ${content.resultSheet.step1.tendencyLabel}`);
+    expect(text.split(content.resultSheet.step1.tendencyLabel)).toHaveLength(3); // the header and the intro's key
   });
 
   it('the checklist: lists of items with tick boxes as artifacts, and headings down to H4 for the steps', () => {
@@ -354,7 +378,12 @@ describe('extracted text', () => {
           content.resultSheet.step1.heading,
           ...content.scoring.bands.map((b) => b.sentence),
           content.resultSheet.step2.heading,
-          ...content.numbered.map((s) => s[group]),
+          // Each statement's neutral label, then its bar's counts (categories nobody chose have
+          // no segment) and the unanswered, as tallied by hand in eksempel-svar.expected.json.
+          ...content.numbered.flatMap((s) => {
+            const { counts, unanswered } = expected[group === 'leader' ? 'leaders' : 'employees'].statements[s.n - 1];
+            return [`${s.n}. ${s.short!}`, `${[...counts.filter((c) => c > 0), unanswered].join(' ')}`];
+          }),
         ],
         doc,
       );

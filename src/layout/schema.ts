@@ -184,6 +184,12 @@ const table = z
      * take up the room left at the bottom of the page (a poster table that fills its sheet).
      */
     grow: z.number().nonnegative().optional(),
+    /**
+     * Columns drawn with a heavy frame from the header to the last row (the tendency band,
+     * each of them when tied, on a pre-filled poster whose bands stand side by side): they
+     * read without grey.
+     */
+    markColumns: z.array(z.number().int().nonnegative()).optional(),
   })
   .strict();
 

@@ -337,15 +337,19 @@ export const table: BlockDrawer<TableBlock> = {
     const reserve = markRoom(block, ctx);
     const element = ctx.doc.struct('Table', block.summary ? { title: block.summary } : {});
     ctx.root.add(element);
+    let top = ctx.y;
     const startPageIfNeeded = (needed: number, text = '', source?: SourceRef) => {
       if (ctx.y + needed <= ctx.frame.bottom + 0.01) return;
       const repeated = block.header ? headerHeight(block.header, geo, ctx) : 0;
       if (needed + repeated > ctx.frame.bottom - ctx.frame.top) throw tooLong(ctx.where, text, source);
+      drawColumnMark(ctx, block, geo, top);
       ctx.newPage();
+      top = ctx.y;
       if (block.header) drawHeaderRow(ctx, element, block.header, geo, block);
     };
     if (block.header) {
       startPageIfNeeded(headerHeight(block.header, geo, ctx) + sectionLeadHeight(block, block.sections[0], geo, ctx));
+      top = ctx.y;
       drawHeaderRow(ctx, element, block.header, geo, block);
     }
     for (const section of block.sections) {
@@ -357,7 +361,21 @@ export const table: BlockDrawer<TableBlock> = {
         drawRow(ctx, element, block, row, geo, reserve);
       }
     }
+    drawColumnMark(ctx, block, geo, top);
     element.end();
     ctx.y += ctx.style.body * 0.8;
   },
 };
+
+/** The marked columns' heavy frames on this page, from `top` to the last row drawn. */
+function drawColumnMark(ctx: Ctx, block: TableBlock, geo: Geometry, top: number): void {
+  if (ctx.y <= top) return;
+  const inset = markFrame / 2;
+  for (const c of block.markColumns ?? [])
+    drawArtifact(ctx, () =>
+      ctx.doc
+        .lineWidth(markFrame)
+        .rect(geo.xs[c] + inset, top + inset, geo.widths[c] - markFrame, ctx.y - top - markFrame)
+        .stroke('#000000'),
+    );
+}
