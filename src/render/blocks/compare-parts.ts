@@ -106,7 +106,7 @@ export function categoryGreys(count: number): string[] {
 }
 
 /** Black text on the light greys, white on the dark ones (both well above 4.5:1). */
-const textOn = (grey: string): string => (parseInt(grey.slice(1, 3), 16) < 128 ? '#ffffff' : '#000000');
+export const textOn = (grey: string): string => (parseInt(grey.slice(1, 3), 16) < 128 ? '#ffffff' : '#000000');
 
 /**
  * Segment widths for the counts in a bar `w` wide: in proportion to the counts, except
@@ -128,10 +128,17 @@ export function segmentWidths(counts: readonly number[], w: number, least: (coun
   }
 }
 
+/** Where a bar's segments fall, and in what type its counts are printed. */
+export interface BarOptions {
+  style: TextStyle;
+  /** Room around a count beyond its digits (its segment is never narrower). */
+  room: number;
+}
+
 /**
  * A stacked bar: one segment per answered category in its grey, its count printed in it.
  * The counts are the element's content, in category order; a bar without answers is an
- * empty outline.
+ * empty outline. Returns each category's segment width (0 for a category nobody chose).
  */
 export function stackedBar(
   ctx: Ctx,
@@ -141,40 +148,40 @@ export function stackedBar(
   y: number,
   w: number,
   h: number,
-): void {
+  { style, room }: BarOptions = { style: numberText(ctx), room: ctx.style.cellPadding },
+): number[] {
   const { doc } = ctx;
-  const style = numberText(ctx);
   doc.font(style.font).fontSize(style.size);
-  const least = (count: number) => doc.widthOfString(String(count)) + ctx.style.cellPadding;
-  const widths = segmentWidths(counts, w, least);
+  const widths = segmentWidths(counts, w, (count) => doc.widthOfString(String(count)) + room);
   const greys = categoryGreys(counts.length);
   if (widths.every((s) => s === 0)) {
     strokeRect(ctx, x, y, w, h, 0.75);
     element.add(() => undefined);
-    return;
+    return widths;
   }
   let left = x;
   counts.forEach((count, c) => {
     const sw = widths[c];
     if (sw === 0) return;
+    const at = left;
     drawArtifact(ctx, () => {
-      doc.rect(left, y, sw, h).fill(greys[c]);
+      doc.rect(at, y, sw, h).fill(greys[c]);
       // A white seam between segments: two greys side by side read as two.
-      if (left > x)
+      if (at > x)
         doc
           .lineWidth(1.5)
           .strokeColor('#ffffff')
-          .moveTo(left, y)
-          .lineTo(left, y + h)
+          .moveTo(at, y)
+          .lineTo(at, y + h)
           .stroke();
     });
-    const at = left;
     element.add(() =>
       doc
         .font(style.font)
         .fontSize(style.size)
         .fillColor(textOn(greys[c]))
-        .text(String(count), at, y + (h - style.size * 1.2) / 2 + style.size * 0.05, {
+        // Centred on the digits (their middle is about 0.62 of the size below the text's top).
+        .text(String(count), at, y + h / 2 - style.size * 0.62, {
           width: sw,
           align: 'center',
           lineBreak: false,
@@ -183,4 +190,5 @@ export function stackedBar(
     left += sw;
   });
   strokeRect(ctx, x, y, w, h, 0.75);
+  return widths;
 }

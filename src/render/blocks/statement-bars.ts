@@ -20,12 +20,11 @@ import {
   sectionText,
   strokeRect,
 } from './cells.js';
-import { categoryGreys, segmentWidths } from './compare-parts.js';
+import { categoryGreys, stackedBar, textOn } from './compare-parts.js';
 
 type Row = StatementBarsBlock['sections'][number]['rows'][number];
 
 const countText = (ctx: Ctx) => ({ font: 'bold' as const, size: ctx.style.count });
-const textOn = (grey: string): string => (parseInt(grey.slice(1, 3), 16) < 128 ? '#ffffff' : '#000000');
 
 /** n, statement, bar, unanswered: the statement gets what the others do not need. */
 function geometry(ctx: Ctx, block?: StatementBarsBlock) {
@@ -124,57 +123,20 @@ function drawBar(
   w: number,
   h: number,
 ) {
-  const { doc } = ctx;
-  const style = countText(ctx);
-  doc.font(style.font).fontSize(style.size);
-  const least = (count: number) => doc.widthOfString(String(count)) + 2 * ctx.style.cellPadding + markFrame;
-  const widths = segmentWidths(counts, w, least);
-  const greys = categoryGreys(counts.length);
+  // Room for the frame inside a segment as narrow as its count.
+  const room = 2 * ctx.style.cellPadding + markFrame;
+  const widths = stackedBar(ctx, element, counts, x, y, w, h, { style: countText(ctx), room });
   const most = Math.max(...counts);
-  if (most === 0) {
-    strokeRect(ctx, x, y, w, h);
-    element.add(() => undefined);
-    return;
-  }
-  let left = x;
-  counts.forEach((count, c) => {
-    const sw = widths[c];
-    if (sw === 0) return;
-    const at = left;
-    drawArtifact(ctx, () => {
-      doc.rect(at, y, sw, h).fill(greys[c]);
-      if (at > x)
-        doc
-          .lineWidth(1.5)
-          .strokeColor('#ffffff')
-          .moveTo(at, y)
-          .lineTo(at, y + h)
-          .stroke();
-    });
-    element.add(() =>
-      doc
-        .font(style.font)
-        .fontSize(style.size)
-        .fillColor(textOn(greys[c]))
-        // Centred on the digits (their middle is about 0.62 of the size below the text's top).
-        .text(String(count), at, y + h / 2 - style.size * 0.62, {
-          width: sw,
-          align: 'center',
-          lineBreak: false,
-        }),
-    );
-    left += sw;
-  });
-  strokeRect(ctx, x, y, w, h);
+  if (most === 0) return;
   // The most-answered category (each, when tied): a heavy black frame, readable without grey.
-  left = x;
+  let left = x;
   counts.forEach((count, c) => {
     if (count === most) {
       const at = left;
       // Around the segment, half of it on the white of the row: it stands out on the
       // lightest and the darkest grey alike.
       drawArtifact(ctx, () =>
-        doc
+        ctx.doc
           .lineWidth(markFrame)
           .strokeColor('#000000')
           .rect(at - 1, y - markFrame / 2, widths[c] + 2, h + markFrame)
