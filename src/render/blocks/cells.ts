@@ -82,3 +82,28 @@ export function strokeRect(ctx: Ctx, x: number, y: number, w: number, h: number,
 export function fillRect(ctx: Ctx, x: number, y: number, w: number, h: number, color: string): void {
   drawArtifact(ctx, () => ctx.doc.rect(x, y, w, h).fill(color));
 }
+
+/**
+ * A theme's row across a table of statements (a TH spanning `columns`). `tight` halves the
+ * padding, for the pre-filled poster whose twenty statements share one sheet with step 1.
+ */
+export function themeRowHeight(ctx: Ctx, title: string, tight = false): number {
+  const h = cellTextHeight(ctx, title, sectionText(ctx), ctx.frame.right - ctx.frame.left);
+  return tight ? h - ctx.style.cellPadding : h;
+}
+
+export function drawThemeRow(ctx: Ctx, table: StructElement, title: string, columns: number, tight = false): void {
+  const h = themeRowHeight(ctx, title, tight);
+  const y = ctx.y;
+  const w = ctx.frame.right - ctx.frame.left;
+  fillRect(ctx, ctx.frame.left, y, w, h, sectionFill);
+  strokeRect(ctx, ctx.frame.left, y, w, h);
+  const tr = ctx.doc.struct('TR');
+  table.add(tr);
+  const th = cellElement(ctx, tr, 'TH', { scope: 'Column', colSpan: columns });
+  const pad = ctx.style.cellPadding;
+  addText(ctx, th, title, sectionText(ctx), ctx.frame.left + pad, y + (tight ? pad / 2 : pad), w - 2 * pad);
+  th.end();
+  tr.end();
+  ctx.y += h;
+}

@@ -21,11 +21,10 @@ import {
   cellTextAt,
   cellTextHeight,
   compareHeaderText,
-  fillRect,
   gridColor,
+  drawThemeRow,
   markFrame,
-  sectionFill,
-  sectionText,
+  themeRowHeight,
   strokeRect,
 } from './cells.js';
 import {
@@ -111,8 +110,6 @@ function headerCells(block: CompareStatementsBlock, geo: Geometry): HeaderCell[]
 }
 
 const keyHeight = (ctx: Ctx) => lineHeight(ctx) + ctx.style.cellPadding;
-const sectionHeight = (title: string, ctx: Ctx) =>
-  cellTextHeight(ctx, title, sectionText(ctx), ctx.frame.right - ctx.frame.left);
 const gap = (ctx: Ctx) => ctx.style.body * 0.8;
 
 /** The key: the categories in their greys, in the bars' order, as one bar of equal parts. */
@@ -152,22 +149,6 @@ function drawKey(block: CompareStatementsBlock, ctx: Ctx): void {
   p.end();
   strokeRect(ctx, ctx.frame.left, y, ctx.frame.right - ctx.frame.left, h);
   ctx.y += keyHeight(ctx);
-}
-
-function drawSection(title: string, ctx: Ctx, table: StructElement): void {
-  const h = sectionHeight(title, ctx);
-  const y = ctx.y;
-  const w = ctx.frame.right - ctx.frame.left;
-  fillRect(ctx, ctx.frame.left, y, w, h, sectionFill);
-  strokeRect(ctx, ctx.frame.left, y, w, h);
-  const tr = ctx.doc.struct('TR');
-  table.add(tr);
-  const th = cellElement(ctx, tr, 'TH', { scope: 'Column', colSpan: 4 });
-  const pad = ctx.style.cellPadding;
-  addText(ctx, th, title, sectionText(ctx), ctx.frame.left + pad, y + pad, w - 2 * pad);
-  th.end();
-  tr.end();
-  ctx.y += h;
 }
 
 function drawRow(row: CompareStatementRow, geo: Geometry, ctx: Ctx, table: StructElement): void {
@@ -262,7 +243,7 @@ export const compareStatements: BlockDrawer<CompareStatementsBlock> = {
     const geo = geometry(block, ctx);
     let h = keyHeight(ctx) + headerRowHeight(ctx, headerCells(block, geo)) + gap(ctx);
     for (const section of block.sections) {
-      h += sectionHeight(section.title, ctx);
+      h += themeRowHeight(ctx, section.title);
       for (const row of section.rows) h += rowHeight(row, geo, ctx, true);
     }
     return h;
@@ -274,7 +255,7 @@ export const compareStatements: BlockDrawer<CompareStatementsBlock> = {
     ctx.root.add(table);
     drawHeaderRow(ctx, table, headerCells(block, geo));
     for (const section of block.sections) {
-      drawSection(section.title, ctx, table);
+      drawThemeRow(ctx, table, section.title, 4);
       for (const row of section.rows) drawRow(row, geo, ctx, table);
     }
     table.end();

@@ -15,9 +15,9 @@ import {
   compareHeaderText as headerText,
   fillRect,
   headerFill,
+  drawThemeRow,
   markFrame,
-  sectionFill,
-  sectionText,
+  themeRowHeight,
   strokeRect,
 } from './cells.js';
 import { categoryGreys, stackedBar, textOn } from './compare-parts.js';
@@ -59,8 +59,6 @@ const headerHeight = (block: StatementBarsBlock, ctx: Ctx) => {
     ),
   );
 };
-const sectionHeight = (title: string, ctx: Ctx) =>
-  cellTextHeight(ctx, title, sectionText(ctx), ctx.frame.right - ctx.frame.left) - ctx.style.cellPadding;
 
 /** The header row: the statement column's header, and over the bars the categories in their greys (the key). */
 function drawHeader(block: StatementBarsBlock, ctx: Ctx, table: StructElement): void {
@@ -93,22 +91,6 @@ function drawHeader(block: StatementBarsBlock, ctx: Ctx, table: StructElement): 
   const none = cellElement(ctx, tr, 'TH', { scope: 'Column' });
   cellTextAt(ctx, none, block.header.unanswered, { ...headerText(ctx), align: 'center' }, xs[3], y, widths[3], h);
   none.end();
-  tr.end();
-  ctx.y += h;
-}
-
-function drawSection(title: string, ctx: Ctx, table: StructElement, columns: number): void {
-  const h = sectionHeight(title, ctx);
-  const y = ctx.y;
-  const w = ctx.frame.right - ctx.frame.left;
-  fillRect(ctx, ctx.frame.left, y, w, h, sectionFill);
-  strokeRect(ctx, ctx.frame.left, y, w, h);
-  const tr = ctx.doc.struct('TR');
-  table.add(tr);
-  const th = cellElement(ctx, tr, 'TH', { scope: 'Column', colSpan: columns });
-  const pad = ctx.style.cellPadding;
-  addText(ctx, th, title, sectionText(ctx), ctx.frame.left + pad, y + pad / 2, w - 2 * pad);
-  th.end();
   tr.end();
   ctx.y += h;
 }
@@ -190,7 +172,7 @@ export const statementBars: BlockDrawer<StatementBarsBlock> = {
   measure(block, ctx) {
     let h = headerHeight(block, ctx);
     for (const section of block.sections) {
-      h += sectionHeight(section.title, ctx);
+      h += themeRowHeight(ctx, section.title, true);
       for (const row of section.rows) h += rowHeight(block, row, ctx, true);
     }
     return h;
@@ -200,7 +182,7 @@ export const statementBars: BlockDrawer<StatementBarsBlock> = {
     ctx.root.add(table);
     drawHeader(block, ctx, table);
     for (const section of block.sections) {
-      drawSection(section.title, ctx, table, 3);
+      drawThemeRow(ctx, table, section.title, 3, true);
       for (const row of section.rows) drawRow(block, row, ctx, table);
     }
     table.end();
