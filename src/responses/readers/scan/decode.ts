@@ -11,7 +11,7 @@ import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import sharp from 'sharp';
 import { maxImagePixels } from '../../../limits.js';
 import { errorText } from '../../../text.js';
-import { imageBytesProblem, pdfPageSizeProblem } from '../../image-size.js';
+import { imageBytesProblem, pdfPageImageDamage, pdfPageSizeProblem } from '../../image-size.js';
 import { a4WidthInches, decodeImageBytes, maxDpi, type ScanPage } from './decode-image.js';
 import { grayFromRgba, type GrayImage } from './image.js';
 import { pageImageFile } from './pdf-image.js';
@@ -141,6 +141,11 @@ async function* pdfPages(bytes: Buffer): AsyncGenerator<ScanPage> {
           yield { page: i + 1, encoded };
           continue;
         }
+        const damaged = pdfPageImageDamage(doc, i);
+        if (damaged) {
+          yield { page: i + 1, problem: damaged };
+          continue;
+        }
         rasteriser ??= await openRasteriser(bytes);
         yield { page: i + 1, image: await rasteriser.page(i + 1) };
       } catch (error) {
@@ -168,6 +173,22 @@ export async function renderPage(page: PDFPageProxy, dpi: number): Promise<Canva
   return canvas;
 }
 
+type ObjectStore = { get(id: string, callback?: unknown): unknown };
+
+/**
+ * Calls `failed` for each image pdf.js could not decode. pdf.js draws such an image as nothing
+ * and says so only in a warning; what it hands the canvas for it is null, so the object
+ * store is watched for images resolved to null.
+ */
+function watchImages(objs: ObjectStore, failed: (id: string) => void): void {
+  const get = objs.get.bind(objs);
+  objs.get = (id: string, callback?: unknown) => {
+    const data = get(id, callback);
+    if (callback == null && data == null && id.includes('img_')) failed(id);
+    return data;
+  };
+}
+
 /** pdf.js, for pages that are not one plain JPEG: rendered at the page image's own resolution, up to maxDpi. */
 async function openRasteriser(bytes: Buffer): Promise<Rasteriser> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -177,11 +198,20 @@ async function openRasteriser(bytes: Buffer): Promise<Rasteriser> {
     isEvalSupported: false,
     maxImageSize: maxImagePixels, // a backstop for images pdfPageSizeProblem cannot see (inline ones)
   }).promise;
+  let damaged = 0; // images of the page being drawn that pdf.js left out
+  let first = true;
   return {
     async page(n) {
       const page = await doc.getPage(n);
+      // Images shared by pages are kept in the document's store, each page's in its own.
+      if (first) watchImages(page.commonObjs as ObjectStore, () => damaged++);
+      first = false;
+      watchImages(page.objs as ObjectStore, () => damaged++);
+      damaged = 0;
       const canvas = await renderPage(page, maxDpi);
       page.cleanup();
+      // Without its images the page would read as blank, or as no test at all.
+      if (damaged > 0) throw new Error('an image on it is damaged; scan it again');
       return grayFromCanvasPixels(canvas.data(), canvas.width, canvas.height);
     },
     close: () => doc.destroy(),
