@@ -5,18 +5,19 @@
 // pdf.js, which decodes every codec copiers use, at its own resolution up to maxDpi.
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { createCanvas, type Canvas } from '@napi-rs/canvas';
-import { PDFDocument } from 'pdf-lib';
+import type { Canvas } from '@napi-rs/canvas';
+import type { PDFDocument } from 'pdf-lib';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import sharp from 'sharp';
 import { maxImagePixels } from '../../../limits.js';
 import { errorText } from '../../../text.js';
 import { imageBytesProblem, pdfPageImageDamage, pdfPageSizeProblem } from '../../image-size.js';
-import { a4WidthInches, decodeImageBytes, maxDpi, type ScanPage } from './decode-image.js';
+import { a4WidthInches, decodeImageBytes, loadSharp, maxDpi, type ScanPage } from './decode-image.js';
 import { grayFromRgba, type GrayImage } from './image.js';
-import { pageImageFile } from './pdf-image.js';
 
-export { decodeImageBytes, maxDpi, minDpi, pageImage, readingWidth, type ScanPage } from './decode-image.js';
+export type { ScanPage } from './decode-image.js';
+
+// The decoders (pdf-lib, sharp, the canvas) are loaded when a file needs them, not before its
+// header is checked: a file refused from its header is refused in a fraction of a second.
 
 /** Scale factor that brings an image of this width to at most maxDpi on an A4-wide page. */
 function shrink(width: number, pageWidthInches = a4WidthInches): number {
@@ -52,6 +53,7 @@ export async function* scanPages(file: string): AsyncGenerator<ScanPage> {
 async function* tiffPages(bytes: Buffer): AsyncGenerator<ScanPage> {
   let pages: number;
   try {
+    const sharp = await loadSharp();
     pages = (await sharp(bytes).metadata()).pages ?? 1;
   } catch {
     yield* utifPages(bytes);
@@ -110,6 +112,7 @@ function resample(image: GrayImage, scale: number): GrayImage {
 }
 
 async function* pdfPages(bytes: Buffer): AsyncGenerator<ScanPage> {
+  const [{ PDFDocument }, { pageImageFile }] = await Promise.all([import('pdf-lib'), import('./pdf-image.js')]);
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: false });
@@ -165,6 +168,7 @@ interface Rasteriser {
 /** A page as pdf.js draws it at this many dots per inch, on white. */
 export async function renderPage(page: PDFPageProxy, dpi: number): Promise<Canvas> {
   const viewport = page.getViewport({ scale: dpi / 72 });
+  const { createCanvas } = await import('@napi-rs/canvas');
   const canvas = createCanvas(Math.round(viewport.width), Math.round(viewport.height));
   const context = canvas.getContext('2d');
   context.fillStyle = '#ffffff';
