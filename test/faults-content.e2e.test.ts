@@ -142,3 +142,26 @@ describe('a link out of its folder is not followed, for every file read from a f
     expect(() => receivedFiles(folder)).toThrow(/modtaget\.json: is a link to a file outside the folder/);
   });
 });
+
+describe('characters the typeface lacks are named, not printed as boxes without a word', () => {
+  it('in a content file (by line) and in workshop.yaml (by field): a notice each, as U+XXXX, and the material is made', () => {
+    const dir = contentWith('test.yaml', (t) => t.replace(/^( {2}title: .*)$/m, '$1 \u{1F680}'));
+    writeFileSync(
+      join(dir, 'workshop.yaml'),
+      'unit: "Salg \u{1F600}"\nfacilitator: "Ωmega 中文"\nworkplace: "Ærø ✓"\n',
+    );
+    const out = tempDir('mus-fault-glyph-out-');
+    const result = runMus(['build', '--content', dir, '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    const line =
+      readFileSync(join(dir, 'test.yaml'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('\u{1F680}')) + 1;
+    expect(result.stderr.trimEnd().split('\n')).toEqual([
+      `${join(dir, 'test.yaml')}:${line} test.leader.title: has a character the typeface lacks, U+1F680; it prints as an empty box (□): write it another way`,
+      `${join(dir, 'workshop.yaml')} unit: has a character the typeface lacks, U+1F600; it prints as an empty box (□): write it another way`,
+      `${join(dir, 'workshop.yaml')} facilitator: has characters the typeface lacks, U+4E2D, U+6587; they print as empty boxes (□): write them another way`,
+    ]);
+    expect(readdirSync(out)).toContain('handleplan.pdf');
+  });
+});

@@ -4,10 +4,11 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { groups, groupWords, type Group } from '../content/groups.js';
+import { workshopFileName } from '../content/files.js';
 import type { Content } from '../content/model.js';
 import { loadContent, type LoadOptions } from '../documents/load.js';
 import type { DocumentKind, DocumentSpec } from '../documents/types.js';
-import { InternalError, UserError } from '../errors.js';
+import { displayPath, InternalError, UserError } from '../errors.js';
 import { checkOutputApart, recoverOutput, writeFilesAtomically } from '../output.js';
 import type { RenderedPdf } from '../render/pdf.js';
 import { documents, documentsOf, fileName, type BuildDocument, type Tallies, type ViewOptions } from './documents.js';
@@ -63,6 +64,10 @@ export async function runBuild(options: BuildOptions): Promise<string[]> {
     options.counted ??
     (given ? await (await import('./tally.js')).tallySources(responses, content, options) : undefined);
   const tallies = counted && withoutEmptyGroups(counted, content, options, made);
+  // Characters the typeface lacks would print as boxes: said before the documents are rendered.
+  const workshopFile = options.workshopFile ?? join(options.contentDir, workshopFileName);
+  const { missingGlyphNotices } = await import('./glyphs.js');
+  for (const line of await missingGlyphNotices(content, displayPath(workshopFile))) options.notice?.(line);
   const files = await renderAll(content, {
     tallies,
     allowSmallGroups: options.allowSmallGroups,
