@@ -2,12 +2,12 @@
 // cut short is an error naming file and page, a file none of whose pages could be counted is
 // an error, and "blank" is said only of a blank page. Before, each of these was a skip notice
 // and the build went on to exit 0 with blank posters.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { PDFDocument, PDFName, type PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { runMus } from './helpers/cli.js';
+import { fixture, runMus } from './helpers/cli.js';
 import { userError } from './helpers/hostile.js';
 import { tempDir } from './helpers/pdf.js';
 
@@ -113,6 +113,15 @@ describe('a page that cannot be read is an error, never a skip', () => {
     expect(result.stderr).toMatch(/kopi\.pdf page 1: cannot be decoded as an image \(.*Corrupt JPEG data/);
     expect(result.stderr).toMatch(/side\.jpg page 1: cannot be decoded as an image \(.*Corrupt JPEG data/);
     expect(result.stderr).not.toMatch(/blank|skipped/);
+  });
+
+  it('a TIFF none of whose pages can be decoded is named as damaged, not as "all its 0 pages are blank"', () => {
+    const tiff = Buffer.from(readFileSync(fixture('scans/scan-g4.tif')));
+    for (let i = 2000; i < tiff.length - 2000; i += 5) tiff[i] ^= 0x55; // its frame list and image data scrambled
+    const line = userError(runMus(['tally', scans({ 'skade.tif': tiff })]));
+    expect(line).toMatch(
+      /skade\.tif: holds no page that could be decoded \(it is damaged or empty\); scan it or send it again$/,
+    );
   });
 
   it('a file of blank pages only is an error too, not posters of no answers', () => {

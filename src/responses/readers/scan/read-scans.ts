@@ -85,6 +85,12 @@ function unreadFiles(
     .filter((file) => !pages.some((p) => p.file === file) && !problems.some((p) => p.file === file))
     .map((file) => {
       const count = skipped.get(file) ?? 0;
+      // No page at all came out of it: nothing was blank, the file is damaged (or holds no page).
+      if (count === 0)
+        return {
+          file,
+          message: 'holds no page that could be decoded (it is damaged or empty); scan it or send it again',
+        };
       const what = count === 1 ? 'its page is' : `all its ${count} pages are`;
       return {
         file,
