@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Canvas } from '@napi-rs/canvas';
-import type { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from '../../../pdf-lib.js';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { maxImagePixels } from '../../../limits.js';
 import { errorText } from '../../../text.js';
@@ -112,7 +112,10 @@ function resample(image: GrayImage, scale: number): GrayImage {
 }
 
 async function* pdfPages(bytes: Buffer): AsyncGenerator<ScanPage> {
-  const [{ PDFDocument }, { pageImageFile }] = await Promise.all([import('pdf-lib'), import('./pdf-image.js')]);
+  const [{ PDFDocument }, { pageImageFile }] = await Promise.all([
+    import('../../../pdf-lib.js'),
+    import('./pdf-image.js'),
+  ]);
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: false });
