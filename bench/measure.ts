@@ -19,10 +19,10 @@ export interface Run {
   stdout: string;
 }
 
-/** Runs `node ARGS` as a new process; throws with its stderr when it fails. */
+/** Runs `node ARGS` as a new process; throws with its stderr when it exits other than with `status` (0). */
 export function runNode(
   args: string[],
-  options: { cwd?: string; captureStdout?: boolean; env?: NodeJS.ProcessEnv } = {},
+  options: { cwd?: string; captureStdout?: boolean; env?: NodeJS.ProcessEnv; status?: number } = {},
 ): Run {
   const dir = mkdtempSync(join(tmpdir(), 'mus-bench-probe-'));
   const report = join(dir, 'usage.json');
@@ -37,7 +37,7 @@ export function runNode(
     });
     const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
     if (result.error) throw result.error;
-    if (result.status !== 0) {
+    if (result.status !== (options.status ?? 0)) {
       throw new Error(`node ${args.join(' ')} exited with ${result.status ?? result.signal}:\n${result.stderr}`);
     }
     const usage = JSON.parse(readFileSync(report, 'utf8')) as { maxRssKb: number; cpuMs: number };

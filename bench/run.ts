@@ -3,7 +3,7 @@
 // a new process into a fresh output folder: nothing is kept between runs.
 // Prints a table, then one JSON line with every figure.
 //
-//   node dist/bench/run.js [--runs N] [--quick] [--only startup,cold,tally,scan,app] [--formats json,csv,xlsx,yaml]
+//   node dist/bench/run.js [--runs N] [--quick] [--only startup,cold,tally,scan,app,refusals] [--formats json,csv,xlsx,yaml]
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -200,6 +200,8 @@ try {
   if (wanted('cold')) cold();
   if (wanted('tally')) tally();
   if (wanted('scan')) (await import('./scan.js')).scanBench({ runs, quick, work, cli, bench, row, figures });
+  if (wanted('refusals'))
+    await (await import('./refusals.js')).refusalsBench({ runs, quick, work, cli, bench, row, figures });
   if (wanted('app')) await (await import('./app.js')).appBench({ runs, quick, work, cli, bench, row, figures });
 } finally {
   rmSync(work, { recursive: true, force: true });

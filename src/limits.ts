@@ -31,6 +31,12 @@ export const maxCorrectionsBytes = 1024 * 1024;
 /** Most levels of nesting in a JSON answers file (a real one has four). */
 export const maxJsonDepth = 64;
 
+/**
+ * Most characters of one workshop detail (workshop.yaml, or the app's form): 200 fits in the
+ * headers and boxes it is printed in on every document, a longer unit or name does not.
+ */
+export const maxWorkshopTextLength = 200;
+
 /** Most characters of someone's data a message may quote. */
 export const excerptLength = 40;
 

@@ -8,6 +8,8 @@ const pdfLib = createRequire(import.meta.url)('pdf-lib/dist/pdf-lib.min.js') as 
 
 export const PDFArray = pdfLib.PDFArray;
 export type PDFArray = import('pdf-lib').PDFArray;
+export const PDFBool = pdfLib.PDFBool;
+export type PDFBool = import('pdf-lib').PDFBool;
 export const PDFDict = pdfLib.PDFDict;
 export type PDFDict = import('pdf-lib').PDFDict;
 export const PDFDocument = pdfLib.PDFDocument;
@@ -19,6 +21,8 @@ export type PDFName = import('pdf-lib').PDFName;
 export const PDFNull = pdfLib.PDFNull;
 export const PDFNumber = pdfLib.PDFNumber;
 export type PDFNumber = import('pdf-lib').PDFNumber;
+export const PDFRawStream = pdfLib.PDFRawStream;
+export type PDFRawStream = import('pdf-lib').PDFRawStream;
 export const PDFRef = pdfLib.PDFRef;
 export type PDFRef = import('pdf-lib').PDFRef;
 export const PDFStream = pdfLib.PDFStream;

@@ -2,12 +2,12 @@
 // cut short is an error naming file and page, a file none of whose pages could be counted is
 // an error, and "blank" is said only of a blank page. Before, each of these was a skip notice
 // and the build went on to exit 0 with blank posters.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, PDFName, type PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { runMus } from './helpers/cli.js';
+import { fixture, runMus } from './helpers/cli.js';
 import { userError } from './helpers/hostile.js';
 import { tempDir } from './helpers/pdf.js';
 
@@ -63,6 +63,65 @@ describe('a page that cannot be read is an error, never a skip', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/kopi\.pdf page 2: is an image cut short/);
     expect(result.stderr).not.toMatch(/page 2: is blank/);
+  });
+
+  /** A one-page scan PDF drawing `bytes` over the page and a whole small JPEG in a corner: two images, so pdf.js draws it. */
+  async function pdfDrawnByPdfjs(bytes: Uint8Array, decode?: number[]): Promise<Uint8Array> {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([595, 842]);
+    const image = await doc.embedJpg(bytes);
+    page.drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
+    page.drawImage(await doc.embedJpg(photo('jpeg')), { x: 0, y: 0, width: 20, height: 20 });
+    await doc.save(); // embeds the images, so that their streams can be changed
+    if (decode) (doc.context.lookup(image.ref) as PDFRawStream).dict.set(PDFName.of('Decode'), doc.context.obj(decode));
+    return doc.save();
+  }
+
+  /** The photo with its coded data overwritten from byte 1000 on: its header and end marker whole. */
+  function scrambledJpeg(): Buffer {
+    const bytes = Buffer.from(photo('jpeg'));
+    for (let i = 1000; i < bytes.length - 100; i += 7) bytes[i] = (i * 31) & 0xff;
+    return bytes;
+  }
+
+  it('a JPEG with damaged data on a page pdf.js draws is an error naming the page, not "blank"', async () => {
+    // pdf.js leaves an image it cannot decode out with only a warning: the page came out white.
+    for (const pdf of [
+      await pdfDrawnByPdfjs(scrambledJpeg()),
+      await pdfDrawnByPdfjs(scrambledJpeg(), [1, 0, 1, 0, 1, 0]),
+    ]) {
+      const line = userError(runMus(['tally', scans({ 'kopi.pdf': pdf })]));
+      expect(line).toMatch(/kopi\.pdf page 1: cannot be decoded \(an image on it is damaged; scan it again\)$/);
+    }
+  });
+
+  it('a JPEG cut short on a page pdf.js draws is an error naming the page', async () => {
+    // pdf.js draws as much as there is: a grey page that read as "not a page of a MUS test".
+    const whole = photo('jpeg');
+    const line = userError(
+      runMus(['tally', scans({ 'kopi.pdf': await pdfDrawnByPdfjs(whole.subarray(0, whole.length - 4000)) })]),
+    );
+    expect(line).toMatch(/kopi\.pdf page 1: holds a JPEG image cut short \(its end is missing\); scan it again$/);
+  });
+
+  it('a JPEG with damaged data that sharp decodes: the same, by page', async () => {
+    const doc = await PDFDocument.create();
+    const image = await doc.embedJpg(scrambledJpeg());
+    doc.addPage([595, 842]).drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
+    const result = runMus(['tally', scans({ 'kopi.pdf': await doc.save(), 'side.jpg': scrambledJpeg() })]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/kopi\.pdf page 1: cannot be decoded as an image \(.*Corrupt JPEG data/);
+    expect(result.stderr).toMatch(/side\.jpg page 1: cannot be decoded as an image \(.*Corrupt JPEG data/);
+    expect(result.stderr).not.toMatch(/blank|skipped/);
+  });
+
+  it('a TIFF none of whose pages can be decoded is named as damaged, not as "all its 0 pages are blank"', () => {
+    const tiff = Buffer.from(readFileSync(fixture('scans/scan-g4.tif')));
+    for (let i = 2000; i < tiff.length - 2000; i += 5) tiff[i] ^= 0x55; // its frame list and image data scrambled
+    const line = userError(runMus(['tally', scans({ 'skade.tif': tiff })]));
+    expect(line).toMatch(
+      /skade\.tif: holds no page that could be decoded \(it is damaged or empty\); scan it or send it again$/,
+    );
   });
 
   it('a file of blank pages only is an error too, not posters of no answers', () => {

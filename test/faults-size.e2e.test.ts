@@ -4,11 +4,12 @@
 // exit 1, in seconds, not an abort of the process.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { utils, write } from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { declaredSizes } from '../src/responses/image-size.js';
 import { odsDeclared } from '../src/responses/sheet-size.js';
-import { runMus } from './helpers/cli.js';
+import { repoRoot, runMus } from './helpers/cli.js';
 import { jpegClaiming, odsRepeating, pdfWithImage, pngClaiming, tiffClaiming, userError } from './helpers/hostile.js';
 import { tempDir } from './helpers/pdf.js';
 
@@ -65,6 +66,38 @@ describe('image headers are read before decoding', () => {
   it('a scan PDF page 5 m wide is refused before it is drawn', async () => {
     const line = userError(tallyScan('plakat.pdf', await pdfWithImage(10, 10, [14_400, 14_400]), 15));
     expect(line).toMatch(/plakat\.pdf page 1: is a page of 14400 × 14400 points, 30000 × 30000 pixels at 150 dpi/);
+  });
+});
+
+describe('a refusal comes before any expensive work', () => {
+  it('a scan refused from its header is refused without rendering the tests or starting the page readers', async () => {
+    // Before, both tests were rendered (to learn where their boxes are) before the first page was looked at.
+    // From dist/, as `mus` runs it: there the page readers are worker threads, started with the tests' geometry.
+    const compiled = pathToFileURL(join(repoRoot, 'dist/src/responses/readers/scan/read-scans.js')).href;
+    const [{ readScans }, { loadContent }, { defaultContentDir }] = await Promise.all([
+      import(compiled) as Promise<typeof import('../src/responses/readers/scan/read-scans.js')>,
+      import('../src/documents/load.js'),
+      import('../src/paths.js'),
+    ]);
+    const dir = join(root, 'unrendered');
+    mkdirSync(dir);
+    const file = join(dir, 'side-1.jpg');
+    writeFileSync(file, jpegClaiming(65_500, 65_500));
+    const asked: string[] = [];
+    const result = await readScans([{ file }], loadContent(defaultContentDir), {
+      printing: {
+        geometry: async (group) => {
+          asked.push(group);
+          throw new Error('the tests must not be rendered for a refused file');
+        },
+        reviewSheet: async () => new Uint8Array(),
+        writeBeside: () => undefined,
+      },
+    });
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0].field).toBe('page 1');
+    expect(result.problems[0].message).toMatch(/^is an image of 65500 × 65500 pixels; /);
+    expect(asked).toEqual([]);
   });
 });
 

@@ -4,13 +4,13 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { groups, groupWords, type Group } from '../content/groups.js';
+import { workshopFileName } from '../content/files.js';
 import type { Content } from '../content/model.js';
 import { loadContent, type LoadOptions } from '../documents/load.js';
 import type { DocumentKind, DocumentSpec } from '../documents/types.js';
-import { InternalError, UserError } from '../errors.js';
-import { renderTemplate } from '../layout/template.js';
+import { displayPath, InternalError, UserError } from '../errors.js';
 import { checkOutputApart, recoverOutput, writeFilesAtomically } from '../output.js';
-import { renderPdf, type RenderedPdf } from '../render/pdf.js';
+import type { RenderedPdf } from '../render/pdf.js';
 import { documents, documentsOf, fileName, type BuildDocument, type Tallies, type ViewOptions } from './documents.js';
 import { pdfMeta } from './pdf-meta.js';
 import { checkCopyNames, renderCopies } from './print-copies.js';
@@ -64,6 +64,10 @@ export async function runBuild(options: BuildOptions): Promise<string[]> {
     options.counted ??
     (given ? await (await import('./tally.js')).tallySources(responses, content, options) : undefined);
   const tallies = counted && withoutEmptyGroups(counted, content, options, made);
+  // Characters the typeface lacks would print as boxes: said before the documents are rendered.
+  const workshopFile = options.workshopFile ?? join(options.contentDir, workshopFileName);
+  const { missingGlyphNotices } = await import('./glyphs.js');
+  for (const line of await missingGlyphNotices(content, displayPath(workshopFile))) options.notice?.(line);
   const files = await renderAll(content, {
     tallies,
     allowSmallGroups: options.allowSmallGroups,
@@ -169,6 +173,12 @@ export async function renderDocumentPdf(
   fillable = false,
 ): Promise<RenderedPdf> {
   const view = fillable && spec.fillable ? spec.fillable.view(content) : spec.view(content, options.tallies, options);
+  // The renderer is loaded when a document is first rendered: answers refused from their
+  // headers are refused before it loads, in a fraction of a second.
+  const [{ renderTemplate }, { renderPdf }] = await Promise.all([
+    import('../layout/template.js'),
+    import('../render/pdf.js'),
+  ]);
   const layout = await renderTemplate(spec.template, view, spec.templateDir);
   // The registration says which paper a document is for (print lists, the browser app): it must be the template's.
   if (layout.paper !== spec.paper)

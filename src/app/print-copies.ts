@@ -5,8 +5,6 @@ import { join } from 'node:path';
 import type { Content, Group } from '../content/model.js';
 import { displayPath, UserError } from '../errors.js';
 import { numberedCopies } from '../layout/copies.js';
-import { renderTemplate } from '../layout/template.js';
-import { renderPdf } from '../render/pdf.js';
 import type { OutputFile } from './build.js';
 import { documents, fileName } from './documents.js';
 import { pdfMeta } from './pdf-meta.js';
@@ -37,6 +35,10 @@ export function checkCopyNames(content: Content, copies: Record<Group, number>, 
 }
 
 export async function renderCopies(content: Content, copies: Record<Group, number>): Promise<OutputFile[]> {
+  const [{ renderTemplate }, { renderPdf }] = await Promise.all([
+    import('../layout/template.js'),
+    import('../render/pdf.js'),
+  ]);
   const files: OutputFile[] = [];
   for (const spec of documents.filter((d) => d.kind === 'test')) {
     const count = copies[spec.group!];

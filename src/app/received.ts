@@ -7,7 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { Group } from '../content/model.js';
+import { displayPath, UserError } from '../errors.js';
 import { replaceFile } from '../output.js';
+import { linkOutMessage, linksOut } from '../paths.js';
 import { reviewFiles } from '../responses/readers/scan/detect.js';
 import { workshopLayout, type WorkshopFolder } from './workshop.js';
 
@@ -61,6 +63,8 @@ const answersDir = (folder: WorkshopFolder) => join(folder.dir, workshopLayout.a
 const manifestFile = (folder: WorkshopFolder) => join(folder.dir, workshopLayout.received);
 
 function readManifest(folder: WorkshopFolder): Record<string, Record_> {
+  const file = manifestFile(folder);
+  if (linksOut(file, folder.dir)) throw new UserError({ file: displayPath(file), message: linkOutMessage });
   try {
     const data = JSON.parse(readFileSync(manifestFile(folder), 'utf8')) as unknown;
     return data && typeof data === 'object' ? (data as Record<string, Record_>) : {};

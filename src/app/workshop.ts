@@ -3,7 +3,7 @@
 // as received (svar/), and the built material. No database: the folder is the state, so
 // the CLI can work on the same folder and a restarted app loses nothing.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { z } from 'zod';
 import { loadWorkshop } from '../content/load.js';
@@ -11,6 +11,8 @@ import { loadContent } from '../documents/load.js';
 import { displayPath, UserError } from '../errors.js';
 import type { Content } from '../content/model.js';
 import { workshopSchema, type Workshop } from '../content/schema.js';
+import { maxWorkshopTextLength } from '../limits.js';
+import { linkOutMessage, linksOut } from '../paths.js';
 import { replaceFile } from '../output.js';
 
 /** The files and folders of a workshop folder. */
@@ -48,8 +50,6 @@ export interface FieldProblem {
   kind: 'placeholder' | 'tooLong' | 'invalid' | 'name' | 'exists' | 'tilgang' | 'copies';
 }
 
-const maxFieldLength = 200;
-
 /** The details as typed (empty fields left out), checked with the schema of workshop.yaml. */
 export function checkWorkshop(fields: Partial<Record<WorkshopField, string>>): {
   workshop?: Workshop;
@@ -60,7 +60,7 @@ export function checkWorkshop(fields: Partial<Record<WorkshopField, string>>): {
   for (const field of workshopFields) {
     const value = fields[field]?.trim();
     if (!value) continue;
-    if (value.length > maxFieldLength) problems.push({ field, kind: 'tooLong' });
+    if (value.length > maxWorkshopTextLength) problems.push({ field, kind: 'tooLong' });
     given[field] = value;
   }
   const parsed = workshopSchema.safeParse(given);
@@ -119,6 +119,7 @@ export function readWorkshopFolder(root: string, name: string): WorkshopFolder |
 }
 
 function readSettings(file: string): WorkshopSettings {
+  if (linksOut(file, dirname(file))) throw new UserError({ file: displayPath(file), message: linkOutMessage });
   let data: unknown;
   try {
     data = parse(readFileSync(file, 'utf8'));

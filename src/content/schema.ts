@@ -2,6 +2,7 @@
 // scale, statements, workshop), and the text rules each document's own schema is made of
 // (src/documents/<id>/). One schema per file, so a problem is reported against its file.
 import { z } from 'zod';
+import { maxWorkshopTextLength } from '../limits.js';
 
 export const nonEmpty = z.string().trim().min(1, 'must be a non-empty text');
 
@@ -51,7 +52,16 @@ const fileNamesSchema = (documentIds: readonly string[]) =>
  * facilitator: nothing about the respondents, ever (the schema accepts no other field).
  */
 // A value as it is to be printed; a bare number (a room, "2026") is printed as written.
-const workshopText = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), text).optional();
+// Its length is checked here, so that a line too long is named in workshop.yaml, not found
+// after every document has been laid out, in the first that it does not fit.
+const workshopText = z
+  .preprocess(
+    (v) => (typeof v === 'number' ? String(v) : v),
+    text.refine((v) => v.length <= maxWorkshopTextLength, {
+      message: `is too long: a workshop detail is at most ${maxWorkshopTextLength} characters (it is printed in the documents' headers)`,
+    }),
+  )
+  .optional();
 
 export const workshopSchema = z
   .object({

@@ -2,12 +2,15 @@
 // (a byte-order mark is fine). A file saved as Windows-1252/Latin-1 (Notepad) would print
 // æ, ø and å as missing-glyph boxes, and UTF-16 would read as nonsense.
 import { readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { errno, type Problem } from '../errors.js';
 import { maxContentBytes } from '../limits.js';
+import { linkOutMessage, linksOut } from '../paths.js';
 import { decodeUtf8, firstInvalidByte, positionOfByte, utf16Bom } from '../text-decode.js';
 
-/** The file's text, or the problem with it. */
+/** The file's text, or the problem with it. A link out of the file's folder is not followed (paths.ts). */
 export function readContentText(full: string, shown: string): string | Problem {
+  if (linksOut(full, dirname(full))) return { file: shown, message: linkOutMessage };
   let bytes: Buffer;
   try {
     const stats = statSync(full);

@@ -118,6 +118,12 @@ function endsWith(bytes: Uint8Array, marker: number[]): boolean {
   return tail.includes(Buffer.from(marker));
 }
 
+/** What is broken in a JPEG's structure: its header, or its end (cut short); undefined when whole. */
+function jpegDamage(bytes: Uint8Array): 'header' | 'end' | undefined {
+  if (!jpegSize(bytes)) return 'header';
+  return endsWith(bytes, [0xff, 0xd9]) ? undefined : 'end';
+}
+
 const isTiff = (b: Uint8Array) =>
   b.length > 8 && ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 42) || (b[0] === 0x4d && b[1] === 0x4d && b[3] === 42));
 
@@ -135,8 +141,9 @@ export function imageBytesProblem(bytes: Uint8Array): string | undefined {
   const again = 'scan it or send it again';
   if (isTiff(bytes)) return undefined; // decoded in JavaScript (utif2), which reports what it cannot read
   if (isJpeg(bytes)) {
-    if (!jpegSize(bytes)) return `is a damaged JPEG (its header cannot be read); ${again}`;
-    if (!endsWith(bytes, [0xff, 0xd9])) return `is an image cut short (its end is missing); ${again}`;
+    const damage = jpegDamage(bytes);
+    if (damage === 'header') return `is a damaged JPEG (its header cannot be read); ${again}`;
+    if (damage === 'end') return `is an image cut short (its end is missing); ${again}`;
     return undefined;
   }
   if (isPng(bytes)) {
@@ -168,22 +175,24 @@ const nameOf = (o: unknown): string | undefined =>
     ? String(o)
     : undefined;
 
-/** The page itself at `dpi`, or the biggest image it draws, when either is over the pixel budget. */
-export function pdfPageSizeProblem(doc: PdfLike, index: number, dpi: number): string | undefined {
+interface PageImage {
+  width?: number;
+  height?: number;
+  /** The stream's bytes when its only filter is DCTDecode: a JPEG file as it is. */
+  jpeg?: Uint8Array;
+}
+
+/** Every image a PDF page draws, through its form XObjects (inherited resources included). */
+function pageImages(doc: PdfLike, index: number): PageImage[] {
   const get = (dict: DictLike, key: string): unknown => {
     const entry = dict.entries().find(([k]) => String(k) === `/${key}`);
     return entry ? doc.context.lookup(entry[1]) : undefined;
   };
-  const page = doc.getPage(index);
-  const { width, height } = page.getSize();
-  const pixels = { width: Math.round((Math.abs(width) * dpi) / 72), height: Math.round((Math.abs(height) * dpi) / 72) };
-  if (imageSizeProblem(pixels)) {
-    return `is a page of ${Math.round(width)} × ${Math.round(height)} points, ${pixels.width} × ${pixels.height} pixels at ${dpi} dpi; a scanned page may have at most ${countText(maxImagePixels)} pixels (scan on A4)`;
-  }
+  const images: PageImage[] = [];
   const seen = new Set<unknown>();
-  const visit = (resources: unknown, depth: number): string | undefined => {
+  const visit = (resources: unknown, depth: number) => {
     const xobjects = isDict(resources) ? get(resources, 'XObject') : undefined;
-    if (!isDict(xobjects) || depth > 8) return undefined;
+    if (!isDict(xobjects) || depth > 8) return;
     for (const [, ref] of xobjects.entries()) {
       const object = doc.context.lookup(ref);
       const dict = isDict(object) ? object : (object as { dict?: unknown } | undefined)?.dict;
@@ -191,18 +200,50 @@ export function pdfPageSizeProblem(doc: PdfLike, index: number, dpi: number): st
       seen.add(dict);
       const subtype = nameOf(get(dict, 'Subtype'));
       if (subtype === '/Image') {
-        const w = numberOf(get(dict, 'Width'));
-        const h = numberOf(get(dict, 'Height'));
-        const problem = w !== undefined && h !== undefined ? imageSizeProblem({ width: w, height: h }) : undefined;
-        if (problem) return `holds an image of ${w} × ${h} pixels${problem.slice(problem.indexOf(';'))}`;
-      } else if (subtype === '/Form') {
-        const problem = visit(get(dict, 'Resources'), depth + 1);
-        if (problem) return problem;
-      }
+        const filter = get(dict, 'Filter');
+        const only = isArrayLike(filter) && filter.size() === 1 ? doc.context.lookup(filter.get(0)) : filter;
+        const contents = (object as { contents?: unknown }).contents;
+        images.push({
+          width: numberOf(get(dict, 'Width')),
+          height: numberOf(get(dict, 'Height')),
+          jpeg: nameOf(only) === '/DCTDecode' && contents instanceof Uint8Array ? contents : undefined,
+        });
+      } else if (subtype === '/Form') visit(get(dict, 'Resources'), depth + 1);
     }
-    return undefined;
   };
   // Resources may be inherited from the page tree; pdf-lib's Resources() walks up to find them.
-  const node = page.node as DictLike & { Resources?: () => unknown };
-  return visit(node.Resources ? node.Resources() : get(node, 'Resources'), 0);
+  const node = doc.getPage(index).node as DictLike & { Resources?: () => unknown };
+  visit(node.Resources ? node.Resources() : get(node, 'Resources'), 0);
+  return images;
+}
+
+const isArrayLike = (o: unknown): o is { size(): number; get(i: number): unknown } =>
+  typeof (o as { size?: unknown } | undefined)?.size === 'function' &&
+  typeof (o as { get?: unknown }).get === 'function';
+
+/** The page itself at `dpi`, or the biggest image it draws, when either is over the pixel budget. */
+export function pdfPageSizeProblem(doc: PdfLike, index: number, dpi: number): string | undefined {
+  const { width, height } = doc.getPage(index).getSize();
+  const pixels = { width: Math.round((Math.abs(width) * dpi) / 72), height: Math.round((Math.abs(height) * dpi) / 72) };
+  if (imageSizeProblem(pixels)) {
+    return `is a page of ${Math.round(width)} × ${Math.round(height)} points, ${pixels.width} × ${pixels.height} pixels at ${dpi} dpi; a scanned page may have at most ${countText(maxImagePixels)} pixels (scan on A4)`;
+  }
+  for (const { width: w, height: h } of pageImages(doc, index)) {
+    const problem = w !== undefined && h !== undefined ? imageSizeProblem({ width: w, height: h }) : undefined;
+    if (problem) return `holds an image of ${w} × ${h} pixels${problem.slice(problem.indexOf(';'))}`;
+  }
+  return undefined;
+}
+
+/**
+ * Why a JPEG the page draws is damaged, or undefined: pdf.js draws a JPEG cut short as far as
+ * it goes, grey or white below, so that the page would pass as blank or as no test at all.
+ */
+export function pdfPageImageDamage(doc: PdfLike, index: number): string | undefined {
+  for (const { jpeg } of pageImages(doc, index)) {
+    const damage = jpeg && jpegDamage(jpeg);
+    if (damage === 'header') return 'holds a damaged JPEG image (its header cannot be read); scan it again';
+    if (damage === 'end') return 'holds a JPEG image cut short (its end is missing); scan it again';
+  }
+  return undefined;
 }

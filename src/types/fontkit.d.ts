@@ -18,6 +18,7 @@ declare module 'fontkit' {
   }
   export interface Font {
     glyphForCodePoint(codePoint: number): Glyph;
+    hasGlyphForCodePoint(codePoint: number): boolean;
     getGlyph(id: number, codePoints?: number[]): Glyph;
     createSubset(): Subset;
     layout(text: string, ...options: unknown[]): GlyphRun;

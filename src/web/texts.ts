@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
+import { linkOutMessage, linksOut } from '../paths.js';
 
 const text = z.string().trim().min(1);
 const group = z.object({ leader: text, employee: text }).strict();
@@ -156,6 +157,7 @@ export const appTextsFile = 'app.yaml';
 export function loadAppTexts(contentDir: string): { texts: AppTexts; language: string } {
   const file = join(contentDir, appTextsFile);
   if (!existsSync(file)) throw new UserError({ file, message: 'is missing: the app takes its texts from it' });
+  if (linksOut(file, contentDir)) throw new UserError({ file, message: linkOutMessage });
   let data: unknown;
   try {
     data = parse(readFileSync(file, 'utf8'));

@@ -7,7 +7,6 @@
 // a quarter of its size by the codec itself (shrink-on-load), which is most of a page's cost
 // saved. This runs on the page readers' threads, which load nothing else to decode (see
 // decode.ts for taking pages out of their files).
-import sharp from 'sharp';
 import type { GrayImage } from './image.js';
 
 /** The finest resolution pages are read at, in dots per inch. */
@@ -16,10 +15,21 @@ export const maxDpi = 150;
 export const minDpi = 100;
 export const a4WidthInches = 210 / 25.4;
 
-// Pages are decoded on several threads already (page-readers.ts): one libvips thread each,
-// and nothing cached between pages, so memory stays one page's worth per thread.
-sharp.concurrency(1);
-sharp.cache(false);
+/**
+ * sharp, loaded when a page is first decoded (not before a file's header is checked). Pages are
+ * decoded on several threads already (page-readers.ts): one libvips thread each, and nothing
+ * cached between pages, so memory stays one page's worth per thread.
+ */
+type Sharp = typeof import('sharp').default;
+let loaded: Promise<Sharp> | undefined;
+export function loadSharp(): Promise<Sharp> {
+  loaded ??= import('sharp').then(({ default: sharp }) => {
+    sharp.concurrency(1);
+    sharp.cache(false);
+    return sharp;
+  });
+  return loaded;
+}
 
 export interface ScanPage {
   /** 1-based page (or TIFF frame) in its file. */
@@ -52,6 +62,7 @@ export function readingWidth(width: number, jpeg: boolean): number {
 
 /** An encoded image (JPEG, PNG, TIFF: its `page`, from 0) as grey pixels at the reading resolution. */
 export async function decodeImageBytes(bytes: Uint8Array, page = 0): Promise<GrayImage> {
+  const sharp = await loadSharp();
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const { width, format, hasAlpha, channels } = await sharp(input, { page }).metadata();
   if (!width) throw new Error('no image size');

@@ -5,18 +5,19 @@
 // pdf.js, which decodes every codec copiers use, at its own resolution up to maxDpi.
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { createCanvas, type Canvas } from '@napi-rs/canvas';
-import { PDFDocument } from 'pdf-lib';
+import type { Canvas } from '@napi-rs/canvas';
+import type { PDFDocument } from '../../../pdf-lib.js';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import sharp from 'sharp';
 import { maxImagePixels } from '../../../limits.js';
 import { errorText } from '../../../text.js';
-import { imageBytesProblem, pdfPageSizeProblem } from '../../image-size.js';
-import { a4WidthInches, decodeImageBytes, maxDpi, type ScanPage } from './decode-image.js';
+import { imageBytesProblem, pdfPageImageDamage, pdfPageSizeProblem } from '../../image-size.js';
+import { a4WidthInches, decodeImageBytes, loadSharp, maxDpi, type ScanPage } from './decode-image.js';
 import { grayFromRgba, type GrayImage } from './image.js';
-import { pageImageFile } from './pdf-image.js';
 
-export { decodeImageBytes, maxDpi, minDpi, pageImage, readingWidth, type ScanPage } from './decode-image.js';
+export type { ScanPage } from './decode-image.js';
+
+// The decoders (pdf-lib, sharp, the canvas) are loaded when a file needs them, not before its
+// header is checked: a file refused from its header is refused in a fraction of a second.
 
 /** Scale factor that brings an image of this width to at most maxDpi on an A4-wide page. */
 function shrink(width: number, pageWidthInches = a4WidthInches): number {
@@ -52,6 +53,7 @@ export async function* scanPages(file: string): AsyncGenerator<ScanPage> {
 async function* tiffPages(bytes: Buffer): AsyncGenerator<ScanPage> {
   let pages: number;
   try {
+    const sharp = await loadSharp();
     pages = (await sharp(bytes).metadata()).pages ?? 1;
   } catch {
     yield* utifPages(bytes);
@@ -110,6 +112,10 @@ function resample(image: GrayImage, scale: number): GrayImage {
 }
 
 async function* pdfPages(bytes: Buffer): AsyncGenerator<ScanPage> {
+  const [{ PDFDocument }, { pageImageFile }] = await Promise.all([
+    import('../../../pdf-lib.js'),
+    import('./pdf-image.js'),
+  ]);
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: false });
@@ -141,6 +147,11 @@ async function* pdfPages(bytes: Buffer): AsyncGenerator<ScanPage> {
           yield { page: i + 1, encoded };
           continue;
         }
+        const damaged = pdfPageImageDamage(doc, i);
+        if (damaged) {
+          yield { page: i + 1, problem: damaged };
+          continue;
+        }
         rasteriser ??= await openRasteriser(bytes);
         yield { page: i + 1, image: await rasteriser.page(i + 1) };
       } catch (error) {
@@ -160,12 +171,29 @@ interface Rasteriser {
 /** A page as pdf.js draws it at this many dots per inch, on white. */
 export async function renderPage(page: PDFPageProxy, dpi: number): Promise<Canvas> {
   const viewport = page.getViewport({ scale: dpi / 72 });
+  const { createCanvas } = await import('@napi-rs/canvas');
   const canvas = createCanvas(Math.round(viewport.width), Math.round(viewport.height));
   const context = canvas.getContext('2d');
   context.fillStyle = '#ffffff';
   context.fillRect(0, 0, canvas.width, canvas.height);
   await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
   return canvas;
+}
+
+type ObjectStore = { get(id: string, callback?: unknown): unknown };
+
+/**
+ * Calls `failed` for each image pdf.js could not decode. pdf.js draws such an image as nothing
+ * and says so only in a warning; what it hands the canvas for it is null, so the object
+ * store is watched for images resolved to null.
+ */
+function watchImages(objs: ObjectStore, failed: (id: string) => void): void {
+  const get = objs.get.bind(objs);
+  objs.get = (id: string, callback?: unknown) => {
+    const data = get(id, callback);
+    if (callback == null && data == null && id.includes('img_')) failed(id);
+    return data;
+  };
 }
 
 /** pdf.js, for pages that are not one plain JPEG: rendered at the page image's own resolution, up to maxDpi. */
@@ -177,11 +205,20 @@ async function openRasteriser(bytes: Buffer): Promise<Rasteriser> {
     isEvalSupported: false,
     maxImageSize: maxImagePixels, // a backstop for images pdfPageSizeProblem cannot see (inline ones)
   }).promise;
+  let damaged = 0; // images of the page being drawn that pdf.js left out
+  let first = true;
   return {
     async page(n) {
       const page = await doc.getPage(n);
+      // Images shared by pages are kept in the document's store, each page's in its own.
+      if (first) watchImages(page.commonObjs as ObjectStore, () => damaged++);
+      first = false;
+      watchImages(page.objs as ObjectStore, () => damaged++);
+      damaged = 0;
       const canvas = await renderPage(page, maxDpi);
       page.cleanup();
+      // Without its images the page would read as blank, or as no test at all.
+      if (damaged > 0) throw new Error('an image on it is damaged; scan it again');
       return grayFromCanvasPixels(canvas.data(), canvas.width, canvas.height);
     },
     close: () => doc.destroy(),

@@ -3,7 +3,7 @@
 // black-and-white, or 8-bit grey) is the same compressed bytes behind a small TIFF header,
 // so that libtiff decodes it natively instead of pdf.js in JavaScript. Anything else (JBIG2,
 // colour spaces, predictors, a page turned by /Rotate) is left to pdf.js.
-import { PDFArray, PDFBool, PDFDict, type PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
+import { PDFArray, PDFBool, PDFDict, type PDFDocument, PDFName, PDFNumber, PDFRawStream } from '../../../pdf-lib.js';
 
 const name = (n: string) => PDFName.of(n);
 

@@ -11,7 +11,7 @@ import type { Respondent, Responses } from '../../types.js';
 import { correctionsFileName, correctionsText, readCorrections } from './corrections.js';
 import { scanPages } from './decode.js';
 import type { ScanPrinting } from './geometry.js';
-import { openPageReader, type PageReader } from './page-readers.js';
+import type { PageReader } from './page-readers.js';
 import type { ReadMemo } from '../../memo.js';
 import type { PageResult } from './read-page.js';
 import { reviewFileName, reviewSheet, rowLine, type ReviewRow } from './review.js';
@@ -85,6 +85,12 @@ function unreadFiles(
     .filter((file) => !pages.some((p) => p.file === file) && !problems.some((p) => p.file === file))
     .map((file) => {
       const count = skipped.get(file) ?? 0;
+      // No page at all came out of it: nothing was blank, the file is damaged (or holds no page).
+      if (count === 0)
+        return {
+          file,
+          message: 'holds no page that could be decoded (it is damaged or empty); scan it or send it again',
+        };
       const what = count === 1 ? 'its page is' : `all its ${count} pages are`;
       return {
         file,
@@ -120,10 +126,13 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
     }
   };
   // Pages are read as they are decoded, several at a time, and taken in scanned order; the
-  // page readers are started only when a file is read at all (not when all are in the memo).
+  // page readers (and the tests they measure against, rendered first) are started only when a
+  // page is to be read at all: not when all are in the memo, nor for a file refused from its
+  // header, so that a refusal comes in well under a second.
   let reader: PageReader | undefined;
+  const openReader = async () =>
+    (await import('./page-readers.js')).openPageReader({ contentDir: content.dir, geometry });
   const readFilePages = async (file: string) => {
-    reader ??= await openPageReader({ contentDir: content.dir, geometry });
     const read: { page: number; result: PageResult }[] = [];
     const reading: { page: number; result: Promise<PageResult> }[] = [];
     const takeFirst = async () => {
@@ -133,10 +142,12 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
     let problem: Problem | undefined;
     try {
       for await (const scanned of scanPages(file)) {
-        const result = reader.read(scanned);
+        const result: Promise<PageResult> = scanned.problem
+          ? Promise.resolve({ kind: 'problem', message: scanned.problem })
+          : (reader ??= await openReader()).read(scanned);
         result.catch(() => undefined); // awaited in turn below; a failure is not unhandled meanwhile
         reading.push({ page: scanned.page, result });
-        if (reading.length >= reader.capacity) await takeFirst();
+        if (reading.length >= (reader?.capacity ?? 1)) await takeFirst();
       }
     } catch (error) {
       if (!isExhaustion(error)) throw error;
