@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Group } from '../../../content/model.js';
 import { pageImage, type ScanPage } from './decode-image.js';
-import type { TestGeometry } from './geometry.js';
 import { readPage, type PageContext, type PageResult } from './read-page.js';
 
 export interface PageReader {
@@ -33,7 +32,7 @@ export async function readScanPage(page: ScanPage, ctx: PageContext): Promise<Pa
   return readPage(image, ctx);
 }
 
-/** The data a worker starts with (both tests' geometry follows as its first message). */
+/** The data a worker starts with (a test's geometry is sent when the worker asks for it). */
 export interface WorkerStart {
   contentDir?: string;
 }
@@ -58,41 +57,60 @@ export function pageMessage(id: number, page: ScanPage): PageMessage {
 
 const workerFile = fileURLToPath(new URL('./page-worker.js', import.meta.url));
 
+/**
+ * Pages a worker is given at a time. A worker decodes and maps the pages it holds while the
+ * test it needs is rendered here (about a second, once per test): with one page at a time it
+ * would wait idle for that second; with a few it decodes on. Each held page is one page's
+ * pixels at the reading resolution (~1 MB), so memory stays bounded whatever the page count.
+ */
+const pagesPerWorker = 6;
+
+/** A worker's messages: a page read (or failed), or a request for a test's geometry. */
+type FromWorker = { id: number; result?: PageResult; error?: string } | { geometryOf: Group };
+
 export async function openPageReader(ctx: PageContext): Promise<PageReader> {
   const threads = Math.min(4, availableParallelism());
   if (threads < 2 || !existsSync(workerFile)) {
     return { capacity: 1, read: (page) => readScanPage(page, ctx), close: async () => undefined };
   }
   const start: WorkerStart = { contentDir: ctx.contentDir };
+  // A test is rendered here when a worker first meets a page of it, not before: a reading of
+  // leaders' tests alone never renders the employees' test, and pages are decoded meanwhile.
   const workers = Array.from({ length: threads }, () => new Worker(workerFile, { workerData: start }));
-  // The workers load while the tests are rendered here.
-  let geometries: Record<Group, TestGeometry>;
-  try {
-    geometries = { leader: await ctx.geometry('leader'), employee: await ctx.geometry('employee') };
-  } catch (error) {
-    await Promise.all(workers.map((w) => w.terminate()));
-    throw error;
-  }
-  for (const worker of workers) worker.postMessage({ geometries });
   const waiting = new Map<number, { resolve: (r: PageResult) => void; reject: (e: Error) => void }>();
-  const idle: Worker[] = [...workers];
+  const load = new Map<Worker, number>(workers.map((w) => [w, 0]));
   const queue: PageMessage[] = [];
+  let failed: Error | undefined;
   let next = 0;
   const dispatch = () => {
-    while (idle.length > 0 && queue.length > 0) {
+    while (queue.length > 0) {
+      // The least loaded worker, while any has room.
+      const [worker, held] = [...load].reduce((a, b) => (b[1] < a[1] ? b : a));
+      if (held >= pagesPerWorker) return;
       const { message, transfer } = queue.shift()!;
-      idle.pop()!.postMessage(message, transfer);
+      load.set(worker, held + 1);
+      worker.postMessage(message, transfer);
     }
   };
   const failAll = (error: Error) => {
+    failed ??= error;
     for (const { reject } of waiting.values()) reject(error);
     waiting.clear();
   };
   for (const worker of workers) {
-    worker.on('message', ({ id, result, error }: { id: number; result?: PageResult; error?: string }) => {
+    worker.on('message', (message: FromWorker) => {
+      if ('geometryOf' in message) {
+        const group = message.geometryOf;
+        ctx.geometry(group).then(
+          (geometry) => worker.postMessage({ group, geometry }),
+          (error: unknown) => failAll(error instanceof Error ? error : new Error(String(error))),
+        );
+        return;
+      }
+      const { id, result, error } = message;
       const job = waiting.get(id);
       waiting.delete(id);
-      idle.push(worker);
+      load.set(worker, (load.get(worker) ?? 1) - 1);
       if (error !== undefined) job?.reject(new Error(error));
       else job?.resolve(result!);
       dispatch();
@@ -100,9 +118,10 @@ export async function openPageReader(ctx: PageContext): Promise<PageReader> {
     worker.on('error', failAll);
   }
   return {
-    capacity: threads * 2,
+    capacity: threads * pagesPerWorker,
     read: (page) =>
       new Promise<PageResult>((resolve, reject) => {
+        if (failed) return reject(failed);
         const id = next++;
         waiting.set(id, { resolve, reject });
         queue.push(pageMessage(id, page));

@@ -1,6 +1,6 @@
-// A worker thread of page-readers.ts: reads the pages it is sent, one at a time. It is
-// started before the tests' geometry is known (rendering it takes the main thread a second,
-// loading the reader here about as long): the geometry is its first message.
+// A worker thread of page-readers.ts: reads the pages it is sent, several at once (decoding
+// is native, off this thread). A test's geometry is asked of the main thread, which renders
+// the test, when the first page of it is met; pages go on being decoded meanwhile.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Group } from '../../../content/model.js';
 import type { ScanPage } from './decode-image.js';
@@ -8,15 +8,25 @@ import type { TestGeometry } from './geometry.js';
 import { readScanPage, type WorkerStart } from './page-readers.js';
 
 const start = workerData as WorkerStart;
-let geometries: (r: Record<Group, TestGeometry>) => void;
-const known = new Promise<Record<Group, TestGeometry>>((resolve) => {
-  geometries = resolve;
-});
-const ctx = { contentDir: start.contentDir, geometry: async (group: Group) => (await known)[group] };
+const asked = new Map<Group, { promise: Promise<TestGeometry>; resolve: (g: TestGeometry) => void }>();
+const geometry = (group: Group): Promise<TestGeometry> => {
+  let entry = asked.get(group);
+  if (!entry) {
+    let resolve!: (g: TestGeometry) => void;
+    const promise = new Promise<TestGeometry>((r) => {
+      resolve = r;
+    });
+    entry = { promise, resolve };
+    asked.set(group, entry);
+    parentPort?.postMessage({ geometryOf: group });
+  }
+  return entry.promise;
+};
+const ctx = { contentDir: start.contentDir, geometry };
 
-parentPort?.on('message', (message: { id: number; page: ScanPage } | { geometries: Record<Group, TestGeometry> }) => {
-  if ('geometries' in message) {
-    geometries(message.geometries);
+parentPort?.on('message', (message: { id: number; page: ScanPage } | { group: Group; geometry: TestGeometry }) => {
+  if ('geometry' in message) {
+    asked.get(message.group)?.resolve(message.geometry);
     return;
   }
   const { id, page } = message;
