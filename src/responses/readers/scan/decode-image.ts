@@ -7,6 +7,7 @@
 // a quarter of its size by the codec itself (shrink-on-load), which is most of a page's cost
 // saved. This runs on the page readers' threads, which load nothing else to decode (see
 // decode.ts for taking pages out of their files).
+import { oneBitDeflateTiff, shrinkBits } from './bits.js';
 import type { GrayImage } from './image.js';
 
 /** The finest resolution pages are read at, in dots per inch. */
@@ -51,7 +52,8 @@ export async function pageImage(page: ScanPage): Promise<GrayImage> {
  * The width to read an image of this width at. A JPEG is decoded at 1/2 (1/4, 1/8) of its
  * size by the codec only when at least a third is taken off in all (libvips leaves room for
  * its own resize), so one of 300 dpi or more is read at a third of its resolution (100 dpi
- * for 300, 150 for 450); anything else at its own resolution up to maxDpi.
+ * for 300, 150 for 450); anything else at its own resolution up to maxDpi (a 1-bit Deflate
+ * page by bits.ts, each pixel the share of white in the bits it covers).
  */
 export function readingWidth(width: number, jpeg: boolean): number {
   const dpi = width / a4WidthInches;
@@ -62,6 +64,9 @@ export function readingWidth(width: number, jpeg: boolean): number {
 
 /** An encoded image (JPEG, PNG, TIFF: its `page`, from 0) as grey pixels at the reading resolution. */
 export async function decodeImageBytes(bytes: Uint8Array, page = 0): Promise<GrayImage> {
+  const bits = page === 0 ? oneBitDeflateTiff(bytes) : undefined;
+  const grey = bits && shrinkBits(bits, readingWidth(bits.width, false));
+  if (grey) return grey;
   const sharp = await loadSharp();
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const { width, format, hasAlpha, channels } = await sharp(input, { page }).metadata();
