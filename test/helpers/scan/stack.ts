@@ -21,6 +21,8 @@ export interface SheetPlan {
   pages?: number[];
   /** A solid black square (millimetres: centre and side) on the scan, e.g. a stain near a corner mark. */
   stain?: { x: number; y: number; size: number };
+  /** The other side of the paper showing through thin paper: its print, mirrored, at this opacity (0–1). */
+  showThrough?: number;
 }
 
 export type StackItem = SheetPlan | { blank: true } | { cover: string };
@@ -92,6 +94,15 @@ export async function scanImages(items: StackItem[], options: ScanOptions): Prom
       for (const extra of item.extra ?? []) {
         const boxes = boxesOf(test, index, extra.statement);
         if (boxes.length > 0) drawMark(ctx, boxes[extra.category], extra.style, random.next, pxPerPt);
+      }
+      if (item.showThrough && test.pagesPerCopy > 1) {
+        const back = await paperPage(test, index + (p === 1 ? 1 : -1), options.dpi);
+        ctx.save();
+        ctx.globalAlpha = item.showThrough;
+        ctx.globalCompositeOperation = 'multiply';
+        ctx.setTransform(-1, 0, 0, 1, page.width, 0);
+        ctx.drawImage(back, 0, 0);
+        ctx.restore();
       }
       const placed = place(page, placement, random.next);
       if (item.stain) {
