@@ -3,7 +3,7 @@
 // a new process into a fresh output folder: nothing is kept between runs.
 // Prints a table, then one JSON line with every figure.
 //
-//   node dist/bench/run.js [--runs N] [--quick] [--only startup,cold,tally,scan,app,refusals] [--formats json,csv,xlsx,yaml]
+//   node dist/bench/run.js [--runs N] [--quick] [--only startup,cold,tally,scan,corpus,app,refusals] [--formats json,csv,xlsx,yaml]
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +38,8 @@ interface Row {
   note?: string;
 }
 const rows: Row[] = [];
+/** What a section found wrong (not slow: wrong); printed last, and the bench exits 1. */
+const failures: string[] = [];
 const figures: Record<string, unknown> = {};
 
 function row(
@@ -202,6 +204,13 @@ try {
   if (wanted('scan')) (await import('./scan.js')).scanBench({ runs, quick, work, cli, bench, row, figures });
   if (wanted('refusals'))
     await (await import('./refusals.js')).refusalsBench({ runs, quick, work, cli, bench, row, figures });
+  if (wanted('corpus')) {
+    const line = (figure: string, note: string, goal: string) => {
+      rows.push({ figure, ms: NaN, note, goal });
+      process.stderr.write(`  ${figure}: ${note}\n`);
+    };
+    (await import('./scan.js')).corpusBench({ quick, work, bench, figures, line, failures });
+  }
   if (wanted('app')) await (await import('./app.js')).appBench({ runs, quick, work, cli, bench, row, figures });
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -230,3 +239,7 @@ for (const line of table) {
 process.stdout.write(
   `${JSON.stringify({ bench: 'mus-materialer', node: process.version, cpus: cpus().length, runs, quick, figures })}\n`,
 );
+if (failures.length > 0) {
+  process.stderr.write(`\nBENCH FAILED:\n${failures.map((f) => `  ${f}`).join('\n')}\n`);
+  process.exitCode = 1;
+}

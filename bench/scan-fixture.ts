@@ -1,19 +1,19 @@
 // Scans for the bench: the printed leader test rasterised with pdf.js, ticked with known
-// answers, and wrapped into a copier-like PDF, `pages` pages long. A few different sheets are
+// answers, and wrapped into a copier-like PDF, `pages` pages long, by the tests' own copier
+// (test/helpers/scan/scanner.ts: a JPEG, or 1-bit Flate, page image filling each page). A few different sheets are
 // repeated (every page is decoded and read in full, so repeats cost what new pages cost).
 //
 //   node dist/bench/scan-fixture.js OUT.pdf PAGES DPI jpeg|bits
 import { writeFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
 import { createCanvas, type Canvas } from '@napi-rs/canvas';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { PDFDocument, PDFNumber, PDFOperator, PDFOperatorNames } from 'pdf-lib';
 import { loadContent } from '../src/documents/load.js';
 import { renderTemplate } from '../src/layout/template.js';
 import { renderPdf } from '../src/render/pdf.js';
 import { testView } from '../src/documents/test/test.js';
 import { defaultContentDir } from '../src/paths.js';
 import { renderPage } from '../src/responses/readers/scan/decode.js';
+import { asBits, asJpeg, scanPdf, type ScanImage } from '../test/helpers/scan/scanner.js';
 
 const [out, pagesArg, dpiArg, encoding] = process.argv.slice(2);
 if (!out || !pagesArg || !dpiArg || (encoding !== 'jpeg' && encoding !== 'bits'))
@@ -60,49 +60,11 @@ async function page(index: number, seed: number): Promise<Canvas> {
   return turned;
 }
 
-const pdf = await PDFDocument.create({ updateMetadata: false });
-const distinct: (Buffer | { bits: Buffer; width: number; height: number })[] = [];
+const distinct: ScanImage[] = [];
 for (let s = 0; s < 4; s++) {
   const canvas = await page(s % 2, s);
-  if (encoding === 'jpeg') distinct.push(await canvas.encode('jpeg', 80));
-  else {
-    const d = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-    const row = Math.ceil(canvas.width / 8);
-    const bits = Buffer.alloc(row * canvas.height);
-    for (let y = 0; y < canvas.height; y++)
-      for (let x = 0; x < canvas.width; x++)
-        if (d[(y * canvas.width + x) * 4 + 1] >= 150) bits[y * row + (x >> 3)] |= 0x80 >> (x & 7);
-    distinct.push({ bits, width: canvas.width, height: canvas.height });
-  }
+  distinct.push(encoding === 'jpeg' ? await asJpeg(canvas) : asBits(canvas));
 }
-for (let n = 0; n < pages; n++) {
-  const image = distinct[n % distinct.length];
-  const p = pdf.addPage([595.28, 841.89]);
-  if (Buffer.isBuffer(image)) {
-    // Its own copy on every page, as a copier writes it (the file grows with the pages).
-    p.drawImage(await pdf.embedJpg(image), { x: 0, y: 0, width: 595.28, height: 841.89 });
-    continue;
-  }
-  // One stream per page, as a copier writes it (1-bit, Flate: pdf.js decodes it as it does CCITT).
-  const stream = pdf.context.stream(deflateSync(image.bits), {
-    Type: 'XObject',
-    Subtype: 'Image',
-    Width: image.width,
-    Height: image.height,
-    ColorSpace: 'DeviceGray',
-    BitsPerComponent: 1,
-    Filter: 'FlateDecode',
-  });
-  const name = p.node.newXObject('Scan', pdf.context.register(stream));
-  p.pushOperators(
-    PDFOperator.of(PDFOperatorNames.PushGraphicsState),
-    PDFOperator.of(
-      PDFOperatorNames.ConcatTransformationMatrix,
-      [595.28, 0, 0, 841.89, 0, 0].map((v) => PDFNumber.of(v)),
-    ),
-    PDFOperator.of(PDFOperatorNames.DrawObject, [name]),
-    PDFOperator.of(PDFOperatorNames.PopGraphicsState),
-  );
-}
-writeFileSync(out, await pdf.save({ useObjectStreams: false }));
+// Each page its own copy of its image, as a copier writes it (the file grows with the pages).
+writeFileSync(out, await scanPdf(Array.from({ length: pages }, (_, n) => distinct[n % distinct.length])));
 await doc.destroy();

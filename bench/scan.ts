@@ -69,3 +69,43 @@ export function scanBench(ctx: ScanBenchContext): void {
   results.memory = { ...memory, growthPerPageMb: round((memory[120].maxRssMb - memory[12].maxRssMb) / 108, 2) };
   ctx.figures.scan = results;
 }
+
+interface CorpusFigures {
+  sheets: number;
+  rows: number;
+  right: number;
+  flagged: number;
+  wrong: number;
+  unread: number;
+  wrongRows: string[];
+}
+
+/**
+ * The confusion corpus (scan-corpus.ts): read right / flagged / wrong by profile. A row read
+ * wrong, a sheet not read, or more than 1 % of rows flagged is a failure of the bench: it says
+ * so last and exits 1.
+ */
+export function corpusBench(ctx: {
+  quick: boolean;
+  work: string;
+  bench: string;
+  figures: Record<string, unknown>;
+  /** A row of the table with no time: what was counted. */
+  line: (figure: string, note: string, goal: string) => void;
+  failures: string[];
+}): void {
+  process.stderr.write('scan corpus…\n');
+  const sheets = ctx.quick ? 60 : 510;
+  const run = runNode([join(ctx.bench, 'scan-corpus.js'), ctx.work, String(sheets)], { captureStdout: true });
+  const { profiles } = JSON.parse(run.stdout) as { profiles: Record<string, CorpusFigures> };
+  for (const [name, f] of Object.entries(profiles)) {
+    const flaggedShare = f.rows === 0 ? 0 : f.flagged / f.rows;
+    const note = `${f.sheets} sheets, ${f.rows} rows: ${f.right} read right, ${f.flagged} flagged (${round(100 * flaggedShare, 2)} %), ${f.wrong} wrong, ${f.unread} not read`;
+    ctx.line(`corpus, ${name}`, note, '0 wrong, ≤ 1 % flagged, every sheet read');
+    for (const line of f.wrongRows) ctx.failures.push(`corpus, ${name}: ${line}`);
+    if (f.wrong > 0) ctx.failures.push(`corpus, ${name}: ${f.wrong} rows read wrong`);
+    if (f.unread > 0) ctx.failures.push(`corpus, ${name}: ${f.unread} sheets or rows not read`);
+    if (flaggedShare > 0.01) ctx.failures.push(`corpus, ${name}: ${round(100 * flaggedShare, 2)} % of rows flagged`);
+  }
+  ctx.figures.corpus = profiles;
+}
