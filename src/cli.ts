@@ -30,6 +30,7 @@ interface TallyCommandOptions {
   employees?: string;
   skipInvalid?: boolean;
   workshop?: string;
+  spotCheck?: number;
 }
 
 const skipInvalidHelp =
@@ -110,6 +111,7 @@ program
   .option('--employees <file|folder>', "the employees' answers")
   .option('--json', 'print the numbers as JSON')
   .option('--skip-invalid', skipInvalidHelp)
+  .option('--spot-check <n>', 'scans: also list the n least sure rows read, to compare with the paper', parseSpotCheck)
   .addOption(contentOption())
   .addOption(workshopOption())
   .action(async (files: string[], opts: TallyCommandOptions) => {
@@ -129,6 +131,7 @@ program
         json: Boolean(opts.json),
         skipInvalid: opts.skipInvalid,
         workshopFile: opts.workshop,
+        spotCheck: opts.spotCheck,
       },
       { stdout: (s) => process.stdout.write(visibleLines(s)), notice: printNotice },
     );
@@ -157,6 +160,16 @@ function parsePort(value: string): number {
   if (!/^\d+$/.test(value.trim()) || port < 1 || port > 65535)
     throw new UserError({ file: '--port', message: `"${value.slice(0, 20)}" is not a port from 1 to 65535` });
   return port;
+}
+
+function parseSpotCheck(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 10_000)
+    throw new UserError({
+      file: '--spot-check',
+      message: `"${value.slice(0, 20)}" is not a number of rows from 1 to 10000`,
+    });
+  return n;
 }
 
 /** --copies N (N of each test) or L,E (L leader tests, E employee tests). */

@@ -7,7 +7,7 @@ import { groups, type Group } from '../content/groups.js';
 import type { Content } from '../content/model.js';
 import { readResponseSources, type Notice, type ResponseSources } from '../responses/sources.js';
 import type { FlaggedRow } from '../responses/readers/scan/read-scans.js';
-import type { ScanReport } from '../responses/readers/scan/report.js';
+import { type ScanReport, spotCheckLines } from '../responses/readers/scan/report.js';
 import { answersByGroup, type Responses } from '../responses/types.js';
 import { tallyResponses, type GroupTallies, type GroupTally } from '../tally/tally.js';
 import { bothAnswered, compareGroups, largestDifferences, statementMean } from '../tally/compare.js';
@@ -32,6 +32,8 @@ export interface TallyOptions extends AnswerOptions {
   json: boolean;
   /** The workshop file the tests were printed with: scans carry a fingerprint of its lines too. */
   workshopFile?: string;
+  /** Scans: list this many of the least sure rows read, for a spot check against the paper. */
+  spotCheck?: number;
 }
 
 export interface TallyIo {
@@ -90,6 +92,7 @@ export async function runTally(opts: TallyOptions, io: TallyIo): Promise<void> {
     notice: io.notice ?? opts.notice,
     skipInvalid: opts.skipInvalid,
   });
+  if (scans && opts.spotCheck) for (const line of spotCheckLines(scans, opts.spotCheck)) io.notice?.(line);
   // Rows of scans that need a look are added when there are any (they also went to stderr).
   const json = { ...tallyJson(tallies, content), ...(flagged ? { flagged } : {}), ...(scans ? { scans } : {}) };
   io.stdout(opts.json ? `${JSON.stringify(json, null, 2)}\n` : formatTallyTables(tallies, content));

@@ -47,3 +47,17 @@ export function spotCheckOrder(readings: Reading[]): Reading[] {
   const read = readings.filter((r) => r.how === 'read').sort((a, b) => a.margin - b.margin);
   return [...readings.filter((r) => r.how !== 'read'), ...read];
 }
+
+/**
+ * The `n` least sure rows read (not flagged, corrected or missing), one line each, least sure
+ * first: `spot check: sheet scan.pdf:3, statement 7 read "Af og til" (margin 0.21)`.
+ */
+export function spotCheckLines(report: ScanReport, n: number): string[] {
+  const read = spotCheckOrder(report.readings).filter((r) => r.how === 'read');
+  return read
+    .slice(0, n)
+    .map(
+      (r) =>
+        `spot check: sheet ${r.sheet}, statement ${r.statement} read ${r.answer === null ? 'as not answered' : `"${r.answer}"`} (margin ${r.margin.toFixed(2)})`,
+    );
+}
