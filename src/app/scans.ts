@@ -18,7 +18,9 @@ export async function testGeometry(content: Content, group: Group): Promise<Test
     import('../render/pdf.js'),
   ]);
   const view = testView(content, group);
-  const pdf = await renderPdf(await renderTemplate('test', view), pdfMeta(content, `${group} test`));
+  const pdf = await renderPdf(await renderTemplate('test', view), pdfMeta(content, `${group} test`), {
+    boxesOnly: true,
+  });
   const labels = content.scoring.scale.map((c) => c.label);
   const pages: StatementBoxes[][] = [];
   const byName = new Map<string, StatementBoxes>();

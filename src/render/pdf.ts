@@ -17,8 +17,16 @@ export interface RenderedPdf {
   boxes: BoxPosition[];
 }
 
-/** Renders the layout to PDF bytes. Each fixed page gets the largest type that fits it. */
-export async function renderPdf(layout: LayoutDocument, meta: PdfMeta): Promise<RenderedPdf> {
+/**
+ * Renders the layout to PDF bytes. Each fixed page gets the largest type that fits it.
+ * `boxesOnly`: where the boxes are, and no file (the scan reader's geometry): the fonts are
+ * not subset and embedded, a quarter of a test's rendering; `bytes` is then empty.
+ */
+export async function renderPdf(
+  layout: LayoutDocument,
+  meta: PdfMeta,
+  options: { boxesOnly?: boolean } = {},
+): Promise<RenderedPdf> {
   const doc = createPdf(layout, meta);
   const bytes = bytesOf(doc);
   const flow = layout.pages === 'flow';
@@ -39,6 +47,7 @@ export async function renderPdf(layout: LayoutDocument, meta: PdfMeta): Promise<
   const coded = layout.blocks.some((b) => b.kind === 'registration');
   if (layout.pageLabel)
     numberPages(doc, layout.pageLabel, layout.paper, coded ? 'left' : 'center', layout.pagesPerCopy);
+  if (options.boxesOnly) return { bytes: Buffer.alloc(0), boxes: ctx.boxes };
   ctx.root.end();
   doc.end();
   const { Title, Author, Subject } = infoOf(layout, meta);
