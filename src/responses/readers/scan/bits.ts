@@ -46,43 +46,71 @@ export function oneBitDeflateTiff(file: Uint8Array): OneBitTiff | undefined {
 }
 
 /**
- * The bits as grey, each k × k block one pixel (its share of white; the last columns and rows
- * that make no whole block are left off). Undefined when the strip does not inflate to the
- * image's size.
+ * The bits as grey at `width` pixels a row: each grey pixel the share of white in the square
+ * of bits it covers (k × k bits, k = the image's width / `width`, a block's edge bits counted
+ * by the part of them inside it). Undefined when the strip does not inflate to the image's size.
  */
-export function shrinkBits(image: OneBitTiff, k: number): GrayImage | undefined {
+export function shrinkBits(image: OneBitTiff, width: number): GrayImage | undefined {
   let bits: Buffer;
   try {
     bits = inflateSync(image.strip);
   } catch {
     return undefined;
   }
-  const { width, height } = image;
-  const row = Math.ceil(width / 8);
-  if (bits.byteLength < row * height) return undefined;
-  const w = Math.floor(width / k);
-  const h = Math.floor(height / k);
-  const data = new Uint8Array(w * h);
-  const black = new Uint16Array(w);
-  // A byte with no black pixel: all 1s where 1 is white, all 0s where 1 is black.
+  const row = Math.ceil(image.width / 8);
+  if (bits.byteLength < row * image.height || width < 1) return undefined;
+  const k = image.width / width;
+  const w = width;
+  const h = Math.max(1, Math.round(image.height / k));
+  // Where each bit goes: the block it starts in, and the share of it inside that block (the
+  // rest is in the next one).
+  const split = (n: number, cells: number) => {
+    const cell = new Int32Array(n);
+    const share = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      cell[i] = Math.floor(i / k);
+      share[i] = Math.min(1, (cell[i] + 1) * k - i);
+      if (cell[i] >= cells) cell[i] = -1;
+    }
+    return { cell, share };
+  };
+  const cols = split(image.width, w);
+  const rows = split(image.height, h);
+  // Black per block, one row of blocks more than the image, one column more, so a bit's share
+  // in the next block needs no test.
+  const stride = w + 1;
+  const black = new Float32Array(stride * (h + 1));
+  // A byte with no black bit: all 1s where 1 is white, all 0s where 1 is black.
   const paper = image.whiteIsZero ? 0x00 : 0xff;
   const blackBit = image.whiteIsZero ? 1 : 0;
-  const full = k * k;
-  for (let y = 0; y < h; y++) {
-    black.fill(0);
-    for (let dy = 0; dy < k; dy++) {
-      const start = (y * k + dy) * row;
-      for (let b = 0; b < row; b++) {
-        const byte = bits[start + b];
-        if (byte === paper) continue;
-        for (let i = 0; i < 8; i++) {
-          const x = b * 8 + i;
-          if (((byte >> (7 - i)) & 1) === blackBit && x < w * k) black[(x / k) | 0]++;
-        }
+  for (let y = 0; y < image.height; y++) {
+    const Y = rows.cell[y];
+    if (Y < 0) continue;
+    const b = rows.share[y];
+    const start = y * row;
+    for (let byteAt = 0; byteAt < row; byteAt++) {
+      const byte = bits[start + byteAt];
+      if (byte === paper) continue;
+      for (let i = 0; i < 8; i++) {
+        const x = byteAt * 8 + i;
+        if (x >= image.width || ((byte >> (7 - i)) & 1) !== blackBit) continue;
+        const X = cols.cell[x];
+        if (X < 0) continue;
+        const a = cols.share[x];
+        const at = Y * stride + X;
+        black[at] += a * b;
+        black[at + 1] += (1 - a) * b;
+        black[at + stride] += a * (1 - b);
+        black[at + stride + 1] += (1 - a) * (1 - b);
       }
     }
-    const out = y * w;
-    for (let x = 0; x < w; x++) data[out + x] = Math.round((255 * (full - black[x])) / full);
   }
+  const scale = 255 / (k * k);
+  const data = new Uint8Array(w * h);
+  for (let Y = 0; Y < h; Y++)
+    for (let X = 0, from = Y * stride, to = Y * w; X < w; X++) {
+      const grey = 255.5 - black[from + X] * scale;
+      data[to + X] = grey < 0 ? 0 : grey;
+    }
   return { width: w, height: h, data };
 }

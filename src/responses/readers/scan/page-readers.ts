@@ -59,11 +59,11 @@ const workerFile = fileURLToPath(new URL('./page-worker.js', import.meta.url));
 
 /**
  * Pages a worker is given at a time. A worker decodes and maps the pages it holds while the
- * test it needs is rendered here (about a second, once per test): with one page at a time it
- * would wait idle for that second; with a few it decodes on. Each held page is one page's
- * pixels at the reading resolution (~1 MB), so memory stays bounded whatever the page count.
+ * test it needs is rendered here (once per test), instead of waiting idle with one. Two, not
+ * more: with six, peak memory grew with the page count (377 MB for 120 pages against 325 for
+ * 60; with two 317 and 312), as more decodes ran at once in the native allocator.
  */
-const pagesPerWorker = 6;
+const pagesPerWorker = 2;
 
 /** A worker's messages: a page read (or failed), or a request for a test's geometry. */
 type FromWorker = { id: number; result?: PageResult; error?: string } | { geometryOf: Group };
