@@ -190,6 +190,12 @@ const table = z
      * read without grey.
      */
     markColumns: z.array(z.number().int().nonnegative()).optional(),
+    /**
+     * Every row as tall as the tallest row of all the document's evenRows tables (the test's
+     * statement rows): a long statement does not make its row taller than the others, and
+     * on a fixed page such rows grow alike on every page.
+     */
+    evenRows: z.boolean().optional(),
   })
   .strict();
 

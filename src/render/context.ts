@@ -36,6 +36,8 @@ export interface Ctx {
   where: Where;
   /** Tables on the current page whose rows grow to fill it: the height added to each row. */
   grow: Map<TableBlock, number>;
+  /** The document's tables whose rows are all equally tall (TableBlock.evenRows). */
+  evenTables: readonly TableBlock[];
   /**
    * While measuring: the text (and where it is in the content) that needs the most room,
    * so a page that cannot fit can name what to shorten.

@@ -70,11 +70,18 @@ function fitScale(blocks: Block[], pageNumber: number, layout: LayoutDocument, m
 export function fitPages(pages: Block[][], layout: LayoutDocument, meta: PdfMeta, doc: Pdf): PageFit[] {
   if (layout.pages !== 'fixed') return pages.map(() => ({ scale: 1, grow: new Map<TableBlock, number>() }));
   const scale = Math.min(...pages.map((blocks, i) => fitScale(blocks, i + 1, layout, meta, doc)));
-  return pages.map((blocks) => {
+  const fits = pages.map((blocks) => {
     const ctx = makeCtx(doc, scaledStyle(typeStyles[layout.paper], scale), layout, meta);
     const room = ctx.frame.bottom - ctx.frame.top - pageHeight(blocks, ctx);
     return { scale, grow: growth(blocks, room, ctx) };
   });
+  // Rows that are all equally tall grow alike on every page: as much as the fullest page allows.
+  const even = fits.flatMap((fit) => [...fit.grow].filter(([b]) => b.evenRows).map(([, g]) => g));
+  if (even.length > 0) {
+    const least = Math.min(...even);
+    for (const fit of fits) for (const [b] of fit.grow) if (b.evenRows) fit.grow.set(b, least);
+  }
+  return fits;
 }
 
 /**
