@@ -146,7 +146,7 @@ describe('the fillable tests', () => {
       expect(text('MusContentVersion')).toBe(content.meta.version);
       expect(text('MusStatements')).toBe(hashOfContentFiles(group));
       expect(text('Keywords')).toContain(
-        `mus-test=${group}; mus-content-version=1; mus-statements=${hashOfContentFiles(group)}`,
+        `mus-test=${group}; mus-content-version=2; mus-statements=${hashOfContentFiles(group)}`,
       );
       const raw = Buffer.from(fillable[group]).toString('latin1');
       expect(raw).not.toMatch(/\/(JavaScript|JS|AA|OpenAction|NeedAppearances)\b/);

@@ -32,6 +32,11 @@ const heading = z
      * of one; else the heading goes with the start of what follows (render/pagination.ts).
      */
     keepWithNext: z.boolean().optional(),
+    /**
+     * With keepWithNext: its section goes onto one page whenever it fits one (a list of what
+     * to bring, a checklist step with its tools line), not only when it is short.
+     */
+    keepSection: z.boolean().optional(),
     source: source.optional(),
   })
   .strict();
@@ -53,6 +58,8 @@ const list = z
     /** bullet •, number 1., check: a tick box before each item (checklists). */
     style: z.enum(['bullet', 'number', 'check']),
     items: z.array(z.string()),
+    /** 2: the items in two columns, the first half at the left (a list of short items). */
+    columns: z.literal(2).optional(),
   })
   .strict();
 

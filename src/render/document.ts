@@ -70,6 +70,7 @@ export function makeCtx(doc: Pdf, style: TypeStyle, layout: LayoutDocument, meta
     boxes: [],
     where: { file: meta.name, paper: layout.paper },
     grow: new Map(),
+    tail: 0,
     evenTables: layout.blocks.filter((b): b is TableBlock => b.kind === 'table' && b.evenRows === true),
     newPage: () => {
       // A fixed page was measured to fit: running over is a renderer bug, not a user error.

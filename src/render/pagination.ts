@@ -136,7 +136,8 @@ function keepHeight(blocks: Block[], i: number, ctx: Ctx): number {
     end++;
   }
   const section = runHeight(blocks, i, end, ctx);
-  if (section <= keepWhole * (ctx.frame.bottom - ctx.frame.top)) return section;
+  const page = ctx.frame.bottom - ctx.frame.top;
+  if (section <= (block.keepSection ? page : keepWhole * page)) return section;
   const own = drawer.measure(block, ctx);
   const next = blocks[i + 1];
   if (!next) return own;
@@ -151,6 +152,19 @@ function keepHeight(blocks: Block[], i: number, ctx: Ctx): number {
   const { lead } = drawerFor(next);
   if (lead) return own + lead(next, ctx);
   return own + Math.min(drawerFor(next).measure(next, ctx), ctx.style.body * 4);
+}
+
+/**
+ * The closing paragraph that must not open a page alone after block `i` (see Ctx.tail): a
+ * paragraph right after a block that splits, ending its section (a kept heading or the end
+ * follows).
+ */
+export function tailHeight(blocks: Block[], i: number, ctx: Ctx): number {
+  const next = blocks[i + 1];
+  if (!drawerFor(blocks[i]).splits || next?.kind !== 'paragraph') return 0;
+  const after = blocks[i + 2];
+  if (after && !keptWithNext(after)) return 0;
+  return drawerFor(next).measure(next, ctx);
 }
 
 /**
