@@ -198,7 +198,7 @@ describe('matching headers to statements', () => {
 
   it('reads the row part after a question title: Title.Row (Microsoft) and Title [Row] (Google)', () => {
     expect(read(`Hvor godt fungerer din MUS?.${texts[6].leader}`)).toBe(7);
-    expect(read(`Del 2. Samtalen.${texts[6].employee}`)).toBe(7);
+    expect(read(`Del 2. Selve MUS-samtalen.${texts[6].employee}`)).toBe(7);
     expect(read(`MUS-testen [${texts[6].employee}]`)).toBe(7);
     expect(read('MUS-testen [Udsagn 7]')).toBe(7);
     expect(read('Hvor godt fungerer din MUS?.7')).toBe(7);

@@ -180,10 +180,10 @@ const table = z
     header: z.array(z.string()).optional(),
     sections: z.array(section),
     /**
-     * Row height: compact text rows, rows to write a number in, rows with tick boxes, or rows
-     * to write counts in on a poster.
+     * Row height: compact text rows, rows to write a number in, rows with tick boxes, rows
+     * to write counts in on a poster, or a field for two rows of 76 mm post-its (never smaller).
      */
-    rows: z.enum(['compact', 'write', 'boxes', 'poster', 'posterLarge']),
+    rows: z.enum(['compact', 'write', 'boxes', 'poster', 'posterLarge', 'postIts']),
     /** Alternative text for screen readers summarising the table. */
     summary: z.string().optional(),
     /**
@@ -297,7 +297,8 @@ const statementBars = z
           rows: z.array(
             z
               .object({
-                n: z.number().int().positive(),
+                /** The statement's number; none for a row that is not one statement (a group's total). */
+                n: z.number().int().positive().optional(),
                 text: z.string(),
                 source: source.optional(),
                 /** Answers per category, in scale order. */
