@@ -423,7 +423,7 @@ describe('errors name the file, the row and the column', () => {
       ]),
     );
     expect(await problem({ employee: file })).toBe(
-      `${file}: columns G and U are both statement 7 ("Spørgsmål 7", "Titel [Min leder giver mig klare tilbagemeldinger på min opgaveløsning]"); keep one`,
+      `${file}: columns G and U are both statement 7 ("Spørgsmål 7", "Titel [Min leder giver mig klare tilbagemeldinger på min op…"); keep one`,
     );
   });
 
