@@ -41,10 +41,22 @@ function measureItems(block: ListBlock, items: string[], ctx: Ctx): number {
   }, 0);
 }
 
-/** The two columns of a two-column list: the first half of the items at the left. */
-function halves(block: ListBlock): [string[], string[]] {
-  const split = Math.ceil(block.items.length / 2);
-  return [block.items.slice(0, split), block.items.slice(split)];
+/**
+ * The two columns of a two-column list: the items in order, split where the taller column is
+ * lowest (long items and short ones balance by height, not by count).
+ */
+function halves(block: ListBlock, ctx: Ctx): [string[], string[]] {
+  const heights = inColumn(ctx, 0, () => block.items.map((item) => itemHeight(block, item, ctx)));
+  const total = heights.reduce((a, b) => a + b, 0);
+  let best = Math.ceil(block.items.length / 2);
+  let bestHeight = Number.POSITIVE_INFINITY;
+  let left = 0;
+  for (let split = 0; split <= heights.length; split++) {
+    const taller = Math.max(left, total - left);
+    if (taller < bestHeight) [best, bestHeight] = [split, taller];
+    left += heights[split] ?? 0;
+  }
+  return [block.items.slice(0, best), block.items.slice(best)];
 }
 
 /** Runs `f` with the frame narrowed to one column (items measure and draw within the frame). */
@@ -63,7 +75,9 @@ function inColumn<T>(ctx: Ctx, column: 0 | 1, f: () => T): T {
 function measure(block: ListBlock, ctx: Ctx): number {
   const items =
     block.columns === 2
-      ? Math.max(...halves(block).map((items, c) => inColumn(ctx, c as 0 | 1, () => measureItems(block, items, ctx))))
+      ? Math.max(
+          ...halves(block, ctx).map((items, c) => inColumn(ctx, c as 0 | 1, () => measureItems(block, items, ctx))),
+        )
       : measureItems(block, block.items, ctx);
   return items + ctx.style.body * 0.3;
 }
@@ -79,7 +93,7 @@ export const list: BlockDrawer<ListBlock> = {
       // Both columns on one page: the left column's items, then the right's, from the same top.
       ensureRoom(ctx, measure(block, ctx), block.items[0] ?? '');
       const top = ctx.y;
-      const [left, right] = halves(block);
+      const [left, right] = halves(block, ctx);
       inColumn(ctx, 0, () => drawItems(block, left, 0, ctx, listElement));
       const leftEnd = ctx.y;
       ctx.y = top;
