@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixture, repoRoot, runMus } from './helpers/cli.js';
+import { fixture, runMus } from './helpers/cli.js';
 import { A4, flat, readPdf, tempDir } from './helpers/pdf.js';
 import { textRuns } from './helpers/raster.js';
 
