@@ -288,7 +288,7 @@ describe('A3 posters are legible at 3 m', () => {
         const pages = await textRuns(readFileSync(join(sets[set], poster)));
         const runs = pages.flat();
         const statementRuns = runs.filter(isStatementLine);
-        expect(statementRuns.length, poster).toBeGreaterThan(20);
+        expect(statementRuns.length, poster).toBeGreaterThanOrEqual(20); // one line per statement at least
         const statementSize = Math.min(...statementRuns.map((r) => r.size));
         expect(statementSize, poster).toBeGreaterThanOrEqual(14);
         for (const title of [content.resultSheet.step1.heading, content.resultSheet.step2.heading]) {
