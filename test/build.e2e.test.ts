@@ -20,7 +20,7 @@ const expected = {
   'resultatskema-leder.pdf': { size: A3, pages: 3 },
   'resultatskema-medarbejder.pdf': { size: A3, pages: 3 },
   'procesguide-tjekliste.pdf': { size: A4, pages: 6 },
-  'dialogplakat.pdf': { size: A3, pages: 1 },
+  'dialogplakat.pdf': { size: A3, pages: 8 },
   'handleplan.pdf': { size: A4, pages: 1 },
 } as const;
 type Name = keyof typeof expected;

@@ -94,8 +94,9 @@ describe('parts flow, headings stay with what follows', () => {
       runs.forEach((page, i) => {
         const text = page.filter((r) => r.str.trim() && !/^Side \d+ af \d+$/.test(r.str.trim()));
         const lowest = text.reduce((a, b) => (b.y > a.y ? b : a));
+        // A heading's (last) line: its words, set larger than the body text (10.5 pt).
         expect(
-          headings.some((h) => h.includes(lowest.str.trim())),
+          headings.some((h) => h.includes(lowest.str.trim())) && lowest.size > 10.6,
           `page ${i + 1} ends with the heading "${lowest.str}"`,
         ).toBe(false);
         if (i < runs.length - 1) expect(lowest.y / A4.height, `page ${i + 1} ends at`).toBeGreaterThan(0.6);
@@ -127,6 +128,30 @@ describe('parts flow, headings stay with what follows', () => {
     expect(loose.map((p) => p.text.includes('Overskriften'))).toEqual([true, false]);
     expect(loose[1].text).toContain('Et langt afsnit');
   });
+});
+
+describe('nothing split or orphaned across pages', () => {
+  it.each([[{}], [{ tilgang: 1 }], [{ tilgang: 2 }]] as const)(
+    '%j: "Det skal du have med" on one page with all its items; no tools line opens a page; the last page holds more than the contact block',
+    async (options) => {
+      const view = checklistView(content, options as ViewOptions);
+      const { pages: printed } = await checklist(options as ViewOptions);
+      const flat = printed.map((p) => p.text.replace(/\s+/g, ' '));
+      const heading = view.toolsToBring.heading;
+      const on = flat.findIndex((text) => text.includes(heading));
+      expect(on).toBeGreaterThanOrEqual(0);
+      // Each item's first words on the heading's page (an item may wrap within its column).
+      for (const item of view.toolsToBring.items) {
+        const start = item.split(' ').slice(0, 3).join(' ');
+        expect(flat[on], item).toContain(start);
+      }
+      const tools = content.checklist.phaseColumns.tools;
+      printed.forEach((page, i) => expect(page.text.trimStart().startsWith(tools), `page ${i + 1}`).toBe(false));
+      const contact = content.checklist.contact.heading;
+      const last = flat[flat.length - 1];
+      expect(last.indexOf(contact)).toBeGreaterThan(200); // other text comes before the contact block
+    },
+  );
 });
 
 describe('page numbers', () => {

@@ -222,15 +222,17 @@ describe('the comparison poster from eksempel-svar.yaml', () => {
       expect(run.size, run.str).toBeGreaterThanOrEqual(14);
   });
 
-  it("the dialogue poster names each group's most-answered category per theme", async () => {
-    const dialogue = flat((await readPdf(join(out, 'dialogplakat.pdf'))).text);
+  it("the dialogue poster shows each group's answers per theme on the theme's first sheet (numbers: dialogue.e2e)", async () => {
+    const poster = await readPdf(join(out, 'dialogplakat.pdf'));
+    expect(poster.pages).toHaveLength(8);
     themes.forEach((theme, t) => {
-      const [leaders, employees] = [
-        hand.mostAnswered.leaders[t].join(' og '),
-        hand.mostAnswered.employees[t].join(' og '),
-      ];
-      expect(dialogue).toContain(`${theme.title} · flest svar – ledere: ${leaders}, medarbejdere: ${employees}`);
+      const sheet = flat(poster.pages[1 + 2 * t].text);
+      expect(sheet).toContain(theme.title);
+      expect(sheet).toContain(`Svarene på temaets ${theme.statements.length} udsagn`);
+      expect(sheet).toContain('Ledere');
+      expect(sheet).toContain('Medarbejdere');
     });
+    expect(flat(poster.text)).not.toContain('flest svar');
   });
 });
 
@@ -266,7 +268,7 @@ describe('edge cases of the comparison', () => {
     expect(text).not.toContain(' svar ');
     expect(text).toContain('61–80'); // step 1 stays, as on the group posters
     const dialogue = flat((await readPdf(join(small.out, 'dialogplakat.pdf'))).text);
-    expect(dialogue).toContain('medarbejdere: vises ikke (færre end 5 har svaret)');
+    expect(dialogue).toContain('Medarbejdere: vises ikke (færre end 5 har svaret)');
 
     const allowed = build(['--responses', file, '--allow-small-groups']);
     const shownText = flat((await readPdf(join(allowed.out, 'resultatskema-sammenligning.pdf'))).text);
@@ -293,13 +295,13 @@ describe('edge cases of the comparison', () => {
 });
 
 describe('the dialogue poster and the action plan (every build)', () => {
-  it('blank: one A3 sheet with the three questions, the themes and INDSATSOMRÅDER; an A4 plan to fill in', async () => {
+  it('blank: 8 A3 sheets with the three questions, the themes and INDSATSOMRÅDER; an A4 plan to fill in', async () => {
     const { code, stderr, out } = build([]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(existsSync(join(out, 'resultatskema-sammenligning.pdf'))).toBe(false);
     const poster = await readPdf(join(out, 'dialogplakat.pdf'));
-    expect(poster.pages).toHaveLength(1);
+    expect(poster.pages).toHaveLength(8);
     expect([poster.pages[0].width, poster.pages[0].height]).toEqual([
       expect.closeTo(A3.width, 1),
       expect.closeTo(A3.height, 1),
@@ -314,7 +316,10 @@ describe('the dialogue poster and the action plan (every build)', () => {
       expect(text).toContain(q);
     for (const theme of themes) expect(text).toContain(theme.title);
     expect(text).not.toContain('flest svar');
-    for (const run of (await textRuns(readFileSync(join(out, 'dialogplakat.pdf')))).flat())
+    // All but the page numbers, which are for putting the sheets in order.
+    for (const run of (await textRuns(readFileSync(join(out, 'dialogplakat.pdf'))))
+      .flat()
+      .filter((r) => !/^Side \d+ af \d+$/.test(r.str.trim())))
       expect(run.size, run.str).toBeGreaterThanOrEqual(14);
     const plan = await readPdf(join(out, 'handleplan.pdf'));
     expect(plan.pages).toHaveLength(1);

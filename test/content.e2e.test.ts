@@ -42,7 +42,7 @@ describe('content loading', () => {
     expect(content.numbered).toHaveLength(20);
     expect(content.statements.themes.map((t) => t.title)).toEqual([
       'Forberedelse og gennemførelse af MUS',
-      'Samtalen',
+      'Selve MUS-samtalen',
       'Værdien af MUS',
     ]);
     expect(content.scoring.scale.map((c) => [c.label, c.points])).toEqual([
@@ -78,7 +78,7 @@ describe('content loading', () => {
   });
 
   it('a statement with no theme title is rejected', () => {
-    const dir = contentWith('udsagn.yaml', (t) => t.replace('- title: Samtalen', '- title: ""'));
+    const dir = contentWith('udsagn.yaml', (t) => t.replace('- title: Selve MUS-samtalen', '- title: ""'));
     expect(problemsOf(dir)).toMatch(/udsagn\.yaml:\d+:\d+ themes\[1\]\.title: must be a non-empty text/);
   });
 

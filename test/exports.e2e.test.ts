@@ -198,7 +198,7 @@ describe('matching headers to statements', () => {
 
   it('reads the row part after a question title: Title.Row (Microsoft) and Title [Row] (Google)', () => {
     expect(read(`Hvor godt fungerer din MUS?.${texts[6].leader}`)).toBe(7);
-    expect(read(`Del 2. Samtalen.${texts[6].employee}`)).toBe(7);
+    expect(read(`Del 2. Selve MUS-samtalen.${texts[6].employee}`)).toBe(7);
     expect(read(`MUS-testen [${texts[6].employee}]`)).toBe(7);
     expect(read('MUS-testen [Udsagn 7]')).toBe(7);
     expect(read('Hvor godt fungerer din MUS?.7')).toBe(7);
@@ -423,7 +423,7 @@ describe('errors name the file, the row and the column', () => {
       ]),
     );
     expect(await problem({ employee: file })).toBe(
-      `${file}: columns G and U are both statement 7 ("Spørgsmål 7", "Titel [Jeg får klare tilbagemeldinger på min opgaveløsning]"); keep one`,
+      `${file}: columns G and U are both statement 7 ("Spørgsmål 7", "Titel [Min leder giver mig klare tilbagemeldinger på min op…"); keep one`,
     );
   });
 

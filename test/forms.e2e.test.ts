@@ -132,7 +132,7 @@ describe('mus tally with returned tests', () => {
     expect(stderrLines(result.stderr)).toEqual([
       `${join(dir, 'E2.pdf')}: is damaged: the PDF is cut short (no end marker); ask for the file again`,
       expect.stringMatching(
-        /E3\.pdf: was made from other statements than .*content.da, though both say content version 1 /,
+        /E3\.pdf: was made from other statements than .*content.da, though both say content version 2 /,
       ),
       expect.stringMatching(/mus-test-medarbejder\.pdf: is the printed test, not the fillable one/),
       `${join(dir, 'noter.pdf')}: is not a PDF file, so not a returned test`,

@@ -146,7 +146,7 @@ describe('the fillable tests', () => {
       expect(text('MusContentVersion')).toBe(content.meta.version);
       expect(text('MusStatements')).toBe(hashOfContentFiles(group));
       expect(text('Keywords')).toContain(
-        `mus-test=${group}; mus-content-version=1; mus-statements=${hashOfContentFiles(group)}`,
+        `mus-test=${group}; mus-content-version=2; mus-statements=${hashOfContentFiles(group)}`,
       );
       const raw = Buffer.from(fillable[group]).toString('latin1');
       expect(raw).not.toMatch(/\/(JavaScript|JS|AA|OpenAction|NeedAppearances)\b/);
@@ -258,12 +258,12 @@ describe('the on-screen wording of the fillable tests', () => {
     '%s: says click, save and send back, and that RESULTAT is not needed on screen; the printed test keeps its X',
     async (group) => {
       const { printed, screen } = await texts(join(repoRoot, 'content/da'), group);
-      expect(screen).toContain('Ud for hvert udsagn klikker du i feltet ud for den svarkategori');
+      expect(screen).toContain('Ud for hvert spørgsmål klikker du i feltet ud for den svarkategori');
       expect(screen).toContain('Gem filen, når du har svaret, og send den tilbage.');
       expect(screen).toContain('RESULTAT behøver du ikke udfylde på skærmen.');
       expect(screen).not.toMatch(/sætter du et X|Tæl antal krydser|Tæl dine krydser/);
       expect(screen).not.toContain('Send den til');
-      expect(printed).toContain('Ud for hvert udsagn sætter du et X ud for den svarkategori');
+      expect(printed).toContain('Ud for hvert spørgsmål sætter du et X ud for den svarkategori');
       expect(printed).toContain('Tæl dine krydser i hver kategori');
       expect(printed).not.toMatch(/klikker|Gem filen|på skærmen/);
     },
@@ -335,13 +335,13 @@ describe('reading returned tests', () => {
     const fromChanged = await makeFillable(rendered.leader, { content: changed, group: 'leader' });
     const filled = await fillForm(fromChanged, knownAnswers().leaders[0].answers);
     expect(await problemOf(filled)).toMatch(
-      /^svar\.pdf: was made from other statements than .*, though both say content version 1 \(were the statements changed without raising the version/,
+      /^svar\.pdf: was made from other statements than .*, though both say content version 2 \(were the statements changed without raising the version/,
     );
     // The employee statements did not change: an employee form still fits.
     expect((await readReturnedForm(await fillForm(fillable.employee, []), 'e.pdf', changed)).group).toBe('employee');
 
-    const newer = { ...content, meta: { ...content.meta, version: '2' } };
-    expect(await problemOf(filled, newer)).toMatch(/was made from content version 1, but .* is version 2/);
+    const newer = { ...content, meta: { ...content.meta, version: '3' } };
+    expect(await problemOf(filled, newer)).toMatch(/was made from content version 2, but .* is version 3/);
   });
 
   it('reports a value that names none of the boxes, cut to a short excerpt', async () => {

@@ -11,10 +11,13 @@ import { scanPrinting } from '../src/app/scans.js';
 import { readScans } from '../src/responses/readers/scan/read-scans.js';
 import { runMus, repoRoot } from './helpers/cli.js';
 import { flat, readPdf, tempDir } from './helpers/pdf.js';
+import { renderPages, textRuns } from './helpers/raster.js';
 import { printTest, type PrintedTest } from './helpers/scan/printed.js';
 import { asJpeg, scanPdf } from './helpers/scan/scanner.js';
 import { randomAnswers, scanImages, scanStack } from './helpers/scan/stack.js';
 import { createCanvas } from '@napi-rs/canvas';
+import PDFDocument from 'pdfkit';
+import { registerFonts } from '../src/render/fonts.js';
 
 const content = loadContent(join(repoRoot, 'content/da'));
 const labels = content.scoring.scale.map((c) => c.label);
@@ -128,6 +131,46 @@ describe('a folder of scans and typed answers', () => {
       expect(readFileSync(join(dir, 'gennemgang.pdf')).equals(first), `run ${run + 2}`).toBe(true);
     }
   }, 180_000);
+
+  it("the review sheet shows the doubtful row's statement as the test prints it, and each box's category name centred under it", async () => {
+    const bytes = readFileSync(join(dir, 'gennemgang.pdf'));
+    const text = flat((await readPdf(join(dir, 'gennemgang.pdf'))).text);
+    expect(text).toContain('2. Jeg er godt forberedt til MUS'); // leader statement 2
+    const runs = (await textRuns(bytes))[0];
+    const statement = runs.find((r) => r.str.startsWith('2. Jeg er godt'))!;
+    const names = labels.map((label) => runs.find((r) => r.str === label && r.y > statement.y)!);
+    expect(names.every(Boolean)).toBe(true);
+    for (const name of names) expect(name.y).toBeCloseTo(names[0].y, 0); // one line
+    // The picture's boxes, found in pixels: the pixel row between the statement and the names
+    // with the most ink is the boxes' top or bottom edge; its dark runs are the boxes.
+    const scale = 4;
+    const [page] = await renderPages(bytes, scale, { gray: true });
+    const dark = (x: number, y: number) => page.data[(y * page.width + x) * 4] < 128;
+    let edge = 0;
+    let most = -1;
+    for (let y = Math.ceil((statement.y + statement.size) * scale); y < names[0].y * scale; y++) {
+      let count = 0;
+      for (let x = 0; x < page.width; x++) if (dark(x, y)) count++;
+      if (count > most) [most, edge] = [count, y];
+    }
+    const boxes: { from: number; to: number }[] = [];
+    for (let x = 0; x < page.width; x++) {
+      if (!dark(x, edge)) continue;
+      const from = x;
+      while (x < page.width && dark(x, edge)) x++;
+      if (x - from > 3 * scale) boxes.push({ from, to: x }); // a box's edge is ≈ 4 mm; specks are not
+    }
+    expect(boxes).toHaveLength(labels.length);
+    // Each name's centre within 1 mm of its box's centre (the names' widths measured as drawn).
+    const measure = new PDFDocument();
+    registerFonts(measure);
+    measure.font('regular');
+    names.forEach((name, i) => {
+      const centre = name.x + measure.fontSize(name.size).widthOfString(name.str) / 2;
+      const box = (boxes[i].from + boxes[i].to) / 2 / scale;
+      expect(Math.abs(centre - box), labels[i]).toBeLessThan(2.9);
+    });
+  }, 60_000);
 
   it("the corrections are applied by the next mus tally and mus build, and the review files are not read as answers; the poster shows the tally's numbers", async () => {
     const corrections = join(dir, 'rettelser.yaml');

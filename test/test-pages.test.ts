@@ -7,7 +7,7 @@ import { testView } from '../src/documents/test/test.js';
 import { renderTemplate } from '../src/layout/template.js';
 import { defaultContentDir } from '../src/paths.js';
 import { renderPdf } from '../src/render/pdf.js';
-import { textRuns } from './helpers/raster.js';
+import { strokedRects, textRuns } from './helpers/raster.js';
 
 const content = loadContent(defaultContentDir);
 const meta = { language: 'da-DK', author: 'test', date: new Date(Date.UTC(2024, 0, 1)), name: 't.pdf' };
@@ -16,7 +16,7 @@ async function drawn(group: 'leader' | 'employee', onScreen: boolean) {
   const layout = await renderTemplate('test', testView(content, group, onScreen));
   const pdf = await renderPdf(layout, meta);
   const runs = await textRuns(pdf.bytes);
-  return { layout, runs, text: runs.map((page) => page.map((r) => r.str).join(' ')).join(' ') };
+  return { layout, pdf, runs, text: runs.map((page) => page.map((r) => r.str).join(' ')).join(' ') };
 }
 
 describe('the paper test', () => {
@@ -37,6 +37,37 @@ describe('the paper test', () => {
       expect(rule.size).toBeCloseTo(intro.size, 1);
       expect(rule.size).toBeGreaterThanOrEqual(9);
       expect(front.some((r) => r.str.includes(content.test.markingExamples!.corrected))).toBe(true);
+    },
+  );
+
+  it.each(['leader', 'employee'] as const)(
+    '%s: every statement row is equally tall on both pages, its boxes centred at least 3 mm from the rules',
+    async (group) => {
+      const { pdf } = await drawn(group, false);
+      const mm = 72 / 25.4;
+      const rects = await strokedRects(pdf.bytes);
+      const rows: { height: number; above: number; below: number }[] = [];
+      for (const box of pdf.boxes) {
+        // The grid cell the box is drawn in (the tick box itself is the smaller square inside it).
+        const cell = rects[box.page].find(
+          (r) =>
+            r.lineWidth < 1 &&
+            r.x <= box.x &&
+            r.x + r.width >= box.x + box.size &&
+            r.y <= box.y &&
+            r.y + r.height >= box.y + box.size,
+        )!;
+        expect(cell, `box ${box.name}`).toBeDefined();
+        if (box.value !== content.scoring.scale[0].label) continue; // one box per row
+        rows.push({ height: cell.height, above: box.y - cell.y, below: cell.y + cell.height - box.y - box.size });
+      }
+      expect(rows).toHaveLength(20);
+      for (const row of rows) {
+        expect(row.height).toBeCloseTo(rows[0].height, 1);
+        expect(row.above).toBeGreaterThanOrEqual(3 * mm);
+        expect(row.below).toBeGreaterThanOrEqual(3 * mm);
+        expect(row.above).toBeCloseTo(row.below, 1);
+      }
     },
   );
 

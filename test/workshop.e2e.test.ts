@@ -113,6 +113,7 @@ describe('workshop.yaml printed where it would be written by hand', () => {
       expect(sheet).toContain(`Side ${i + 1} af 2`);
     });
     expect(pages['dialogplakat.pdf'][0]).toContain(`Dialog om resultaterne ${line}`);
+    for (const sheet of pages['dialogplakat.pdf']) expect(sheet).toContain(line); // every sheet of the poster
     expect(pages['handleplan.pdf'][0]).toContain(`Handleplan – videre forløb ${line}`);
   });
 

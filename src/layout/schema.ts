@@ -32,6 +32,11 @@ const heading = z
      * of one; else the heading goes with the start of what follows (render/pagination.ts).
      */
     keepWithNext: z.boolean().optional(),
+    /**
+     * With keepWithNext: its section goes onto one page whenever it fits one (a list of what
+     * to bring, a checklist step with its tools line), not only when it is short.
+     */
+    keepSection: z.boolean().optional(),
     source: source.optional(),
   })
   .strict();
@@ -53,6 +58,8 @@ const list = z
     /** bullet •, number 1., check: a tick box before each item (checklists). */
     style: z.enum(['bullet', 'number', 'check']),
     items: z.array(z.string()),
+    /** 2: the items in two columns, the first half at the left (a list of short items). */
+    columns: z.literal(2).optional(),
   })
   .strict();
 
@@ -173,10 +180,10 @@ const table = z
     header: z.array(z.string()).optional(),
     sections: z.array(section),
     /**
-     * Row height: compact text rows, rows to write a number in, rows with tick boxes, or rows
-     * to write counts in on a poster.
+     * Row height: compact text rows, rows to write a number in, rows with tick boxes, rows
+     * to write counts in on a poster, or a field for two rows of 76 mm post-its (never smaller).
      */
-    rows: z.enum(['compact', 'write', 'boxes', 'poster', 'posterLarge']),
+    rows: z.enum(['compact', 'write', 'boxes', 'poster', 'posterLarge', 'postIts']),
     /** Alternative text for screen readers summarising the table. */
     summary: z.string().optional(),
     /**
@@ -190,6 +197,12 @@ const table = z
      * read without grey.
      */
     markColumns: z.array(z.number().int().nonnegative()).optional(),
+    /**
+     * Every row as tall as the tallest row of all the document's evenRows tables (the test's
+     * statement rows): a long statement does not make its row taller than the others, and
+     * on a fixed page such rows grow alike on every page.
+     */
+    evenRows: z.boolean().optional(),
   })
   .strict();
 
@@ -284,7 +297,8 @@ const statementBars = z
           rows: z.array(
             z
               .object({
-                n: z.number().int().positive(),
+                /** The statement's number; none for a row that is not one statement (a group's total). */
+                n: z.number().int().positive().optional(),
                 text: z.string(),
                 source: source.optional(),
                 /** Answers per category, in scale order. */

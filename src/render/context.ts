@@ -37,6 +37,14 @@ export interface Ctx {
   /** Tables on the current page whose rows grow to fill it: the height added to each row. */
   grow: Map<TableBlock, number>;
   /**
+   * Flow pages: the height of the paragraph that closes the section after the block being
+   * drawn (a checklist step's tools line): a list takes it into account for its last item,
+   * so that the line never opens a page alone.
+   */
+  tail: number;
+  /** The document's tables whose rows are all equally tall (TableBlock.evenRows). */
+  evenTables: readonly TableBlock[];
+  /**
    * While measuring: the text (and where it is in the content) that needs the most room,
    * so a page that cannot fit can name what to shorten.
    */

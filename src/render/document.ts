@@ -1,7 +1,7 @@
 // Setting up a pdfkit document for a layout: the file's options and metadata, its pages,
 // and the drawing context the block drawers work in.
 import PDFDocument from 'pdfkit';
-import type { LayoutDocument } from '../layout/schema.js';
+import type { LayoutDocument, TableBlock } from '../layout/schema.js';
 import type { Ctx, Pdf } from './context.js';
 import { registerFonts } from './fonts.js';
 import { paperSizes, type TypeStyle } from './styles.js';
@@ -70,6 +70,8 @@ export function makeCtx(doc: Pdf, style: TypeStyle, layout: LayoutDocument, meta
     boxes: [],
     where: { file: meta.name, paper: layout.paper },
     grow: new Map(),
+    tail: 0,
+    evenTables: layout.blocks.filter((b): b is TableBlock => b.kind === 'table' && b.evenRows === true),
     newPage: () => {
       // A fixed page was measured to fit: running over is a renderer bug, not a user error.
       if (fixed) throw new InternalError('layout: a fixed page overflowed after it was measured to fit');

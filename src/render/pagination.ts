@@ -70,11 +70,18 @@ function fitScale(blocks: Block[], pageNumber: number, layout: LayoutDocument, m
 export function fitPages(pages: Block[][], layout: LayoutDocument, meta: PdfMeta, doc: Pdf): PageFit[] {
   if (layout.pages !== 'fixed') return pages.map(() => ({ scale: 1, grow: new Map<TableBlock, number>() }));
   const scale = Math.min(...pages.map((blocks, i) => fitScale(blocks, i + 1, layout, meta, doc)));
-  return pages.map((blocks) => {
+  const fits = pages.map((blocks) => {
     const ctx = makeCtx(doc, scaledStyle(typeStyles[layout.paper], scale), layout, meta);
     const room = ctx.frame.bottom - ctx.frame.top - pageHeight(blocks, ctx);
     return { scale, grow: growth(blocks, room, ctx) };
   });
+  // Rows that are all equally tall grow alike on every page: as much as the fullest page allows.
+  const even = fits.flatMap((fit) => [...fit.grow].filter(([b]) => b.evenRows).map(([, g]) => g));
+  if (even.length > 0) {
+    const least = Math.min(...even);
+    for (const fit of fits) for (const [b] of fit.grow) if (b.evenRows) fit.grow.set(b, least);
+  }
+  return fits;
 }
 
 /**
@@ -129,7 +136,8 @@ function keepHeight(blocks: Block[], i: number, ctx: Ctx): number {
     end++;
   }
   const section = runHeight(blocks, i, end, ctx);
-  if (section <= keepWhole * (ctx.frame.bottom - ctx.frame.top)) return section;
+  const page = ctx.frame.bottom - ctx.frame.top;
+  if (section <= (block.keepSection ? page : keepWhole * page)) return section;
   const own = drawer.measure(block, ctx);
   const next = blocks[i + 1];
   if (!next) return own;
@@ -144,6 +152,19 @@ function keepHeight(blocks: Block[], i: number, ctx: Ctx): number {
   const { lead } = drawerFor(next);
   if (lead) return own + lead(next, ctx);
   return own + Math.min(drawerFor(next).measure(next, ctx), ctx.style.body * 4);
+}
+
+/**
+ * The closing paragraph that must not open a page alone after block `i` (see Ctx.tail): a
+ * paragraph right after a block that splits, ending its section (a kept heading or the end
+ * follows).
+ */
+export function tailHeight(blocks: Block[], i: number, ctx: Ctx): number {
+  const next = blocks[i + 1];
+  if (!drawerFor(blocks[i]).splits || next?.kind !== 'paragraph') return 0;
+  const after = blocks[i + 2];
+  if (after && !keptWithNext(after)) return 0;
+  return drawerFor(next).measure(next, ctx);
 }
 
 /**

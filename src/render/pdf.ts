@@ -7,7 +7,7 @@ import type { BoxPosition } from './context.js';
 import { addPage, createPdf, infoOf, makeCtx, type PdfMeta } from './document.js';
 import { drawerFor } from './drawers.js';
 import { numberPages } from './page-numbers.js';
-import { breakBefore, fitPages, splitPages } from './pagination.js';
+import { breakBefore, fitPages, splitPages, tailHeight } from './pagination.js';
 import { scaledStyle, typeStyles } from './styles.js';
 import { escapeXmpValues } from './xmp.js';
 
@@ -39,7 +39,10 @@ export async function renderPdf(
     ctx.grow = fits[i].grow;
     addPage(ctx, layout);
     blocks.forEach((block, b) => {
-      if (flow) breakBefore(blocks, b, ctx);
+      if (flow) {
+        breakBefore(blocks, b, ctx);
+        ctx.tail = tailHeight(blocks, b, ctx);
+      }
       drawerFor(block).draw(block, ctx);
     });
   });

@@ -12,7 +12,15 @@ import { mm } from './styles.js';
 export interface ReviewSheetContent {
   title: string;
   intro: readonly string[];
-  rows: { line: string; picture?: GrayImage }[];
+  rows: {
+    line: string;
+    /** The statement as the test prints it, with its number. */
+    statement: string;
+    /** The category names, one under each box. */
+    labels: readonly string[];
+    /** The row's boxes; `boxes` is each box's centre as a share of the picture's width. */
+    picture?: GrayImage & { boxes: readonly number[] };
+  }[];
 }
 
 /**
@@ -49,16 +57,39 @@ export async function reviewSheetPdf(sheet: ReviewSheetContent, meta: PdfMeta): 
   doc.moveDown(0.5);
   for (const line of sheet.intro) doc.font('regular').fontSize(10).text(line, { width }).moveDown(0.3);
   doc.moveDown(0.5);
+  const pictureHeight = mm(14);
+  const labelSize = 9;
   for (const row of sheet.rows) {
-    const pictureHeight = mm(14);
-    if (doc.y + pictureHeight + 30 > doc.page.height - mm(15)) doc.addPage();
+    doc.font('regular').fontSize(10);
+    const statementHeight = doc.heightOfString(row.statement, { width });
+    // The row's text, statement, picture and category names stay together on one page.
+    if (doc.y + 14 + statementHeight + pictureHeight + labelSize * 2 + 16 > doc.page.height - mm(15)) doc.addPage();
     doc.font('bold').fontSize(10).text(row.line, left, doc.y, { width });
-    const top = doc.y + 3;
+    doc
+      .font('regular')
+      .fontSize(10)
+      .text(row.statement, left, doc.y + 2, { width });
+    const top = doc.y + 4;
+    let bottom = top;
     if (row.picture) {
       const w = Math.min(width, (pictureHeight * row.picture.width) / row.picture.height);
       doc.image(jpeg(row.picture), left, top, { width: w, height: pictureHeight });
+      // Each box's category name centred under it: the reader need not count boxes.
+      const step = row.picture.boxes.length > 1 ? (row.picture.boxes[1] - row.picture.boxes[0]) * w : w;
+      doc.font('regular').fontSize(labelSize);
+      row.picture.boxes.forEach((share, i) => {
+        const label = row.labels[i];
+        if (label === undefined) return;
+        const labelWidth = Math.max(step, doc.widthOfString(label) + 2);
+        doc.text(label, left + share * w - labelWidth / 2, top + pictureHeight + 2, {
+          width: labelWidth,
+          align: 'center',
+          lineBreak: false,
+        });
+      });
+      bottom = top + pictureHeight + 2 + labelSize * 1.3;
     }
-    doc.y = top + pictureHeight + 10;
+    doc.y = bottom + 12;
   }
   doc.end();
   return bytes;

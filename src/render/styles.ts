@@ -33,7 +33,7 @@ export interface TypeStyle {
   /** Counts on a pre-filled sheet never shrink below this. */
   minCount: number;
   box: number;
-  rowHeights: { compact: number; write: number; boxes: number; poster: number; posterLarge: number };
+  rowHeights: { compact: number; write: number; boxes: number; poster: number; posterLarge: number; postIts: number };
   cellPadding: number;
   lineGap: number;
 }
@@ -55,7 +55,7 @@ export const typeStyles: Record<PaperSize, TypeStyle> = {
     minTableText: 8.5,
     minCount: 10,
     box: mm(5.5),
-    rowHeights: { compact: 18, write: mm(7.5), boxes: mm(9), poster: 40, posterLarge: 70 },
+    rowHeights: { compact: 18, write: mm(7.5), boxes: mm(9), poster: 40, posterLarge: 70, postIts: mm(153) },
     cellPadding: 5,
     lineGap: 1.5,
   },
@@ -75,7 +75,7 @@ export const typeStyles: Record<PaperSize, TypeStyle> = {
     minTableText: 14,
     minCount: 20,
     box: mm(8),
-    rowHeights: { compact: 30, write: mm(10), boxes: mm(12), poster: 42, posterLarge: 120 },
+    rowHeights: { compact: 30, write: mm(10), boxes: mm(12), poster: 42, posterLarge: 120, postIts: mm(153) },
     cellPadding: 7,
     lineGap: 2,
   },
@@ -124,6 +124,7 @@ function scale(style: TypeStyle, factor: number): TypeStyle {
       boxes: Math.max(style.box + 4, s(style.rowHeights.boxes)),
       poster: s(style.rowHeights.poster),
       posterLarge: s(style.rowHeights.posterLarge),
+      postIts: style.rowHeights.postIts, // two rows of 76 mm post-its, whatever the type
     },
     cellPadding: s(style.cellPadding),
   };

@@ -31,7 +31,9 @@ function geometry(ctx: Ctx, block?: StatementBarsBlock) {
   const total = ctx.frame.right - ctx.frame.left;
   ctx.doc.font('regular').fontSize(cellText(ctx).size);
   const n = ctx.doc.widthOfString('20.') + 2 * ctx.style.cellPadding;
-  const bar = total * 0.38;
+  // Rows that are not statements (the dialogue poster's groups) have short labels: the bars get most of the width.
+  const labelsOnly = block?.sections.every((s) => s.rows.every((r) => r.n === undefined)) ?? false;
+  const bar = total * (labelsOnly ? 0.62 : 0.38);
   ctx.doc.font(headerText(ctx).font).fontSize(headerText(ctx).size);
   const unanswered = (block ? ctx.doc.widthOfString(block.header.unanswered) : 0) + 2 * ctx.style.cellPadding;
   const widths = [n, total - n - bar - unanswered, bar, unanswered];
@@ -137,7 +139,16 @@ function drawRow(block: StatementBarsBlock, row: Row, ctx: Ctx, table: StructEle
   const tr = ctx.doc.struct('TR');
   table.add(tr);
   const th = cellElement(ctx, tr, 'TH', { scope: 'Row' });
-  cellTextAt(ctx, th, `${row.n}.`, { ...cellText(ctx), align: 'right' }, xs[0], y, widths[0], h);
+  cellTextAt(
+    ctx,
+    th,
+    row.n === undefined ? '' : `${row.n}.`,
+    { ...cellText(ctx), align: 'right' },
+    xs[0],
+    y,
+    widths[0],
+    h,
+  );
   cellTextAt(ctx, th, row.text, cellText(ctx), xs[1], y, widths[1], h);
   th.end();
   const td = cellElement(ctx, tr, 'TD');

@@ -85,15 +85,39 @@ const objectNumber = (element: StructElement): number =>
 const drawnStyle = (ctx: Ctx, text: string, style: TextStyle, w: number): TextStyle =>
   fittedStyle(ctx, text, style, w) ?? style;
 
-function rowHeight(block: TableBlock, row: TableRow, geo: Geometry, ctx: Ctx): number {
+function naturalRowHeight(block: TableBlock, row: TableRow, geo: Geometry, ctx: Ctx): number {
   let h = ctx.style.rowHeights[block.rows];
+  // Equally tall rows give the shorter texts room anyway: the tallest text needs only half the padding above and below.
+  const tighter = block.evenRows ? ctx.style.cellPadding : 0;
   row.cells.forEach((cell, i) => {
     if ('text' in cell)
-      h = Math.max(h, textCellHeight(ctx, cell.text, cellText(ctx, cell.bold), geo.widths[i], cell.source));
+      h = Math.max(h, textCellHeight(ctx, cell.text, cellText(ctx, cell.bold), geo.widths[i], cell.source) - tighter);
     if ('box' in cell) h = Math.max(h, ctx.style.box + 2 * ctx.style.cellPadding);
     if ('count' in cell || 'bar' in cell) h = Math.max(h, ctx.style.count * 1.3 + 2 * ctx.style.cellPadding);
   });
-  return h + (ctx.grow.get(block) ?? 0);
+  return h;
+}
+
+/** The tallest row of the document's evenRows tables, per type style (a page is measured many times). */
+const tallestEven = new WeakMap<readonly TableBlock[], Map<object, number>>();
+function evenRowHeight(ctx: Ctx): number {
+  let byStyle = tallestEven.get(ctx.evenTables);
+  if (!byStyle) tallestEven.set(ctx.evenTables, (byStyle = new Map()));
+  let h = byStyle.get(ctx.style);
+  if (h === undefined) {
+    h = 0;
+    for (const block of ctx.evenTables) {
+      const geo = geometry(block, ctx);
+      for (const row of block.sections.flatMap((s) => s.rows)) h = Math.max(h, naturalRowHeight(block, row, geo, ctx));
+    }
+    byStyle.set(ctx.style, h);
+  }
+  return h;
+}
+
+function rowHeight(block: TableBlock, row: TableRow, geo: Geometry, ctx: Ctx): number {
+  const h = naturalRowHeight(block, row, geo, ctx);
+  return (block.evenRows ? Math.max(h, evenRowHeight(ctx)) : h) + (ctx.grow.get(block) ?? 0);
 }
 
 function headerHeight(cells: string[] | undefined, geo: Geometry, ctx: Ctx): number {

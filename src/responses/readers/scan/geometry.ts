@@ -27,11 +27,17 @@ export interface TestGeometry {
   pages: StatementBoxes[][];
 }
 
-/** The review sheet (gennemgang.pdf) as plain data: its texts, and each row's line and picture. */
+/** A picture of a row's boxes, with where each box's centre is (a share of the picture's width). */
+export type RowPicture = GrayImage & { boxes: number[] };
+
+/**
+ * The review sheet (gennemgang.pdf) as plain data: its texts, and each row's line, the
+ * statement as printed, its picture and the category names to print under the boxes.
+ */
 export interface ReviewSheet {
   title: string;
   intro: readonly string[];
-  rows: { line: string; picture?: GrayImage }[];
+  rows: { line: string; statement: string; labels: readonly string[]; picture?: RowPicture }[];
 }
 
 /** What reading scans needs from the printing side. */

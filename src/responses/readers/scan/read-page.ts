@@ -5,7 +5,7 @@ import type { Group } from '../../../content/model.js';
 import { markCentres, type PageCode, type Point } from '../../../sheet/page-code.js';
 import { paperSizes } from '../../../sheet/paper.js';
 import { decide, marginOf, type Decision } from './decide.js';
-import type { StatementBoxes, TestGeometry } from './geometry.js';
+import type { RowPicture, StatementBoxes, TestGeometry } from './geometry.js';
 import type { GrayImage } from './image.js';
 import { boxInk, frameFound, paperLevel, type BoxInk, type Levels } from './ink.js';
 import { findMarks, nominalScale } from './marks.js';
@@ -20,7 +20,7 @@ export interface StatementRead {
   /** How sure the decision is (marginOf). */
   margin: number;
   /** A picture of the row's boxes, upright, for the review sheet (flagged rows only). */
-  picture?: GrayImage;
+  picture?: RowPicture;
 }
 
 export type PageResult =
@@ -193,7 +193,7 @@ function readStatement(image: GrayImage, transform: Affine, statement: Statement
 }
 
 /** The row's boxes with a little around them, sampled upright through the transform at the scan's resolution. */
-function rowPicture(image: GrayImage, transform: Affine, statement: StatementBoxes): GrayImage {
+function rowPicture(image: GrayImage, transform: Affine, statement: StatementBoxes): RowPicture {
   const first = statement.boxes[0];
   const last = statement.boxes[statement.boxes.length - 1];
   const pad = first.size * 0.5;
@@ -214,5 +214,6 @@ function rowPicture(image: GrayImage, transform: Affine, statement: StatementBox
         xi < 0 || yi < 0 || xi >= image.width || yi >= image.height ? 255 : image.data[yi * image.width + xi];
     }
   }
-  return { width, height, data };
+  const boxes = statement.boxes.map((box) => (box.x + box.size / 2 - x0) / w);
+  return { width, height, data, boxes };
 }

@@ -281,7 +281,12 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
     const corrections = correctionsText(texts.corrections, correctionsFile, rows);
     const need = `${review.length} answer${review.length === 1 ? '' : 's'} on the scans need${review.length === 1 ? 's' : ''} a look`;
     try {
-      options.printing.writeBeside(reviewFile, await options.printing.reviewSheet(reviewSheet(texts, review)));
+      options.printing.writeBeside(
+        reviewFile,
+        await options.printing.reviewSheet(
+          reviewSheet(texts, review, { labels, statement: (group, n) => content.numbered[n - 1]?.[group] ?? '' }),
+        ),
+      );
       options.printing.writeBeside(correctionsFile, corrections);
       options.notice?.(
         `${need}: see ${displayPath(reviewFile)} and write the answers into ${displayPath(correctionsFile)}`,

@@ -2,11 +2,10 @@
 // as a picture of its boxes with the sheet, statement, file and page, so the facilitator can
 // decide it and write the answer into the corrections file beside it. The sheet is drawn on
 // the printing side (ScanPrinting.reviewSheet); here it is only said what it holds.
-import type { TestTexts } from '../../../content/model.js';
+import type { Group, TestTexts } from '../../../content/model.js';
 import { fillPlaceholders, visible } from '../../../text.js';
 import type { ReviewReason } from './decide.js';
-import type { ReviewSheet } from './geometry.js';
-import type { GrayImage } from './image.js';
+import type { ReviewSheet, RowPicture } from './geometry.js';
 
 export { reviewFiles } from './detect.js';
 export const reviewFileName = 'gennemgang.pdf';
@@ -17,7 +16,7 @@ export interface ReviewRow {
   file: string;
   page: number;
   reason: ReviewReason;
-  picture?: GrayImage;
+  picture?: RowPicture;
 }
 
 export type ReviewTexts = NonNullable<TestTexts['review']>;
@@ -32,11 +31,26 @@ export function rowLine(texts: ReviewTexts, row: ReviewRow): string {
   });
 }
 
+/** What the sheet shows besides the row: the category names, and statement n as the group's test prints it. */
+export interface ReviewWords {
+  labels: readonly string[];
+  statement: (group: Group, n: number) => string;
+}
+
 /** The review sheet's texts and rows, one under the other. */
-export function reviewSheet(texts: ReviewTexts, rows: ReviewRow[]): ReviewSheet {
+export function reviewSheet(
+  texts: ReviewTexts,
+  rows: (ReviewRow & { group: Group })[],
+  words: ReviewWords,
+): ReviewSheet {
   return {
     title: texts.title,
     intro: texts.intro,
-    rows: rows.map((row) => ({ line: rowLine(texts, row), picture: row.picture })),
+    rows: rows.map((row) => ({
+      line: rowLine(texts, row),
+      statement: `${row.statement}. ${words.statement(row.group, row.statement)}`,
+      labels: words.labels,
+      picture: row.picture,
+    })),
   };
 }
