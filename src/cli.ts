@@ -3,10 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
+import { noticeLine, problemLine, type ProblemTexts } from './content/problem-lines.js';
 import { describeFailure, UserError } from './errors.js';
 import { maxCopies } from './limits.js';
 import { excerpt, visible, visibleLines } from './text.js';
 import { defaultContentDir, packageRoot } from './paths.js';
+import type { NoticeLine } from './responses/types.js';
 
 const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -195,23 +197,25 @@ function approachNumber(text: string): number {
   return Number(text);
 }
 
-/** Notices from reading the answers (e.g. ignored columns of a survey export) go to stderr, never stdout. */
-function printNotice(message: string): void {
-  process.stderr.write(`${visible(message)}\n`); // a notice is one line: a line end in it came from an input
+/**
+ * Notices from reading the answers (e.g. ignored columns of a survey export) go to stderr,
+ * never stdout, worded by the content's problems.yaml as the problems are.
+ */
+function printNotice(notice: NoticeLine): void {
+  // a notice is one line: a line end in it came from an input
+  process.stderr.write(`${visible(noticeLine(notice, problemTexts()))}\n`);
 }
+
+/** The content's problem texts (loaded before a command runs); none before that. */
+let texts: ProblemTexts = {};
+const problemTexts = (): ProblemTexts => texts;
 
 /** User errors are one line each on stderr; anything else is a bug, with the stack behind --debug. */
 async function report(err: unknown): Promise<void> {
   const debug = Boolean(program.opts().debug) || process.argv.includes('--debug');
   if (err instanceof UserError) {
     // Worded by the content when it has a text for the problem (problems.yaml), else as the code says.
-    const { loadProblemTexts, problemLine } = await import('./content/problems.js');
-    let texts: ReturnType<typeof loadProblemTexts> = {};
-    try {
-      texts = loadProblemTexts(contentDir);
-    } catch {
-      // a broken problems.yaml leaves the code's own words
-    }
+    const texts = problemTexts();
     process.stderr.write(`${visibleLines(err.problems.map((p) => problemLine(p, texts)).join('\n'))}\n`);
     if (debug) process.stderr.write(`${err.stack}\n`);
     process.exitCode = 1;
@@ -224,9 +228,15 @@ async function report(err: unknown): Promise<void> {
 
 // The content folder of the command being run: its problems.yaml words the problems reported.
 let contentDir = defaultContentDir;
-program.hook('preAction', (_program, command) => {
+program.hook('preAction', async (_program, command) => {
   const given = command.opts().content;
   if (typeof given === 'string') contentDir = given;
+  const { loadProblemTexts } = await import('./content/problems.js');
+  try {
+    texts = loadProblemTexts(contentDir);
+  } catch {
+    // a broken problems.yaml leaves the code's own words
+  }
 });
 
 /**

@@ -1,4 +1,5 @@
 import { isAbsolute, relative } from 'node:path';
+import type { ProblemKind } from './problem-kinds.js';
 import { excerpt, visible, visibleLines } from './text.js';
 // Errors meant for the person running the tool: each names where the problem is
 // (file, line, column, field) so it can be fixed without reading code.
@@ -14,10 +15,11 @@ export interface Problem {
   kind?: ProblemKind;
   /** The values its catalogue text is filled with. */
   values?: Record<string, string>;
+  /** A file left out for this problem (--skip-invalid): the line says so (the catalogue's `skipped`). */
+  skipped?: boolean;
 }
 
-/** The problems a content's problems.yaml may word (content/problems.ts). */
-export type ProblemKind = 'printedToPdf' | 'onePerBox' | 'workshopFile';
+export type { ProblemKind } from './problem-kinds.js';
 
 /** Longest field path a message shows (a path holds keys from the file, which may be anyone's text). */
 const fieldLength = 80;
@@ -32,8 +34,14 @@ export function formatProblem(p: Problem): string {
   let where = visible(p.file);
   if (p.line !== undefined) where += `:${p.line}`;
   if (p.line !== undefined && p.column !== undefined) where += `:${p.column}`;
-  return `${where}${p.field ? ` ${excerpt(p.field, fieldLength)}` : ''}: ${visible(p.message)}`;
+  // A notice about no one file (several files, a group) is its message alone.
+  if (where === '' && !p.field) return p.skipped ? `${visible(p.message)} (skipped)` : visible(p.message);
+  const line = `${where}${p.field ? ` ${excerpt(p.field, fieldLength)}` : ''}: ${visible(p.message)}`;
+  return p.skipped ? `${line} (skipped)` : line;
 }
+
+/** A notice (responses/types.ts): a Problem, worded by the content when it has a kind, or a plain line. */
+export type NoticeLine = Problem | string;
 
 /** A path as the user should see it: relative to the working directory when inside it. */
 export function displayPath(path: string): string {

@@ -285,8 +285,8 @@ describe('edge cases of the comparison', () => {
     expect(result.code).toBe(0);
     expect(result.stderr.trim().split('\n')).toEqual([
       fewLeadersNotice(1).trim(),
-      'no answers from the employees: resultatskema-medarbejder.pdf is the blank poster, to fill in by hand',
-      'resultatskema-sammenligning.pdf: not made: there are no answers from the employees to compare with (the copy from an earlier build was removed)',
+      'ingen svar fra gruppen Medarbejdere: resultatskema-medarbejder.pdf er den tomme plakat, til at udfylde i hånden.',
+      'resultatskema-sammenligning.pdf: ikke lavet: sammenligningen kræver svar fra både ledere og medarbejdere (kopien fra en tidligere udgave er fjernet, så den ikke viser andre svar).',
     ]);
     expect(existsSync(join(out, 'resultatskema-sammenligning.pdf'))).toBe(false);
     expect(existsSync(join(out, 'dialogplakat.pdf'))).toBe(true);

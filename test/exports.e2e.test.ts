@@ -5,11 +5,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { utils, write } from '@e965/xlsx';
+import { noticeLine } from '../src/content/problem-lines.js';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { loadContent } from '../src/documents/load.js';
 import type { Content } from '../src/content/model.js';
-import { UserError } from '../src/errors.js';
+import { type NoticeLine, UserError } from '../src/errors.js';
 import { createHeaderMatcher } from '../src/responses/readers/table/columns.js';
 import { formatOf, readResponseSources, type ResponseSources } from '../src/responses/sources.js';
 import { groupKeys } from '../src/content/groups.js';
@@ -62,7 +63,8 @@ const all = (value: string | number | null) => texts.map(() => value);
 
 /** Read and tally, as the commands do. */
 async function tally(sources: ResponseSources, notices?: (m: string) => void): Promise<GroupTallies> {
-  return tallyResponses(answersByGroup(await readResponseSources(sources, content, { notice: notices })), content);
+  const notice = notices && ((n: NoticeLine) => notices(noticeLine(n, {}))); // the code's own words
+  return tallyResponses(answersByGroup(await readResponseSources(sources, content, { notice })), content);
 }
 
 /** The UserError an input gives. */
@@ -605,7 +607,7 @@ describe('names, e-mails and comments stay out of every output', () => {
     const json = JSON.parse(result.stdout) as { employees: GroupTally };
     expect(json.employees.respondents).toBe(5);
     expect(result.stderr).toMatch(
-      /google-begge\.csv: ignored 3 columns that are not statements: "Tidsstempel", "E-mailadresse", "Har du kommentarer\?"\n$/,
+      /google-begge\.csv: 3 kolonne\(r\) er ikke udsagn og er ikke læst: "Tidsstempel", "E-mailadresse", "Har du kommentarer\?"\. [^\n]*\n$/,
     );
     for (const text of personal) expect(result.stdout + result.stderr).not.toContain(text);
   });

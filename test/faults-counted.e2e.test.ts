@@ -48,7 +48,7 @@ describe('the same scan twice', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout).leaders.respondents).toBe(1);
     expect(result.stderr).toMatch(
-      /scan(-igen)?\.pdf: is the same file as .*scan(-igen)?\.pdf \(identical bytes\); counted once/,
+      /scan(-igen)?\.pdf: er den samme fil som .*scan(-igen)?\.pdf \(helt ens\); talt med én gang/,
     );
   });
 });
@@ -64,7 +64,7 @@ describe('corrections beside the scans that would apply to nothing are said, nev
   it('sheet 99: counted without it, and a notice naming the file and the sheet', () => {
     const result = runMus(['tally', scans({ 'rettelser.yaml': correction('99', 1) }), '--json']);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/rettelser\.yaml: has answers for sheet 99, which is not in the scans; not applied/);
+    expect(result.stderr).toMatch(/rettelser\.yaml: har svar for ark 99, som ikke er i scanningerne; ikke brugt/);
   });
 
   for (const [what, sheet, statement, expected] of [

@@ -433,13 +433,13 @@ describe('answers: nothing leaked, nothing miscounted, nothing that hangs', () =
     expect(tally.employees.respondents).toBe(8);
     expect(tally.leaders.bands.find((b) => b.min === 81)?.count).toBe(4); // 20 × Altid = 100 points
     expect(tally.employees.bands.find((b) => b.min === 0)?.count).toBe(8); // 20 × Aldrig = 20 points
-    expect(result.stderr).toMatch(/not read \(no statements in the header\): sheet "Info"/);
+    expect(result.stderr).toMatch(/ikke læst, fordi overskriften ikke har udsagn: fanerne "Info"/);
   });
 
   it('a CSV with only its header gives a notice, not posters of 0 answers without a word', () => {
     const file = join(dir, 'kun-overskrift.csv');
     writeFileSync(file, `Rolle,${statementHeaders.join(',')}\n`);
     const result = runMus(['tally', file]);
-    expect(result.stderr).toMatch(/kun-overskrift\.csv: no answers in it \(only a header row\)/);
+    expect(result.stderr).toMatch(/kun-overskrift\.csv: der er ingen svar i den \(kun en overskriftsrække\)/);
   });
 });

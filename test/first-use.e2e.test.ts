@@ -43,7 +43,7 @@ describe('mus build takes the answers as tally does', () => {
     const result = runMus(['build', only, '-o', out]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(
-      /^no answers from the leaders: resultatskema-leder\.pdf is the blank poster, to fill in by hand$/m,
+      /^ingen svar fra gruppen Ledere: resultatskema-leder\.pdf er den tomme plakat, til at udfylde i hånden\.$/m,
     );
     expect(runMus(['build', '-o', blank]).code).toBe(0);
     expect(

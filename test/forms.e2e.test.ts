@@ -102,8 +102,8 @@ describe('mus tally with returned tests', () => {
     // E1 ticks Sjældent (2 points) throughout, E2 Af og til (3): 2 + 3 of each.
     expect(employees.statements[0]).toMatchObject({ counts: [0, 2, 3, 0, 0], unanswered: 0 });
     expect(stderrLines(result.stderr)).toEqual([
-      `${join(dir, 'E1 (kopi).pdf')}, ${join(dir, 'E1.pdf')}: are identical files (the same answers, byte for byte); all 2 are counted. If one person sent the same file twice, remove the extra copy`,
-      `${join(dir, 'E2.pdf')}, ${join(dir, 'E2b.pdf')}, ${join(dir, 'E2c.pdf')}: are identical files (the same answers, byte for byte); all 3 are counted. If one person sent the same file twice, remove the extra copy`,
+      `${join(dir, 'E1 (kopi).pdf')}, ${join(dir, 'E1.pdf')}: 2 filer med nøjagtig de samme svar; de er alle talt med. Har én person sendt den samme fil flere gange, så fjern de ekstra kopier.`,
+      `${join(dir, 'E2.pdf')}, ${join(dir, 'E2b.pdf')}, ${join(dir, 'E2c.pdf')}: 3 filer med nøjagtig de samme svar; de er alle talt med. Har én person sendt den samme fil flere gange, så fjern de ekstra kopier.`,
     ]);
   });
 
@@ -150,8 +150,8 @@ describe('mus tally with returned tests', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).employees.respondents).toBe(2);
     expect(stderrLines(result.stderr)).toEqual([
-      `${join(dir, 'ødelagt.pdf')}: is damaged: the PDF is cut short (no end marker); ask for the file again (skipped)`,
-      'skipped 1 file that could not be counted (--skip-invalid)',
+      `${join(dir, 'ødelagt.pdf')}: is damaged: the PDF is cut short (no end marker); ask for the file again (sprunget over)`,
+      '1 fil(er) kunne ikke tælles og er sprunget over; se problemet ved hver fil.',
     ]);
   });
 
@@ -171,7 +171,7 @@ describe('mus tally with returned tests', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).employees.respondents).toBe(2);
     expect(stderrLines(result.stderr)).toEqual([
-      `${join(dir, 'tom.pdf')}: has no statement ticked; counted as a respondent who answered none`,
+      `${join(dir, 'tom.pdf')}: har ingen krydser; talt som en besvarelse uden svar. Er arket kommet med ved en fejl, så fjern det.`,
     ]);
   });
 });
@@ -182,9 +182,7 @@ describe('mus build --responses with a folder of returned tests', () => {
     const fromYaml = tempDir();
     const a = runMus(['build', '--responses', returned, '--out', fromPdfs]);
     // Nothing on stderr but the notice that a small leader group's answers can be recognised.
-    expect(
-      a.stderr.replace(/^resultatskema-leder\.pdf: answers from \d+ of the leaders, fewer than 5: [^\n]*\n/, ''),
-    ).toBe('');
+    expect(a.stderr.replace(/^resultatskema-leder\.pdf: svar fra kun \d+, færre end 5: [^\n]*\n/, '')).toBe('');
     expect(a.code).toBe(0);
     expect(runMus(['build', '--responses', answersFile, '--out', fromYaml]).code).toBe(0);
     for (const name of ['resultatskema-leder.pdf', 'resultatskema-medarbejder.pdf']) {

@@ -99,9 +99,7 @@ describe('anonymity of small employee groups', () => {
     const built = runMus(['build', '--responses', small, '--out', out]);
     expect(built.code).toBe(0);
     // The one leader's answers are shown, so the build and the poster say they can be recognised.
-    expect(built.stderr).toBe(
-      "resultatskema-leder.pdf: answers from 1 of the leaders, fewer than 5: each one's answers can be recognised on the poster (it says so)\n",
-    );
+    expect(built.stderr).toBe(fewLeadersNotice(1));
     expect(flat((await readPdf(join(out, 'resultatskema-leder.pdf'))).text)).toContain(
       'Med 1 leder kan den enkeltes svar genkendes på plakaten.',
     );

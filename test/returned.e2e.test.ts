@@ -109,7 +109,7 @@ describe('returned tests filled by each reader', () => {
     expect(code).toBe(0);
     // The two rows from the previous release share their leader file: that one is named as identical.
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/: are identical files \(the same answers, byte for byte\); all 2 are counted/);
+    expect(lines[0]).toMatch(/: 2 filer med nøjagtig de samme svar; de er alle talt med/);
     expect(json.leaders.respondents).toBe(pairs.length);
     expect(json.employees.respondents).toBe(pairs.length);
     expect(json.leaders.statements[0]).toMatchObject({ counts: [pairs.length, 0, 0, 0, 0], unanswered: 0 });
@@ -163,8 +163,8 @@ describe('returned tests that cannot be counted as they are', () => {
     expect(skipped.json.leaders.respondents).toBe(0);
     expect(skipped.json.employees.respondents).toBe(1);
     expect(skipped.lines).toEqual([
-      ...stopped.lines.map((line) => `${line} (skipped)`),
-      'skipped 3 files that could not be counted (--skip-invalid)',
+      ...stopped.lines.map((line) => `${line} (sprunget over)`),
+      '3 fil(er) kunne ikke tælles og er sprunget over; se problemet ved hver fil.',
     ]);
   });
 
@@ -184,7 +184,7 @@ describe('returned tests that cannot be counted as they are', () => {
     expect(json.employees.respondents).toBe(2);
     expect(json.employees.statements[0]).toMatchObject({ counts: [0, 0, 0, 0, 2], unanswered: 0 });
     expect(lines).toEqual([
-      `${join(dir, 'anne.pdf')}, ${join(dir, 'bo.pdf')}: are identical files (the same answers, byte for byte); all 2 are counted. If one person sent the same file twice, remove the extra copy`,
+      `${join(dir, 'anne.pdf')}, ${join(dir, 'bo.pdf')}: 2 filer med nøjagtig de samme svar; de er alle talt med. Har én person sendt den samme fil flere gange, så fjern de ekstra kopier.`,
     ]);
   });
 });

@@ -4,6 +4,7 @@
 // filled in with.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { noticeLine } from '../src/content/problem-lines.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scanPrinting } from '../src/app/scans.js';
 import { loadContent } from '../src/documents/load.js';
@@ -26,7 +27,7 @@ async function read(stack: SheetPlan[], options: ScanOptions) {
   const notices: string[] = [];
   const result = await readScans([{ file }], content, {
     printing: scanPrinting(content),
-    notice: (line) => notices.push(line),
+    notice: (line) => notices.push(noticeLine(line, {})),
   });
   return { file, result, notices };
 }

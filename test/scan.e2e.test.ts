@@ -120,7 +120,7 @@ describe('a folder of scans and typed answers', () => {
       { sheet: 'scan.pdf:1', group: 'leader', statement: 2, file: 'scan.pdf', page: 1, reason: 'mere end ét kryds' },
     ]);
     expect(result.stderr).toContain(
-      'Ark scan.pdf:1 · udsagn 2 · scan.pdf side 1 · mere end ét kryds: counted as unanswered until corrected in',
+      'Ark scan.pdf:1 · udsagn 2 · scan.pdf side 1 · mere end ét kryds: talt som ikke besvaret, til det er rettet i',
     );
     expect(existsSync(join(dir, 'gennemgang.pdf'))).toBe(true);
     expect(existsSync(join(dir, 'rettelser.yaml'))).toBe(true);

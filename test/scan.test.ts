@@ -5,6 +5,7 @@
 // typed into a YAML responses file and read by the YAML reader.
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { noticeLine } from '../src/content/problem-lines.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { loadContent } from '../src/documents/load.js';
@@ -57,7 +58,7 @@ async function typedTally(leaders: (number | null)[][], employees: (number | nul
 async function scanTally(file: string, options: { skipInvalid?: boolean } = {}) {
   const notices: string[] = [];
   const result = await tallyResponseSources({ file }, content, {
-    notice: (line) => notices.push(line),
+    notice: (line) => notices.push(noticeLine(line, {})),
     skipInvalid: options.skipInvalid,
   });
   return { result, notices };
@@ -238,7 +239,7 @@ describe('corrections, doubtful rows and the review sheet', () => {
     const notices: string[] = [];
     const read = await readScans([{ file }], content, {
       printing: scanPrinting(content),
-      notice: (l) => notices.push(l),
+      notice: (l) => notices.push(noticeLine(l, {})),
     });
     const expected = [...answers];
     expected[4] = null;
@@ -300,7 +301,7 @@ describe('rows never guessed, and corrections', () => {
     const notices: string[] = [];
     const again = await readScans([{ file }], content, {
       printing: scanPrinting(content),
-      notice: (l) => notices.push(l),
+      notice: (l) => notices.push(noticeLine(l, {})),
     });
     const expected = [...answers];
     expected[6] = 1;
@@ -321,7 +322,7 @@ describe('rows never guessed, and corrections', () => {
     const notices: string[] = [];
     const read = await readScans([{ file }], content, {
       printing: scanPrinting(content),
-      notice: (l) => notices.push(l),
+      notice: (l) => notices.push(noticeLine(l, {})),
     });
     expect(read.responses.leader.map((r) => r.answers)).toEqual([answers]);
     expect(notices).toContain(

@@ -7,6 +7,7 @@ import { loadContent } from '../src/documents/load.js';
 import { readResponseSources } from '../src/responses/sources.js';
 import { repoRoot } from './helpers/cli.js';
 import { tempDir } from './helpers/scratch.js';
+import { noticeLine } from '../src/content/problem-lines.js';
 
 const content = loadContent(join(repoRoot, 'content/da'));
 const statements = content.numbered.length;
@@ -32,7 +33,9 @@ describe('responses files in a folder', () => {
   it('are each read once, in their groups, with one notice per file', async () => {
     const dir = folder({ 'a.csv': csv, 'b.yaml': yaml, 'c.csv': csv });
     const notices: string[] = [];
-    const responses = await readResponseSources({ file: dir }, content, { notice: (line) => notices.push(line) });
+    const responses = await readResponseSources({ file: dir }, content, {
+      notice: (line) => notices.push(noticeLine(line, {})),
+    });
     // a.csv: 1 leader, 2 employees; b.yaml: 1 employee; c.csv has a.csv's bytes: counted once.
     expect(responses.leader).toHaveLength(1);
     expect(responses.employee).toHaveLength(3);
@@ -51,7 +54,7 @@ describe('responses files in a folder', () => {
     const notices: string[] = [];
     const responses = await readResponseSources({ file: dir }, content, {
       skipInvalid: true,
-      notice: (line) => notices.push(line),
+      notice: (line) => notices.push(noticeLine(line, {})),
     });
     expect(responses.employee).toHaveLength(2);
     expect(notices.at(-1)).toBe('skipped 1 file that could not be counted (--skip-invalid)');

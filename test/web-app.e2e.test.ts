@@ -76,7 +76,7 @@ async function checkAccessibility(name: string): Promise<void> {
 async function photograph(name: string): Promise<void> {
   await page.screenshot({ path: join(shots, `${name}-1280.png`), fullPage: false });
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: join(shots, `${name}-390.png`), fullPage: false });
+  await page.screenshot({ path: join(shots, `${name}-390.png`), fullPage: true }); // the whole page, to look at
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 

@@ -87,9 +87,11 @@ export async function runBuild(options: BuildOptions): Promise<string[]> {
     if (removed) rmSync(stale);
     // A blank build says nothing: the document is for answers only.
     if (tallies || removed)
-      options.notice?.(
-        `${fileName(content, spec.id)}: not made: ${reason}${removed ? ' (the copy from an earlier build was removed)' : ''}`,
-      );
+      options.notice?.({
+        file: fileName(content, spec.id),
+        message: `not made: ${reason}${removed ? ' (the copy from an earlier build was removed)' : ''}`,
+        kind: removed ? 'comparisonRemoved' : 'comparisonNotMade',
+      });
   }
   return written;
 }
@@ -121,14 +123,23 @@ function withoutEmptyGroups(
       respondents < content.scoring.minGroupSize &&
       !hidesStatementCounts(content, group, counted[group], options)
     )
-      options.notice?.(
-        `${posterFile(content, group, made)}: answers from ${respondents} of the ${groupWords[group].plural}, fewer than ${content.scoring.minGroupSize}: each one's answers can be recognised on the poster (it says so)`,
-      );
+      options.notice?.({
+        file: posterFile(content, group, made),
+        message: `answers from ${respondents} of the ${groupWords[group].plural}, fewer than ${content.scoring.minGroupSize}: each one's answers can be recognised on the poster (it says so)`,
+        kind: 'smallGroup',
+        values: {
+          count: String(respondents),
+          min: String(content.scoring.minGroupSize),
+        },
+      });
     if (respondents > 0) tallies[group] = counted[group];
     else
-      options.notice?.(
-        `no answers from the ${groupWords[group].plural}: ${posterFile(content, group, made)} is the blank poster, to fill in by hand`,
-      );
+      options.notice?.({
+        file: '',
+        message: `no answers from the ${groupWords[group].plural}: ${posterFile(content, group, made)} is the blank poster, to fill in by hand`,
+        kind: 'noAnswersFromGroup',
+        values: { group: content.comparison.groups[group], poster: posterFile(content, group, made) },
+      });
   }
   return tallies;
 }

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import type { Content } from '../content/model.js';
 import { paperSizes } from '../sheet/paper.js';
 import { replaceFile } from '../output.js';
-import { runBuild } from './build.js';
 import { documents, fileName } from './documents.js';
 import { copiesFileName } from './print-copies.js';
 import { stamp, workshopLayout, type WorkshopFolder } from './workshop.js';
@@ -67,6 +66,8 @@ async function buildIfChanged(folder: WorkshopFolder, contentDir: string): Promi
   const marker = join(outDir, builtStamp);
   const wanted = sourceStamp(folder, contentDir);
   if (existsSync(marker) && readFileSync(marker, 'utf8') === wanted) return false;
+  // The renderer loads with the first build, not with the app: `mus app` listens sooner.
+  const { runBuild } = await import('./build.js');
   await runBuild({
     contentDir,
     outDir,

@@ -9,7 +9,6 @@ import { groups, type Content } from '../content/model.js';
 import { comparisonView } from '../documents/comparison/comparison.js';
 import { posterView } from '../documents/poster/poster.js';
 import { buildDate } from '../output.js';
-import { runBuild } from './build.js';
 import { documents, fileName } from './documents.js';
 import type { GroupTallies } from './tally.js';
 import { answerFiles } from './received.js';
@@ -52,6 +51,7 @@ export function posterFiles(content: Content): string[] {
 export async function buildPosters(folder: WorkshopFolder, contentDir: string, content: Content): Promise<string[]> {
   if (answerFiles(folder).length === 0) return [];
   const outDir = join(folder.dir, workshopLayout.posters);
+  const { runBuild } = await import('./build.js'); // loaded with the first posters, not with the app
   await runBuild({
     contentDir,
     outDir,

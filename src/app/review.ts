@@ -2,7 +2,6 @@
 // corrections file beside the scans (svar/rettelser.yaml), in the format the next reading —
 // the app's or `mus tally`'s — applies. Also a typed-in paper sheet as a responses file.
 import { join } from 'node:path';
-import { createCanvas, ImageData } from '@napi-rs/canvas';
 import type { Content, Group } from '../content/model.js';
 import { replaceFile } from '../output.js';
 import { correctionsFileName, correctionsText } from '../responses/readers/scan/corrections.js';
@@ -32,7 +31,8 @@ export function decideRow(
 }
 
 /** A grey picture (a scan row's boxes) as PNG. */
-export function picturePng(picture: GrayImage): Buffer {
+export async function picturePng(picture: GrayImage): Promise<Buffer> {
+  const { createCanvas, ImageData } = await import('@napi-rs/canvas'); // not loaded before a review
   const canvas = createCanvas(picture.width, picture.height);
   const rgba = cropRgba(picture, 0, 0, picture.width, picture.height);
   canvas.getContext('2d').putImageData(new ImageData(rgba, picture.width, picture.height), 0, 0);

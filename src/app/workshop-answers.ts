@@ -7,15 +7,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Content, Group } from '../content/model.js';
-import { loadProblemTexts, problemLine } from '../content/problems.js';
-import { formatProblem, UserError } from '../errors.js';
+import { loadProblemTexts, noticeLine, problemLine } from '../content/problems.js';
+import { type Problem, type ProblemKind, UserError } from '../errors.js';
 import { correctionsFileName } from '../responses/readers/scan/corrections.js';
 import { isScanInput } from '../responses/readers/scan/detect.js';
 import type { ReviewSheet, ScanPrinting } from '../responses/readers/scan/geometry.js';
 import type { GrayImage } from '../responses/readers/scan/image.js';
 import type { FlaggedRow } from '../responses/readers/scan/read-scans.js';
 import { formatOf, readResponseSources } from '../responses/sources.js';
-import { answersByGroup, type Responses } from '../responses/types.js';
+import { answersByGroup, type NoticeLine, type Responses } from '../responses/types.js';
 import { tallyResponses } from '../tally/tally.js';
 import { FileMemo } from './read-memo.js';
 import { answerFiles, receivedFiles } from './received.js';
@@ -59,6 +59,15 @@ function printingOf(content: Content): ScanPrinting {
   return printing;
 }
 
+/** The notices of a file's reading that the review (Gennemgang) shows instead. */
+const reviewKinds = new Set<ProblemKind>(['rowNeedsLook', 'reviewWritten', 'reviewNotWritten']);
+
+/** A folder notice the Svar page shows elsewhere: a file's problems under the file, the skipped count in the summary, the doubtful rows in Gennemgang. */
+const shownPerFile = (notice: Problem): boolean =>
+  notice.skipped === true ||
+  notice.kind === 'skippedFiles' ||
+  (notice.kind !== undefined && reviewKinds.has(notice.kind));
+
 /** What was read of the answer files with one content (its test geometry, its statements). */
 const memos = new WeakMap<Content, FileMemo>();
 export function answersMemo(content: Content): FileMemo {
@@ -76,7 +85,8 @@ export async function readAnswerFile(
   group?: Group,
 ): Promise<FileReading> {
   const file = join(folder.dir, workshopLayout.answers, name);
-  const notices: string[] = [];
+  const texts = loadProblemTexts(content.dir);
+  const notices: NoticeLine[] = [];
   const problems: string[] = [];
   let responses: Responses = { leader: [], employee: [] };
   const kind = kindOf(file);
@@ -95,7 +105,6 @@ export async function readAnswerFile(
     });
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    const texts = loadProblemTexts(content.dir);
     problems.push(...error.problems.map((problem) => problemLine(problem, texts)));
   }
   const sheets = answersByGroup(responses);
@@ -106,7 +115,9 @@ export async function readAnswerFile(
     flagged: responses.flagged?.length ?? 0,
     problems: problems.map((line) => shownAs(line, file, sent)),
     // The rows that need a look are the review's to show, not a line of their own here.
-    notices: notices.filter((line) => !line.includes(correctionsFileName)).map((line) => shownAs(line, file, sent)),
+    notices: notices
+      .filter((n) => (typeof n === 'string' ? !n.includes(correctionsFileName) : !n.kind || !reviewKinds.has(n.kind)))
+      .map((n) => shownAs(noticeLine(n, texts), file, sent)),
   };
 }
 
@@ -118,7 +129,7 @@ export interface DoubtfulRow extends FlaggedRow {
 export interface FolderReading {
   tallies: GroupTallies;
   doubtful: DoubtfulRow[];
-  /** Lines about files and sheets that were left out, and other notes. */
+  /** Notes about files and sheets (the same file twice, a page missing, …); not the files left out (their problems), nor the rows for review. */
   notices: string[];
   /** How many files were read. */
   files: number;
@@ -157,6 +168,7 @@ async function readFolder(folder: WorkshopFolder, content: Content): Promise<Fol
   const dir = join(folder.dir, workshopLayout.answers);
   const files = answerFiles(folder);
   const notices: string[] = [];
+  const texts = loadProblemTexts(content.dir);
   let responses: Responses = { leader: [], employee: [] };
   // The review sheet is handed the rows in the order they are flagged: their pictures come from it.
   let pictures: ReviewSheet['rows'] = [];
@@ -171,7 +183,10 @@ async function readFolder(folder: WorkshopFolder, content: Content): Promise<Fol
     },
   };
   const options = {
-    notice: (line: string) => notices.push(line.split(`${dir}/`).join('')),
+    notice: (notice: NoticeLine) => {
+      if (typeof notice !== 'string' && shownPerFile(notice)) return;
+      notices.push(noticeLine(notice, texts).split(`${dir}/`).join(''));
+    },
     skipInvalid: true,
     printing: capturing,
     memo,
@@ -193,7 +208,7 @@ async function readFolder(folder: WorkshopFolder, content: Content): Promise<Fol
       responses[group].push(...read[group]);
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      for (const problem of error.problems) options.notice(`${formatProblem(problem)} (skipped)`);
+      for (const problem of error.problems) options.notice({ ...problem, skipped: true });
     }
   }
   const tallies = tallyResponses(answersByGroup(responses), content);

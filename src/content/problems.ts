@@ -1,20 +1,22 @@
 // The problems a content words for the person (<content>/problems.yaml): one text per kind of
-// problem, with its placeholders ({{file}} and the problem's own values), saying what is wrong
-// and what to do. The code's message is the English text, used where the content has none;
-// the CLI and the app both print a problem through here.
+// problem or notice (the kinds and their placeholders: problem-kinds.ts), with {{file}} and
+// the problem's own values, saying what is wrong and what to do. Loaded here; a line is
+// worded by problem-lines.ts.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { formatProblem, type Problem, type ProblemKind, UserError } from '../errors.js';
-import { fillPlaceholders } from '../text.js';
+import { UserError } from '../errors.js';
+import { problemKinds, type ProblemKind } from '../problem-kinds.js';
+import type { ProblemTexts } from './problem-lines.js';
 
 export const problemsFile = 'problems.yaml';
 
-const kinds: readonly ProblemKind[] = ['printedToPdf', 'onePerBox', 'workshopFile'];
+const kinds = Object.keys(problemKinds) as ProblemKind[];
 const schema = z.object(Object.fromEntries(kinds.map((k) => [k, z.string().trim().min(1).optional()]))).strict();
 
-export type ProblemTexts = Partial<Record<ProblemKind, string>>;
+export type { ProblemTexts } from './problem-lines.js';
+export { noticeLine, problemLine } from './problem-lines.js';
 
 /** The content's problem texts; none when the content has no problems.yaml. */
 export function loadProblemTexts(contentDir: string): ProblemTexts {
@@ -30,11 +32,4 @@ export function loadProblemTexts(contentDir: string): ProblemTexts {
   if (!parsed.success)
     throw new UserError(parsed.error.issues.map((i) => ({ file, field: i.path.join('.'), message: i.message })));
   return parsed.data as ProblemTexts;
-}
-
-/** A problem as one line, in the content's words when it has a text for its kind. */
-export function problemLine(problem: Problem, texts: ProblemTexts): string {
-  const text = problem.kind && texts[problem.kind];
-  if (!text) return formatProblem(problem);
-  return formatProblem({ ...problem, message: fillPlaceholders(text, { file: problem.file, ...problem.values }) });
 }

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { groupWords, type Group } from '../content/groups.js';
-import { formatProblem, InternalError, throwIfProblems, type Problem, UserError } from '../errors.js';
+import { InternalError, throwIfProblems, type Problem, UserError } from '../errors.js';
 import type { Notice, Respondent, Responses } from './types.js';
 import type { FormContent } from '../content/form-identity.js';
 import type { Content } from '../content/model.js';
@@ -162,9 +162,12 @@ export async function collectResponses(
           const first = seen.get(hash);
           // Two people's returned tests may be alike byte for byte; two scans never are.
           if (first !== undefined && paper !== 'returned-form') {
-            options.notice?.(
-              formatProblem({ file, message: `is the same file as ${first} (identical bytes); counted once` }),
-            );
+            options.notice?.({
+              file,
+              message: `is the same file as ${first} (identical bytes); counted once`,
+              kind: 'sameFile',
+              values: { first },
+            });
             continue;
           }
           if (first === undefined) seen.set(hash, file);
@@ -217,21 +220,30 @@ export async function collectResponses(
   if (problems.length > 0 && !options.skipInvalid) throwIfProblems(problems.flat());
   for (const files of identical.values()) {
     if (files.length < 2) continue;
-    options.notice?.(
-      `${files.map(visible).join(', ')}: are identical files (the same answers, byte for byte); all ${files.length} are counted. ` +
+    options.notice?.({
+      file: '',
+      message:
+        `${files.map(visible).join(', ')}: are identical files (the same answers, byte for byte); all ${files.length} are counted. ` +
         'If one person sent the same file twice, remove the extra copy',
-    );
+      kind: 'identicalFiles',
+      values: { files: files.map(visible).join(', '), count: String(files.length) },
+    });
   }
   for (const file of blank) {
-    options.notice?.(
-      formatProblem({ file, message: 'has no statement ticked; counted as a respondent who answered none' }),
-    );
+    options.notice?.({
+      file,
+      message: 'has no statement ticked; counted as a respondent who answered none',
+      kind: 'blankSheet',
+    });
   }
   if (problems.length > 0) {
-    for (const problem of problems.flat()) options.notice?.(`${formatProblem(problem)} (skipped)`);
-    options.notice?.(
-      `skipped ${skipped.size} file${skipped.size === 1 ? '' : 's'} that could not be counted (--skip-invalid)`,
-    );
+    for (const problem of problems.flat()) options.notice?.({ ...problem, skipped: true });
+    options.notice?.({
+      file: '',
+      message: `skipped ${skipped.size} file${skipped.size === 1 ? '' : 's'} that could not be counted (--skip-invalid)`,
+      kind: 'skippedFiles',
+      values: { count: String(skipped.size) },
+    });
   }
 
   // As with responses files: a group comes from one place only.

@@ -16,7 +16,7 @@ import type { StatementTexts } from './readers/table/columns.js';
 import { checkInputFile, readHead } from './input-file.js';
 import { formatOfExtension, isPaperFile, readerOf, type Format } from './readers/registry.js';
 import { isSpreadsheetBytes } from './readers/xlsx.js';
-import type { Notice, Respondent, Responses } from './types.js';
+import type { Notice, NoticeLine, Respondent, Responses } from './types.js';
 import type { ScanPrinting } from './readers/scan/geometry.js';
 import type { FlaggedRow } from './readers/scan/read-scans.js';
 import type { ScanReport } from './readers/scan/report.js';
@@ -114,7 +114,7 @@ async function readSource(
 interface Outcome {
   responses?: Responses;
   error?: UserError;
-  notices: string[];
+  notices: NoticeLine[];
 }
 
 /** Reads one file to its outcome; an unchanged file's outcome comes from the memo, when there is one. */
@@ -126,7 +126,7 @@ function settle(
   folder?: string,
 ): Promise<Outcome> {
   const read = async (): Promise<Outcome> => {
-    const notices: string[] = [];
+    const notices: NoticeLine[] = [];
     try {
       const responses = await readSource(file, group, content, { ...options, notice: (l) => notices.push(l) }, folder);
       return { responses, notices };

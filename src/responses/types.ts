@@ -2,6 +2,7 @@
 // category indexes (0-based, in the content's scale order) so the tally never
 // has to know about labels, aliases or points spellings.
 import type { Group } from '../content/groups.js';
+import type { NoticeLine } from '../errors.js';
 import type { FlaggedRow } from './readers/scan/read-scans.js';
 import type { ScanReport } from './readers/scan/report.js';
 
@@ -21,8 +22,13 @@ export interface Responses {
   scans?: ScanReport;
 }
 
-/** Receives a notice: a short message for the person (e.g. which columns were ignored); the CLI prints them on stderr. */
-export type Notice = (line: string) => void;
+/**
+ * Receives a notice: a short message for the person (e.g. which columns were ignored); the CLI
+ * prints them on stderr. A Problem (file '' when it is about no one file) is worded by the
+ * content's problems.yaml when it has a kind (content/problems.ts); a string is shown as it is.
+ */
+export type Notice = (notice: NoticeLine) => void;
+export type { NoticeLine } from '../errors.js';
 
 /** How a responses file was given: for one group (--leaders/--employees) or both, and where notices go. */
 export interface ReadOptions {

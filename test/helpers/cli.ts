@@ -22,4 +22,4 @@ export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${na
  * the same: each leader's answers can be recognised on the poster).
  */
 export const fewLeadersNotice = (count: number) =>
-  `resultatskema-leder.pdf: answers from ${count} of the leaders, fewer than 5: each one's answers can be recognised on the poster (it says so)\n`;
+  `resultatskema-leder.pdf: svar fra kun ${count}, færre end 5: den enkeltes svar kan genkendes på plakaten (det står på den). Tal om det med gruppen, før plakaten hænges op.\n`;

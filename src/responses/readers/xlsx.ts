@@ -6,7 +6,7 @@ import { errorText, quote } from '../../text.js';
 import { readFileSync } from 'node:fs';
 import type { WorkBook, WorkSheet } from '@e965/xlsx';
 import { groupWords } from '../../content/groups.js';
-import { formatProblem, UserError } from '../../errors.js';
+import { UserError } from '../../errors.js';
 import { describeReadError } from '../decode.js';
 import { createHeaderMatcher, type HeaderMatcher } from './table/columns.js';
 import { isOds, odsSizeProblem, sheetSizeProblem } from '../sheet-size.js';
@@ -115,12 +115,13 @@ export async function readXlsxResponses(
   const read = answerTabs.length > 0 ? answerTabs : [tabs[0]];
   const skipped = tabs.filter((tab) => !read.includes(tab) && tab.rows.length > 0);
   if (skipped.length > 0) {
-    options.notice?.(
-      formatProblem({
-        file,
-        message: `not read (no statements in the header): ${skipped.map((s) => `sheet ${quote(s.name)}`).join(', ')}`,
-      }),
-    );
+    const sheets = skipped.map((s) => quote(s.name)).join(', ');
+    options.notice?.({
+      file,
+      message: `not read (no statements in the header): ${skipped.map((s) => `sheet ${quote(s.name)}`).join(', ')}`,
+      kind: 'sheetsNotRead',
+      values: { sheets },
+    });
   }
   const result: Responses = { leader: [], employee: [] };
   for (const tab of read) {

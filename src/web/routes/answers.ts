@@ -85,7 +85,7 @@ export async function answerRoutes(app: FastifyInstance, ctx: AppContext): Promi
             : '',
       })),
       skipped: skipped > 0 ? fillPlaceholders(t.skipped, { count: skipped }) : '',
-      notices: folderReading.notices.filter((line) => !/\(skipped\)$|^skipped |rettelser\.yaml/.test(line)).map(sent),
+      notices: folderReading.notices.map(sent),
       review:
         folderReading.doubtful.length > 0
           ? {

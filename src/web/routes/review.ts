@@ -46,7 +46,7 @@ export async function reviewRoutes(app: FastifyInstance, ctx: AppContext): Promi
     if (!/^\d{1,5}$/.test(index)) throw new NotFound('no such row');
     const row = (await readWorkshopAnswers(folder, content)).doubtful[Number(index)];
     if (!row?.picture) throw new NotFound('no such row');
-    return reply.type('image/png').send(picturePng(row.picture));
+    return reply.type('image/png').send(await picturePng(row.picture));
   });
 
   app.post('/w/:name/gennemgang', async (request, reply) => {

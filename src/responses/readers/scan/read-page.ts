@@ -32,7 +32,7 @@ export type PageResult =
       marks: 3 | 4;
       statements: StatementRead[];
     }
-  | { kind: 'skip'; notice: string }
+  | { kind: 'skip'; notice: string; said: 'blankPage' | 'notATestPage' }
   | { kind: 'problem'; message: string };
 
 type Found = (Point | undefined)[];
@@ -127,7 +127,8 @@ export async function readPage(image: GrayImage, ctx: PageContext): Promise<Page
     return result;
   }
   if (misplaced) return misplaced;
-  if (inkedShare(image, paper) < 0.002 && !coded) return { kind: 'skip', notice: 'is blank; skipped' };
+  if (inkedShare(image, paper) < 0.002 && !coded)
+    return { kind: 'skip', notice: 'is blank; skipped', said: 'blankPage' };
   const anywhere = findCodeAnywhere(image);
   if (anywhere.code) {
     return {
@@ -143,7 +144,11 @@ export async function readPage(image: GrayImage, ctx: PageContext): Promise<Page
       message:
         'has the corner marks of a MUS test, but its code (bottom centre) cannot be read; scan it again at 300 dpi',
     };
-  return { kind: 'skip', notice: 'is not a page of a MUS test (no corner marks or page code); skipped' };
+  return {
+    kind: 'skip',
+    notice: 'is not a page of a MUS test (no corner marks or page code); skipped',
+    said: 'notATestPage',
+  };
 }
 
 const misregistered =

@@ -5,9 +5,9 @@
 // each is named in a notice: the numbers come first, the doubts are listed, none is guessed.
 import { basename, dirname, join } from 'node:path';
 import type { Content, Group } from '../../../content/model.js';
-import { displayPath, formatProblem, isExhaustion, type Problem } from '../../../errors.js';
+import { displayPath, isExhaustion, type Problem } from '../../../errors.js';
 import { excerpt } from '../../../text.js';
-import type { Respondent, Responses } from '../../types.js';
+import type { Notice, Respondent, Responses } from '../../types.js';
 import { correctionsFileName, correctionsText, readCorrections } from './corrections.js';
 import { scanPages } from './decode.js';
 import type { ScanPrinting } from './geometry.js';
@@ -50,7 +50,7 @@ export interface ScanResult {
 export interface ScanOptions {
   /** Where the tests print their boxes, and the drawer of the review sheet (app/scans.ts). */
   printing: ScanPrinting;
-  notice?: (line: string) => void;
+  notice?: Notice;
   /** What was read of unchanged scan files before (the app's): their pages are not read again. */
   memo?: ReadMemo;
 }
@@ -110,7 +110,7 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
   const take = async (file: string, group: Group | undefined, page: number, result: PageResult) => {
     const at = { file, field: `page ${page}` };
     if (result.kind === 'skip') skipped.set(file, (skipped.get(file) ?? 0) + 1);
-    if (result.kind === 'skip') options.notice?.(formatProblem({ ...at, message: result.notice }));
+    if (result.kind === 'skip') options.notice?.({ ...at, message: result.notice, kind: result.said });
     else if (result.kind === 'problem') problems.push({ ...at, message: result.message });
     else if (group && result.code.group !== group) {
       problems.push({
@@ -120,7 +120,7 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
     } else {
       pageCounts.set(result.code.group, (await geometry(result.code.group)).pages.length);
       if (result.upsideDown)
-        options.notice?.(formatProblem({ ...at, message: 'was scanned upside down; read turned' }));
+        options.notice?.({ ...at, message: 'was scanned upside down; read turned', kind: 'upsideDown' });
       if (result.marks === 3) fromThreeMarks.push(pageRef(file, page));
       pages.push({ file, page, code: result.code, statements: result.statements });
     }
@@ -181,12 +181,12 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
   const sheetIds = new Set(sheets.map((s) => s.id));
   for (const sheet of corrections.keys())
     if (!sheetIds.has(sheet))
-      options.notice?.(
-        formatProblem({
-          file: correctionsFile,
-          message: `has answers for sheet ${excerpt(sheet)}, which is not in the scans; not applied`,
-        }),
-      );
+      options.notice?.({
+        file: correctionsFile,
+        message: `has answers for sheet ${excerpt(sheet)}, which is not in the scans; not applied`,
+        kind: 'correctionForMissingSheet',
+        values: { sheet: excerpt(sheet) },
+      });
   const responses: Responses = { leader: [], employee: [] };
   const readings: Reading[] = [];
   const labels = content.scoring.scale.map((c) => c.label);
@@ -207,13 +207,13 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
       const { pages: printed } = await geometry(sheet.group);
       for (const n of sheet.missing) {
         const numbers = (printed[n - 1] ?? []).map((s) => s.n);
-        options.notice?.(
-          formatProblem({
-            file: present.file,
-            field: `page ${present.page}`,
-            message: `sheet ${sheet.id}: page ${n} (${n === 1 ? 'the front' : 'the back'}) is missing from the scans; counted with statement${numbers.length === 1 ? '' : 's'} ${spans(numbers)} unanswered, as an incomplete sheet`,
-          }),
-        );
+        options.notice?.({
+          file: present.file,
+          field: `page ${present.page}`,
+          message: `sheet ${sheet.id}: page ${n} (${n === 1 ? 'the front' : 'the back'}) is missing from the scans; counted with statement${numbers.length === 1 ? '' : 's'} ${spans(numbers)} unanswered, as an incomplete sheet`,
+          kind: 'missingPage',
+          values: { sheet: sheet.id, page: String(n), statements: spans(numbers) },
+        });
         for (const statement of numbers) {
           const correction = corrected?.get(statement);
           readings.push(
@@ -273,12 +273,16 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
   if (review.length > 0 && texts) {
     // A missing side was said once for its sheet above.
     for (const row of review.filter((r) => r.reason !== 'front-missing' && r.reason !== 'back-missing'))
-      options.notice?.(
-        `${rowLine(texts, row)}: counted as unanswered until corrected in ${displayPath(correctionsFile)}`,
-      );
+      options.notice?.({
+        file: '',
+        message: `${rowLine(texts, row)}: counted as unanswered until corrected in ${displayPath(correctionsFile)}`,
+        kind: 'rowNeedsLook',
+        values: { row: rowLine(texts, row), corrections: displayPath(correctionsFile) },
+      });
     const reviewFile = join(place, reviewFileName);
     const rows = review.map((r) => ({ sheet: r.sheet, statement: r.statement, note: texts.reasons[r.reason] }));
     const corrections = correctionsText(texts.corrections, correctionsFile, rows);
+    const needs = { count: String(review.length) };
     const need = `${review.length} answer${review.length === 1 ? '' : 's'} on the scans need${review.length === 1 ? 's' : ''} a look`;
     try {
       options.printing.writeBeside(
@@ -288,15 +292,21 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
         ),
       );
       options.printing.writeBeside(correctionsFile, corrections);
-      options.notice?.(
-        `${need}: see ${displayPath(reviewFile)} and write the answers into ${displayPath(correctionsFile)}`,
-      );
+      options.notice?.({
+        file: '',
+        message: `${need}: see ${displayPath(reviewFile)} and write the answers into ${displayPath(correctionsFile)}`,
+        kind: 'reviewWritten',
+        values: { ...needs, review: displayPath(reviewFile), corrections: displayPath(correctionsFile) },
+      });
     } catch (error) {
       // The numbers stand without the review files; the rows were listed above.
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      options.notice?.(
-        `${need}, but ${displayPath(reviewFile)} and ${displayPath(correctionsFile)} cannot be written (${code}); write the answers into ${correctionsFileName} beside the scans by hand`,
-      );
+      options.notice?.({
+        file: '',
+        message: `${need}, but ${displayPath(reviewFile)} and ${displayPath(correctionsFile)} cannot be written (${code}); write the answers into ${correctionsFileName} beside the scans by hand`,
+        kind: 'reviewNotWritten',
+        values: { ...needs, review: displayPath(reviewFile), corrections: displayPath(correctionsFile), code },
+      });
     }
   }
   const report: ScanReport = {
@@ -309,6 +319,18 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
   };
   // Said when there is something to say: a clean reading stays quiet, as every other reading does.
   const noteworthy = fromThreeMarks.length + photos.length + report.rowsFlagged + report.rowsCorrected > 0;
-  if (noteworthy) options.notice?.(summaryLine(report));
+  if (noteworthy)
+    options.notice?.({
+      file: '',
+      message: summaryLine(report),
+      kind: 'scanSummary',
+      values: {
+        pages: String(report.pages),
+        threeMarks: String(fromThreeMarks.length),
+        photos: String(photos.length),
+        flagged: String(report.rowsFlagged),
+        corrected: String(report.rowsCorrected),
+      },
+    });
   return { responses, flagged, problems, problemFiles: new Set(problems.map((p) => p.file)), report };
 }

@@ -10,7 +10,7 @@
 import { excerpt, quoteLength } from '../../../text.js';
 import { groupWords, onlyGroup, otherGroup, roleWords, type Group } from '../../../content/groups.js';
 import type { Scoring } from '../../../content/model.js';
-import { formatProblem, maxReportedProblems, UserError, type Problem } from '../../../errors.js';
+import { maxReportedProblems, UserError, type Problem } from '../../../errors.js';
 import { createAnswerMatcher, normalizeLabel, type AnswerMatch } from '../../answers.js';
 import { headerKey, planColumns, type HeaderMatcher, type StatementTexts } from './columns.js';
 import type { Notice, Respondent, Responses } from '../../types.js';
@@ -227,7 +227,12 @@ export function createTableReader(content: TableContent, options: TableOptions):
     if (headers === undefined)
       throw new UserError({ file, message: `${where}has no header row (the file holds no data)` });
     if (rowsRead === 0)
-      options.notice?.(formatProblem({ file, message: `${where}no answers in it (only a header row)` }));
+      options.notice?.({
+        file,
+        message: `${where}no answers in it (only a header row)`,
+        kind: 'headerOnly',
+        values: { where },
+      });
     const roleColumns = candidates.filter((c) => c.counts.leader + c.counts.employee > 0);
     notifyIgnored(otherColumns.filter((c) => !roleColumns.some((r) => r.column === c)));
 
@@ -289,12 +294,12 @@ export function createTableReader(content: TableContent, options: TableOptions):
       return header.trim() === '' ? `(column ${columnLetter(c)})` : `"${shownHeader(header, quoteLength)}"`;
     });
     if (shown.length > max) names.push(`and ${shown.length - max} more`);
-    options.notice(
-      formatProblem({
-        file,
-        message: `${where}ignored ${plural(shown.length, 'column')} that ${shown.length === 1 ? 'is not a statement' : 'are not statements'}: ${names.join(', ')}`,
-      }),
-    );
+    options.notice({
+      file,
+      message: `${where}ignored ${plural(shown.length, 'column')} that ${shown.length === 1 ? 'is not a statement' : 'are not statements'}: ${names.join(', ')}`,
+      kind: 'ignoredColumns',
+      values: { where, count: String(shown.length), columns: names.join(', ') },
+    });
   }
 
   return { row, finish };
