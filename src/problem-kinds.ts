@@ -31,6 +31,17 @@ export const problemKinds = {
   reviewWritten: ['count', 'review', 'corrections'],
   reviewNotWritten: ['count', 'review', 'corrections', 'code'],
   scanSummary: ['pages', 'threeMarks', 'photos', 'flagged', 'corrected'],
+  scanMarksOff: [],
+  scanMarksMissing: [],
+  scanCodeUnreadable: [],
+  scanMisregistered: [],
+  scanOtherContent: ['content'],
+  scanNoTestPage: [],
+  scanWrongGroup: ['group', 'given'],
+  // Corrections (rettelser.yaml) that cannot apply
+  correctionEntry: [],
+  correctionStatement: ['statement', 'count'],
+  correctionAnswer: ['answer', 'categories'],
   // Posters made from the answers
   smallGroup: ['count', 'min'],
   noAnswersFromGroup: ['group', 'poster'],

@@ -36,7 +36,7 @@ describe('a page that cannot be read is an error, never a skip', () => {
     const result = runMus(['tally', scans({ 'foto.jpg': photo('jpeg') })]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /foto\.jpg: no page in it could be read as a page of a MUS test \(its page is blank or without/,
+      /foto\.jpg: ingen side i den kunne læses som en side af MUS-testen \(tomme eller uden/,
     );
   });
 
@@ -132,6 +132,6 @@ describe('a page that cannot be read is an error, never a skip', () => {
     const result = runMus(['tally', scans({ 'tom.png': canvas.encodeSync('png') })]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/tom\.png page 1: er tom; sprunget over/);
-    expect(result.stderr).toMatch(/tom\.png: no page in it could be read as a page of a MUS test/);
+    expect(result.stderr).toMatch(/tom\.png: ingen side i den kunne læses som en side af MUS-testen/);
   });
 });

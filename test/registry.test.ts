@@ -15,7 +15,7 @@ import type { DocumentKind } from '../src/documents/types.js';
 import { defaultContentDir } from '../src/paths.js';
 import { fixture, repoRoot, fewLeadersNotice } from './helpers/cli.js';
 import { A3, flat, readPdf, tempDir } from './helpers/pdf.js';
-import { noticeLine } from '../src/content/problem-lines.js';
+import { loadProblemTexts, noticeLine } from '../src/content/problems.js';
 
 /** The throw-away document's folder: its template, and a content folder with its texts and file name. */
 function trialFolder(texts: string) {
@@ -104,7 +104,7 @@ describe('a document added from its own folder', () => {
       outDir: out,
       kinds,
       responses: { file: fixture('eksempel-svar.yaml') },
-      notice: (n) => notices.push(noticeLine(n, {})),
+      notice: (n) => notices.push(noticeLine(n, loadProblemTexts(defaultContentDir))),
     });
     expect(notices).toEqual([fewLeadersNotice(2).trim()]); // the example has two leaders
     // Every registered document still, the comparison poster too (both groups answered), and the new one.

@@ -68,6 +68,7 @@ export function readCorrectionEntries(file: string): CorrectionEntry[] {
         line: lines[i],
         field: `entry ${i + 1}`,
         message: 'needs sheet, statement and answer',
+        kind: 'correctionEntry',
       });
     }
     return { sheet: String(sheet), statement, answer: e.answer, line: lines[i] };
@@ -88,6 +89,8 @@ export function readCorrections(file: string, scale: readonly Category[], statem
       throw new UserError({
         ...at,
         message: `statement ${entry.statement} is not a statement of the test (1 to ${statements})`,
+        kind: 'correctionStatement',
+        values: { statement: String(entry.statement), count: String(statements) },
       });
     if (entry.answer === null || entry.answer === undefined || entry.answer === '') return; // not answered yet
     let category: number | null;
@@ -100,6 +103,8 @@ export function readCorrections(file: string, scale: readonly Category[], statem
           line: entry.line,
           field: `entry ${i + 1} (sheet ${excerpt(entry.sheet)}, statement ${entry.statement})`,
           message: `${match.reason}; or - for not answered`,
+          kind: 'correctionAnswer',
+          values: { answer: excerpt(String(entry.answer)), categories: scale.map((c) => c.label).join(', ') },
         });
       category = match.category;
     }

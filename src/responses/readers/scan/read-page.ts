@@ -33,7 +33,15 @@ export type PageResult =
       statements: StatementRead[];
     }
   | { kind: 'skip'; notice: string; said: 'blankPage' | 'notATestPage' }
-  | { kind: 'problem'; message: string };
+  | { kind: 'problem'; message: string; said?: ScanRefusal; values?: Record<string, string> };
+
+/** The kinds of problem a page is refused with (problem-kinds.ts). */
+type ScanRefusal =
+  | 'scanMarksOff'
+  | 'scanMarksMissing'
+  | 'scanCodeUnreadable'
+  | 'scanMisregistered'
+  | 'scanOtherContent';
 
 type Found = (Point | undefined)[];
 const upright = (found: Found) => found;
@@ -136,6 +144,7 @@ export async function readPage(image: GrayImage, ctx: PageContext): Promise<Page
       message: marks
         ? 'is a MUS test page, but its corner marks do not line up with its code; scan it again, straight and whole'
         : 'is a MUS test page, but its corner marks cannot be found; scan it again, whole and at 300 dpi',
+      said: marks ? 'scanMarksOff' : 'scanMarksMissing',
     };
   }
   if (marks)
@@ -143,6 +152,7 @@ export async function readPage(image: GrayImage, ctx: PageContext): Promise<Page
       kind: 'problem',
       message:
         'has the corner marks of a MUS test, but its code (bottom centre) cannot be read; scan it again at 300 dpi',
+      said: 'scanCodeUnreadable',
     };
   return {
     kind: 'skip',
@@ -167,6 +177,8 @@ async function readMapped(
     return {
       kind: 'problem',
       message: `was printed from other content than ${ctx.contentDir ?? 'the content'} (the ${code.group} test has changed since); tally it with the content it was printed from (--content)`,
+      said: 'scanOtherContent',
+      values: { content: ctx.contentDir ?? '' },
     };
   }
   const boxes = geometry.pages[code.page - 1];
@@ -180,7 +192,8 @@ async function readMapped(
   const missing = statements.filter(
     (s) => s.decision.kind === 'flagged' && s.decision.reason === 'frame-missing',
   ).length;
-  if (statements.length > 0 && missing > statements.length / 2) return { kind: 'problem', message: misregistered };
+  if (statements.length > 0 && missing > statements.length / 2)
+    return { kind: 'problem', message: misregistered, said: 'scanMisregistered' };
   return { kind: 'test', code, upsideDown, marks, statements };
 }
 

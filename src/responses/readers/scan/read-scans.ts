@@ -95,6 +95,7 @@ function unreadFiles(
       return {
         file,
         message: `no page in it could be read as a page of a MUS test (${what} blank or without the corner marks and code); scan the tests again, whole and straight, at 300 dpi`,
+        kind: 'scanNoTestPage' as const,
       };
     });
 }
@@ -111,11 +112,14 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
     const at = { file, field: `page ${page}` };
     if (result.kind === 'skip') skipped.set(file, (skipped.get(file) ?? 0) + 1);
     if (result.kind === 'skip') options.notice?.({ ...at, message: result.notice, kind: result.said });
-    else if (result.kind === 'problem') problems.push({ ...at, message: result.message });
+    else if (result.kind === 'problem')
+      problems.push({ ...at, message: result.message, kind: result.said, values: result.values });
     else if (group && result.code.group !== group) {
       problems.push({
         ...at,
         message: `is a page of the ${result.code.group} test, but the file was given as ${group === 'leader' ? '--leaders' : '--employees'}`,
+        kind: 'scanWrongGroup',
+        values: { group: content.comparison.groups[result.code.group], given: content.comparison.groups[group] },
       });
     } else {
       pageCounts.set(result.code.group, (await geometry(result.code.group)).pages.length);
