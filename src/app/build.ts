@@ -26,6 +26,8 @@ export interface BuildOptions extends ViewOptions, AnswerOptions, LoadOptions {
   counted?: GroupTallies;
   /** The document kinds to build: the registry's when absent (a build may add its own: [...registry, kind]). */
   kinds?: readonly DocumentKind[];
+  /** Only these output files (by name); the whole set when absent. */
+  only?: string[];
 }
 
 export interface RenderOptions extends ViewOptions {
@@ -74,6 +76,7 @@ export async function runBuild(options: BuildOptions): Promise<string[]> {
     tilgang: options.tilgang,
     copies: options.copies,
     kinds: options.kinds,
+    only: options.only,
   });
   if (options.copies) files.push(...(await renderCopies(content, options.copies)));
   const written = writeFilesAtomically(options.outDir, files);

@@ -59,6 +59,8 @@ export async function buildPosters(folder: WorkshopFolder, contentDir: string, c
     tilgang: folder.settings.tilgang,
     counted: (await readWorkshopAnswers(folder, content)).tallies,
     skipInvalid: true,
+    // The posters alone: the tests and the checklist are Materiale's, made already.
+    only: posterFiles(content),
   });
   return posterFiles(content).filter((name) => existsSync(join(outDir, name)));
 }
