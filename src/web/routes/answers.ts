@@ -69,6 +69,7 @@ export async function answerRoutes(app: FastifyInstance, ctx: AppContext): Promi
       });
     }
     const folderReading = await readWorkshopAnswers(folder, content);
+    const shownUnderFile = new Set(files.flatMap((f): string[] => f.notices));
     const sent = (line: string) => received.reduce((text, f) => text.split(f.name).join(f.sent), line);
     const skipped = files.filter((f) => f.problems.length > 0).length;
     return {
@@ -85,7 +86,8 @@ export async function answerRoutes(app: FastifyInstance, ctx: AppContext): Promi
             : '',
       })),
       skipped: skipped > 0 ? fillPlaceholders(t.skipped, { count: skipped }) : '',
-      notices: folderReading.notices.map(sent),
+      // The notes about the folder as a whole; one shown under its file already is not repeated.
+      notices: folderReading.notices.map(sent).filter((line) => !shownUnderFile.has(line)),
       review:
         folderReading.doubtful.length > 0
           ? {
