@@ -42,11 +42,6 @@ export async function renderCopies(content: Content, copies: Record<Group, numbe
   const files: OutputFile[] = [];
   for (const spec of documents.filter((d) => d.kind === 'test')) {
     const count = copies[spec.group!];
-    // Loaded here, not with the module: the app lists the copies' names long before it draws them.
-    const [{ renderTemplate }, { renderPdf }] = await Promise.all([
-      import('../layout/template.js'),
-      import('../render/pdf.js'),
-    ]);
     const layout = await renderTemplate(spec.template, spec.view(content, undefined, {}));
     const name = copiesFileName(fileName(content, spec.id), count);
     const pdf = await renderPdf(numberedCopies(layout, count), pdfMeta(content, name));
