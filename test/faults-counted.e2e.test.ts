@@ -69,8 +69,8 @@ describe('corrections beside the scans that would apply to nothing are said, nev
 
   for (const [what, sheet, statement, expected] of [
     ['statement 77', 'scan.pdf:1', 77, /rettelser\.yaml:5 entry 2: udsagn 77 findes ikke i testen \(1 til 20\)/],
-    ['statement 1.5', 'scan.pdf:1', 1.5, /rettelser\.yaml:5 entry 2: statement 1\.5 is not a statement/],
-    ['statement −3', 'scan.pdf:1', -3, /rettelser\.yaml:5 entry 2: statement -3 is not a statement/],
+    ['statement 1.5', 'scan.pdf:1', 1.5, /rettelser\.yaml:5 entry 2: udsagn 1\.5 findes ikke i testen/],
+    ['statement −3', 'scan.pdf:1', -3, /rettelser\.yaml:5 entry 2: udsagn -3 findes ikke i testen/],
   ] as const) {
     it(what, () => {
       const line = userError(runMus(['tally', scans({ 'rettelser.yaml': correction(sheet, statement) })]));

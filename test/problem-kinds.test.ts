@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadProblemTexts, noticeLine, problemLine } from '../src/content/problems.js';
 import { problemKinds } from '../src/problem-kinds.js';
+import { loadAppTexts } from '../src/web/texts.js';
 import { repoRoot } from './helpers/cli.js';
 
 const languages = ['da', 'en'];
@@ -28,6 +29,15 @@ describe('problems.yaml in every language', () => {
       }
     });
   }
+});
+
+describe('content/en', () => {
+  it("holds every text of the app (app.yaml checked against the app's schema)", () => {
+    const english = loadAppTexts(join(repoRoot, 'content', 'en')).texts;
+    const danish = loadAppTexts(join(repoRoot, 'content', 'da')).texts;
+    expect(english.nav.answers).toBe('Answers');
+    expect(Object.keys(english).sort()).toEqual(Object.keys(danish).sort());
+  });
 });
 
 describe('a problem or notice worded from the catalogue', () => {
