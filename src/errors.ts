@@ -17,7 +17,7 @@ export interface Problem {
 }
 
 /** The problems a content's problems.yaml may word (content/problems.ts). */
-export type ProblemKind = 'printedToPdf' | 'onePerBox' | 'workshopFile';
+export type ProblemKind = 'printedToPdf' | 'onePerBox' | 'workshopFile' | 'photoMarks';
 
 /** Longest field path a message shows (a path holds keys from the file, which may be anyone's text). */
 const fieldLength = 80;

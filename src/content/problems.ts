@@ -11,7 +11,7 @@ import { fillPlaceholders } from '../text.js';
 
 export const problemsFile = 'problems.yaml';
 
-const kinds: readonly ProblemKind[] = ['printedToPdf', 'onePerBox', 'workshopFile'];
+const kinds: readonly ProblemKind[] = ['printedToPdf', 'onePerBox', 'workshopFile', 'photoMarks'];
 const schema = z.object(Object.fromEntries(kinds.map((k) => [k, z.string().trim().min(1).optional()]))).strict();
 
 export type ProblemTexts = Partial<Record<ProblemKind, string>>;

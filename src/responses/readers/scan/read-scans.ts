@@ -111,7 +111,7 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
     const at = { file, field: `page ${page}` };
     if (result.kind === 'skip') skipped.set(file, (skipped.get(file) ?? 0) + 1);
     if (result.kind === 'skip') options.notice?.(formatProblem({ ...at, message: result.notice }));
-    else if (result.kind === 'problem') problems.push({ ...at, message: result.message });
+    else if (result.kind === 'problem') problems.push({ ...at, message: result.message, kind: result.problem });
     else if (group && result.code.group !== group) {
       problems.push({
         ...at,
@@ -122,6 +122,7 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
       if (result.upsideDown)
         options.notice?.(formatProblem({ ...at, message: 'was scanned upside down; read turned' }));
       if (result.marks === 3) fromThreeMarks.push(pageRef(file, page));
+      if (result.photo) photos.push(pageRef(file, page));
       pages.push({ file, page, code: result.code, statements: result.statements });
     }
   };
