@@ -5,7 +5,7 @@
 import type { Canvas } from '@napi-rs/canvas';
 import sharp from 'sharp';
 import { markCentres } from '../../../src/sheet/page-code.js';
-import { fitHomography, applyHomography } from '../../../src/responses/readers/scan/transform.js';
+import { applyHomography, fitHomography } from '../../../src/responses/readers/scan/transform.js';
 import { seededRandom } from '../random.js';
 import { answerStyles, drawMark, type PenStyle } from './pen.js';
 import { boxesOf, paperPage, type PrintedTest } from './printed.js';
@@ -116,28 +116,37 @@ export async function photograph(page: Canvas, options: PhotoOptions, random: ()
   const { bright, dark, shadow } = options.light ?? { bright: 1, dark: 0.7, shadow: 0.25 };
   const noise = options.noise ?? 6;
   const rgb = Buffer.alloc(W * H * 3);
+  // Per column and per row what does not change along the other (12 MP is a lot of pixels).
+  const grainX = Float32Array.from({ length: W }, (_, x) => Math.sin(x / 210) * 3);
+  const fineX = Float32Array.from({ length: W }, (_, x) => 8 * Math.sin(x / 11));
+  const sigmoid = (u: number) => 1 / (1 + Math.exp(-u * 18));
+  const m = toPage.m;
   for (let y = 0; y < H; y++) {
-    for (let x = 0; x < W; x++) {
-      const p = applyHomography(toPage, { x: x + 0.5, y: y + 0.5 });
+    // The map's numerators and denominator are linear along a row.
+    let nx = m[1] * (y + 0.5) + m[2] + m[0] * 0.5;
+    let ny = m[4] * (y + 0.5) + m[5] + m[3] * 0.5;
+    let nw = m[7] * (y + 0.5) + 1 + m[6] * 0.5;
+    for (let x = 0; x < W; x++, nx += m[0], ny += m[3], nw += m[6]) {
+      const px = nx / nw;
+      const py = ny / nw;
       let v: number;
-      if (p.x >= 0 && p.y >= 0 && p.x < pw - 1 && p.y < ph - 1) {
+      if (px >= 0 && py >= 0 && px < pw - 1 && py < ph - 1) {
         // Bilinear: the page is enlarged a little onto the picture.
-        const x0 = Math.floor(p.x);
-        const y0 = Math.floor(p.y);
-        const tx = p.x - x0;
-        const ty = p.y - y0;
+        const x0 = px | 0;
+        const y0 = py | 0;
+        const tx = px - x0;
+        const ty = py - y0;
         v =
           (grey(x0, y0) * (1 - tx) + grey(x0 + 1, y0) * tx) * (1 - ty) +
           (grey(x0, y0 + 1) * (1 - tx) + grey(x0 + 1, y0 + 1) * tx) * ty;
         v = 0.08 * 255 + 0.86 * v; // printed black is not black on a photo, nor paper white
       } else {
         // A wooden table: darker than the paper, with a slow grain.
-        v = 120 + 18 * Math.sin(y / 37 + Math.sin(x / 210) * 3) + 8 * Math.sin(x / 11);
+        v = 120 + 18 * Math.sin(y / 37 + grainX[x]) + fineX[x];
       }
       // Light falls off across the picture, and a soft shadow (a phone, a hand) crosses it.
-      const t = (x / W + y / H) / 2;
-      let light = bright + (dark - bright) * t;
-      if (shadow) light *= 1 - shadow / (1 + Math.exp(-(x / W - 0.35 + (y / H - 0.5) * 0.4) * 18));
+      let light = bright + (dark - bright) * ((x / W + y / H) / 2);
+      if (shadow) light *= 1 - shadow * sigmoid(x / W - 0.35 + (y / H - 0.5) * 0.4);
       v = v * light + (random() - 0.5) * 2 * noise;
       const k3 = (y * W + x) * 3;
       // A warm indoor light: blue a little lower than red.

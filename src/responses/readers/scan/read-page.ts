@@ -99,19 +99,22 @@ function candidates(found: Found, image: GrayImage): Candidate[] {
   const page = markCentres(width, height);
   const nominal = nominalScale(image);
   const result: Candidate[] = [];
+  // Three marks fix a scan, never a photo's perspective.
+  const photo = photoShaped(image);
   for (const [order, upsideDown] of [
     [upright, false],
     [turned, true],
   ] as const) {
     for (const { from, to } of markSets(page, order(found))) {
+      if (photo && from.length === 3) continue;
       const transform = fitAffine(from, to);
       const { scaleX, scaleY, shear } = describe(transform);
       // Marks a millimetre off their rectangle are not our marks (or the page is warped).
       const fits = from.length === 3 || residual(transform, from, to) <= 1.5 * 2.835 * nominal;
       if (from.length === 4 && !fits) {
-        const photo = fitHomography(from, to);
-        if (photo && perspective(photo, from, to, width, height) <= width / 5)
-          result.push({ transform: photo, upsideDown, marks: 4, photo: true, rival: true });
+        const h = fitHomography(from, to);
+        if (h && perspective(h, from, to, width, height) <= width / 5)
+          result.push({ transform: h, upsideDown, marks: 4, photo: true, rival: true });
       }
       const scaled = [scaleX, scaleY].every((s) => s / nominal > 0.88 && s / nominal < 1.12);
       // Three points fit any affine map: a copy is not sheared by more than a degree or two.
@@ -154,7 +157,8 @@ export async function readPage(image: GrayImage, ctx: PageContext): Promise<Page
     };
   }
   // A photo with a mark cut off, in shadow or under a finger: four are needed for its perspective.
-  if (anywhere.code || photo.coded || (photoShaped(image) && codeInPicture(photo.image))) return photoRefused;
+  // The code is looked for in the whole picture: a page of the test is never skipped.
+  if (anywhere.code || photo.coded || codeInPicture(photo.image)) return photoRefused;
   if (marks)
     return {
       kind: 'problem',
