@@ -84,7 +84,7 @@ interface Candidate {
   upsideDown: boolean;
   marks: 3 | 4;
   photo: boolean;
-  /** Four marks that disagree: a perspective through all four and the best three are both read, the better kept. */
+  /** Three of four marks that disagree: when rows are flagged, the perspective through all four is read too, the better kept. */
   rival?: boolean;
 }
 
@@ -105,8 +105,11 @@ function candidates(found: Found, image: GrayImage): Candidate[] {
     [upright, false],
     [turned, true],
   ] as const) {
+    // Four marks off their rectangle: a clipped mark or a stain (three of them map the page),
+    // or a photo that fills the picture (all four in perspective). Three are tried first; the
+    // perspective when they leave rows flagged, and the better reading is kept.
+    let inPerspective: Candidate | undefined;
     for (const { from, to } of markSets(page, order(found))) {
-      if (photo && from.length === 3) continue;
       const transform = fitAffine(from, to);
       const { scaleX, scaleY, shear } = describe(transform);
       // Marks a millimetre off their rectangle are not our marks (or the page is warped).
@@ -114,17 +117,19 @@ function candidates(found: Found, image: GrayImage): Candidate[] {
       if (from.length === 4 && !fits) {
         const h = fitHomography(from, to);
         if (h && perspective(h, from, to, width, height) <= width / 5)
-          result.push({ transform: h, upsideDown, marks: 4, photo: true, rival: true });
+          inPerspective = { transform: h, upsideDown, marks: 4, photo: true };
       }
+      if (photo && from.length === 3) continue;
       const scaled = [scaleX, scaleY].every((s) => s / nominal > 0.88 && s / nominal < 1.12);
       // Three points fit any affine map: a copy is not sheared by more than a degree or two.
       const square = Math.abs(shear) < 0.04 && Math.abs(scaleX / scaleY - 1) < 0.06;
       if (fits && scaled && square) {
-        const rival = from.length === 3 && result.some((c) => c.photo);
+        const rival = from.length === 3 && inPerspective !== undefined;
         result.push({ transform, upsideDown, marks: from.length === 3 ? 3 : 4, photo: false, rival });
         if (from.length === 4) break; // four that agree: no need for three
       }
     }
+    if (inPerspective) result.push(inPerspective);
   }
   return result;
 }
@@ -216,7 +221,7 @@ async function readBest(
     const flagged = result.statements.filter((s) => s.decision.kind === 'flagged').length;
     if (!best || flagged < best.flagged) best = { result, flagged };
     kinds.add(candidate.photo);
-    if (flagged === 0 || !candidate.rival || kinds.size === 2) break;
+    if (flagged === 0 || !(candidate.rival || candidate.photo) || kinds.size === 2) break;
   }
   return { result: best?.result, misplaced, coded };
 }
