@@ -109,6 +109,20 @@ describe('phone photos of a test', () => {
     expect(result.responses.leader[0].answers.slice(12)).toEqual(Array(8).fill(null));
   }, 240_000);
 
+  it('a picture shaped like A4 (a scanner app) with the page filling it in perspective: mapped through all four marks, a photo', async () => {
+    const photo = await phonePhoto(
+      { test: leaderTest, page: 1, answers, pen: 'x' },
+      { width: 2480, height: 3508, fill: 0.99, tilt: 0.06, rotate: 0.5, seed: 12 },
+    );
+    const dir = folder({ 'app.jpg': photo.bytes });
+    const { result } = await read([join(dir, 'app.jpg')]);
+    expect(result.problems).toEqual([]);
+    expect(result.flagged.filter((row) => row.statement <= 12)).toEqual([]);
+    expect(result.responses.leader[0].answers.slice(0, 12)).toEqual(answers.slice(0, 12));
+    expect(result.report.photos).toEqual([{ file: 'app.jpg', page: 1 }]);
+    expect(result.report.fromThreeMarks).toEqual([]);
+  }, 240_000);
+
   it('a 12 MP photo is decoded at a third of its width by the JPEG codec (shrink-on-load), not at full size', async () => {
     const photo = await phonePhoto({ test: leaderTest, page: 1, answers: [] }, { seed: 4 });
     const image = await decodeImageBytes(photo.bytes);
