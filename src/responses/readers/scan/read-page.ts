@@ -146,12 +146,15 @@ export async function readPage(image: GrayImage, ctx: PageContext): Promise<Page
   const levels = { paper, black: Math.min(marks?.black ?? 0, paper - 60) };
   const scanned = marks ? await readBest(image, ctx, candidates(marks.centres, image), levels) : {};
   if (scanned.result) return scanned.result;
-  // A blank back is common in a stack: said before anything slower is tried on it.
-  if (!scanned.coded && inkedShare(image, paper) < 0.002) return { kind: 'skip', notice: 'is blank; skipped' };
+  // A blank back is common in a stack: said before anything slower is tried on it. (A photo in
+  // shadow can have as little ink against its median grey: its light is evened out first.)
+  const blank = () => inkedShare(image, paper) < 0.002;
+  if (!scanned.coded && !photoShaped(image) && blank()) return { kind: 'skip', notice: 'is blank; skipped' };
   // Not a page filling the picture: a photo of one, lying somewhere in it, is looked for.
   const photo = await readPhoto(image, ctx);
   if (photo.result) return photo.result;
   if (scanned.misplaced) return scanned.misplaced;
+  if (!scanned.coded && !photo.coded && blank()) return { kind: 'skip', notice: 'is blank; skipped' };
   const anywhere = findCodeAnywhere(image);
   if (anywhere.code && !photoShaped(image)) {
     return {
