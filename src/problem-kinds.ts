@@ -38,6 +38,7 @@ export const problemKinds = {
   scanOtherContent: ['content'],
   scanNoTestPage: [],
   scanWrongGroup: ['group', 'given'],
+  photoMarks: [],
   // Corrections (rettelser.yaml) that cannot apply
   correctionEntry: [],
   correctionStatement: ['statement', 'count'],

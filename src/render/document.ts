@@ -6,6 +6,7 @@ import type { Ctx, Pdf } from './context.js';
 import { registerFonts } from './fonts.js';
 import { paperSizes, type TypeStyle } from './styles.js';
 import { InternalError } from '../errors.js';
+import { registration } from '../sheet/page-code.js';
 
 /** What a PDF says about itself beyond its layout (made by app/pdf-meta.ts). */
 export interface PdfMeta {
@@ -58,7 +59,10 @@ export function infoOf(layout: LayoutDocument, meta: PdfMeta) {
  */
 export function makeCtx(doc: Pdf, style: TypeStyle, layout: LayoutDocument, meta: PdfMeta, root?: Ctx['root']): Ctx {
   const { width, height } = paperSizes[layout.paper];
-  const frame = { left: style.margin, right: width - style.margin, top: style.margin, bottom: height - style.margin };
+  // A coded page (a paper test to scan) keeps its side margins wide for the corner marks.
+  const coded = layout.blocks.some((b) => b.kind === 'registration');
+  const side = coded ? Math.max(style.margin, registration.sideMargin) : style.margin;
+  const frame = { left: side, right: width - side, top: style.margin, bottom: height - style.margin };
   const fixed = layout.pages === 'fixed';
   const ctx: Ctx = {
     doc,

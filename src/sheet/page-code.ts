@@ -53,20 +53,28 @@ export function decodePageCode(text: string): PageCode | undefined {
 
 /**
  * Where the marks and the code are on an A4 page, in points from the top-left corner.
- * The marks are solid 4 mm squares 9 mm from the paper's edges (printers leave about 5 mm
- * unprinted), in the margin outside the type area; the code sits in the bottom margin, centred,
- * reaching 3.5 mm into the type area, which measuring keeps free for it.
+ * The marks are solid 4 mm squares in the side margins, which a coded page widens to
+ * `sideMargin` for them; the code sits at the foot, centred, reaching 10.5 mm into the type area,
+ * which measuring keeps free for it.
  */
 export const registration = {
   markSize: mm(4),
-  /** Distance from the paper's edges to a mark's centre: a copy enlarged to 105 % keeps it on the sheet. */
-  markInset: mm(11),
+  /**
+   * Distance from the paper's side edges to a mark's centre. With `markInsetY`, the least
+   * that keeps three marks wholly on the scan at 3° skew, a 6 mm shift and 95–105 % scale
+   * (test/scan-geometry.test.ts measures it on the rendered test).
+   */
+  markInsetX: mm(15.5),
+  /** Distance from the paper's top and bottom edges to a mark's centre. */
+  markInsetY: mm(20.5),
+  /** The type area's distance from the side edges on a coded page: 1.5 mm clear of the marks. */
+  sideMargin: mm(19),
   qrModule: mm(0.5),
   qrModules: 21,
-  /** Distance from the bottom edge to the code's lower edge (a 105 % copy keeps it too). */
-  qrBottom: mm(8),
+  /** Distance from the bottom edge to the code's lower edge: a 105 % copy shifted 6 mm down keeps it on the scan. */
+  qrBottom: mm(15),
   /** Room the code takes inside the type area above the bottom margin (it is 10.5 mm high, with 1 mm quiet zone). */
-  reserve: mm(4.5),
+  reserve: mm(11.5),
 } as const;
 
 export interface Point {
@@ -76,12 +84,13 @@ export interface Point {
 
 /** The centres of the four marks: top-left, top-right, bottom-left, bottom-right. */
 export function markCentres(width: number, height: number): [Point, Point, Point, Point] {
-  const d = registration.markInset;
+  const dx = registration.markInsetX;
+  const dy = registration.markInsetY;
   return [
-    { x: d, y: d },
-    { x: width - d, y: d },
-    { x: d, y: height - d },
-    { x: width - d, y: height - d },
+    { x: dx, y: dy },
+    { x: width - dx, y: dy },
+    { x: dx, y: height - dy },
+    { x: width - dx, y: height - dy },
   ];
 }
 

@@ -78,6 +78,8 @@ async function* utifPages(bytes: Buffer): AsyncGenerator<ScanPage> {
     return;
   }
   for (const [i, frame] of frames.entries()) {
+    // A directory without a size (a damaged file's) describes no page.
+    if (!(frame.width > 0 && frame.height > 0)) continue;
     try {
       UTIF.decodeImage(bytes, frame);
       const rgba = UTIF.toRGBA8(frame);

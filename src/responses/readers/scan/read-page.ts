@@ -2,15 +2,25 @@
 // against the test the content prints, and decide every statement on it. A page is a test
 // page, a page to skip (blank, or no test at all) with a notice, or a problem (one line).
 import type { Group } from '../../../content/model.js';
-import { markCentres, type PageCode, type Point } from '../../../sheet/page-code.js';
+import { markCentres, qrSquare, type PageCode, type Point } from '../../../sheet/page-code.js';
 import { paperSizes } from '../../../sheet/paper.js';
 import { decide, marginOf, type Decision } from './decide.js';
 import type { RowPicture, StatementBoxes, TestGeometry } from './geometry.js';
 import type { GrayImage } from './image.js';
 import { boxInk, frameFound, paperLevel, type BoxInk, type Levels } from './ink.js';
 import { findMarks, nominalScale } from './marks.js';
+import { codeInPicture, evenLight, findPhotoMarks, photoMaps } from './photo.js';
 import { findCodeAnywhere, readCode } from './read-code.js';
-import { apply, describe, fitAffine, residual, type Affine } from './transform.js';
+import {
+  affineNear,
+  apply,
+  describe,
+  fitAffine,
+  fitHomography,
+  perspective,
+  residual,
+  type PageMap,
+} from './transform.js';
 
 export interface StatementRead {
   n: number;
@@ -30,6 +40,8 @@ export type PageResult =
       upsideDown: boolean;
       /** The corner marks the page was mapped by: 3 when one was off the image (or not ours). */
       marks: 3 | 4;
+      /** Read through a perspective map: a photo, not a scan. */
+      photo: boolean;
       statements: StatementRead[];
     }
   | { kind: 'skip'; notice: string; said: 'blankPage' | 'notATestPage' }
@@ -41,7 +53,8 @@ type ScanRefusal =
   | 'scanMarksMissing'
   | 'scanCodeUnreadable'
   | 'scanMisregistered'
-  | 'scanOtherContent';
+  | 'scanOtherContent'
+  | 'photoMarks';
 
 type Found = (Point | undefined)[];
 const upright = (found: Found) => found;
@@ -74,33 +87,57 @@ function markSets(page: Point[], to: Found): { from: Point[]; to: Point[] }[] {
   return [set(pairs), ...threes.sort((a, b) => skew(a) - skew(b))];
 }
 
+interface Candidate {
+  transform: PageMap;
+  upsideDown: boolean;
+  marks: 3 | 4;
+  photo: boolean;
+  /** Three of four marks that disagree: when rows are flagged, the perspective through all four is read too, the better kept. */
+  rival?: boolean;
+}
+
 /**
  * The scan-to-page maps for each way up that the marks make a plausible page with: from four
  * marks that lie on their rectangle, else from three (an affine map is fixed by three points;
- * the page code read through it confirms it, and a fourth mark found elsewhere is not ours).
+ * the page code read through it confirms it, and a fourth mark found elsewhere is not ours),
+ * and from all four in perspective (a photo that fills the picture like a scan).
  */
-function candidates(found: Found, image: GrayImage): { transform: Affine; upsideDown: boolean; marks: 3 | 4 }[] {
+function candidates(found: Found, image: GrayImage): Candidate[] {
   const { width, height } = paperSizes.A4;
   const page = markCentres(width, height);
   const nominal = nominalScale(image);
-  const result: { transform: Affine; upsideDown: boolean; marks: 3 | 4 }[] = [];
+  const result: Candidate[] = [];
+  // Three marks fix a scan, never a photo's perspective.
+  const photo = photoShaped(image);
   for (const [order, upsideDown] of [
     [upright, false],
     [turned, true],
   ] as const) {
+    // Four marks off their rectangle: a clipped mark or a stain (three of them map the page),
+    // or a photo that fills the picture (all four in perspective). Three are tried first; the
+    // perspective when they leave rows flagged, and the better reading is kept.
+    let inPerspective: Candidate | undefined;
     for (const { from, to } of markSets(page, order(found))) {
       const transform = fitAffine(from, to);
       const { scaleX, scaleY, shear } = describe(transform);
       // Marks a millimetre off their rectangle are not our marks (or the page is warped).
       const fits = from.length === 3 || residual(transform, from, to) <= 1.5 * 2.835 * nominal;
+      if (from.length === 4 && !fits) {
+        const h = fitHomography(from, to);
+        if (h && perspective(h, from, to, width, height) <= width / 5)
+          inPerspective = { transform: h, upsideDown, marks: 4, photo: true };
+      }
+      if (photo && from.length === 3) continue;
       const scaled = [scaleX, scaleY].every((s) => s / nominal > 0.88 && s / nominal < 1.12);
       // Three points fit any affine map: a copy is not sheared by more than a degree or two.
       const square = Math.abs(shear) < 0.04 && Math.abs(scaleX / scaleY - 1) < 0.06;
       if (fits && scaled && square) {
-        result.push({ transform, upsideDown, marks: from.length === 3 ? 3 : 4 });
+        const rival = from.length === 3 && inPerspective !== undefined;
+        result.push({ transform, upsideDown, marks: from.length === 3 ? 3 : 4, photo: false, rival });
         if (from.length === 4) break; // four that agree: no need for three
       }
     }
+    if (inPerspective) result.push(inPerspective);
   }
   return result;
 }
@@ -114,31 +151,22 @@ export interface PageContext {
 export async function readPage(image: GrayImage, ctx: PageContext): Promise<PageResult> {
   const paper = paperLevel(image);
   const marks = findMarks(image);
-  let misplaced: PageResult | undefined;
-  let coded = false;
-  for (const candidate of marks ? candidates(marks.centres, image) : []) {
-    const code = readCode(image, candidate.transform);
-    if (!code) continue;
-    coded = true;
-    const result = await readMapped(
-      image,
-      ctx,
-      { ...candidate, code },
-      { paper, black: Math.min(marks!.black, paper - 60) },
-    );
-    // Three marks with a stain among them can map the page a few millimetres off and still
-    // find its code: the boxes tell, and the next three marks are tried.
-    if (result.kind === 'problem' && result.message === misregistered) {
-      misplaced ??= result;
-      continue;
-    }
-    return result;
-  }
-  if (misplaced) return misplaced;
-  if (inkedShare(image, paper) < 0.002 && !coded)
+  const levels = { paper, black: Math.min(marks?.black ?? 0, paper - 60) };
+  const scanned = marks ? await readBest(image, ctx, candidates(marks.centres, image), levels) : {};
+  if (scanned.result) return scanned.result;
+  // A blank back is common in a stack: said before anything slower is tried on it. (A photo in
+  // shadow can have as little ink against its median grey: its light is evened out first.)
+  const blank = () => inkedShare(image, paper) < 0.002;
+  if (!scanned.coded && !photoShaped(image) && blank())
+    return { kind: 'skip', notice: 'is blank; skipped', said: 'blankPage' };
+  // Not a page filling the picture: a photo of one, lying somewhere in it, is looked for.
+  const photo = await readPhoto(image, ctx);
+  if (photo.result) return photo.result;
+  if (scanned.misplaced) return scanned.misplaced;
+  if (!scanned.coded && !photo.coded && blank())
     return { kind: 'skip', notice: 'is blank; skipped', said: 'blankPage' };
   const anywhere = findCodeAnywhere(image);
-  if (anywhere.code) {
+  if (anywhere.code && !photoShaped(image)) {
     return {
       kind: 'problem',
       message: marks
@@ -147,6 +175,9 @@ export async function readPage(image: GrayImage, ctx: PageContext): Promise<Page
       said: marks ? 'scanMarksOff' : 'scanMarksMissing',
     };
   }
+  // A photo with a mark cut off, in shadow or under a finger: four are needed for its perspective.
+  // The code is looked for in the whole picture: a page of the test is never skipped.
+  if (anywhere.code || photo.coded || codeInPicture(photo.image)) return photoRefused;
   if (marks)
     return {
       kind: 'problem',
@@ -161,6 +192,73 @@ export async function readPage(image: GrayImage, ctx: PageContext): Promise<Page
   };
 }
 
+const photoRefused: PageResult = {
+  kind: 'problem',
+  said: 'photoMarks',
+  message:
+    'is a photo of a MUS test page, but not all four corner marks are in it (they are needed to straighten a photo); take the picture straight from above, with the whole sheet in it',
+};
+
+/** A picture not shaped like an A4 page (a phone's 4:3 or 16:9): a photo, not a scan. */
+const photoShaped = (image: GrayImage) =>
+  Math.abs(Math.max(image.width, image.height) / Math.min(image.width, image.height) - Math.SQRT2) > 0.05;
+
+/** The page's centre of the code, where a map is taken as affine to read the code. */
+const codeCentre = (() => {
+  const { width, height } = paperSizes.A4;
+  const q = qrSquare(width, height);
+  return { x: q.x + q.size / 2, y: q.y + q.size / 2 };
+})();
+
+/**
+ * The page read through the first map whose code reads and whose boxes are where the test
+ * prints them; when four marks disagree, through the perspective and the best three both,
+ * keeping the reading with fewer rows flagged.
+ */
+async function readBest(
+  image: GrayImage,
+  ctx: PageContext,
+  list: Candidate[],
+  levels: Levels,
+): Promise<{ result?: PageResult; misplaced?: PageResult; coded?: boolean }> {
+  let misplaced: PageResult | undefined;
+  let coded = false;
+  let best: { result: PageResult; flagged: number } | undefined;
+  const kinds = new Set<boolean>();
+  for (const candidate of list) {
+    const code = readCode(image, affineNear(candidate.transform, codeCentre));
+    if (!code) continue;
+    coded = true;
+    const result = await readMapped(image, ctx, { ...candidate, code }, levels);
+    // Three marks with a stain among them can map the page a few millimetres off and still
+    // find its code: the boxes tell, and the next three marks are tried.
+    if (result.kind === 'problem' && result.message === misregistered) {
+      misplaced ??= result;
+      continue;
+    }
+    if (result.kind !== 'test') return { result, coded };
+    const flagged = result.statements.filter((s) => s.decision.kind === 'flagged').length;
+    if (!best || flagged < best.flagged) best = { result, flagged };
+    kinds.add(candidate.photo);
+    if (flagged === 0 || !(candidate.rival || candidate.photo) || kinds.size === 2) break;
+  }
+  return { result: best?.result, misplaced, coded };
+}
+
+/** A photo of a page lying anywhere in the picture: its light evened out, mapped by its four marks. */
+async function readPhoto(
+  image: GrayImage,
+  ctx: PageContext,
+): Promise<{ result?: PageResult; coded?: boolean; image: GrayImage }> {
+  const even = evenLight(image);
+  const marks = findPhotoMarks(even);
+  if (!marks) return { image: even };
+  const list: Candidate[] = photoMaps(marks.centres).map((m) => ({ ...m, marks: 4, photo: true }));
+  const levels = { paper: paperLevel(even), black: Math.min(marks.black, paperLevel(even) - 60) };
+  const { result, misplaced, coded } = await readBest(even, ctx, list, levels);
+  return { result: result ?? misplaced, coded, image: even };
+}
+
 const misregistered =
   'its tick boxes are not where the test prints them (printed from other content, or scaled when copied); tally it with the content it was printed from';
 
@@ -168,10 +266,10 @@ const misregistered =
 async function readMapped(
   image: GrayImage,
   ctx: PageContext,
-  found: { transform: Affine; upsideDown: boolean; marks: 3 | 4; code: PageCode },
+  found: { transform: PageMap; upsideDown: boolean; marks: 3 | 4; photo: boolean; code: PageCode },
   levels: Levels,
 ): Promise<PageResult> {
-  const { code, transform, upsideDown, marks } = found;
+  const { code, transform, upsideDown, marks, photo } = found;
   const geometry = await ctx.geometry(code.group);
   if (code.fingerprint !== geometry.fingerprint) {
     return {
@@ -194,26 +292,29 @@ async function readMapped(
   ).length;
   if (statements.length > 0 && missing > statements.length / 2)
     return { kind: 'problem', message: misregistered, said: 'scanMisregistered' };
-  return { kind: 'test', code, upsideDown, marks, statements };
+  return { kind: 'test', code, upsideDown, marks, photo, statements };
 }
 
-function readStatement(image: GrayImage, transform: Affine, statement: StatementBoxes, levels: Levels): StatementRead {
-  const shares = statement.boxes.map((box) => boxInk(image, transform, box, levels));
-  const frames = statement.boxes.every((box) => frameFound(image, transform, box, levels));
+function readStatement(image: GrayImage, map: PageMap, statement: StatementBoxes, levels: Levels): StatementRead {
+  // Each box through the map as it is there (a photo's perspective is affine over a box).
+  const near = statement.boxes.map((box) => affineNear(map, { x: box.x + box.size / 2, y: box.y + box.size / 2 }));
+  const shares = statement.boxes.map((box, i) => boxInk(image, near[i], box, levels));
+  const frames = statement.boxes.every((box, i) => frameFound(image, near[i], box, levels));
   const decision = decide(shares, frames);
   return {
     n: statement.n,
     shares,
     decision,
     margin: marginOf(shares, decision),
-    picture: decision.kind === 'flagged' ? rowPicture(image, transform, statement) : undefined,
+    picture: decision.kind === 'flagged' ? rowPicture(image, map, statement) : undefined,
   };
 }
 
 /** The row's boxes with a little around them, sampled upright through the transform at the scan's resolution. */
-function rowPicture(image: GrayImage, transform: Affine, statement: StatementBoxes): RowPicture {
+function rowPicture(image: GrayImage, map: PageMap, statement: StatementBoxes): RowPicture {
   const first = statement.boxes[0];
   const last = statement.boxes[statement.boxes.length - 1];
+  const transform = affineNear(map, { x: (first.x + last.x + last.size) / 2, y: first.y + first.size / 2 });
   const pad = first.size * 0.5;
   const x0 = first.x - pad;
   const y0 = first.y - pad;

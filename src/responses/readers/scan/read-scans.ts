@@ -126,6 +126,7 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
       if (result.upsideDown)
         options.notice?.({ ...at, message: 'was scanned upside down; read turned', kind: 'upsideDown' });
       if (result.marks === 3) fromThreeMarks.push(pageRef(file, page));
+      if (result.photo) photos.push(pageRef(file, page));
       pages.push({ file, page, code: result.code, statements: result.statements });
     }
   };

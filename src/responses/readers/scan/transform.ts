@@ -75,3 +75,83 @@ export function describe(t: Affine): { scaleX: number; scaleY: number; degrees: 
   if (degrees < -90) degrees += 180;
   return { scaleX, scaleY, degrees, shear };
 }
+
+/**
+ * A perspective map (a phone photo): x' = (m0 x + m1 y + m2) / (m6 x + m7 y + 1), y' likewise
+ * with m3..m5. Fixed by four points; a scanner's page is its affine special case (m6 = m7 = 0).
+ */
+export interface Homography {
+  m: readonly number[];
+}
+
+export type PageMap = Affine | Homography;
+
+const isHomography = (t: PageMap): t is Homography => 'm' in t;
+
+export function applyHomography({ m }: Homography, p: Point): Point {
+  const w = m[6] * p.x + m[7] * p.y + 1;
+  return { x: (m[0] * p.x + m[1] * p.y + m[2]) / w, y: (m[3] * p.x + m[4] * p.y + m[5]) / w };
+}
+
+/** The homography taking the four `from` points to the four `to` points (none when three are in a line). */
+export function fitHomography(from: Point[], to: Point[]): Homography | undefined {
+  // Eight equations in m0..m7, solved by Gaussian elimination with partial pivoting.
+  const rows: number[][] = [];
+  from.forEach((p, i) => {
+    const q = to[i];
+    rows.push([p.x, p.y, 1, 0, 0, 0, -p.x * q.x, -p.y * q.x, q.x]);
+    rows.push([0, 0, 0, p.x, p.y, 1, -p.x * q.y, -p.y * q.y, q.y]);
+  });
+  for (let col = 0; col < 8; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < 8; r++) if (Math.abs(rows[r][col]) > Math.abs(rows[pivot][col])) pivot = r;
+    if (Math.abs(rows[pivot][col]) < 1e-9) return undefined;
+    [rows[col], rows[pivot]] = [rows[pivot], rows[col]];
+    for (let r = 0; r < 8; r++) {
+      if (r === col) continue;
+      const f = rows[r][col] / rows[col][col];
+      for (let c = col; c < 9; c++) rows[r][c] -= f * rows[col][c];
+    }
+  }
+  return { m: rows.map((row, i) => row[8] / row[i]) };
+}
+
+/**
+ * The affine map that agrees with `t` near page point `p` (its first-order part there): over a
+ * tick box or the page code a photo's perspective is an affine map, so the measures made for
+ * scans serve photos unchanged.
+ */
+export function affineNear(t: PageMap, p: Point): Affine {
+  if (!isHomography(t)) return t;
+  const { m } = t;
+  const w = m[6] * p.x + m[7] * p.y + 1;
+  const q = applyHomography(t, p);
+  const a = (m[0] - m[6] * q.x) / w;
+  const b = (m[1] - m[7] * q.x) / w;
+  const d = (m[3] - m[6] * q.y) / w;
+  const e = (m[4] - m[7] * q.y) / w;
+  return { a, b, c: q.x - a * p.x - b * p.y, d, e, f: q.y - d * p.x - e * p.y };
+}
+
+/**
+ * How far the page is from flat on the glass: the largest distance, in page points, between
+ * where the homography and the affine map fitted to the same four marks put the page's
+ * corners. A scanner's page is within a millimetre or two; a photo taken by hand is not.
+ */
+export function perspective(h: Homography, from: Point[], to: Point[], width: number, height: number): number {
+  const affine = fitAffine(from, to);
+  const scale = Math.sqrt(Math.abs(affine.a * affine.e - affine.b * affine.d));
+  const corners = [
+    { x: 0, y: 0 },
+    { x: width, y: 0 },
+    { x: 0, y: height },
+    { x: width, y: height },
+  ];
+  return Math.max(
+    ...corners.map((c) => {
+      const p = applyHomography(h, c);
+      const q = apply(affine, c);
+      return Math.hypot(p.x - q.x, p.y - q.y) / scale;
+    }),
+  );
+}
