@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scanPrinting } from '../src/app/scans.js';
+import { noticeLine } from '../src/content/problems.js';
 import { loadContent } from '../src/documents/load.js';
 import { decodeImageBytes } from '../src/responses/readers/scan/decode-image.js';
 import { readScans } from '../src/responses/readers/scan/read-scans.js';
@@ -60,7 +61,7 @@ async function read(files: string[]) {
   const result = await readScans(
     files.map((file) => ({ file })),
     content,
-    { printing: scanPrinting(content), notice: (line) => notices.push(line) },
+    { printing: scanPrinting(content), notice: (line) => notices.push(noticeLine(line, {})) },
   );
   return { result, notices };
 }
