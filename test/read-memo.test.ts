@@ -52,7 +52,7 @@ describe('FileMemo', () => {
     const answers = join(folder.dir, 'svar');
     copyFileSync(fixture('exports/google-begge.csv'), join(answers, 'google.csv'));
     copyFileSync(fixture('returned/pdftk-medarbejder.pdf'), join(answers, 'udfyldt.pdf'));
-    const memo = answersMemo(content);
+    const memo = answersMemo(content, folder);
     const csvFile = join(answers, 'google.csv');
     const first = await readWorkshopAnswers(folder, content);
     expect(memo.readCount('responses both', csvFile)).toBe(1);

@@ -81,7 +81,8 @@ describe('Svar, Gennemgang and Resultat with a scan', () => {
     expect(other.statusCode).toBe(404);
     const before = pageNumbers((await app.get('/w/skannet/resultat')).body);
     // What the app read of the scan: its pages, once (the Svar page and the folder reading alike).
-    const memo = answersMemo(workshopContent(defaultContentDir, readWorkshopFolder(app.root, 'skannet')!));
+    const skannet = readWorkshopFolder(app.root, 'skannet')!;
+    const memo = answersMemo(workshopContent(defaultContentDir, skannet), skannet);
     const scan = join(answers(), 'svar-001.pdf');
     expect(memo.readCount('scan pages', scan)).toBe(1);
     const decided = await app.post('/w/skannet/gennemgang', { sheet: 'svar-001.pdf:1', statement: '2', answer: '1' });

@@ -23,7 +23,12 @@ function statKey(file: string): string | undefined {
   }
 }
 
+/** Readings done elsewhere than where they are asked for, by what is read (a scan's pages: in a child process). */
+export type ReadElsewhere = Partial<Record<string, (file: string) => Promise<unknown>>>;
+
 export class FileMemo implements ReadMemo {
+  constructor(private readonly elsewhere: ReadElsewhere = {}) {}
+
   private readonly files = new Map<string, Known>();
   /** How many times each reading of each file was done (not recalled): what a test counts. */
   private readonly reads = new Map<string, number>();
@@ -43,7 +48,8 @@ export class FileMemo implements ReadMemo {
     if (!kept) {
       const key = `${what}\u0000${file}`;
       this.reads.set(key, (this.reads.get(key) ?? 0) + 1);
-      const reading = read();
+      const away = this.elsewhere[what];
+      const reading = away ? (away(file) as Promise<T>) : read();
       kept = reading;
       known.kept.set(what, reading);
       // A reading that failed (a bug, a file that could not be read) is tried again next time.

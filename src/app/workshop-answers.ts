@@ -19,6 +19,7 @@ import { answersByGroup, type NoticeLine, type Responses } from '../responses/ty
 import { tallyResponses } from '../tally/tally.js';
 import { FileMemo } from './read-memo.js';
 import { answerFiles, receivedFiles } from './received.js';
+import { readInChild } from './scan-process.js';
 import { scanPrinting } from './scans.js';
 import type { GroupTallies } from './tally.js';
 import { stamp, workshopLayout, type WorkshopFolder } from './workshop.js';
@@ -68,11 +69,19 @@ const shownPerFile = (notice: Problem): boolean =>
   notice.kind === 'skippedFiles' ||
   (notice.kind !== undefined && reviewKinds.has(notice.kind));
 
-/** What was read of the answer files with one content (its test geometry, its statements). */
+/**
+ * What was read of the answer files with one content (its test geometry, its statements). A
+ * scan's pages are read in a child process (scan-process.ts), with the content loaded as the
+ * app loaded it: from the content folder and the workshop's details.
+ */
 const memos = new WeakMap<Content, FileMemo>();
-export function answersMemo(content: Content): FileMemo {
+export function answersMemo(content: Content, folder: WorkshopFolder): FileMemo {
   let memo = memos.get(content);
-  if (!memo) memos.set(content, (memo = new FileMemo()));
+  if (!memo) {
+    const workshopFile = join(folder.dir, workshopLayout.details);
+    memo = new FileMemo({ 'scan pages': (file) => readInChild({ file, contentDir: content.dir, workshopFile }) });
+    memos.set(content, memo);
+  }
   return memo;
 }
 
@@ -101,7 +110,7 @@ export async function readAnswerFile(
     responses = await readResponseSources(group ? { [group]: file } : { file }, content, {
       notice: (line) => notices.push(line),
       printing,
-      memo: answersMemo(content),
+      memo: answersMemo(content, folder),
     });
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
@@ -173,7 +182,7 @@ async function readFolder(folder: WorkshopFolder, content: Content): Promise<Fol
   // The review sheet is handed the rows in the order they are flagged: their pictures come from it.
   let pictures: ReviewSheet['rows'] = [];
   const printing = printingOf(content);
-  const memo = answersMemo(content);
+  const memo = answersMemo(content, folder);
   memo.keepOnly(files.map((name) => join(dir, name)));
   const capturing = {
     ...printing,
