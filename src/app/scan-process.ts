@@ -5,6 +5,10 @@
 // hands back what the app's memo keeps of the file (read-memo.ts: its pages as read), as JSON.
 // The CLI reads in its own process, which ends anyway.
 import { type ChildProcess, fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../paths.js';
 import { InternalError, type Problem, UserError } from '../errors.js';
 
 /** What the child is asked: one scan file, read with the content of one workshop. */
@@ -49,7 +53,9 @@ export interface ChildOptions {
   started?: (child: ChildProcess) => void;
 }
 
-const childEntry = new URL(`./scan-child${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+// Beside this module when compiled; run as TypeScript (the tests), the compiled child in dist/.
+const beside = fileURLToPath(new URL('./scan-child.js', import.meta.url));
+const childEntry = existsSync(beside) ? beside : join(packageRoot, 'dist', 'src', 'app', 'scan-child.js');
 
 /** The scan's pages read in a child process: its result, its UserError, or an internal error naming the file. */
 export function readInChild<T>(request: ScanRequest, options: ChildOptions = {}): Promise<T> {
