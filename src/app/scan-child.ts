@@ -23,11 +23,9 @@ async function answer(request: ScanRequest): Promise<ScanAnswer> {
   try {
     const content = loadContent(request.contentDir, { workshopFile: request.workshopFile });
     const printing = { ...scanPrinting(content), reviewSheet: async () => new Uint8Array(0), writeBeside: () => {} };
-    await readResponseSources({ file: request.file }, content, { printing, memo, skipInvalid: true }).catch(
-      (error: unknown) => {
-        if (!pages) throw error;
-      },
-    );
+    await readResponseSources({ file: request.file }, content, { printing, memo }).catch((error: unknown) => {
+      if (!pages) throw error;
+    });
     if (!pages) throw new Error('the file was not read as a scan');
     return { read: await pages };
   } catch (error) {

@@ -102,5 +102,6 @@ export function readInChild<T>(request: ScanRequest, options: ChildOptions = {})
       reject(error);
     });
     child.send(encode(request));
+    options.started?.(child);
   });
 }
