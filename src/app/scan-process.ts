@@ -61,7 +61,12 @@ const childEntry = existsSync(beside) ? beside : join(packageRoot, 'dist', 'src'
 export function readInChild<T>(request: ScanRequest, options: ChildOptions = {}): Promise<T> {
   const { timeoutMs = 10 * 60_000 } = options;
   return new Promise<T>((resolve, reject) => {
-    const child = fork(childEntry, [], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'json' });
+    const child = fork(childEntry, [], {
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'json',
+      // The app's node flags, but not its debugger's port, which the child could not take too.
+      execArgv: process.execArgv.filter((flag) => !flag.startsWith('--inspect')),
+    });
     let answer: ScanAnswer | undefined;
     let stderr = '';
     let timedOut = false;
