@@ -83,7 +83,7 @@ async function memory(): Promise<Record<string, number>> {
   await get('/'); // the app as the facilitator first sees it
   const idleMb = await settledRssMb();
   const idle = process.memoryUsage();
-  // Memory after reading a scan: the answers page reads it; its pages are not kept.
+  // Memory after reading a scan: the answers page reads it, in a child process that then ends (app/scan-process.ts).
   const scanned = join(root, 'scan');
   writeWorkshop(scanned, details('1. marts 2026'), { tilgang: 1 });
   copyFileSync(scan, join(scanned, 'svar', 'scan.pdf'));
