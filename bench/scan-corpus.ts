@@ -1,67 +1,143 @@
-// The confusion corpus for `npm run bench -- --only corpus`: synthetic scans of filled-in
-// tests, made the way the tests make them (test/helpers/scan: the printed tests, the pens, the
-// copier), in several profiles, read by `mus tally --json`, and every row held against the
-// answer drawn: read right, flagged, or read wrong. Seeded: every run makes the same scans.
+// The confusion corpus for `npm run bench -- --only corpus`: synthetic scans and photos of
+// filled-in tests, made the way the tests make them (test/helpers/scan: the printed tests, the
+// pens, the copier, the phone), in several profiles, read by `mus tally --json`, and every row
+// held against the answer drawn: read right, flagged, or read wrong. Seeded: every run makes the
+// same scans, whichever worker thread makes a file (each sheet has its own random numbers).
 //
 //   node dist/bench/scan-corpus.js WORK SHEETS   (prints one JSON line: the figures by profile)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Group } from '../src/content/model.js';
 import { loadContent } from '../src/documents/load.js';
 import { defaultContentDir } from '../src/paths.js';
 import { seededRandom } from '../test/helpers/random.js';
+import { phonePhoto, type PhotoOptions } from '../test/helpers/scan/phone.js';
 import { printTest, statementsOn, type PrintedTest } from '../test/helpers/scan/printed.js';
 import { randomAnswers, scanStack, type ScanOptions, type SheetPlan } from '../test/helpers/scan/stack.js';
 
-const [work, sheetsArg] = process.argv.slice(2);
-if (!work || !sheetsArg) throw new Error('usage: node scan-corpus.js WORK SHEETS');
-const cli = new URL('../src/cli.js', import.meta.url).pathname;
-
+type Random = (a: number) => number;
 interface Profile {
   name: string;
-  options: ScanOptions;
-  /** How each sheet lies on the glass, from the profile's own random numbers. */
-  sheet: (r: (a: number) => number) => Partial<SheetPlan>;
+  /** Share of the corpus's sheets. */
+  weight: number;
+  /** A copier's stack (a PDF of `chunk` sheets), or phone photos (an image file a page). */
+  scan?: { options: ScanOptions; sheet: (r: Random) => Partial<SheetPlan> };
+  photo?: (r: Random, page: number) => PhotoOptions;
 }
 
-// The copier's range is what the reader takes today with all four corner marks on the image
-// (the marks move inward with issue 25's three-mark reading; then up to 3°, ±6 mm, 95–105 %).
+// The copier's and the 1-bit stack's range is the promise (docs/answers.md): turned up to 3°
+// either way, scaled 95–105 %, shifted up to 6 mm in any direction.
+const promised = (r: Random) => {
+  const shift = 6 * Math.abs(r(1));
+  const direction = Math.PI * r(1);
+  return { rotate: r(3), scale: 1 + r(0.05), dx: shift * Math.cos(direction), dy: shift * Math.sin(direction) };
+};
 const profiles: Profile[] = [
-  { name: 'clean', options: { dpi: 300, encoding: 'grey-jpeg', jitter: false }, sheet: () => ({}) },
+  {
+    name: 'clean',
+    weight: 1,
+    scan: { options: { dpi: 300, encoding: 'grey-jpeg', jitter: false, fast: true }, sheet: () => ({}) },
+  },
   {
     name: 'copier 300 dpi grey JPEG',
-    options: { dpi: 300, encoding: 'grey-jpeg' },
-    sheet: (r) => ({
-      placement: {
-        rotate: r(1.5),
-        scale: 1 + r(0.02),
-        dx: r(3),
-        dy: r(3),
-        blur: 0.6 + Math.abs(r(0.4)),
-        noise: 10 + Math.abs(r(6)),
-      },
-      showThrough: 0.08 + Math.abs(r(0.06)),
-    }),
+    weight: 2,
+    scan: {
+      options: { dpi: 300, encoding: 'grey-jpeg', fast: true },
+      sheet: (r) => ({
+        placement: { ...promised(r), blur: 0.6 + Math.abs(r(0.4)), noise: 10 + Math.abs(r(6)) },
+        showThrough: 0.08 + Math.abs(r(0.06)),
+      }),
+    },
   },
   {
     name: '1-bit 200 dpi',
-    options: { dpi: 200, encoding: 'bits' },
-    sheet: (r) => ({ placement: { rotate: r(1.5), scale: 1 + r(0.02), dx: r(3), dy: r(3), blur: 0.6, noise: 8 } }),
+    weight: 2,
+    scan: {
+      options: { dpi: 200, encoding: 'bits', fast: true },
+      sheet: (r) => ({ placement: { ...promised(r), blur: 0.6, noise: 8 } }),
+    },
   },
-  // TODO(issue 25): phone photos with perspective, once the photo generator of the scan-geometry
-  // branch (test/helpers/scan/) is on main.
+  {
+    // All four marks in the picture (the photo promise); 12 and 8 MP in turn, JPEG as a phone shares it.
+    name: 'phone photo',
+    weight: 1,
+    photo: (r, page) => ({
+      ...(page === 2 ? { width: 2448, height: 3264 } : {}),
+      fill: 0.8 + Math.abs(r(0.08)),
+      tilt: 0.03 + Math.abs(r(0.07)),
+      lean: r(0.03),
+      rotate: r(4),
+      dx: r(0.02),
+      dy: r(0.02),
+      light: { bright: 1, dark: 0.6 + Math.abs(r(0.2)), shadow: Math.abs(r(0.35)) },
+      upsideDown: r(1) > 0.8,
+    }),
+  },
 ];
 
-const content = loadContent(defaultContentDir);
-const tests: Record<Group, PrintedTest> = {
-  leader: await printTest(content, 'leader'),
-  employee: await printTest(content, 'employee'),
-};
-const labels = content.scoring.scale.map((c) => c.label);
-const count = content.numbered.length;
-const perProfile = Math.ceil(Number(sheetsArg) / profiles.length);
-const chunk = 10; // sheets a file: the scans are made and held a file at a time
+const chunk = 10; // sheets a file (a folder of photos): the scans are made and held a file at a time
+interface Job {
+  profile: number;
+  start: number;
+  end: number;
+}
+interface Made {
+  /** Files in reading order. */
+  files: string[];
+  /** Sheet id (file:page of its front, as the reader names it) → the answers drawn. */
+  expected: [string, (number | null)[]][];
+}
+
+async function worker(work: string): Promise<void> {
+  const content = loadContent(defaultContentDir);
+  const tests: Record<Group, PrintedTest> = {
+    leader: await printTest(content, 'leader'),
+    employee: await printTest(content, 'employee'),
+  };
+  const count = content.numbered.length;
+  parentPort?.on('message', async (job: Job) => {
+    const profile = profiles[job.profile];
+    const folder = join(work, `corpus-${job.profile}`);
+    mkdirSync(folder, { recursive: true });
+    const made: Made = { files: [], expected: [] };
+    const plans: SheetPlan[] = [];
+    let page = 1;
+    const name = `scan-${String(job.start / chunk).padStart(3, '0')}.pdf`;
+    for (let s = job.start; s < job.end; s++) {
+      const test = s % 2 === 0 ? tests.leader : tests.employee;
+      const answers = randomAnswers(count, 7919 * (job.profile + 1) + s);
+      const random = seededRandom(1_000_003 * (job.profile + 1) + s);
+      const r = (a: number) => (random.next() - 0.5) * 2 * a;
+      if (profile.photo) {
+        const id = `sheet-${String(s + 1).padStart(4, '0')}`;
+        for (let p = 1; p <= test.pagesPerCopy; p++) {
+          const photo = await phonePhoto({ test, page: p, answers }, { ...profile.photo(r, p), seed: 97 * s + p });
+          const file = join(folder, `${id}-${p}.jpg`);
+          writeFileSync(file, photo.bytes);
+          made.files.push(file);
+        }
+        made.expected.push([`${id}-1.jpg:1`, answers]);
+        continue;
+      }
+      plans.push({ test, answers, ...profile.scan?.sheet(r) });
+      made.expected.push([`${name}:${page}`, answers]);
+      page += test.pagesPerCopy;
+    }
+    if (profile.scan) {
+      const file = join(folder, name);
+      writeFileSync(
+        file,
+        await scanStack(plans, { ...profile.scan.options, seed: 31 * (job.profile + 1) + job.start }),
+      );
+      made.files.push(file);
+    }
+    parentPort?.postMessage(made);
+  });
+  parentPort?.postMessage('ready');
+}
 
 interface Figures {
   sheets: number;
@@ -72,71 +148,109 @@ interface Figures {
   /** Sheets, or pages, that were not read at all. */
   unread: number;
   wrongRows: string[];
+  /** Wall time of making the profile's scans (in parallel with the others') and of reading them. */
+  makeMs?: number;
+  readMs: number;
 }
-const result: Record<string, Figures> = {};
-for (const [p, profile] of profiles.entries()) {
-  const random = seededRandom(1000 + p);
-  const r = (a: number) => (random.next() - 0.5) * 2 * a;
-  const figures: Figures = { sheets: 0, rows: 0, right: 0, flagged: 0, wrong: 0, unread: 0, wrongRows: [] };
-  const folder = join(work, `corpus-${p}`);
-  mkdirSync(folder, { recursive: true });
-  const expected = new Map<string, (number | null)[]>(); // sheet id → the answers drawn
-  const files: string[] = [];
-  for (let start = 0; start < perProfile; start += chunk) {
-    const plans: SheetPlan[] = [];
-    let page = 1;
-    const name = `scan-${String(start / chunk).padStart(3, '0')}.pdf`;
-    for (let s = start; s < Math.min(perProfile, start + chunk); s++) {
-      const test = s % 2 === 0 ? tests.leader : tests.employee;
-      const answers = randomAnswers(count, 7919 * (p + 1) + s);
-      plans.push({ test, answers, ...profile.sheet(r) });
-      expected.set(`${name}:${page}`, answers);
-      page += test.pagesPerCopy;
-    }
-    const file = join(folder, name);
-    writeFileSync(file, await scanStack(plans, { ...profile.options, seed: 31 * (p + 1) + start }));
-    files.push(file);
-  }
-  // Exit 1 with pages it cannot count: the figures still say which.
-  const run = spawnSync(process.execPath, [cli, 'tally', ...files, '--json', '--skip-invalid'], {
-    cwd: folder,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  const readings: { sheet: string; statement: number; answer: string | null; how: string }[] =
-    JSON.parse(run.stdout || '{"scans":{"readings":[]}}').scans?.readings ?? [];
-  const bySheet = new Map<string, Map<number, (typeof readings)[number]>>();
-  for (const reading of readings) {
-    if (!bySheet.has(reading.sheet)) bySheet.set(reading.sheet, new Map());
-    bySheet.get(reading.sheet)?.set(reading.statement, reading);
-  }
-  for (const [sheet, answers] of expected) {
-    figures.sheets++;
-    const read = bySheet.get(sheet);
-    if (!read) {
-      figures.unread++;
-      continue;
-    }
-    answers.forEach((answer, i) => {
-      const reading = read.get(i + 1);
-      figures.rows++;
-      if (!reading || reading.how === 'missing') figures.unread++;
-      else if (reading.how === 'flagged') figures.flagged++;
-      else if (reading.answer === (answer === null ? null : labels[answer])) figures.right++;
-      else {
-        figures.wrong++;
-        figures.wrongRows.push(`${sheet} statement ${i + 1}: drew ${answer ?? '-'}, read ${reading.answer ?? '-'}`);
+
+async function main(): Promise<void> {
+  const [work, sheetsArg] = process.argv.slice(2);
+  if (!work || !sheetsArg) throw new Error('usage: node scan-corpus.js WORK SHEETS');
+  const cli = new URL('../src/cli.js', import.meta.url).pathname;
+  const total = Number(sheetsArg);
+  const weights = profiles.reduce((sum, p) => sum + p.weight, 0);
+  const sizes = profiles.map((p) => Math.ceil((total * p.weight) / weights));
+  const jobs: Job[] = [];
+  for (const [profile, size] of sizes.entries())
+    for (let start = 0; start < size; start += chunk) jobs.push({ profile, start, end: Math.min(size, start + chunk) });
+  // The photos first: they take longest, so that the threads finish together.
+  jobs.sort((a, b) => Number(Boolean(profiles[b.profile].photo)) - Number(Boolean(profiles[a.profile].photo)));
+  const made = new Map<Job, Made>();
+  const started = performance.now();
+  const threads = Math.max(1, Math.min(Number(process.env.CORPUS_THREADS) || availableParallelism(), jobs.length));
+  await Promise.all(
+    Array.from({ length: threads }, async () => {
+      const thread = new Worker(new URL(import.meta.url), { workerData: { work } });
+      const next = () =>
+        new Promise<Made | 'ready'>((resolve, reject) => {
+          thread.once('message', resolve);
+          thread.once('error', reject);
+        });
+      await next();
+      for (let job = jobs.find((j) => !made.has(j)); job; job = jobs.find((j) => !made.has(j))) {
+        made.set(job, { files: [], expected: [] }); // taken
+        thread.postMessage(job);
+        made.set(job, (await next()) as Made);
       }
+      await thread.terminate();
+    }),
+  );
+  const makeMs = Math.round(performance.now() - started);
+  const labels = loadContent(defaultContentDir).scoring.scale.map((c) => c.label);
+  const result: Record<string, Figures> = {};
+  for (const [p, profile] of profiles.entries()) {
+    const mine = [...made].filter(([job]) => job.profile === p).sort(([a], [b]) => a.start - b.start);
+    const files = mine.flatMap(([, m]) => m.files);
+    const expected = new Map(mine.flatMap(([, m]) => m.expected));
+    const figures: Figures = {
+      sheets: 0,
+      rows: 0,
+      right: 0,
+      flagged: 0,
+      wrong: 0,
+      unread: 0,
+      wrongRows: [],
+      readMs: 0,
+    };
+    const readStarted = performance.now();
+    // Exit 1 with pages it cannot count: the figures still say which.
+    const run = spawnSync(process.execPath, [cli, 'tally', ...files, '--json', '--skip-invalid'], {
+      cwd: join(work, `corpus-${p}`),
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
     });
+    figures.readMs = Math.round(performance.now() - readStarted);
+    const readings: { sheet: string; statement: number; answer: string | null; how: string }[] =
+      JSON.parse(run.stdout || '{"scans":{"readings":[]}}').scans?.readings ?? [];
+    const bySheet = new Map<string, Map<number, (typeof readings)[number]>>();
+    for (const reading of readings) {
+      if (!bySheet.has(reading.sheet)) bySheet.set(reading.sheet, new Map());
+      bySheet.get(reading.sheet)?.set(reading.statement, reading);
+    }
+    for (const [sheet, answers] of expected) {
+      figures.sheets++;
+      const read = bySheet.get(sheet);
+      if (!read) {
+        figures.unread++;
+        figures.wrongRows.push(`${sheet}: not read`);
+        continue;
+      }
+      answers.forEach((answer, i) => {
+        const reading = read.get(i + 1);
+        figures.rows++;
+        if (!reading || reading.how === 'missing') figures.unread++;
+        else if (reading.how === 'flagged') figures.flagged++;
+        else if (reading.answer === (answer === null ? null : labels[answer])) figures.right++;
+        else {
+          figures.wrong++;
+          figures.wrongRows.push(`${sheet} statement ${i + 1}: drew ${answer ?? '-'}, read ${reading.answer ?? '-'}`);
+        }
+      });
+    }
+    if (run.status !== 0) figures.wrongRows.push(`mus tally exited ${run.status}: ${run.stderr.split('\n')[0]}`);
+    result[profile.name] = figures;
   }
-  if (run.status !== 0) figures.wrongRows.push(`mus tally exited ${run.status}: ${run.stderr.split('\n')[0]}`);
-  result[profile.name] = figures;
+  const content = loadContent(defaultContentDir);
+  const statementsPerSheet = Object.fromEntries(
+    await Promise.all(
+      (['leader', 'employee'] as const).map(async (g) => {
+        const test = await printTest(content, g);
+        return [g, statementsOn(test, 1).length + statementsOn(test, 2).length];
+      }),
+    ),
+  );
+  process.stdout.write(`${JSON.stringify({ profiles: result, statementsPerSheet, makeMs, threads })}\n`);
 }
-// Pages of each test, so that a reader of the figures can tell rows from pages.
-const pages = Object.fromEntries(
-  (['leader', 'employee'] as const).map((g) => [
-    g,
-    statementsOn(tests[g], 1).length + statementsOn(tests[g], 2).length,
-  ]),
-);
-process.stdout.write(`${JSON.stringify({ profiles: result, statementsPerSheet: pages })}\n`);
+
+if (isMainThread) await main();
+else await worker(workerData.work);
