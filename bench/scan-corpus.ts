@@ -4,11 +4,17 @@
 // held against the answer drawn: read right, flagged, or read wrong. Seeded: every run makes the
 // same scans, whichever worker thread makes a file (each sheet has its own random numbers).
 //
+// The scans made are kept in .cache/corpus/ (git-ignored), under a key of the number of sheets,
+// the code that makes them and the printed tests: a rerun after a change in the reader only reads.
+//
 //   node dist/bench/scan-corpus.js WORK SHEETS   (prints one JSON line: the figures by profile)
+//   CORPUS_CACHE=0 to make the scans afresh in WORK; CORPUS_THREADS=N to make them in N threads.
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Group } from '../src/content/model.js';
 import { loadContent } from '../src/documents/load.js';
@@ -153,11 +159,37 @@ interface Figures {
   readMs: number;
 }
 
+/** Where the scans of this many sheets, made by this code from these printed tests, are kept. */
+async function cacheFolder(total: number): Promise<string> {
+  const hash = createHash('sha256').update(`${total} sheets\n`);
+  const dist = fileURLToPath(new URL('..', import.meta.url));
+  const helpers = join(dist, 'test/helpers');
+  for (const file of [
+    join(dist, 'bench/scan-corpus.js'),
+    join(helpers, 'random.js'),
+    ...readdirSync(join(helpers, 'scan')).map((f) => join(helpers, 'scan', f)),
+  ].sort())
+    hash.update(readFileSync(file));
+  const content = loadContent(defaultContentDir);
+  for (const group of ['leader', 'employee'] as const) hash.update((await printTest(content, group)).pdf);
+  return join(dist, '..', '.cache', 'corpus', hash.digest('hex').slice(0, 16));
+}
+
 async function main(): Promise<void> {
-  const [work, sheetsArg] = process.argv.slice(2);
-  if (!work || !sheetsArg) throw new Error('usage: node scan-corpus.js WORK SHEETS');
+  const [workArg, sheetsArg] = process.argv.slice(2);
+  if (!workArg || !sheetsArg) throw new Error('usage: node scan-corpus.js WORK SHEETS');
   const cli = new URL('../src/cli.js', import.meta.url).pathname;
   const total = Number(sheetsArg);
+  const cached = process.env.CORPUS_CACHE !== '0';
+  const work = cached ? await cacheFolder(total) : workArg;
+  const index = join(work, 'made.json');
+  if (cached && existsSync(index)) return report(work, cli, JSON.parse(readFileSync(index, 'utf8')), 'kept');
+  if (cached) {
+    // Older corpora (another code version) are dropped: one is kept.
+    const parent = join(work, '..');
+    if (existsSync(parent))
+      for (const old of readdirSync(parent)) rmSync(join(parent, old), { recursive: true, force: true });
+  }
   const weights = profiles.reduce((sum, p) => sum + p.weight, 0);
   const sizes = profiles.map((p) => Math.ceil((total * p.weight) / weights));
   const jobs: Job[] = [];
@@ -186,12 +218,30 @@ async function main(): Promise<void> {
     }),
   );
   const makeMs = Math.round(performance.now() - started);
+  // By profile, in reading order, file names relative to the corpus's folder.
+  const byProfile: Made[] = profiles.map((_, p) => {
+    const mine = [...made].filter(([job]) => job.profile === p).sort(([a], [b]) => a.start - b.start);
+    return {
+      files: mine.flatMap(([, m]) => m.files.map((f) => join(`corpus-${p}`, basename(f)))),
+      expected: mine.flatMap(([, m]) => m.expected),
+    };
+  });
+  writeFileSync(index, JSON.stringify(byProfile));
+  await report(work, cli, byProfile, { makeMs, threads });
+}
+
+/** Reads each profile's scans and holds every row against the answers drawn; `made`: how long making them took, or 'kept' from an earlier run. */
+async function report(
+  work: string,
+  cli: string,
+  byProfile: Made[],
+  made: { makeMs: number; threads: number } | 'kept',
+): Promise<void> {
   const labels = loadContent(defaultContentDir).scoring.scale.map((c) => c.label);
   const result: Record<string, Figures> = {};
   for (const [p, profile] of profiles.entries()) {
-    const mine = [...made].filter(([job]) => job.profile === p).sort(([a], [b]) => a.start - b.start);
-    const files = mine.flatMap(([, m]) => m.files);
-    const expected = new Map(mine.flatMap(([, m]) => m.expected));
+    const files = byProfile[p].files.map((f) => join(work, f));
+    const expected = new Map(byProfile[p].expected);
     const figures: Figures = {
       sheets: 0,
       rows: 0,
@@ -249,7 +299,7 @@ async function main(): Promise<void> {
       }),
     ),
   );
-  process.stdout.write(`${JSON.stringify({ profiles: result, statementsPerSheet, makeMs, threads })}\n`);
+  process.stdout.write(`${JSON.stringify({ profiles: result, statementsPerSheet, made, folder: work })}\n`);
 }
 
 if (isMainThread) await main();

@@ -78,6 +78,8 @@ interface CorpusFigures {
   wrong: number;
   unread: number;
   wrongRows: string[];
+  /** Wall time of `mus tally` reading the profile. */
+  readMs: number;
 }
 
 /**
@@ -97,10 +99,19 @@ export function corpusBench(ctx: {
   process.stderr.write('scan corpus…\n');
   const sheets = ctx.quick ? 60 : 510;
   const run = runNode([join(ctx.bench, 'scan-corpus.js'), ctx.work, String(sheets)], { captureStdout: true });
-  const { profiles } = JSON.parse(run.stdout) as { profiles: Record<string, CorpusFigures> };
+  const { profiles, made } = JSON.parse(run.stdout) as {
+    profiles: Record<string, CorpusFigures>;
+    made: { makeMs: number; threads: number } | 'kept';
+  };
+  const readS = round(Object.values(profiles).reduce((sum, f) => sum + f.readMs, 0) / 1000, 1);
+  ctx.line(
+    'corpus, made and read',
+    `${sheets} sheets ${made === 'kept' ? 'kept from an earlier run (.cache/corpus)' : `made in ${round(made.makeMs / 1000, 1)} s (${made.threads} threads)`}, read in ${readS} s`,
+    'a few minutes',
+  );
   for (const [name, f] of Object.entries(profiles)) {
     const flaggedShare = f.rows === 0 ? 0 : f.flagged / f.rows;
-    const note = `${f.sheets} sheets, ${f.rows} rows: ${f.right} read right, ${f.flagged} flagged (${round(100 * flaggedShare, 2)} %), ${f.wrong} wrong, ${f.unread} not read`;
+    const note = `${f.sheets} sheets, ${f.rows} rows: ${f.right} read right, ${f.flagged} flagged (${round(100 * flaggedShare, 2)} %), ${f.wrong} wrong, ${f.unread} not read; read in ${round(f.readMs / 1000, 1)} s`;
     ctx.line(`corpus, ${name}`, note, '0 wrong, ≤ 1 % flagged, every sheet read');
     for (const line of f.wrongRows) ctx.failures.push(`corpus, ${name}: ${line}`);
     if (f.wrong > 0) ctx.failures.push(`corpus, ${name}: ${f.wrong} rows read wrong`);
@@ -108,4 +119,5 @@ export function corpusBench(ctx: {
     if (flaggedShare > 0.01) ctx.failures.push(`corpus, ${name}: ${round(100 * flaggedShare, 2)} % of rows flagged`);
   }
   ctx.figures.corpus = profiles;
+  ctx.figures.corpusMade = made;
 }
