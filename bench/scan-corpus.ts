@@ -205,6 +205,7 @@ async function main(): Promise<void> {
       const thread = new Worker(new URL(import.meta.url), { workerData: { work } });
       const next = () =>
         new Promise<Made | 'ready'>((resolve, reject) => {
+          thread.removeAllListeners('error');
           thread.once('message', resolve);
           thread.once('error', reject);
         });
