@@ -62,55 +62,126 @@ export function shrinkBits(image: OneBitTiff, width: number): GrayImage | undefi
   const k = image.width / width;
   const w = width;
   const h = Math.max(1, Math.round(image.height / k));
-  // Where each bit goes: the block it starts in, and the share of it inside that block (the
-  // rest is in the next one).
-  const split = (n: number, cells: number) => {
-    const cell = new Int32Array(n);
-    const share = new Float32Array(n);
-    for (let i = 0; i < n; i++) {
-      cell[i] = Math.floor(i / k);
-      share[i] = Math.min(1, (cell[i] + 1) * k - i);
-      if (cell[i] >= cells) cell[i] = -1;
-    }
-    return { cell, share };
-  };
-  const cols = split(image.width, w);
-  const rows = split(image.height, h);
-  // Black per block, one row of blocks more than the image, one column more, so a bit's share
-  // in the next block needs no test.
+  const rows = split(image.height, h, k);
+  const { base, span, weights } = nibbles(image.width, w);
+  // Black per block, for the row of blocks being summed and the next; one column more, so a
+  // bit's share in the next block needs no test. A row of bits is first summed along
+  // (`along`), then shared between its two rows of blocks; a row of blocks no row of bits
+  // reaches any more is made grey.
   const stride = w + 1;
-  const black = new Float32Array(stride * (h + 1));
+  let current = new Float64Array(stride);
+  let next = new Float64Array(stride);
+  let done = 0;
+  const along = new Float64Array(stride + span);
+  const scale = 255 / (k * k);
+  // Most blocks hold no black: white (255.5 - 0, truncated).
+  const data = new Uint8Array(w * h).fill(255);
+  const grey = (sums: Float64Array, Y: number) => {
+    for (let X = 0, to = Y * w; X < w; X++) {
+      const sum = sums[X];
+      if (sum === 0) continue;
+      const g = 255.5 - sum * scale;
+      data[to + X] = g < 0 ? 0 : g | 0;
+    }
+  };
   // A byte with no black bit: all 1s where 1 is white, all 0s where 1 is black.
   const paper = image.whiteIsZero ? 0x00 : 0xff;
-  const blackBit = image.whiteIsZero ? 1 : 0;
+  const flip = image.whiteIsZero ? 0 : 0xff;
   for (let y = 0; y < image.height; y++) {
     const Y = rows.cell[y];
     if (Y < 0) continue;
-    const b = rows.share[y];
+    while (done < Y) {
+      grey(current, done++);
+      [current, next] = [next, current.fill(0)];
+    }
     const start = y * row;
+    let first = stride;
+    let last = -1;
     for (let byteAt = 0; byteAt < row; byteAt++) {
       const byte = bits[start + byteAt];
       if (byte === paper) continue;
-      for (let i = 0; i < 8; i++) {
-        const x = byteAt * 8 + i;
-        if (x >= image.width || ((byte >> (7 - i)) & 1) !== blackBit) continue;
-        const X = cols.cell[x];
-        if (X < 0) continue;
-        const a = cols.share[x];
-        const at = Y * stride + X;
-        black[at] += a * b;
-        black[at + 1] += (1 - a) * b;
-        black[at + stride] += a * (1 - b);
-        black[at + stride + 1] += (1 - a) * (1 - b);
+      const blackBits = byte ^ flip;
+      for (let half = 0; half < 2; half++) {
+        const nibble = half === 0 ? blackBits >> 4 : blackBits & 15;
+        const at = byteAt * 2 + half;
+        const from = base[at];
+        if (nibble === 0 || from < 0) continue;
+        const table = (at * 16 + nibble) * span;
+        for (let s = 0; s < span; s++) along[from + s] += weights[table + s];
+        if (from < first) first = from;
+        if (from + span > last) last = from + span;
+      }
+    }
+    const b = rows.share[y];
+    const end = Math.min(last, stride);
+    for (let X = first; X < end; X++) {
+      const a = along[X];
+      if (a === 0) continue;
+      current[X] += a * b;
+      next[X] += a * (1 - b);
+    }
+    along.fill(0, first, Math.max(first, last));
+  }
+  while (done < h) {
+    grey(current, done++);
+    [current, next] = [next, current.fill(0)];
+  }
+  return { width: w, height: h, data };
+}
+
+/** Where each bit goes: the block it starts in (-1 past the last), and the share of it inside that block (the rest is in the next one). */
+function split(n: number, cells: number, k: number) {
+  const cell = new Int32Array(n);
+  const share = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    cell[i] = Math.floor(i / k);
+    share[i] = Math.min(1, (cell[i] + 1) * k - i);
+    if (cell[i] >= cells) cell[i] = -1;
+  }
+  return { cell, share };
+}
+
+interface Nibbles {
+  /** The first block each half byte of a row touches (-1: none), by half byte. */
+  base: Int32Array;
+  /** How many blocks a half byte touches at most. */
+  span: number;
+  /** By half byte, then its 16 values: the black it adds to each of its `span` blocks. */
+  weights: Float64Array;
+}
+
+// The same widths come page after page: the tables are made once.
+let lastNibbles: { width: number; w: number; tables: Nibbles } | undefined;
+
+/** What each half byte of a row adds to its blocks along the row, for each of its 16 values. */
+function nibbles(width: number, w: number): Nibbles {
+  if (lastNibbles?.width === width && lastNibbles.w === w) return lastNibbles.tables;
+  const cols = split(width, w, width / w);
+  const halves = Math.ceil(width / 8) * 2;
+  const base = new Int32Array(halves).fill(-1);
+  let span = 1;
+  for (let at = 0; at < halves; at++) {
+    for (let i = 0; i < 4; i++) {
+      const x = at * 4 + i;
+      if (x >= width || cols.cell[x] < 0) continue;
+      if (base[at] < 0) base[at] = cols.cell[x];
+      span = Math.max(span, cols.cell[x] + 2 - base[at]);
+    }
+  }
+  const weights = new Float64Array(halves * 16 * span);
+  for (let at = 0; at < halves; at++) {
+    for (let nibble = 1; nibble < 16; nibble++) {
+      const table = (at * 16 + nibble) * span;
+      for (let i = 0; i < 4; i++) {
+        const x = at * 4 + i;
+        if (((nibble >> (3 - i)) & 1) === 0 || x >= width || cols.cell[x] < 0) continue;
+        const to = table + cols.cell[x] - base[at];
+        weights[to] += cols.share[x];
+        weights[to + 1] += 1 - cols.share[x];
       }
     }
   }
-  const scale = 255 / (k * k);
-  const data = new Uint8Array(w * h);
-  for (let Y = 0; Y < h; Y++)
-    for (let X = 0, from = Y * stride, to = Y * w; X < w; X++) {
-      const grey = 255.5 - black[from + X] * scale;
-      data[to + X] = grey < 0 ? 0 : grey;
-    }
-  return { width: w, height: h, data };
+  const tables = { base, span, weights };
+  lastNibbles = { width, w, tables };
+  return tables;
 }
