@@ -64,25 +64,33 @@ export function shrinkBits(image: OneBitTiff, width: number): GrayImage | undefi
   const h = Math.max(1, Math.round(image.height / k));
   const rows = split(image.height, h, k);
   const { base, span, weights } = nibbles(image.width, w);
-  // Black per block, for the row of blocks being summed and the next; one column more, so a
-  // bit's share in the next block needs no test. A row of bits is first summed along
-  // (`along`), then shared between its two rows of blocks; a row of blocks no row of bits
-  // reaches any more is made grey.
+  // Black per block, for the row of blocks being summed and the next (one column more, so a
+  // bit's share in the next block needs no test), with the blocks each has touched: a row of
+  // bits is first summed along (`along`, at the blocks its half bytes touched), then shared
+  // between its two rows of blocks; a row of blocks no row of bits reaches any more is made
+  // grey. Only blocks with black are visited.
   const stride = w + 1;
   let current = new Float64Array(stride);
   let next = new Float64Array(stride);
-  let done = 0;
+  let currentAt = new Int32Array(stride);
+  let nextAt = new Int32Array(stride);
+  let currentCount = 0;
+  let nextCount = 0;
   const along = new Float64Array(stride + span);
+  const touched = new Int32Array(row * 2);
   const scale = 255 / (k * k);
   // Most blocks hold no black: white (255.5 - 0, truncated).
   const data = new Uint8Array(w * h).fill(255);
-  const grey = (sums: Float64Array, Y: number) => {
-    for (let X = 0, to = Y * w; X < w; X++) {
-      const sum = sums[X];
-      if (sum === 0) continue;
-      const g = 255.5 - sum * scale;
-      data[to + X] = g < 0 ? 0 : g | 0;
+  let done = 0;
+  const finish = () => {
+    for (let i = 0, to = done * w; i < currentCount; i++) {
+      const X = currentAt[i];
+      const g = 255.5 - current[X] * scale;
+      if (X < w) data[to + X] = g < 0 ? 0 : g | 0;
+      current[X] = 0;
     }
+    [current, next, currentAt, nextAt, currentCount, nextCount] = [next, current, nextAt, currentAt, nextCount, 0];
+    done++;
   };
   // A byte with no black bit: all 1s where 1 is white, all 0s where 1 is black.
   const paper = image.whiteIsZero ? 0x00 : 0xff;
@@ -90,13 +98,9 @@ export function shrinkBits(image: OneBitTiff, width: number): GrayImage | undefi
   for (let y = 0; y < image.height; y++) {
     const Y = rows.cell[y];
     if (Y < 0) continue;
-    while (done < Y) {
-      grey(current, done++);
-      [current, next] = [next, current.fill(0)];
-    }
+    while (done < Y) finish();
     const start = y * row;
-    let first = stride;
-    let last = -1;
+    let count = 0;
     for (let byteAt = 0; byteAt < row; byteAt++) {
       const byte = bits[start + byteAt];
       if (byte === paper) continue;
@@ -108,24 +112,24 @@ export function shrinkBits(image: OneBitTiff, width: number): GrayImage | undefi
         if (nibble === 0 || from < 0) continue;
         const table = (at * 16 + nibble) * span;
         for (let s = 0; s < span; s++) along[from + s] += weights[table + s];
-        if (from < first) first = from;
-        if (from + span > last) last = from + span;
+        touched[count++] = from;
       }
     }
     const b = rows.share[y];
-    const end = Math.min(last, stride);
-    for (let X = first; X < end; X++) {
-      const a = along[X];
-      if (a === 0) continue;
-      current[X] += a * b;
-      next[X] += a * (1 - b);
+    for (let i = 0; i < count; i++) {
+      for (let X = touched[i], end = X + span; X < end; X++) {
+        const a = along[X];
+        if (a === 0) continue;
+        along[X] = 0;
+        if (current[X] === 0) currentAt[currentCount++] = X;
+        current[X] += a * b;
+        if (b === 1) continue;
+        if (next[X] === 0) nextAt[nextCount++] = X;
+        next[X] += a * (1 - b);
+      }
     }
-    along.fill(0, first, Math.max(first, last));
   }
-  while (done < h) {
-    grey(current, done++);
-    [current, next] = [next, current.fill(0)];
-  }
+  while (done < h) finish();
   return { width: w, height: h, data };
 }
 
