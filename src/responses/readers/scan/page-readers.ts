@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Group } from '../../../content/model.js';
 import { pageImage, type ScanPage } from './decode-image.js';
-import { readPage, type PageContext, type PageResult } from './read-page.js';
+import type { PageContext, PageResult } from './read-page.js';
 
 export interface PageReader {
   /** Pages that may be handed in before the first result is awaited. */
@@ -29,6 +29,8 @@ export async function readScanPage(page: ScanPage, ctx: PageContext): Promise<Pa
   } catch (error) {
     return { kind: 'problem', message: `cannot be decoded as an image (${reason(error)})` };
   }
+  // Loaded here, not with this module: the main thread hands pages to workers and never reads one.
+  const { readPage } = await import('./read-page.js');
   return readPage(image, ctx);
 }
 
