@@ -2,7 +2,9 @@
 // one-strip TIFF) decoded straight to grey at the reading resolution: the bits are inflated
 // and every k × k block becomes one grey pixel, the share of white in it. libvips would
 // first widen every bit to a byte of a full-size image (4 MB at 200 dpi), which is most of
-// its cost; here only the bytes that hold any black are looked at (a page is mostly paper).
+// its cost; here only the bytes that hold any black are looked at (a page is mostly paper),
+// each half byte's black spread along its row of blocks by a table made once per width, and
+// only the blocks that got any black are visited again.
 import { inflateSync } from 'node:zlib';
 import type { GrayImage } from './image.js';
 
