@@ -8,8 +8,9 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Group } from '../../../content/model.js';
+import { oneBitDeflateTiff } from './bits.js';
 import { pageImage, type ScanPage } from './decode-image.js';
-import { readPage, type PageContext, type PageResult } from './read-page.js';
+import type { PageContext, PageResult } from './read-page.js';
 
 export interface PageReader {
   /** Pages that may be handed in before the first result is awaited. */
@@ -29,6 +30,8 @@ export async function readScanPage(page: ScanPage, ctx: PageContext): Promise<Pa
   } catch (error) {
     return { kind: 'problem', message: `cannot be decoded as an image (${reason(error)})` };
   }
+  // Loaded here, not with this module: the main thread hands pages to workers and never reads one.
+  const { readPage } = await import('./read-page.js');
   return readPage(image, ctx);
 }
 
@@ -60,10 +63,15 @@ const workerFile = fileURLToPath(new URL('./page-worker.js', import.meta.url));
 /**
  * Pages a worker is given at a time. A worker decodes and maps the pages it holds while the
  * test it needs is rendered here (once per test), instead of waiting idle with one. Two, not
- * more: with six, peak memory grew with the page count (377 MB for 120 pages against 325 for
- * 60; with two 317 and 312), as more decodes ran at once in the native allocator.
+ * more, for pages sharp decodes: with six, peak memory grew with the page count (377 MB for
+ * 120 pages against 325 for 60; with two 317 and 312), as more decodes ran at once in the
+ * native allocator. A 1-bit Deflate page is decoded in JavaScript (bits.ts) into a small grey
+ * image: a worker holds more of them, and keeps the core busy while the test is rendered.
  */
 const pagesPerWorker = 2;
+const bitPagesPerWorker = 8;
+const limitOf = (page: ScanPage) =>
+  page.encoded && oneBitDeflateTiff(page.encoded) ? bitPagesPerWorker : pagesPerWorker;
 
 /** A worker's messages: a page read (or failed), or a request for a test's geometry. */
 type FromWorker = { id: number; result?: PageResult; error?: string } | { geometryOf: Group };
@@ -82,11 +90,13 @@ export async function openPageReader(ctx: PageContext): Promise<PageReader> {
   const queue: PageMessage[] = [];
   let failed: Error | undefined;
   let next = 0;
+  // The pages of the file being read: the kind of the last page handed in.
+  let limit = pagesPerWorker;
   const dispatch = () => {
     while (queue.length > 0) {
       // The least loaded worker, while any has room.
       const [worker, held] = [...load].reduce((a, b) => (b[1] < a[1] ? b : a));
-      if (held >= pagesPerWorker) return;
+      if (held >= limitOf(queue[0].message.page)) return;
       const { message, transfer } = queue.shift()!;
       load.set(worker, held + 1);
       worker.postMessage(message, transfer);
@@ -118,10 +128,13 @@ export async function openPageReader(ctx: PageContext): Promise<PageReader> {
     worker.on('error', failAll);
   }
   return {
-    capacity: threads * pagesPerWorker,
+    get capacity() {
+      return threads * limit;
+    },
     read: (page) =>
       new Promise<PageResult>((resolve, reject) => {
         if (failed) return reject(failed);
+        limit = limitOf(page);
         const id = next++;
         waiting.set(id, { resolve, reject });
         queue.push(pageMessage(id, page));

@@ -6,6 +6,8 @@ import type { Group } from '../../../content/model.js';
 import type { ScanPage } from './decode-image.js';
 import type { TestGeometry } from './geometry.js';
 import { readScanPage, type WorkerStart } from './page-readers.js';
+// The reader is loaded while the first page is on its way (page-readers.ts loads it lazily).
+import './read-page.js';
 
 const start = workerData as WorkerStart;
 const asked = new Map<Group, { promise: Promise<TestGeometry>; resolve: (g: TestGeometry) => void }>();
