@@ -145,7 +145,8 @@ async function worker(work: string): Promise<void> {
   parentPort?.postMessage('ready');
 }
 
-interface Figures {
+/** One profile's confusion figures, as the corpus script prints them in JSON. */
+export interface Figures {
   sheets: number;
   rows: number;
   right: number;

@@ -5,6 +5,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { interleaved, round, runNode, summarize, type Summary } from './measure.js';
+import type { Figures } from './scan-corpus.js';
 
 export interface ScanBenchContext {
   runs: number;
@@ -70,17 +71,8 @@ export function scanBench(ctx: ScanBenchContext): void {
   ctx.figures.scan = results;
 }
 
-interface CorpusFigures {
-  sheets: number;
-  rows: number;
-  right: number;
-  flagged: number;
-  wrong: number;
-  unread: number;
-  wrongRows: string[];
-  /** Wall time of `mus tally` reading the profile. */
-  readMs: number;
-}
+// The corpus script's figures per profile, read back from its JSON.
+type CorpusFigures = Figures;
 
 /**
  * The confusion corpus (scan-corpus.ts): read right / flagged / wrong by profile. A row read
