@@ -107,3 +107,15 @@ export function drawThemeRow(ctx: Ctx, table: StructElement, title: string, colu
   tr.end();
   ctx.y += h;
 }
+
+/** The heavy frame of a marked area (a tendency, a dialogue starter), drawn inside it. */
+export function heavyFrame(ctx: Ctx, x: number, y: number, w: number, h: number): void {
+  const inset = markFrame / 2;
+  drawArtifact(ctx, () =>
+    ctx.doc
+      .lineWidth(markFrame)
+      .strokeColor('#000000')
+      .rect(x + inset, y + inset, w - markFrame, h - markFrame)
+      .stroke(),
+  );
+}

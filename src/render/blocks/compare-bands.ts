@@ -4,9 +4,9 @@
 import type { CompareBandsBlock } from '../../layout/schema.js';
 import { noteSize, type Ctx } from '../context.js';
 import type { BlockDrawer } from './block.js';
-import { cellElement, cellText, cellTextAt, cellTextHeight, fillRect, strokeRect } from './cells.js';
+import { cellElement, cellText, cellTextAt, cellTextHeight, fillRect, heavyFrame, strokeRect } from './cells.js';
 import { columns, drawHeaderRow, type HeaderCell, headerRowHeight } from './compare-parts.js';
-import { bigNumberText, drawLabel, heavyFrame, labelSize } from './compare-parts.js';
+import { bigNumberText, drawLabel, labelSize } from './compare-parts.js';
 
 type Row = CompareBandsBlock['rows'][number];
 

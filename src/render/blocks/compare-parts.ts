@@ -9,7 +9,6 @@ import {
   compareHeaderText,
   fillRect,
   headerFill,
-  markFrame,
   strokeRect,
 } from './cells.js';
 
@@ -56,18 +55,6 @@ export function drawHeaderRow(ctx: Ctx, table: StructElement, cells: readonly He
   }
   tr.end();
   ctx.y += h;
-}
-
-/** The heavy frame of a marked area, drawn inside it. */
-export function heavyFrame(ctx: Ctx, x: number, y: number, w: number, h: number): void {
-  const inset = markFrame / 2;
-  drawArtifact(ctx, () =>
-    ctx.doc
-      .lineWidth(markFrame)
-      .strokeColor('#000000')
-      .rect(x + inset, y + inset, w - markFrame, h - markFrame)
-      .stroke(),
-  );
 }
 
 /** The size of a mark label's black box, its text on one line. */

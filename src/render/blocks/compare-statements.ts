@@ -27,6 +27,7 @@ import {
   themeRowHeight,
   strokeRect,
 } from './cells.js';
+import { heavyFrame } from './cells.js';
 import {
   bigNumberText,
   categoryGreys,
@@ -34,7 +35,6 @@ import {
   drawLabel,
   type HeaderCell,
   headerRowHeight,
-  heavyFrame,
   labelSize,
   numberText,
   stackedBar,

@@ -26,6 +26,7 @@ import {
   gridColor,
   headerFill,
   headerText,
+  heavyFrame,
   markFrame,
   sectionFill,
   sectionText,
@@ -324,16 +325,8 @@ function drawRow(
   });
   tr.end();
   strokeCellGrid(ctx, geo, y, h);
-  if (mark) {
-    // The tendency row: a heavy frame, drawn inside the table's outline over the grid.
-    const inset = markFrame / 2;
-    drawArtifact(ctx, () =>
-      ctx.doc
-        .lineWidth(markFrame)
-        .rect(ctx.frame.left + inset, y + inset, width(ctx.frame) - markFrame, h - markFrame)
-        .stroke('#000000'),
-    );
-  }
+  // The tendency row: a heavy frame, drawn inside the table's outline over the grid.
+  if (mark) heavyFrame(ctx, ctx.frame.left, y, width(ctx.frame), h);
   ctx.y += h;
 }
 
@@ -394,12 +387,5 @@ export const table: BlockDrawer<TableBlock> = {
 /** The marked columns' heavy frames on this page, from `top` to the last row drawn. */
 function drawColumnMark(ctx: Ctx, block: TableBlock, geo: Geometry, top: number): void {
   if (ctx.y <= top) return;
-  const inset = markFrame / 2;
-  for (const c of block.markColumns ?? [])
-    drawArtifact(ctx, () =>
-      ctx.doc
-        .lineWidth(markFrame)
-        .rect(geo.xs[c] + inset, top + inset, geo.widths[c] - markFrame, ctx.y - top - markFrame)
-        .stroke('#000000'),
-    );
+  for (const c of block.markColumns ?? []) heavyFrame(ctx, geo.xs[c], top, geo.widths[c], ctx.y - top);
 }
