@@ -5,59 +5,9 @@
 // its header, before any decoder, renderer or reader is loaded: well under a second.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CFB, utils, write } from '@e965/xlsx';
-import { concatTransformationMatrix, drawObject, PDFDocument, popGraphicsState, pushGraphicsState } from 'pdf-lib';
+import { jpegClaiming, odsRepeating, pdfWithImage } from '../test/helpers/bombs.js';
 import { interleaved, runNode, summarize } from './measure.js';
 import type { ScanBenchContext } from './scan.js';
-
-/** A JPEG of a few hundred bytes whose frame header claims width × height pixels. */
-function jpegClaiming(width: number, height: number): Buffer {
-  const app0 = [0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0];
-  const sof = [0xff, 0xc0, 0, 17, 8, height >> 8, height & 255, width >> 8, width & 255, 3];
-  sof.push(1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1);
-  const sos = [0xff, 0xda, 0, 8, 1, 1, 0, 0, 0x3f, 0];
-  return Buffer.from([0xff, 0xd8, ...app0, ...sof, ...sos, ...Array(800).fill(0), 0xff, 0xd9]);
-}
-
-/** A one-page scan PDF drawing one Flate grey image that declares width × height. */
-async function pdfWithImage(width: number, height: number): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const page = doc.addPage([595, 842]);
-  const image = doc.context.flateStream(new Uint8Array(64), {
-    Type: 'XObject',
-    Subtype: 'Image',
-    Width: width,
-    Height: height,
-    ColorSpace: 'DeviceGray',
-    BitsPerComponent: 8,
-  });
-  const name = page.node.newXObject('Im', doc.context.register(image));
-  page.pushOperators(
-    pushGraphicsState(),
-    concatTransformationMatrix(595, 0, 0, 842, 0, 0),
-    drawObject(name),
-    popGraphicsState(),
-  );
-  return doc.save({ useObjectStreams: false });
-}
-
-/** An .ods whose one cell is repeated over `rows` rows and `columns` columns: a few kB. */
-function odsRepeating(rows: number, columns: number): Buffer {
-  const book = utils.book_new();
-  utils.book_append_sheet(book, utils.aoa_to_sheet([['Rolle', '1']]), 'Svar');
-  const container = CFB.read(write(book, { bookType: 'ods', type: 'buffer' }), { type: 'buffer' });
-  const entry = CFB.find(container, 'content.xml')!;
-  entry.content = Buffer.from(
-    Buffer.from(entry.content)
-      .toString('utf8')
-      .replace(
-        /<table:table-row>[\s\S]*<\/table:table-row>/,
-        `<table:table-row table:number-rows-repeated="${rows}"><table:table-cell table:number-columns-repeated="${columns}" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row>`,
-      ),
-  );
-  entry.size = entry.content.length;
-  return Buffer.from(CFB.write(container, { fileType: 'zip', type: 'buffer', compression: true }));
-}
 
 export async function refusalsBench(ctx: ScanBenchContext): Promise<void> {
   process.stderr.write('refusals…\n');
