@@ -25,6 +25,7 @@ export const problemKinds = {
   blankPage: [],
   notATestPage: [],
   upsideDown: [],
+  sideways: [],
   correctionForMissingSheet: ['sheet'],
   missingPage: ['sheet', 'page', 'statements'],
   rowNeedsLook: ['row', 'corrections'],

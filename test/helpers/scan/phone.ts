@@ -44,6 +44,12 @@ export interface PhotoOptions {
   quality?: number;
   /** The page's upside down in the picture. */
   upsideDown?: boolean;
+  /**
+   * The whole picture turned a quarter turn clockwise (90) or anticlockwise (270) after it is
+   * taken, as a phone held sideways saves it: a 3024 × 4032 picture becomes 4032 × 3024 with
+   * the page lying on its side, its top to the right (90) or to the left (270).
+   */
+  turn?: 90 | 270;
   seed?: number;
 }
 
@@ -158,12 +164,19 @@ export async function photograph(page: Canvas, options: PhotoOptions, random: ()
     }
   }
   const format = options.format ?? 'jpeg';
-  const image = sharp(rgb, { raw: { width: W, height: H, channels: 3 } });
+  let image = sharp(rgb, { raw: { width: W, height: H, channels: 3 } });
+  let [width, height, marked] = [W, H, marks];
+  if (options.turn) {
+    image = image.rotate(options.turn);
+    [width, height] = [H, W];
+    // A quarter turn clockwise takes (x, y) to (H - y, x); anticlockwise to (y, W - x).
+    marked = marks.map((p) => (options.turn === 90 ? { x: H - p.y, y: p.x } : { x: p.y, y: W - p.x }));
+  }
   const bytes =
     format === 'jpeg'
       ? await image.jpeg({ quality: options.quality ?? 88 }).toBuffer()
       : await image.png({ compressionLevel: 1 }).toBuffer();
-  return { bytes, format, width: W, height: H, marks };
+  return { bytes, format, width, height, marks: marked };
 }
 
 const clamp = (v: number) => (v < 0 ? 0 : v > 255 ? 255 : Math.round(v));

@@ -39,3 +39,12 @@ export function pixel(image: GrayImage, x: number, y: number): number {
   if (xi < 0 || yi < 0 || xi >= image.width || yi >= image.height) return 255;
   return image.data[yi * image.width + xi];
 }
+
+/** The image turned a quarter turn anticlockwise: a page lying with its top to the right stands upright. */
+export function turnLeft(image: GrayImage): GrayImage {
+  const { width, height, data } = image;
+  const out = new Uint8Array(width * height);
+  // Column x of the image, read top to bottom, is row (width - 1 - x) of the turned one.
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) out[(width - 1 - x) * height + y] = data[y * width + x];
+  return { width: height, height: width, data: out };
+}

@@ -9,7 +9,9 @@ import type { GrayImage } from './image.js';
 import { nominalScale } from './marks.js';
 import { decodeIn } from './read-code.js';
 import type { PageCode } from '../../../sheet/page-code.js';
-import { fitHomography, perspective, type Homography } from './transform.js';
+import { apply, applyHomography, fitHomography, perspective, type Homography, type PageMap } from './transform.js';
+
+const applyMap = (map: PageMap, p: Point) => ('m' in map ? applyHomography(map, p) : apply(map, p));
 
 /**
  * The image with its lighting evened out: each pixel scaled by the paper's grey around it
@@ -164,25 +166,71 @@ export function findPhotoMarks(image: GrayImage): PhotoMarks | undefined {
   return { centres: picked.map((s) => s.centre) as PhotoMarks['centres'], black };
 }
 
+/** How far the page lies turned in the picture, clockwise: 0, 90 (its top to the right), 180, 270. */
+export type Turn = 0 | 90 | 180 | 270;
+
 /**
- * The page maps the four marks make, for each way up: none when they do not make a page (three
- * in a line, a quadrilateral folded over), or one in steeper perspective than a photo taken
- * from above (a corner more than a fifth of the page's width from where flat paper puts it).
+ * For each turn, which of the picture's outermost squares (TL, TR, BL, BR of the picture) is
+ * the page's TL, TR, BL, BR mark: turned 90° clockwise, the page's top-left lies top right.
  */
-export function photoMaps(
-  centres: PhotoMarks['centres'],
-): { transform: Homography; upsideDown: boolean; perspective: number }[] {
+const byTurn: [Turn, [number, number, number, number]][] = [
+  [0, [0, 1, 2, 3]],
+  [180, [3, 2, 1, 0]],
+  [90, [1, 3, 0, 2]],
+  [270, [2, 0, 3, 1]],
+];
+
+/**
+ * The page maps the four marks make, for each way round: none when they do not make a page
+ * (three in a line, a quadrilateral folded over), or one in steeper perspective than a photo
+ * taken from above (a corner more than a fifth of the page's width from where flat paper puts
+ * it). A way round that makes the page wider than high is passed by: the marks' rectangle is
+ * half as high again as wide, more than any perspective accepted here undoes, so a sideways
+ * page is tried sideways only and its code is read once, not in all four ways.
+ */
+export function photoMaps(centres: PhotoMarks['centres']): { transform: Homography; turn: Turn; perspective: number }[] {
   const { width, height } = paperSizes.A4;
   const page = markCentres(width, height);
-  const maps: { transform: Homography; upsideDown: boolean; perspective: number }[] = [];
-  for (const upsideDown of [false, true]) {
-    const to = upsideDown ? [centres[3], centres[2], centres[1], centres[0]] : [...centres];
+  const maps: { transform: Homography; turn: Turn; perspective: number }[] = [];
+  for (const [turn, order] of byTurn) {
+    const to = order.map((i) => centres[i]);
+    const across = distance(to[0], to[1]) + distance(to[2], to[3]);
+    const down = distance(to[0], to[2]) + distance(to[1], to[3]);
+    if (across >= down) continue;
     const transform = fitHomography(page, to);
     if (!transform || !convex(to)) continue;
     const steep = perspective(transform, page, to, width, height);
-    if (steep <= width / 5) maps.push({ transform, upsideDown, perspective: steep });
+    if (steep <= width / 5) maps.push({ transform, turn, perspective: steep });
   }
   return maps;
+}
+
+const distance = (p: Point, q: Point) => Math.hypot(p.x - q.x, p.y - q.y);
+
+/**
+ * How the page's marks lie in the picture, for `--json`: `cornerAngle`, how far the corner
+ * furthest from square is from 90° (degrees), and `sideRatio`, the longer of two opposite
+ * sides over the shorter, the larger of the two pairs. A sheet seen straight from above is a
+ * rectangle however it is turned (0 and 1); tilting the phone narrows the far edge.
+ */
+export function photoShape(map: PageMap): { cornerAngle: number; sideRatio: number } {
+  const { width, height } = paperSizes.A4;
+  const [tl, tr, bl, br] = markCentres(width, height).map((p) => applyMap(map, p));
+  const ring = [tl, tr, br, bl];
+  const angles = ring.map((p, i) => {
+    const a = ring[(i + 3) % 4];
+    const b = ring[(i + 1) % 4];
+    const cos = ((a.x - p.x) * (b.x - p.x) + (a.y - p.y) * (b.y - p.y)) / (distance(a, p) * distance(b, p));
+    return Math.abs((Math.acos(Math.max(-1, Math.min(1, cos))) * 180) / Math.PI - 90);
+  });
+  const ratio = (u: number, v: number) => Math.max(u, v) / Math.min(u, v);
+  return {
+    cornerAngle: Math.round(Math.max(...angles) * 100) / 100,
+    sideRatio:
+      Math.round(
+        Math.max(ratio(distance(tl, tr), distance(bl, br)), ratio(distance(tl, bl), distance(tr, br))) * 1000,
+      ) / 1000,
+  };
 }
 
 /** Whether the marks, in page order (TL, TR, BL, BR), go round a convex quadrilateral. */

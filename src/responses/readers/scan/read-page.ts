@@ -6,10 +6,10 @@ import { markCentres, qrSquare, type PageCode, type Point } from '../../../sheet
 import { paperSizes } from '../../../sheet/paper.js';
 import { decide, marginOf, type Decision } from './decide.js';
 import type { RowPicture, StatementBoxes, TestGeometry } from './geometry.js';
-import type { GrayImage } from './image.js';
+import { turnLeft, type GrayImage } from './image.js';
 import { boxInk, frameFound, paperLevel, type BoxInk, type Levels } from './ink.js';
 import { findMarks, nominalScale } from './marks.js';
-import { codeInPicture, evenLight, findPhotoMarks, photoMaps } from './photo.js';
+import { codeInPicture, evenLight, findPhotoMarks, photoMaps, photoShape, type Turn } from './photo.js';
 import { findCodeAnywhere, readCode } from './read-code.js';
 import {
   affineNear,
@@ -37,11 +37,14 @@ export type PageResult =
   | {
       kind: 'test';
       code: PageCode;
-      upsideDown: boolean;
+      /** How far the page lay turned in the image, clockwise (180: upside down). */
+      turn: Turn;
       /** The corner marks the page was mapped by: 3 when one was off the image (or not ours). */
       marks: 3 | 4;
       /** Read through a perspective map: a photo, not a scan. */
       photo: boolean;
+      /** How far its marks are from a rectangle in the image (photoShape; said for photos). */
+      shape: { cornerAngle: number; sideRatio: number };
       statements: StatementRead[];
     }
   | { kind: 'skip'; notice: string; said: 'blankPage' | 'notATestPage' }
@@ -89,7 +92,7 @@ function markSets(page: Point[], to: Found): { from: Point[]; to: Point[] }[] {
 
 interface Candidate {
   transform: PageMap;
-  upsideDown: boolean;
+  turn: Turn;
   marks: 3 | 4;
   photo: boolean;
   /** Three of four marks that disagree: when rows are flagged, the perspective through all four is read too, the better kept. */
@@ -109,9 +112,9 @@ function candidates(found: Found, image: GrayImage): Candidate[] {
   const result: Candidate[] = [];
   // Three marks fix a scan, never a photo's perspective.
   const photo = photoShaped(image);
-  for (const [order, upsideDown] of [
-    [upright, false],
-    [turned, true],
+  for (const [order, turn] of [
+    [upright, 0],
+    [turned, 180],
   ] as const) {
     // Four marks off their rectangle: a clipped mark or a stain (three of them map the page),
     // or a photo that fills the picture (all four in perspective). Three are tried first; the
@@ -125,7 +128,7 @@ function candidates(found: Found, image: GrayImage): Candidate[] {
       if (from.length === 4 && !fits) {
         const h = fitHomography(from, to);
         if (h && perspective(h, from, to, width, height) <= width / 5)
-          inPerspective = { transform: h, upsideDown, marks: 4, photo: true };
+          inPerspective = { transform: h, turn, marks: 4, photo: true };
       }
       if (photo && from.length === 3) continue;
       const scaled = [scaleX, scaleY].every((s) => s / nominal > 0.88 && s / nominal < 1.12);
@@ -133,7 +136,7 @@ function candidates(found: Found, image: GrayImage): Candidate[] {
       const square = Math.abs(shear) < 0.04 && Math.abs(scaleX / scaleY - 1) < 0.06;
       if (fits && scaled && square) {
         const rival = from.length === 3 && inPerspective !== undefined;
-        result.push({ transform, upsideDown, marks: from.length === 3 ? 3 : 4, photo: false, rival });
+        result.push({ transform, turn, marks: from.length === 3 ? 3 : 4, photo: false, rival });
         if (from.length === 4) break; // four that agree: no need for three
       }
     }
@@ -148,7 +151,18 @@ export interface PageContext {
   geometry: (group: Group) => Promise<TestGeometry>;
 }
 
+/**
+ * The page read whichever way round it lies. A scan fed sideways (an image shaped like A4
+ * lying on its long side) is turned upright first, a quarter turn of the pixels, then read as
+ * any scan (upside down included); a photo's page is found in any of four ways in the picture.
+ */
 export async function readPage(image: GrayImage, ctx: PageContext): Promise<PageResult> {
+  if (photoShaped(image) || image.height >= image.width) return readUpright(image, ctx);
+  const result = await readUpright(turnLeft(image), ctx);
+  return result.kind === 'test' ? { ...result, turn: (((result.turn + 90) % 360) as Turn) } : result;
+}
+
+async function readUpright(image: GrayImage, ctx: PageContext): Promise<PageResult> {
   const paper = paperLevel(image);
   const marks = findMarks(image);
   const levels = { paper, black: Math.min(marks?.black ?? 0, paper - 60) };
@@ -253,7 +267,7 @@ async function readPhoto(
   const even = evenLight(image);
   const marks = findPhotoMarks(even);
   if (!marks) return { image: even };
-  const list: Candidate[] = photoMaps(marks.centres).map((m) => ({ ...m, marks: 4, photo: true }));
+  const list: Candidate[] = photoMaps(marks.centres).map(({ transform, turn }) => ({ transform, turn, marks: 4, photo: true }));
   const levels = { paper: paperLevel(even), black: Math.min(marks.black, paperLevel(even) - 60) };
   const { result, misplaced, coded } = await readBest(even, ctx, list, levels);
   return { result: result ?? misplaced, coded, image: even };
@@ -266,10 +280,10 @@ const misregistered =
 async function readMapped(
   image: GrayImage,
   ctx: PageContext,
-  found: { transform: PageMap; upsideDown: boolean; marks: 3 | 4; photo: boolean; code: PageCode },
+  found: { transform: PageMap; turn: Turn; marks: 3 | 4; photo: boolean; code: PageCode },
   levels: Levels,
 ): Promise<PageResult> {
-  const { code, transform, upsideDown, marks, photo } = found;
+  const { code, transform, turn, marks, photo } = found;
   const geometry = await ctx.geometry(code.group);
   if (code.fingerprint !== geometry.fingerprint) {
     return {
@@ -292,7 +306,7 @@ async function readMapped(
   ).length;
   if (statements.length > 0 && missing > statements.length / 2)
     return { kind: 'problem', message: misregistered, said: 'scanMisregistered' };
-  return { kind: 'test', code, upsideDown, marks, photo, statements };
+  return { kind: 'test', code, turn, marks, photo, shape: photoShape(transform), statements };
 }
 
 function readStatement(image: GrayImage, map: PageMap, statement: StatementBoxes, levels: Levels): StatementRead {

@@ -15,7 +15,7 @@ import type { PageReader } from './page-readers.js';
 import type { ReadMemo } from '../../memo.js';
 import type { PageResult } from './read-page.js';
 import { reviewFileName, reviewSheet, rowLine, type ReviewRow } from './review.js';
-import { pageRef, spotCheckOrder, summaryLine, type PageRef, type Reading, type ScanReport } from './report.js';
+import { pageRef, spotCheckOrder, summaryLine, type PageRef, type PhotoRef, type Reading, type ScanReport } from './report.js';
 import { pairSheets, type ScannedPage } from './sheets.js';
 
 export { isScanInput } from './detect.js';
@@ -106,7 +106,7 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
   const problems: Problem[] = [];
   const pages: ScannedPage[] = [];
   const fromThreeMarks: PageRef[] = [];
-  const photos: PageRef[] = [];
+  const photos: PhotoRef[] = [];
   const skipped = new Map<string, number>(); // pages skipped in each file
   const take = async (file: string, group: Group | undefined, page: number, result: PageResult) => {
     const at = { file, field: `page ${page}` };
@@ -123,10 +123,13 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
       });
     } else {
       pageCounts.set(result.code.group, (await geometry(result.code.group)).pages.length);
-      if (result.upsideDown)
+      if (result.turn === 180)
         options.notice?.({ ...at, message: 'was scanned upside down; read turned', kind: 'upsideDown' });
+      // A photo is taken any way round the phone is held: only a scan fed sideways is said.
+      else if (result.turn !== 0 && !result.photo)
+        options.notice?.({ ...at, message: 'was scanned sideways; read turned', kind: 'sideways' });
       if (result.marks === 3) fromThreeMarks.push(pageRef(file, page));
-      if (result.photo) photos.push(pageRef(file, page));
+      if (result.photo) photos.push({ ...pageRef(file, page), turn: result.turn, ...result.shape });
       pages.push({ file, page, code: result.code, statements: result.statements });
     }
   };

@@ -9,6 +9,17 @@ export interface PageRef {
   page: number;
 }
 
+/**
+ * A page read as a photo: how far it lay turned, clockwise (0, 90, 180, 270), and how far its
+ * corner marks were from a rectangle in the picture (photo.ts photoShape): the corner angle
+ * furthest from 90°, as degrees off, and the larger ratio of opposite sides.
+ */
+export interface PhotoRef extends PageRef {
+  turn: 0 | 90 | 180 | 270;
+  cornerAngle: number;
+  sideRatio: number;
+}
+
 export interface Reading {
   sheet: string;
   statement: number;
@@ -24,8 +35,8 @@ export interface ScanReport {
   pages: number;
   /** Pages mapped by three corner marks (the fourth off the image, or not ours). */
   fromThreeMarks: PageRef[];
-  /** Pages that were photographs (mapped by a perspective transform). */
-  photos: PageRef[];
+  /** Pages that were photographs (mapped by a perspective transform), with their turn and perspective. */
+  photos: PhotoRef[];
   /** Rows listed for review, and rows answered in the corrections file. */
   rowsFlagged: number;
   rowsCorrected: number;
