@@ -4,6 +4,7 @@
 // marks are from a rectangle (its perspective).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scanPrinting } from '../src/app/scans.js';
@@ -59,7 +60,10 @@ describe('a phone held sideways', () => {
       const { result } = await read(dir, [name]);
       expect(result.problems, name).toEqual([]);
       // The front alone: its rows read, none flagged (the back's rows are listed as missing).
-      expect(result.flagged.filter((row) => row.statement <= 12), name).toEqual([]);
+      expect(
+        result.flagged.filter((row) => row.statement <= 12),
+        name,
+      ).toEqual([]);
       expect(result.responses.leader[0].answers.slice(0, 12), name).toEqual(front);
     }
     const { result, notices } = await read(dir, ['lige.jpg', 'hoejre.jpg', 'venstre.png']);
@@ -113,7 +117,11 @@ describe('a scan fed sideways', () => {
     const other = await sharp(backPage.bytes).rotate(270).png().toBuffer();
     const sizes = await Promise.all([side, other].map(async (b) => (await sharp(b).metadata()).width));
     expect(sizes).toEqual([frontPage.height, backPage.height]);
-    dir = folder({ '1-forside.jpg': side, '2-bagside.png': other });
+    // The same two in a PDF of landscape pages, as a scanner writes a sheet fed sideways.
+    const pdf = await PDFDocument.create({ updateMetadata: false });
+    for (const image of [await pdf.embedJpg(side), await pdf.embedPng(other)])
+      pdf.addPage([841.89, 595.28]).drawImage(image, { x: 0, y: 0, width: 841.89, height: 595.28 });
+    dir = folder({ '1-forside.jpg': side, '2-bagside.png': other, 'scan.pdf': await pdf.save() });
   }, 120_000);
 
   it('both sides read as drawn, not as photos, each said to be read turned', async () => {
@@ -125,5 +133,15 @@ describe('a scan fed sideways', () => {
     expect(notices).toHaveLength(2);
     expect(notices[0]).toMatch(/1-forside\.jpg page 1: was scanned sideways; read turned$/);
     expect(notices[1]).toMatch(/2-bagside\.png page 1: was scanned sideways; read turned$/);
+  }, 120_000);
+
+  it('in a PDF of landscape pages: read as drawn, said for each page', async () => {
+    const { result, notices } = await read(dir, ['scan.pdf']);
+    expect(result.problems).toEqual([]);
+    expect(result.flagged).toEqual([]);
+    expect(result.responses.leader.map((r) => r.answers)).toEqual([answers]);
+    expect(notices).toHaveLength(2);
+    expect(notices[0]).toMatch(/scan\.pdf page 1: was scanned sideways; read turned$/);
+    expect(notices[1]).toMatch(/scan\.pdf page 2: was scanned sideways; read turned$/);
   }, 120_000);
 });

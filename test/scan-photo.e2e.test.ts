@@ -85,9 +85,9 @@ describe('phone photos of a test', () => {
     expect(result.responses.leader.map((r) => r.answers.map((a) => (a === null ? null : labels[a])))).toEqual([
       labelled,
     ]);
-    expect(result.report.photos).toEqual([
-      { file: '1-forside.jpg', page: 1 },
-      { file: '2-bagside.png', page: 1 },
+    expect(result.report.photos.map(({ file, page, turn }) => ({ file, page, turn }))).toEqual([
+      { file: '1-forside.jpg', page: 1, turn: 0 },
+      { file: '2-bagside.png', page: 1, turn: 180 },
     ]);
     expect(notices).toContain(
       'scans: 2 pages read (0 from three corner marks, 2 photos); 0 rows flagged, 0 rows corrected',
@@ -120,7 +120,9 @@ describe('phone photos of a test', () => {
     expect(result.problems).toEqual([]);
     expect(result.flagged.filter((row) => row.statement <= 12)).toEqual([]);
     expect(result.responses.leader[0].answers.slice(0, 12)).toEqual(answers.slice(0, 12));
-    expect(result.report.photos).toEqual([{ file: 'app.jpg', page: 1 }]);
+    expect(result.report.photos.map(({ file, page, turn }) => ({ file, page, turn }))).toEqual([
+      { file: 'app.jpg', page: 1, turn: 0 },
+    ]);
     expect(result.report.fromThreeMarks).toEqual([]);
   }, 240_000);
 

@@ -45,6 +45,7 @@ export function turnLeft(image: GrayImage): GrayImage {
   const { width, height, data } = image;
   const out = new Uint8Array(width * height);
   // Column x of the image, read top to bottom, is row (width - 1 - x) of the turned one.
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) out[(width - 1 - x) * height + y] = data[y * width + x];
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) out[(width - 1 - x) * height + y] = data[y * width + x];
   return { width: height, height: width, data: out };
 }

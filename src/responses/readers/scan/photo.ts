@@ -188,7 +188,9 @@ const byTurn: [Turn, [number, number, number, number]][] = [
  * half as high again as wide, more than any perspective accepted here undoes, so a sideways
  * page is tried sideways only and its code is read once, not in all four ways.
  */
-export function photoMaps(centres: PhotoMarks['centres']): { transform: Homography; turn: Turn; perspective: number }[] {
+export function photoMaps(
+  centres: PhotoMarks['centres'],
+): { transform: Homography; turn: Turn; perspective: number }[] {
   const { width, height } = paperSizes.A4;
   const page = markCentres(width, height);
   const maps: { transform: Homography; turn: Turn; perspective: number }[] = [];

@@ -159,7 +159,7 @@ export interface PageContext {
 export async function readPage(image: GrayImage, ctx: PageContext): Promise<PageResult> {
   if (photoShaped(image) || image.height >= image.width) return readUpright(image, ctx);
   const result = await readUpright(turnLeft(image), ctx);
-  return result.kind === 'test' ? { ...result, turn: (((result.turn + 90) % 360) as Turn) } : result;
+  return result.kind === 'test' ? { ...result, turn: ((result.turn + 90) % 360) as Turn } : result;
 }
 
 async function readUpright(image: GrayImage, ctx: PageContext): Promise<PageResult> {
@@ -267,7 +267,12 @@ async function readPhoto(
   const even = evenLight(image);
   const marks = findPhotoMarks(even);
   if (!marks) return { image: even };
-  const list: Candidate[] = photoMaps(marks.centres).map(({ transform, turn }) => ({ transform, turn, marks: 4, photo: true }));
+  const list: Candidate[] = photoMaps(marks.centres).map(({ transform, turn }) => ({
+    transform,
+    turn,
+    marks: 4,
+    photo: true,
+  }));
   const levels = { paper: paperLevel(even), black: Math.min(marks.black, paperLevel(even) - 60) };
   const { result, misplaced, coded } = await readBest(even, ctx, list, levels);
   return { result: result ?? misplaced, coded, image: even };

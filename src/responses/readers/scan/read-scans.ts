@@ -15,7 +15,15 @@ import type { PageReader } from './page-readers.js';
 import type { ReadMemo } from '../../memo.js';
 import type { PageResult } from './read-page.js';
 import { reviewFileName, reviewSheet, rowLine, type ReviewRow } from './review.js';
-import { pageRef, spotCheckOrder, summaryLine, type PageRef, type PhotoRef, type Reading, type ScanReport } from './report.js';
+import {
+  pageRef,
+  spotCheckOrder,
+  summaryLine,
+  type PageRef,
+  type PhotoRef,
+  type Reading,
+  type ScanReport,
+} from './report.js';
 import { pairSheets, type ScannedPage } from './sheets.js';
 
 export { isScanInput } from './detect.js';
