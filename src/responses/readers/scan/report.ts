@@ -3,6 +3,7 @@
 // flagged or corrected by hand, and how sure each reading is (its margin, decide.ts), so that
 // a review can look at the least sure first.
 import { basename } from 'node:path';
+import type { Turn } from './photo.js';
 
 export interface PageRef {
   file: string;
@@ -15,7 +16,7 @@ export interface PageRef {
  * furthest from 90°, as degrees off, and the larger ratio of opposite sides.
  */
 export interface PhotoRef extends PageRef {
-  turn: 0 | 90 | 180 | 270;
+  turn: Turn;
   cornerAngle: number;
   sideRatio: number;
 }
