@@ -15,6 +15,7 @@ import { repoRoot, runMus } from './helpers/cli.js';
 import { tempDir } from './helpers/pdf.js';
 import { phonePhoto } from './helpers/scan/phone.js';
 import { printTest, type PrintedTest } from './helpers/scan/printed.js';
+import { scanPdf, turnBitsRight } from './helpers/scan/scanner.js';
 import { scanImages } from './helpers/scan/stack.js';
 
 const content = loadContent(join(repoRoot, 'content/da'));
@@ -143,5 +144,20 @@ describe('a scan fed sideways', () => {
     expect(notices).toHaveLength(2);
     expect(notices[0]).toMatch(/scan\.pdf page 1: was scanned sideways; read turned$/);
     expect(notices[1]).toMatch(/scan\.pdf page 2: was scanned sideways; read turned$/);
+  }, 120_000);
+
+  it('black-and-white at 300 dpi (1-bit), both sides turned clockwise in a PDF: read as drawn', async () => {
+    const pages = await scanImages([{ test: leaderTest, answers, pen: 'x' }], { dpi: 300, encoding: 'bits', seed: 25 });
+    const turned = pages.map((page) => {
+      if (page.kind !== 'bits') throw new Error('1-bit pages expected');
+      return turnBitsRight(page);
+    });
+    expect(turned.map((page) => [page.width, page.height])).toEqual(pages.map((page) => [page.height, page.width]));
+    const bw = folder({ 'sh.pdf': await scanPdf(turned) });
+    const { result, notices } = await read(bw, ['sh.pdf']);
+    expect(result.problems).toEqual([]);
+    expect(result.flagged).toEqual([]);
+    expect(result.responses.leader.map((r) => r.answers)).toEqual([answers]);
+    expect(notices.filter((line) => /was scanned sideways; read turned$/.test(line))).toHaveLength(2);
   }, 120_000);
 });

@@ -214,3 +214,18 @@ export async function encodeGrey(
   }
   return { kind: 'bits', bits, width, height };
 }
+
+/** A 1-bit page turned a quarter turn clockwise (a sheet fed sideways): (x, y) goes to (height − 1 − y, x). */
+export function turnBitsRight(image: Extract<ScanImage, { kind: 'bits' }>): ScanImage {
+  const { width, height, bits } = image;
+  const row = Math.ceil(width / 8);
+  const turnedRow = Math.ceil(height / 8);
+  const out = Buffer.alloc(turnedRow * width);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      if (!(bits[y * row + (x >> 3)] & (0x80 >> (x & 7)))) continue;
+      const X = height - 1 - y;
+      out[x * turnedRow + (X >> 3)] |= 0x80 >> (X & 7);
+    }
+  return { kind: 'bits', bits: out, width: height, height: width };
+}
