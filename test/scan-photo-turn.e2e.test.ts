@@ -123,7 +123,7 @@ describe('a scan fed sideways', () => {
     for (const image of [await pdf.embedJpg(side), await pdf.embedPng(other)])
       pdf.addPage([841.89, 595.28]).drawImage(image, { x: 0, y: 0, width: 841.89, height: 595.28 });
     dir = folder({ '1-forside.jpg': side, '2-bagside.png': other, 'scan.pdf': await pdf.save() });
-  }, 120_000);
+  }, 240_000);
 
   it('both sides read as drawn, not as photos, each said to be read turned', async () => {
     const { result, notices } = await read(dir, ['1-forside.jpg', '2-bagside.png']);
@@ -134,7 +134,7 @@ describe('a scan fed sideways', () => {
     expect(notices).toHaveLength(2);
     expect(notices[0]).toMatch(/1-forside\.jpg page 1: was scanned sideways; read turned$/);
     expect(notices[1]).toMatch(/2-bagside\.png page 1: was scanned sideways; read turned$/);
-  }, 120_000);
+  }, 240_000);
 
   it('in a PDF of landscape pages: read as drawn, said for each page', async () => {
     const { result, notices } = await read(dir, ['scan.pdf']);
@@ -144,7 +144,7 @@ describe('a scan fed sideways', () => {
     expect(notices).toHaveLength(2);
     expect(notices[0]).toMatch(/scan\.pdf page 1: was scanned sideways; read turned$/);
     expect(notices[1]).toMatch(/scan\.pdf page 2: was scanned sideways; read turned$/);
-  }, 120_000);
+  }, 240_000);
 
   it('black-and-white at 300 dpi (1-bit), both sides turned clockwise in a PDF: read as drawn', async () => {
     const pages = await scanImages([{ test: leaderTest, answers, pen: 'x' }], { dpi: 300, encoding: 'bits', seed: 25 });
@@ -159,5 +159,5 @@ describe('a scan fed sideways', () => {
     expect(result.flagged).toEqual([]);
     expect(result.responses.leader.map((r) => r.answers)).toEqual([answers]);
     expect(notices.filter((line) => /was scanned sideways; read turned$/.test(line))).toHaveLength(2);
-  }, 120_000);
+  }, 240_000);
 });
