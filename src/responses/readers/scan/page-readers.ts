@@ -8,8 +8,8 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Group } from '../../../content/model.js';
+import { oneBitDeflateTiff } from './bits.js';
 import { pageImage, type ScanPage } from './decode-image.js';
-import type { GrayImage } from './image.js';
 import type { PageContext, PageResult } from './read-page.js';
 
 export interface PageReader {
@@ -21,19 +21,12 @@ export interface PageReader {
 
 const reason = (error: unknown) => errorText(error);
 
-/**
- * One page, start to end, on whatever thread this runs. `decode` decodes the page (by default
- * at once; a worker passes its queue, so that its pages are decoded one after another).
- */
-export async function readScanPage(
-  page: ScanPage,
-  ctx: PageContext,
-  decode: (page: ScanPage) => Promise<GrayImage> = pageImage,
-): Promise<PageResult> {
+/** One page, start to end, on whatever thread this runs. */
+export async function readScanPage(page: ScanPage, ctx: PageContext): Promise<PageResult> {
   if (page.problem) return { kind: 'problem', message: page.problem };
-  let image: GrayImage;
+  let image: Awaited<ReturnType<typeof pageImage>>;
   try {
-    image = await decode(page);
+    image = await pageImage(page);
   } catch (error) {
     return { kind: 'problem', message: `cannot be decoded as an image (${reason(error)})` };
   }
@@ -68,14 +61,17 @@ export function pageMessage(id: number, page: ScanPage): PageMessage {
 const workerFile = fileURLToPath(new URL('./page-worker.js', import.meta.url));
 
 /**
- * Pages a worker is given at a time. A worker decodes the pages it holds one after another
- * (page-worker.ts), and maps and reads each once the test it needs is rendered here (once per
- * test, which takes a few hundred ms): holding eight, a worker keeps decoding meanwhile instead
- * of waiting idle. One decode at a time, because several at once in the native allocator made
- * peak memory grow with the page count (377 MB for 120 pages against 325 for 60); a held page
- * is its encoded bytes and its small grey image at the reading resolution (~1 MB).
+ * Pages a worker is given at a time. A worker decodes and maps the pages it holds while the
+ * test it needs is rendered here (once per test), instead of waiting idle with one. Two, not
+ * more, for pages sharp decodes: with six, peak memory grew with the page count (377 MB for
+ * 120 pages against 325 for 60; with two 317 and 312), as more decodes ran at once in the
+ * native allocator. A 1-bit Deflate page is decoded in JavaScript (bits.ts) into a small grey
+ * image: a worker holds more of them, and keeps the core busy while the test is rendered.
  */
-const pagesPerWorker = 8;
+const pagesPerWorker = 2;
+const bitPagesPerWorker = 8;
+const limitOf = (page: ScanPage) =>
+  page.encoded && oneBitDeflateTiff(page.encoded) ? bitPagesPerWorker : pagesPerWorker;
 
 /** A worker's messages: a page read (or failed), or a request for a test's geometry. */
 type FromWorker = { id: number; result?: PageResult; error?: string } | { geometryOf: Group };
@@ -94,11 +90,13 @@ export async function openPageReader(ctx: PageContext): Promise<PageReader> {
   const queue: PageMessage[] = [];
   let failed: Error | undefined;
   let next = 0;
+  // The pages of the file being read: the kind of the last page handed in.
+  let limit = pagesPerWorker;
   const dispatch = () => {
     while (queue.length > 0) {
       // The least loaded worker, while any has room.
       const [worker, held] = [...load].reduce((a, b) => (b[1] < a[1] ? b : a));
-      if (held >= pagesPerWorker) return;
+      if (held >= limitOf(queue[0].message.page)) return;
       const { message, transfer } = queue.shift()!;
       load.set(worker, held + 1);
       worker.postMessage(message, transfer);
@@ -131,11 +129,12 @@ export async function openPageReader(ctx: PageContext): Promise<PageReader> {
   }
   return {
     get capacity() {
-      return threads * pagesPerWorker;
+      return threads * limit;
     },
     read: (page) =>
       new Promise<PageResult>((resolve, reject) => {
         if (failed) return reject(failed);
+        limit = limitOf(page);
         const id = next++;
         waiting.set(id, { resolve, reject });
         queue.push(pageMessage(id, page));

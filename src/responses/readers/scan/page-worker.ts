@@ -1,10 +1,9 @@
-// A worker thread of page-readers.ts: reads the pages it is sent, decoding one while it reads
-// another (decoding is native, off this thread). A test's geometry is asked of the main thread,
-// which renders the test, when the first page of it is met; pages go on being decoded meanwhile.
+// A worker thread of page-readers.ts: reads the pages it is sent, several at once (decoding
+// is native, off this thread). A test's geometry is asked of the main thread, which renders
+// the test, when the first page of it is met; pages go on being decoded meanwhile.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Group } from '../../../content/model.js';
-import { pageImage, type ScanPage } from './decode-image.js';
-import type { GrayImage } from './image.js';
+import type { ScanPage } from './decode-image.js';
 import type { TestGeometry } from './geometry.js';
 import { readScanPage, type WorkerStart } from './page-readers.js';
 // The reader is loaded while the first page is on its way (page-readers.ts loads it lazily).
@@ -26,13 +25,6 @@ const geometry = (group: Group): Promise<TestGeometry> => {
   return entry.promise;
 };
 const ctx = { contentDir: start.contentDir, geometry };
-// Pages are decoded one after another (see pagesPerWorker), each read as soon as it is decoded.
-let decoding: Promise<unknown> = Promise.resolve();
-const decodeInTurn = (page: ScanPage): Promise<GrayImage> => {
-  const decoded = decoding.then(() => pageImage(page));
-  decoding = decoded.catch(() => undefined);
-  return decoded;
-};
 
 parentPort?.on('message', (message: { id: number; page: ScanPage } | { group: Group; geometry: TestGeometry }) => {
   if ('geometry' in message) {
@@ -40,7 +32,7 @@ parentPort?.on('message', (message: { id: number; page: ScanPage } | { group: Gr
     return;
   }
   const { id, page } = message;
-  readScanPage(page, ctx, decodeInTurn).then(
+  readScanPage(page, ctx).then(
     (result) => parentPort?.postMessage({ id, result }),
     (error: unknown) =>
       parentPort?.postMessage({
