@@ -13,7 +13,7 @@ import { renderPdf } from '../src/render/pdf.js';
 import { testView } from '../src/documents/test/test.js';
 import { defaultContentDir } from '../src/paths.js';
 import { renderPage } from '../src/responses/readers/scan/decode.js';
-import { asBits, asJpeg, scanPdf, type ScanImage } from '../test/helpers/scan/scanner.js';
+import { asBits, asGreyJpeg, scanPdf, type ScanImage } from '../test/helpers/scan/scanner.js';
 
 const [out, pagesArg, dpiArg, encoding] = process.argv.slice(2);
 if (!out || !pagesArg || !dpiArg || (encoding !== 'jpeg' && encoding !== 'bits'))
@@ -63,7 +63,7 @@ async function page(index: number, seed: number): Promise<Canvas> {
 const distinct: ScanImage[] = [];
 for (let s = 0; s < 4; s++) {
   const canvas = await page(s % 2, s);
-  distinct.push(encoding === 'jpeg' ? await asJpeg(canvas) : asBits(canvas));
+  distinct.push(encoding === 'jpeg' ? await asGreyJpeg(canvas) : asBits(canvas));
 }
 // Each page its own copy of its image, as a copier writes it (the file grows with the pages).
 writeFileSync(out, await scanPdf(Array.from({ length: pages }, (_, n) => distinct[n % distinct.length])));

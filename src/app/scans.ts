@@ -12,11 +12,7 @@ import { InternalError } from '../errors.js';
 
 /** The test of `group` as the content prints it: its boxes page by page, statement by statement. */
 export async function testGeometry(content: Content, group: Group): Promise<TestGeometry> {
-  const [{ renderTemplate }, { testView }, { renderPdf }] = await Promise.all([
-    import('../layout/template.js'),
-    import('../documents/test/test.js'),
-    import('../render/pdf.js'),
-  ]);
+  const [{ renderTemplate }, { testView }, { renderPdf }] = await renderModules();
   const view = testView(content, group);
   const pdf = await renderPdf(await renderTemplate('test', view), pdfMeta(content, `${group} test`), {
     boxesOnly: true,
@@ -47,6 +43,23 @@ export async function testGeometry(content: Content, group: Group): Promise<Test
   return { group, fingerprint: view.registration.fingerprint, width, height, pages: Array.from(pages, (p) => p ?? []) };
 }
 
+/** The renderer's modules (pdfkit, fontkit, the templates): a few hundred ms to load, loaded once. */
+let loading:
+  | Promise<
+      [
+        typeof import('../layout/template.js'),
+        typeof import('../documents/test/test.js'),
+        typeof import('../render/pdf.js'),
+      ]
+    >
+  | undefined;
+const renderModules = () =>
+  (loading ??= Promise.all([
+    import('../layout/template.js'),
+    import('../documents/test/test.js'),
+    import('../render/pdf.js'),
+  ]));
+
 /** The printing side for one reading: each test rendered once, when a scan first asks for it. */
 export function scanPrinting(content: Content): ScanPrinting {
   const known = new Map<Group, Promise<TestGeometry>>();
@@ -55,6 +68,9 @@ export function scanPrinting(content: Content): ScanPrinting {
       let geometry = known.get(group);
       if (!geometry) known.set(group, (geometry = testGeometry(content, group)));
       return geometry;
+    },
+    prepare() {
+      renderModules().catch(() => undefined); // a failure shows when a test is rendered
     },
     async reviewSheet(sheet) {
       const [{ reviewSheetPdf }, { reviewFileName }] = await Promise.all([

@@ -57,6 +57,8 @@ export async function asGreyJpeg(page: Canvas, quality = 80): Promise<ScanImage>
   const { width, height } = page;
   const bytes = await sharp(page.data(), { raw: { width, height, channels: 4 } })
     .greyscale()
+    // Without b-w, sharp writes the grey as three identical channels (an RGB JPEG).
+    .toColourspace('b-w')
     .jpeg({ quality })
     .toBuffer();
   return { kind: 'jpeg', bytes, width, height };

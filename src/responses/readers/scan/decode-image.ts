@@ -81,8 +81,11 @@ export async function decodeImageBytes(bytes: Uint8Array, page = 0): Promise<Gra
   if ((channels ?? 1) >= 3) pipeline = pipeline.extractChannel(1);
   else if (hasAlpha || channels !== 1) pipeline = pipeline.greyscale();
   const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
+  // One channel already: a plain Uint8Array over sharp's memory, not a copy (nor the Buffer
+  // itself, whose other class would make the reader's loops polymorphic).
+  if (info.channels === 1)
+    return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
   const gray = new Uint8Array(info.width * info.height);
-  if (info.channels === 1) gray.set(data);
-  else for (let i = 0, j = 0; i < gray.length; i++, j += info.channels) gray[i] = data[j];
+  for (let i = 0, j = 0; i < gray.length; i++, j += info.channels) gray[i] = data[j];
   return { width: info.width, height: info.height, data: gray };
 }

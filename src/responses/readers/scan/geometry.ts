@@ -44,6 +44,11 @@ export interface ReviewSheet {
 export interface ScanPrinting {
   /** The test of `group` as the content prints it (asked for every page read: rendered once, then kept). */
   geometry: (group: Group) => Promise<TestGeometry>;
+  /**
+   * Loads what rendering a test needs, without rendering one: called when the page readers start,
+   * so that it is done while their threads load, before the first page asks for a test.
+   */
+  prepare?: () => void;
   /** The review sheet as PDF bytes. */
   reviewSheet: (sheet: ReviewSheet) => Promise<Uint8Array>;
   /** Writes a file beside the scans (the review sheet, the corrections), whole or not at all. */

@@ -1,14 +1,16 @@
 // Reading a page's code (the QR code in its bottom margin) with jsQR, from a small crop
 // around where the marks say it is: decoding a crop is fast, and where it is found tells
 // whether the page lies the right way up.
-import jsQRModule from 'jsqr';
+import { createRequire } from 'node:module';
+import type jsQRModule from 'jsqr';
 import { decodePageCode, qrSquare, registration, type PageCode } from '../../../sheet/page-code.js';
 import { mm, paperSizes } from '../../../sheet/paper.js';
 import { cropRgba, type GrayImage } from './image.js';
 import { apply, type Affine } from './transform.js';
 
-// jsQR is a CommonJS module whose types describe an ES default export.
-const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
+// jsQR is a CommonJS module (whose types describe an ES default export): required, not
+// imported, since an import first scans its 10 000 lines for named exports, in every worker.
+const jsQR = createRequire(import.meta.url)('jsqr') as typeof jsQRModule.default;
 
 /**
  * The code inside a rectangle of the image (pixels), or undefined; `text` is set when any QR

@@ -146,8 +146,11 @@ export async function readScans(inputs: ScanInput[], content: Content, options: 
   // page is to be read at all: not when all are in the memo, nor for a file refused from its
   // header, so that a refusal comes in well under a second.
   let reader: PageReader | undefined;
-  const openReader = async () =>
-    (await import('./page-readers.js')).openPageReader({ contentDir: content.dir, geometry });
+  const openReader = async () => {
+    const opened = (await import('./page-readers.js')).openPageReader({ contentDir: content.dir, geometry });
+    options.printing.prepare?.();
+    return opened;
+  };
   const readFilePages = async (file: string) => {
     const read: { page: number; result: PageResult }[] = [];
     const reading: { page: number; result: Promise<PageResult> }[] = [];
