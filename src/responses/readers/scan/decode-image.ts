@@ -49,32 +49,35 @@ export async function pageImage(page: ScanPage): Promise<GrayImage> {
 }
 
 /**
- * The width to read an image of this width at. A JPEG is decoded at 1/2 (1/4, 1/8) of its
- * size by the codec only when at least a third is taken off in all (libvips leaves room for
- * its own resize), so one of 300 dpi or more is read at a third of its resolution (100 dpi
- * for 300, 150 for 450); anything else at its own resolution up to maxDpi (a 1-bit Deflate
- * page by bits.ts, each pixel the share of white in the bits it covers).
+ * The width to read an image at. A JPEG is decoded at 1/2 (1/4, 1/8) of its size by the codec
+ * only when at least a third is taken off in all (libvips leaves room for its own resize), so
+ * one of 300 dpi or more is read at a third of its resolution (100 dpi for 300, 150 for 450);
+ * anything else at its own resolution up to maxDpi (a 1-bit Deflate page by bits.ts, each pixel
+ * the share of white in the bits it covers). The resolution is the paper's width in pixels over
+ * its inches: the image's width, or its height for a page scanned sideways (an image shaped like
+ * A4 lying on its long side, turned upright by the reader), so that it is read as finely.
  */
-export function readingWidth(width: number, jpeg: boolean): number {
-  const dpi = width / a4WidthInches;
+export function readingWidth(width: number, height: number, jpeg: boolean): number {
+  const sideways = width > height && Math.abs(width / height - Math.SQRT2) <= 0.05;
+  const dpi = (sideways ? height : width) / a4WidthInches;
   // 2.9: a 300 dpi A4 scan is 2480 pixels, 299.96 dpi by the paper's width.
   if (jpeg && dpi >= 2.9 * minDpi) return Math.floor(width / Math.max(3, dpi / maxDpi));
-  return Math.max(1, Math.round(Math.min(width, maxDpi * a4WidthInches)));
+  return Math.max(1, Math.round(Math.min(width, (width * maxDpi) / dpi)));
 }
 
 /** An encoded image (JPEG, PNG, TIFF: its `page`, from 0) as grey pixels at the reading resolution. */
 export async function decodeImageBytes(bytes: Uint8Array, page = 0): Promise<GrayImage> {
   const bits = page === 0 ? oneBitDeflateTiff(bytes) : undefined;
-  const grey = bits && shrinkBits(bits, readingWidth(bits.width, false));
+  const grey = bits && shrinkBits(bits, readingWidth(bits.width, bits.height, false));
   if (grey) return grey;
   const sharp = await loadSharp();
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const { width, format, hasAlpha, channels } = await sharp(input, { page }).metadata();
-  if (!width) throw new Error('no image size');
+  const { width, height, format, hasAlpha, channels } = await sharp(input, { page }).metadata();
+  if (!width || !height) throw new Error('no image size');
   let pipeline = sharp(input, { sequentialRead: true, page });
   // Transparent pixels (PNGs without a background) are paper.
   if (hasAlpha) pipeline = pipeline.flatten({ background: '#ffffff' });
-  const target = readingWidth(width, format === 'jpeg');
+  const target = readingWidth(width, height, format === 'jpeg');
   if (target !== width) pipeline = pipeline.resize({ width: target, kernel: 'linear' });
   // Colour pages are read by their green channel: dark for black, blue and red pens alike,
   // and a third of the cost of a weighted grey.
