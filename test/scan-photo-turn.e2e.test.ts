@@ -104,6 +104,25 @@ describe('a phone held sideways', () => {
   }, 300_000);
 });
 
+describe('a photo held sideways with a corner mark cut off', () => {
+  it('is refused with the photo advice, never read from three marks nor skipped', async () => {
+    // The same shot as the refused upright photo (scan-photo.e2e.test.ts), the phone turned: the
+    // sheet fills the picture and lies off-centre, so one corner mark falls outside it.
+    const cut = await phonePhoto(
+      { test: leaderTest, page: 1, answers, pen: 'x' },
+      { fill: 0.97, dx: 0.1, rotate: -3, seed: 6, turn: 90 },
+    );
+    const inside = cut.marks.filter((m) => m.x > 0 && m.y > 0 && m.x < cut.width && m.y < cut.height);
+    expect([cut.width > cut.height, inside.length]).toEqual([true, 3]);
+    const result = runMus(['tally', folder({ 'foto.jpg': cut.bytes })]);
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/foto\.jpg page 1: er et foto af en side af MUS-testen, men ikke alle fire hjørnemærker/);
+    expect(lines[0]).toMatch(/Tag billedet lige ovenfra, hele arket med\.$/);
+  }, 240_000);
+});
+
 describe('a scan fed sideways', () => {
   let dir: string;
   beforeAll(async () => {
