@@ -19,70 +19,9 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { Group } from '../src/content/model.js';
 import { loadContent } from '../src/documents/load.js';
 import { defaultContentDir } from '../src/paths.js';
-import { seededRandom } from '../test/helpers/random.js';
-import { phonePhoto, type PhotoOptions } from '../test/helpers/scan/phone.js';
+import { corpusPhotos, corpusSheet, profiles } from '../test/helpers/scan/corpus.js';
 import { printTest, statementsOn, type PrintedTest } from '../test/helpers/scan/printed.js';
-import { randomAnswers, scanStack, type ScanOptions, type SheetPlan } from '../test/helpers/scan/stack.js';
-
-type Random = (a: number) => number;
-interface Profile {
-  name: string;
-  /** Share of the corpus's sheets. */
-  weight: number;
-  /** A copier's stack (a PDF of `chunk` sheets), or phone photos (an image file a page). */
-  scan?: { options: ScanOptions; sheet: (r: Random) => Partial<SheetPlan> };
-  photo?: (r: Random, page: number) => PhotoOptions;
-}
-
-// The copier's and the 1-bit stack's range is the promise (docs/answers.md): turned up to 3°
-// either way, scaled 95–105 %, shifted up to 6 mm in any direction.
-const promised = (r: Random) => {
-  const shift = 6 * Math.abs(r(1));
-  const direction = Math.PI * r(1);
-  return { rotate: r(3), scale: 1 + r(0.05), dx: shift * Math.cos(direction), dy: shift * Math.sin(direction) };
-};
-const profiles: Profile[] = [
-  {
-    name: 'clean',
-    weight: 1,
-    scan: { options: { dpi: 300, encoding: 'grey-jpeg', jitter: false, fast: true }, sheet: () => ({}) },
-  },
-  {
-    name: 'copier 300 dpi grey JPEG',
-    weight: 2,
-    scan: {
-      options: { dpi: 300, encoding: 'grey-jpeg', fast: true },
-      sheet: (r) => ({
-        placement: { ...promised(r), blur: 0.6 + Math.abs(r(0.4)), noise: 10 + Math.abs(r(6)) },
-        showThrough: 0.08 + Math.abs(r(0.06)),
-      }),
-    },
-  },
-  {
-    name: '1-bit 200 dpi',
-    weight: 2,
-    scan: {
-      options: { dpi: 200, encoding: 'bits', fast: true },
-      sheet: (r) => ({ placement: { ...promised(r), blur: 0.6, noise: 8 } }),
-    },
-  },
-  {
-    // All four marks in the picture (the photo promise); 12 and 8 MP in turn, JPEG as a phone shares it.
-    name: 'phone photo',
-    weight: 1,
-    photo: (r, page) => ({
-      ...(page === 2 ? { width: 2448, height: 3264 } : {}),
-      fill: 0.8 + Math.abs(r(0.08)),
-      tilt: 0.03 + Math.abs(r(0.07)),
-      lean: r(0.03),
-      rotate: r(4),
-      dx: r(0.02),
-      dy: r(0.02),
-      light: { bright: 1, dark: 0.6 + Math.abs(r(0.2)), shadow: Math.abs(r(0.35)) },
-      upsideDown: r(1) > 0.8,
-    }),
-  },
-];
+import { scanStack, type SheetPlan } from '../test/helpers/scan/stack.js';
 
 const chunk = 10; // sheets a file (a folder of photos): the scans are made and held a file at a time
 interface Job {
@@ -113,15 +52,12 @@ async function worker(work: string): Promise<void> {
     let page = 1;
     const name = `scan-${String(job.start / chunk).padStart(3, '0')}.pdf`;
     for (let s = job.start; s < job.end; s++) {
-      const test = s % 2 === 0 ? tests.leader : tests.employee;
-      const answers = randomAnswers(count, 7919 * (job.profile + 1) + s);
-      const random = seededRandom(1_000_003 * (job.profile + 1) + s);
-      const r = (a: number) => (random.next() - 0.5) * 2 * a;
+      const sheet = corpusSheet(tests, count, job.profile, s);
+      const { test, answers, r } = sheet;
       if (profile.photo) {
         const id = `sheet-${String(s + 1).padStart(4, '0')}`;
-        for (let p = 1; p <= test.pagesPerCopy; p++) {
-          const photo = await phonePhoto({ test, page: p, answers }, { ...profile.photo(r, p), seed: 97 * s + p });
-          const file = join(folder, `${id}-${p}.jpg`);
+        for (const [p, photo] of (await corpusPhotos(profile, sheet, s)).entries()) {
+          const file = join(folder, `${id}-${p + 1}.jpg`);
           writeFileSync(file, photo.bytes);
           made.files.push(file);
         }

@@ -13,6 +13,7 @@ import { readScans } from '../src/responses/readers/scan/read-scans.js';
 import { repoRoot, runMus } from './helpers/cli.js';
 import { userError } from './helpers/hostile.js';
 import { tempDir } from './helpers/pdf.js';
+import { corpusPhotos, corpusSheet, profiles } from './helpers/scan/corpus.js';
 import { phonePhoto } from './helpers/scan/phone.js';
 import { printTest, type PrintedTest } from './helpers/scan/printed.js';
 import { scanPdf } from './helpers/scan/scanner.js';
@@ -131,6 +132,86 @@ describe('phone photos of a test', () => {
     const image = await decodeImageBytes(photo.bytes);
     expect([image.width, image.height]).toEqual([1008, 1344]);
   }, 120_000);
+});
+
+describe("faint pencil on the bench corpus's phone photos: read as drawn, or flagged, never unanswered", () => {
+  // Sheets 44 (leader) and 69 (employee) of the corpus's phone-photo profile, made as the bench
+  // makes them: the back an 8 MP JPEG, lit unevenly, its 4th and 8th answers (statements 16
+  // and 20) a light pencil X. Measured against the whole picture's median grey, graphite in the
+  // bright part of the page read as paper: 44's statement 20 and 69's statement 16 unanswered.
+  const drawn = {
+    44: [
+      'Af og til',
+      'Sjældent',
+      null,
+      'Oftest',
+      'Altid',
+      'Af og til',
+      'Altid',
+      'Af og til',
+      'Aldrig',
+      'Altid',
+      'Sjældent',
+      'Oftest',
+      'Aldrig',
+      'Sjældent',
+      'Oftest',
+      'Sjældent',
+      'Af og til',
+      'Af og til',
+      'Altid',
+      'Altid',
+    ],
+    69: [
+      'Altid',
+      'Altid',
+      'Aldrig',
+      'Sjældent',
+      'Aldrig',
+      'Altid',
+      'Sjældent',
+      'Sjældent',
+      'Oftest',
+      null,
+      'Af og til',
+      'Altid',
+      'Altid',
+      'Af og til',
+      'Aldrig',
+      'Sjældent',
+      'Sjældent',
+      'Altid',
+      'Af og til',
+      'Aldrig',
+    ],
+  };
+  it.each([
+    { s: 44, group: 'leader', pencil: 20, answer: 'Altid' },
+    { s: 69, group: 'employee', pencil: 16, answer: 'Sjældent' },
+  ] as const)(
+    'sheet $s ($group test): statement $pencil, a pencil X in "$answer"',
+    async ({ s, group, pencil, answer }) => {
+      const tests = { leader: leaderTest, employee: await printTest(content, 'employee') };
+      const profile = profiles.findIndex((p) => p.name === 'phone photo');
+      const sheet = corpusSheet(tests, content.numbered.length, profile, s);
+      const labels = content.scoring.scale.map((c) => c.label);
+      // The corpus still draws these sheets (else the test would hold another photo against them).
+      expect(sheet.answers.map((a) => (a === null ? null : labels[a]))).toEqual(drawn[s]);
+      const [front, back] = await corpusPhotos(profiles[profile], sheet, s);
+      expect([back.width, back.height, back.format]).toEqual([2448, 3264, 'jpeg']);
+      const dir = folder({ [`sheet-${s}-1.jpg`]: front.bytes, [`sheet-${s}-2.jpg`]: back.bytes });
+      const { result } = await read([join(dir, `sheet-${s}-1.jpg`), join(dir, `sheet-${s}-2.jpg`)]);
+      expect(result.problems).toEqual([]);
+      const flagged = new Set(result.flagged.map((row) => row.statement));
+      const readings = result.responses[group][0].answers.map((a, i) =>
+        flagged.has(i + 1) ? 'flagged' : a === null ? null : labels[a],
+      );
+      expect(['flagged', answer]).toContain(readings[pencil - 1]);
+      // Every other row too: as drawn, or flagged for a look.
+      expect(readings.map((r, i) => (r === 'flagged' ? drawn[s][i] : r))).toEqual(drawn[s]);
+    },
+    240_000,
+  );
 });
 
 describe('a photo with a corner mark outside the picture is refused with advice', () => {

@@ -6,6 +6,7 @@
 import { markCentres, registration, type Point } from '../../../sheet/page-code.js';
 import { paperSizes } from '../../../sheet/paper.js';
 import type { GrayImage } from './image.js';
+import { paperLevel, type Levels } from './ink.js';
 import { nominalScale } from './marks.js';
 import { decodeIn } from './read-code.js';
 import type { PageCode } from '../../../sheet/page-code.js';
@@ -60,6 +61,26 @@ export function evenLight(image: GrayImage): GrayImage {
     }
   }
   return { width, height, data: out };
+}
+
+/** A photo's picture with its light evened out, its four marks if they are found there, and the levels ink is measured against in it. */
+export interface EvenedPhoto {
+  image: GrayImage;
+  marks?: PhotoMarks;
+  levels: Levels;
+}
+
+/**
+ * A photo as it is measured: its light evened out first. Its paper is white in shadow and in
+ * the light alike, so one threshold holds for a faint pencil X anywhere on the page; measured
+ * in the picture as taken, against the median grey of the whole picture (the table and
+ * the shadow count in it), graphite in the bright part of the page reads as paper.
+ */
+export function evenedPhoto(picture: GrayImage): EvenedPhoto {
+  const image = evenLight(picture);
+  const marks = findPhotoMarks(image);
+  const paper = paperLevel(image);
+  return { image, marks, levels: { paper, black: Math.min(marks?.black ?? 0, paper - 60) } };
 }
 
 interface Square {

@@ -9,7 +9,7 @@ import type { RowPicture, StatementBoxes, TestGeometry } from './geometry.js';
 import { turnLeft, type GrayImage } from './image.js';
 import { boxInk, frameFound, paperLevel, type BoxInk, type Levels } from './ink.js';
 import { findMarks, nominalScale } from './marks.js';
-import { codeInPicture, evenLight, findPhotoMarks, photoMaps, photoShape, type Turn } from './photo.js';
+import { codeInPicture, evenedPhoto, photoMaps, photoShape, type EvenedPhoto, type Turn } from './photo.js';
 import { findCodeAnywhere, readCode } from './read-code.js';
 import {
   affineNear,
@@ -166,7 +166,10 @@ async function readUpright(image: GrayImage, ctx: PageContext): Promise<PageResu
   const paper = paperLevel(image);
   const marks = findMarks(image);
   const levels = { paper, black: Math.min(marks?.black ?? 0, paper - 60) };
-  const scanned = marks ? await readBest(image, ctx, candidates(marks.centres, image), levels) : {};
+  // A map in perspective is a photo's: measured in the picture with its light evened out.
+  let evened: EvenedPhoto | undefined;
+  const even = () => (evened ??= evenedPhoto(image));
+  const scanned = marks ? await readBest({ image, levels }, even, ctx, candidates(marks.centres, image)) : {};
   if (scanned.result) return scanned.result;
   // A blank back is common in a stack: said before anything slower is tried on it. (A photo in
   // shadow can have as little ink against its median grey: its light is evened out first.)
@@ -174,7 +177,7 @@ async function readUpright(image: GrayImage, ctx: PageContext): Promise<PageResu
   if (!scanned.coded && !photoShaped(image) && blank())
     return { kind: 'skip', notice: 'is blank; skipped', said: 'blankPage' };
   // Not a page filling the picture: a photo of one, lying somewhere in it, is looked for.
-  const photo = await readPhoto(image, ctx);
+  const photo = await readPhoto(even(), ctx);
   if (photo.result) return photo.result;
   if (scanned.misplaced) return scanned.misplaced;
   if (!scanned.coded && !photo.coded && blank())
@@ -191,7 +194,7 @@ async function readUpright(image: GrayImage, ctx: PageContext): Promise<PageResu
   }
   // A photo with a mark cut off, in shadow or under a finger: four are needed for its perspective.
   // The code is looked for in the whole picture: a page of the test is never skipped.
-  if (anywhere.code || photo.coded || codeInPicture(photo.image)) return photoRefused;
+  if (anywhere.code || photo.coded || codeInPicture(even().image)) return photoRefused;
   if (marks)
     return {
       kind: 'problem',
@@ -224,22 +227,30 @@ const codeCentre = (() => {
   return { x: q.x + q.size / 2, y: q.y + q.size / 2 };
 })();
 
+/** A picture and the levels its ink is measured against. */
+interface Picture {
+  image: GrayImage;
+  levels: Levels;
+}
+
 /**
  * The page read through the first map whose code reads and whose boxes are where the test
  * prints them; when four marks disagree, through the perspective and the best three both,
- * keeping the reading with fewer rows flagged.
+ * keeping the reading with fewer rows flagged. A scan's maps are read in `scan`, a photo's
+ * (in perspective) in the picture with its light evened out.
  */
 async function readBest(
-  image: GrayImage,
+  scan: Picture,
+  even: () => Picture,
   ctx: PageContext,
   list: Candidate[],
-  levels: Levels,
 ): Promise<{ result?: PageResult; misplaced?: PageResult; coded?: boolean }> {
   let misplaced: PageResult | undefined;
   let coded = false;
   let best: { result: PageResult; flagged: number } | undefined;
   const kinds = new Set<boolean>();
   for (const candidate of list) {
+    const { image, levels } = candidate.photo ? even() : scan;
     const code = readCode(image, affineNear(candidate.transform, codeCentre));
     if (!code) continue;
     coded = true;
@@ -260,22 +271,16 @@ async function readBest(
 }
 
 /** A photo of a page lying anywhere in the picture: its light evened out, mapped by its four marks. */
-async function readPhoto(
-  image: GrayImage,
-  ctx: PageContext,
-): Promise<{ result?: PageResult; coded?: boolean; image: GrayImage }> {
-  const even = evenLight(image);
-  const marks = findPhotoMarks(even);
-  if (!marks) return { image: even };
-  const list: Candidate[] = photoMaps(marks.centres).map(({ transform, turn }) => ({
+async function readPhoto(even: EvenedPhoto, ctx: PageContext): Promise<{ result?: PageResult; coded?: boolean }> {
+  if (!even.marks) return {};
+  const list: Candidate[] = photoMaps(even.marks.centres).map(({ transform, turn }) => ({
     transform,
     turn,
     marks: 4,
     photo: true,
   }));
-  const levels = { paper: paperLevel(even), black: Math.min(marks.black, paperLevel(even) - 60) };
-  const { result, misplaced, coded } = await readBest(even, ctx, list, levels);
-  return { result: result ?? misplaced, coded, image: even };
+  const { result, misplaced, coded } = await readBest(even, () => even, ctx, list);
+  return { result: result ?? misplaced, coded };
 }
 
 const misregistered =
