@@ -10,7 +10,18 @@ export interface Levels {
   paper: number;
   /** The grey of printed black (inside the marks). */
   black: number;
+  /** How far from paper toward black a pixel in a box counts as ink (inkReach). */
+  ink: number;
 }
+
+/**
+ * How far from paper toward black a pixel counts as ink: a pencil mark is much lighter than
+ * print. On a scan a third of the way. A photo's page is read at 75 to 100 dpi (a part of the
+ * picture, read at a third of its width), where a pencil stroke is about a pixel wide and
+ * blends with the paper beside it, reaching a third of the way or just short of it: there a
+ * quarter (its light evened out, its paper is even; empty boxes stay at none).
+ */
+export const inkReach = { scan: 0.33, photo: 0.25 } as const;
 
 /** The paper's grey: the median of a sparse sample of the page (most of a test page is paper). */
 export function paperLevel(image: GrayImage): number {
@@ -40,8 +51,7 @@ export interface BoxInk {
  * large dot or a heavy X (which leave most of the ring white).
  */
 export function boxInk(image: GrayImage, t: Affine, box: BoxRect, levels: Levels): BoxInk {
-  // A pencil mark is much lighter than print: anything a third of the way to black counts.
-  const threshold = levels.paper - 0.33 * (levels.paper - levels.black);
+  const threshold = levels.paper - levels.ink * (levels.paper - levels.black);
   const outer = box.size * 0.12; // inside the frame (1.25 pt) and a little misregistration
   const inner = box.size * 0.2;
   const span = box.size - 2 * outer;

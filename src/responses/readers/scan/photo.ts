@@ -6,7 +6,7 @@
 import { markCentres, registration, type Point } from '../../../sheet/page-code.js';
 import { paperSizes } from '../../../sheet/paper.js';
 import type { GrayImage } from './image.js';
-import { paperLevel, type Levels } from './ink.js';
+import { inkReach, paperLevel, type Levels } from './ink.js';
 import { nominalScale } from './marks.js';
 import { decodeIn } from './read-code.js';
 import type { PageCode } from '../../../sheet/page-code.js';
@@ -80,7 +80,7 @@ export function evenedPhoto(picture: GrayImage): EvenedPhoto {
   const image = evenLight(picture);
   const marks = findPhotoMarks(image);
   const paper = paperLevel(image);
-  return { image, marks, levels: { paper, black: Math.min(marks?.black ?? 0, paper - 60) } };
+  return { image, marks, levels: { paper, black: Math.min(marks?.black ?? 0, paper - 60), ink: inkReach.photo } };
 }
 
 interface Square {

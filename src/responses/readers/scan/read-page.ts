@@ -7,7 +7,7 @@ import { paperSizes } from '../../../sheet/paper.js';
 import { decide, marginOf, type Decision } from './decide.js';
 import type { RowPicture, StatementBoxes, TestGeometry } from './geometry.js';
 import { turnLeft, type GrayImage } from './image.js';
-import { boxInk, frameFound, paperLevel, type BoxInk, type Levels } from './ink.js';
+import { boxInk, frameFound, inkReach, paperLevel, type BoxInk, type Levels } from './ink.js';
 import { findMarks, nominalScale } from './marks.js';
 import { codeInPicture, evenedPhoto, photoMaps, photoShape, type EvenedPhoto, type Turn } from './photo.js';
 import { findCodeAnywhere, readCode } from './read-code.js';
@@ -165,7 +165,7 @@ export async function readPage(image: GrayImage, ctx: PageContext): Promise<Page
 async function readUpright(image: GrayImage, ctx: PageContext): Promise<PageResult> {
   const paper = paperLevel(image);
   const marks = findMarks(image);
-  const levels = { paper, black: Math.min(marks?.black ?? 0, paper - 60) };
+  const levels = { paper, black: Math.min(marks?.black ?? 0, paper - 60), ink: inkReach.scan };
   // A map in perspective is a photo's: measured in the picture with its light evened out.
   let evened: EvenedPhoto | undefined;
   const even = () => (evened ??= evenedPhoto(image));
