@@ -2,7 +2,6 @@
 // the right or left) and a scan fed sideways (an A4 image on its long side). Both read the
 // answers drawn, as the page upright does; `--json` says each photo's turn and how far its
 // marks are from a rectangle (its perspective).
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
@@ -12,7 +11,7 @@ import { noticeLine } from '../src/content/problems.js';
 import { loadContent } from '../src/documents/load.js';
 import { readScans } from '../src/responses/readers/scan/read-scans.js';
 import { repoRoot, runMus } from './helpers/cli.js';
-import { tempDir } from './helpers/pdf.js';
+import { tempFolder } from './helpers/scratch.js';
 import { phonePhoto } from './helpers/scan/phone.js';
 import { printTest, type PrintedTest } from './helpers/scan/printed.js';
 import { scanPdf, turnBitsRight } from './helpers/scan/scanner.js';
@@ -29,11 +28,7 @@ beforeAll(async () => {
   leaderTest = await printTest(content, 'leader');
 }, 60_000);
 
-function folder(files: Record<string, Uint8Array>): string {
-  const dir = tempDir('mus-scan-turn-');
-  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
-  return dir;
-}
+const folder = (files: Record<string, Uint8Array>) => tempFolder('mus-scan-turn-', files);
 
 async function read(dir: string, names: string[]) {
   const notices: string[] = [];

@@ -2,7 +2,6 @@
 // perspective and turned, lit unevenly, as a 12 MP JPEG or an 8 MP PNG. Read when all four
 // corner marks are in the picture, mapped by a homography; refused with advice, naming the
 // file and page, when one is not, also among readable pages of a scan (never a skip).
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scanPrinting } from '../src/app/scans.js';
@@ -12,7 +11,7 @@ import { decodeImageBytes } from '../src/responses/readers/scan/decode-image.js'
 import { readScans } from '../src/responses/readers/scan/read-scans.js';
 import { repoRoot, runMus } from './helpers/cli.js';
 import { userError } from './helpers/hostile.js';
-import { tempDir } from './helpers/pdf.js';
+import { tempFolder } from './helpers/scratch.js';
 import { corpusPhotos, corpusSheet, profiles } from './helpers/scan/corpus.js';
 import { phonePhoto } from './helpers/scan/phone.js';
 import { printTest, type PrintedTest } from './helpers/scan/printed.js';
@@ -51,11 +50,7 @@ beforeAll(async () => {
   leaderTest = await printTest(content, 'leader');
 }, 60_000);
 
-function folder(files: Record<string, Uint8Array>): string {
-  const dir = tempDir('mus-scan-photo-');
-  for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, name), bytes);
-  return dir;
-}
+const folder = (files: Record<string, Uint8Array>) => tempFolder('mus-scan-photo-', files);
 
 async function read(files: string[]) {
   const notices: string[] = [];

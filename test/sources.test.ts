@@ -1,22 +1,17 @@
 // Responses files in a folder or given together: read by their readers (a CSV by its
 // stream) and handed to src/responses/collect.ts, which counts the same bytes once.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../src/documents/load.js';
 import { readResponseSources } from '../src/responses/sources.js';
 import { repoRoot } from './helpers/cli.js';
-import { tempDir } from './helpers/scratch.js';
+import { tempFolder } from './helpers/scratch.js';
 import { noticeLine } from '../src/content/problem-lines.js';
 
 const content = loadContent(join(repoRoot, 'content/da'));
 const statements = content.numbered.length;
 
-function folder(files: Record<string, string>): string {
-  const dir = tempDir('mus-sources-');
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
-}
+const folder = (files: Record<string, string>) => tempFolder('mus-sources-', files);
 
 const header = ['Rolle', 'Navn', ...content.numbered.map((s) => `Udsagn ${s.n}`)].join(';');
 const csvRow = (role: string, name: string, label: string) =>

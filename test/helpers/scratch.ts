@@ -34,6 +34,13 @@ export function tempDir(prefix = 'mus-test-'): string {
   return dir;
 }
 
+/** A scratch folder holding these files (name → contents). */
+export function tempFolder(prefix: string, files: Record<string, string | Uint8Array>): string {
+  const dir = tempDir(prefix);
+  for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, name), data);
+  return dir;
+}
+
 /** A writer of numbered scratch files (`svar-1.csv`, …); returns each file's path. */
 export function scratchFiles(prefix: string, extension: string): (data: string | Uint8Array) => string {
   const dir = tempDir(prefix);

@@ -13,7 +13,8 @@ export interface Profile {
   weight: number;
   /** A copier's stack (a PDF of `chunk` sheets), or phone photos (an image file a page). */
   scan?: { options: ScanOptions; sheet: (r: Random) => Partial<SheetPlan> };
-  photo?: (r: Random, page: number) => PhotoOptions;
+  /** The photo of page `page` of sheet `s`. */
+  photo?: (r: Random, page: number, s: number) => PhotoOptions;
 }
 
 // The copier's and the 1-bit stack's range is the promise (docs/answers.md): turned up to 3°
@@ -50,10 +51,13 @@ export const profiles: Profile[] = [
   },
   {
     // All four marks in the picture (the photo promise); 12 and 8 MP in turn, JPEG as a phone shares it.
+    // Every fifth sheet photographed with the phone held sideways (the front turned 90°, the back
+    // 270°): by the sheet's number, so that the random numbers of the others stay as they were.
     name: 'phone photo',
     weight: 1,
-    photo: (r, page) => ({
+    photo: (r, page, s) => ({
       ...(page === 2 ? { width: 2448, height: 3264 } : {}),
+      ...(s % 5 === 3 ? { turn: page === 1 ? (90 as const) : (270 as const) } : {}),
       fill: 0.8 + Math.abs(r(0.08)),
       tilt: 0.03 + Math.abs(r(0.07)),
       lean: r(0.03),
@@ -92,7 +96,7 @@ export function corpusSheet(
 export async function corpusPhotos(profile: Profile, sheet: CorpusSheet, s: number): Promise<Photo[]> {
   const photos: Photo[] = [];
   for (let p = 1; p <= sheet.test.pagesPerCopy; p++) {
-    const options = profile.photo?.(sheet.r, p) ?? {};
+    const options = profile.photo?.(sheet.r, p, s) ?? {};
     photos.push(
       await phonePhoto({ test: sheet.test, page: p, answers: sheet.answers }, { ...options, seed: 97 * s + p }),
     );
