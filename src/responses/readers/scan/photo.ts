@@ -10,9 +10,7 @@ import { inkReach, paperLevel, type Levels } from './ink.js';
 import { nominalScale } from './marks.js';
 import { decodeIn } from './read-code.js';
 import type { PageCode } from '../../../sheet/page-code.js';
-import { apply, applyHomography, fitHomography, perspective, type Homography, type PageMap } from './transform.js';
-
-const applyMap = (map: PageMap, p: Point) => ('m' in map ? applyHomography(map, p) : apply(map, p));
+import { applyPageMap, fitHomography, perspective, type Homography, type PageMap } from './transform.js';
 
 /**
  * The image with its lighting evened out: each pixel scaled by the paper's grey around it
@@ -238,7 +236,7 @@ const distance = (p: Point, q: Point) => Math.hypot(p.x - q.x, p.y - q.y);
  */
 export function photoShape(map: PageMap): { cornerAngle: number; sideRatio: number } {
   const { width, height } = paperSizes.A4;
-  const [tl, tr, bl, br] = markCentres(width, height).map((p) => applyMap(map, p));
+  const [tl, tr, bl, br] = markCentres(width, height).map((p) => applyPageMap(map, p));
   const ring = [tl, tr, br, bl];
   const angles = ring.map((p, i) => {
     const a = ring[(i + 3) % 4];

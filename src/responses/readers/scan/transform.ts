@@ -88,6 +88,9 @@ export type PageMap = Affine | Homography;
 
 const isHomography = (t: PageMap): t is Homography => 'm' in t;
 
+/** Where a page map puts page point `p`, whichever kind of map it is. */
+export const applyPageMap = (t: PageMap, p: Point): Point => (isHomography(t) ? applyHomography(t, p) : apply(t, p));
+
 export function applyHomography({ m }: Homography, p: Point): Point {
   const w = m[6] * p.x + m[7] * p.y + 1;
   return { x: (m[0] * p.x + m[1] * p.y + m[2]) / w, y: (m[3] * p.x + m[4] * p.y + m[5]) / w };
