@@ -2,8 +2,9 @@
 // the right or left) and a scan fed sideways (an A4 image on its long side). Both read the
 // answers drawn, as the page upright does; `--json` says each photo's turn and how far its
 // marks are from a rectangle (its perspective).
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { degrees, PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scanPrinting } from '../src/app/scans.js';
@@ -158,6 +159,31 @@ describe('a scan fed sideways', () => {
     expect(notices).toHaveLength(2);
     expect(notices[0]).toMatch(/scan\.pdf page 1: was scanned sideways; read turned$/);
     expect(notices[1]).toMatch(/scan\.pdf page 2: was scanned sideways; read turned$/);
+  }, 240_000);
+
+  it('in a PDF whose pages say /Rotate (the pixels lie sideways, a viewer shows them upright): read as drawn, as upright pages', async () => {
+    // A scanner may keep the pixels as scanned and record the turn in the page: such a page is
+    // drawn by pdf.js as a viewer shows it (pdf-image.ts leaves /Rotate to it), upright, so it is
+    // read as an upright page and not said to be sideways.
+    const pdf = await PDFDocument.create({ updateMetadata: false });
+    const images = [
+      await pdf.embedJpg(readFileSync(join(dir, '1-forside.jpg'))),
+      await pdf.embedPng(readFileSync(join(dir, '2-bagside.png'))),
+    ];
+    for (const [image, turn] of [
+      [images[0], 270],
+      [images[1], 90],
+    ] as const) {
+      const page = pdf.addPage([841.89, 595.28]);
+      page.drawImage(image, { x: 0, y: 0, width: 841.89, height: 595.28 });
+      page.setRotation(degrees(turn));
+    }
+    const rotated = folder({ 'roteret.pdf': await pdf.save() });
+    const { result, notices } = await read(rotated, ['roteret.pdf']);
+    expect(result.problems).toEqual([]);
+    expect(result.flagged).toEqual([]);
+    expect(result.responses.leader.map((r) => r.answers)).toEqual([answers]);
+    expect(notices.filter((line) => /sideways|upside down/.test(line))).toEqual([]);
   }, 240_000);
 
   it('black-and-white at 300 dpi (1-bit), both sides turned clockwise in a PDF: read as drawn', async () => {
