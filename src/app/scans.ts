@@ -44,21 +44,10 @@ export async function testGeometry(content: Content, group: Group): Promise<Test
 }
 
 /** The renderer's modules (pdfkit, fontkit, the templates): a few hundred ms to load, loaded once. */
-let loading:
-  | Promise<
-      [
-        typeof import('../layout/template.js'),
-        typeof import('../documents/test/test.js'),
-        typeof import('../render/pdf.js'),
-      ]
-    >
-  | undefined;
-const renderModules = () =>
-  (loading ??= Promise.all([
-    import('../layout/template.js'),
-    import('../documents/test/test.js'),
-    import('../render/pdf.js'),
-  ]));
+const importRenderer = () =>
+  Promise.all([import('../layout/template.js'), import('../documents/test/test.js'), import('../render/pdf.js')]);
+let loading: ReturnType<typeof importRenderer> | undefined;
+const renderModules = () => (loading ??= importRenderer());
 
 /** The printing side for one reading: each test rendered once, when a scan first asks for it. */
 export function scanPrinting(content: Content): ScanPrinting {

@@ -8,7 +8,7 @@
 // saved. This runs on the page readers' threads, which load nothing else to decode (see
 // decode.ts for taking pages out of their files).
 import { oneBitDeflateTiff, shrinkBits } from './bits.js';
-import type { GrayImage } from './image.js';
+import { a4Shaped, type GrayImage } from './image.js';
 
 /** The finest resolution pages are read at, in dots per inch. */
 export const maxDpi = 150;
@@ -58,7 +58,7 @@ export async function pageImage(page: ScanPage): Promise<GrayImage> {
  * A4 lying on its long side, turned upright by the reader), so that it is read as finely.
  */
 export function readingWidth(width: number, height: number, jpeg: boolean): number {
-  const sideways = width > height && Math.abs(width / height - Math.SQRT2) <= 0.05;
+  const sideways = width > height && a4Shaped(width, height);
   const dpi = (sideways ? height : width) / a4WidthInches;
   // 2.9: a 300 dpi A4 scan is 2480 pixels, 299.96 dpi by the paper's width.
   if (jpeg && dpi >= 2.9 * minDpi) return Math.floor(width / Math.max(3, dpi / maxDpi));

@@ -40,6 +40,10 @@ export function pixel(image: GrayImage, x: number, y: number): number {
   return image.data[yi * image.width + xi];
 }
 
+/** Whether a picture of this size is shaped like an A4 page (either way round), as a scan is; a phone's 4:3 or 16:9 is not. */
+export const a4Shaped = (width: number, height: number): boolean =>
+  Math.abs(Math.max(width, height) / Math.min(width, height) - Math.SQRT2) <= 0.05;
+
 /** The image turned a quarter turn anticlockwise: a page lying with its top to the right stands upright. */
 export function turnLeft(image: GrayImage): GrayImage {
   const { width, height, data } = image;

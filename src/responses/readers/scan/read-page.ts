@@ -6,7 +6,7 @@ import { markCentres, qrSquare, type PageCode, type Point } from '../../../sheet
 import { paperSizes } from '../../../sheet/paper.js';
 import { decide, marginOf, type Decision } from './decide.js';
 import type { RowPicture, StatementBoxes, TestGeometry } from './geometry.js';
-import { turnLeft, type GrayImage } from './image.js';
+import { a4Shaped, turnLeft, type GrayImage } from './image.js';
 import { boxInk, frameFound, inkReach, paperLevel, type BoxInk, type Levels } from './ink.js';
 import { findMarks, nominalScale } from './marks.js';
 import { codeInPicture, evenedPhoto, photoMaps, photoShape, type EvenedPhoto, type Turn } from './photo.js';
@@ -217,8 +217,7 @@ const photoRefused: PageResult = {
 };
 
 /** A picture not shaped like an A4 page (a phone's 4:3 or 16:9): a photo, not a scan. */
-const photoShaped = (image: GrayImage) =>
-  Math.abs(Math.max(image.width, image.height) / Math.min(image.width, image.height) - Math.SQRT2) > 0.05;
+const photoShaped = (image: GrayImage) => !a4Shaped(image.width, image.height);
 
 /** The page's centre of the code, where a map is taken as affine to read the code. */
 const codeCentre = (() => {
