@@ -1,14 +1,18 @@
 // What the scan reader needs from the printing side, which responses/ does not reach: where
 // the test draws its tick boxes, learnt from the renderer itself (the test is rendered from
-// the content in this process; no geometry is stored anywhere), and the drawing of the review
-// sheet. Rendering is loaded only once a scan is read: `mus tally` of a file does without it.
-import type { Group } from '../content/groups.js';
+// the content in this process), and the drawing of the review sheet. What a rendering learnt
+// is kept on disk (geometry-cache.ts: node_modules/.cache/mus-materialer or MUS_CACHE_DIR,
+// one file per test, named by a hash of the view, templates, fonts, code and the renderer's
+// versions), so the renderer is loaded only for a test not seen before, and for the review
+// sheet: `mus tally` of a file does without it.
+import { groups, type Group } from '../content/groups.js';
 import type { Content } from '../content/model.js';
 import { replaceFile } from '../output.js';
 import type { ScanPrinting, StatementBoxes, TestGeometry } from '../responses/readers/scan/geometry.js';
 import { paperSizes } from '../sheet/paper.js';
 import { pdfMeta } from './pdf-meta.js';
 import { InternalError } from '../errors.js';
+import { cachedGeometry, type RenderGeometry } from './geometry-cache.js';
 
 /** The test of `group` as the content prints it: its boxes page by page, statement by statement. */
 export async function testGeometry(content: Content, group: Group): Promise<TestGeometry> {
@@ -49,17 +53,23 @@ const importRenderer = () =>
 let loading: ReturnType<typeof importRenderer> | undefined;
 const renderModules = () => (loading ??= importRenderer());
 
-/** The printing side for one reading: each test rendered once, when a scan first asks for it. */
-export function scanPrinting(content: Content): ScanPrinting {
+/**
+ * The printing side for one reading: each test looked up once, when a scan first asks for it
+ * (or `prepare` does), from the cache or else rendered. `render` is for the tests, to count renderings.
+ */
+export function scanPrinting(content: Content, render: RenderGeometry = testGeometry): ScanPrinting {
   const known = new Map<Group, Promise<TestGeometry>>();
+  const geometry = (group: Group) => {
+    let found = known.get(group);
+    if (!found) known.set(group, (found = cachedGeometry(content, group, render)));
+    return found;
+  };
   return {
-    geometry(group) {
-      let geometry = known.get(group);
-      if (!geometry) known.set(group, (geometry = testGeometry(content, group)));
-      return geometry;
-    },
+    geometry,
+    // Both tests, while the page readers start: a cached test costs a few ms, and a test not
+    // cached is rendered (and stored) now, not when the first page waits for it.
     prepare() {
-      renderModules().catch(() => undefined); // a failure shows when a test is rendered
+      for (const group of groups) geometry(group).catch(() => undefined); // a failure shows when a page asks
     },
     async reviewSheet(sheet) {
       const [{ reviewSheetPdf }, { reviewFileName }] = await Promise.all([

@@ -4,16 +4,11 @@
 // in the object, so later documents do not decode them again; and a word is shaped once
 // per process, not once per document (see sharedFont).
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import type PDFDocument from 'pdfkit';
+import { type FontName, fontFiles, fontPath } from './font-files.js';
 
-export type FontName = 'regular' | 'bold';
-
-const files: Record<FontName, string> = {
-  regular: 'source-sans/TTF/SourceSans3-Regular.ttf',
-  bold: 'source-sans/TTF/SourceSans3-Bold.ttf',
-};
+export type { FontName };
 
 /** A parsed font, as pdfkit's registerFont takes it (an object with fontkit's font API). */
 export type Font = fontkit.Font;
@@ -23,10 +18,8 @@ let loaded: Fonts | undefined;
 
 export function loadFonts(): Fonts {
   if (loaded) return loaded;
-  const require = createRequire(import.meta.url);
   const fonts = {} as Fonts;
-  for (const [name, file] of Object.entries(files) as [FontName, string][])
-    fonts[name] = sharedFont(readFileSync(require.resolve(file)));
+  for (const name of Object.keys(fontFiles) as FontName[]) fonts[name] = sharedFont(readFileSync(fontPath(name)));
   loaded = fonts;
   return fonts;
 }

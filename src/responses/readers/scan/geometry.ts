@@ -1,7 +1,9 @@
 // What a scanned page is measured against: where the test draws its tick boxes, page by page
 // and statement by statement. The reader does not render: the application renders the test
-// from the content in this process (app/scans.ts; no geometry is stored anywhere) and hands
-// it in as plain data, with the drawer of the review sheet.
+// from the content in this process, or finds what an earlier rendering stored (app/scans.ts,
+// app/geometry-cache.ts: a file per test in node_modules/.cache/mus-materialer or
+// MUS_CACHE_DIR, named by a hash of the view, templates, fonts, code and renderer versions),
+// and hands it in as plain data, with the drawer of the review sheet.
 import type { Group } from '../../../content/model.js';
 import type { GrayImage } from './image.js';
 
@@ -45,8 +47,8 @@ export interface ScanPrinting {
   /** The test of `group` as the content prints it (asked for every page read: rendered once, then kept). */
   geometry: (group: Group) => Promise<TestGeometry>;
   /**
-   * Loads what rendering a test needs, without rendering one: called when the page readers start,
-   * so that it is done while their threads load, before the first page asks for a test.
+   * Looks up the tests (rendering one not stored yet): called when the page readers start, so
+   * that it is done while their threads load, before the first page asks for a test.
    */
   prepare?: () => void;
   /** The review sheet as PDF bytes. */
