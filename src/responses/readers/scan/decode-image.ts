@@ -81,8 +81,10 @@ export async function decodeImageBytes(bytes: Uint8Array, page = 0): Promise<Gra
   if (target !== width) pipeline = pipeline.resize({ width: target, kernel: 'linear' });
   // Colour pages are read by their green channel: dark for black, blue and red pens alike,
   // and a third of the cost of a weighted grey.
+  // A grey image is said to be grey on the way out too: libvips otherwise hands back three
+  // channels of it (sRGB), which cost a conversion there and a copy here.
   if ((channels ?? 1) >= 3) pipeline = pipeline.extractChannel(1);
-  else if (hasAlpha || channels !== 1) pipeline = pipeline.greyscale();
+  else pipeline = pipeline.greyscale();
   const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
   // One channel already: a plain Uint8Array over sharp's memory, not a copy (nor the Buffer
   // itself, whose other class would make the reader's loops polymorphic).

@@ -6,6 +6,7 @@ import type jsQRModule from 'jsqr';
 import { decodePageCode, qrSquare, registration, type PageCode } from '../../../sheet/page-code.js';
 import { mm, paperSizes } from '../../../sheet/paper.js';
 import { cropRgba, type GrayImage } from './image.js';
+import { sampleCode } from './sample-code.js';
 import { apply, type Affine } from './transform.js';
 
 // jsQR is a CommonJS module (whose types describe an ES default export): required, not
@@ -64,6 +65,9 @@ function zoomed(image: GrayImage, x0: number, y0: number, w: number, h: number, 
 
 /** The code where `transform` puts it: the page's code square with room for its quiet zone. */
 export function readCode(image: GrayImage, transform: Affine): PageCode | undefined {
+  // Sampled where the marks put it (sample-code.ts); jsQR searches the crop when that fails.
+  const sampled = sampleCode(image, transform);
+  if (sampled) return sampled;
   const { width, height } = paperSizes.A4;
   const square = qrSquare(width, height);
   const pxPerModule = Math.hypot(transform.a, transform.d) * registration.qrModule;
