@@ -10,8 +10,13 @@ import { sampleCode } from './sample-code.js';
 import { apply, type Affine } from './transform.js';
 
 // jsQR is a CommonJS module (whose types describe an ES default export): required, not
-// imported, since an import first scans its 10 000 lines for named exports, in every worker.
-const jsQR = createRequire(import.meta.url)('jsqr') as typeof jsQRModule.default;
+// imported, since an import first scans its 10 000 lines for named exports, in every worker;
+// and only when a code is not read by sampling it (sample-code.ts), which is seldom.
+let loaded: typeof jsQRModule.default | undefined;
+const jsQR = (...args: Parameters<typeof jsQRModule.default>) => {
+  loaded ??= createRequire(import.meta.url)('jsqr') as typeof jsQRModule.default;
+  return loaded(...args);
+};
 
 /**
  * The code inside a rectangle of the image (pixels), or undefined; `text` is set when any QR
