@@ -120,6 +120,24 @@ describe('sampleCode on scanned pages', () => {
     }, 120_000);
   }
 
+  it("reads the codes of the committed G4 scans (Pillow's CCITT G4 in a PDF by img2pdf) by sampling alone", async () => {
+    const codes = [];
+    for await (const page of scanPages(join(repoRoot, 'test/fixtures/scans/scan-g4.pdf'))) {
+      const image = await pageImage(page);
+      const marks = findMarks(image);
+      const { width, height } = paperSizes.A4;
+      const map = fitAffine(markCentres(width, height), marks!.centres as { x: number; y: number }[]);
+      const code = sampleCode(image, map);
+      codes.push([code?.group, code?.page]);
+    }
+    expect(codes).toEqual([
+      ['leader', 1],
+      ['leader', 2],
+      ['employee', 1],
+      ['employee', 2],
+    ]);
+  }, 60_000);
+
   it('reads nothing where the map puts the code on blank paper (the page taken the wrong way up)', async () => {
     const blank = { width: 826, height: 1168, data: new Uint8Array(826 * 1168).fill(250) };
     const { width, height } = paperSizes.A4;
