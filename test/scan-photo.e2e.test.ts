@@ -184,7 +184,7 @@ describe("faint pencil on the bench corpus's phone photos: read as drawn, or fla
     { s: 44, group: 'leader', pencil: 20, answer: 'Altid' },
     { s: 69, group: 'employee', pencil: 16, answer: 'Sjældent' },
   ] as const)(
-    'sheet $s ($group test): statement $pencil, a pencil X in "$answer"',
+    'sheet $s ($group test): statement $pencil, a pencil X in "$answer", and every other row as drawn',
     async ({ s, group, pencil, answer }) => {
       const tests = { leader: leaderTest, employee: await printTest(content, 'employee') };
       const profile = profiles.findIndex((p) => p.name === 'phone photo');
@@ -201,9 +201,11 @@ describe("faint pencil on the bench corpus's phone photos: read as drawn, or fla
       const readings = result.responses[group][0].answers.map((a, i) =>
         flagged.has(i + 1) ? 'flagged' : a === null ? null : labels[a],
       );
-      expect(['flagged', answer]).toContain(readings[pencil - 1]);
-      // Every other row too: as drawn, or flagged for a look.
-      expect(readings.map((r, i) => (r === 'flagged' ? drawn[s][i] : r))).toEqual(drawn[s]);
+      expect(readings[pencil - 1]).toBe(answer);
+      // Every other row too, none flagged: on sheet 69 the map puts statement 14 about 0.2 mm off,
+      // the frame spilling into its empty "Altid" box, which is read where the frames are (align.ts).
+      expect(result.flagged).toEqual([]);
+      expect(readings).toEqual(drawn[s]);
     },
     240_000,
   );
