@@ -7,35 +7,26 @@
 // lies, so a row doubtful for its ink stays doubtful; nothing is guessed.
 import type { BoxRect } from './geometry.js';
 import type { GrayImage } from './image.js';
-import type { Levels } from './ink.js';
+import { frameLine, type Levels } from './ink.js';
 import type { Affine } from './transform.js';
+
+type FrameLine = ReturnType<typeof frameLine>;
 
 /** How far the frames are looked for either way, in points (1.5 mm), and in what steps. */
 const reach = 4.25;
 const step = 0.25;
 
-/** The grey along the middle of each box's frame (the frame is stroked 1.25 pt wide, inside the box), summed. */
-function frameGrey(image: GrayImage, maps: Affine[], boxes: BoxRect[], dx: number, dy: number): number {
-  const line = 0.625;
-  const samples = 8;
+/** The grey along the middle of each box's frame (ink.ts frameLine), summed, the row shifted by dx, dy points. */
+function frameGrey(image: GrayImage, maps: Affine[], lines: FrameLine[], dx: number, dy: number): number {
   let sum = 0;
-  for (let b = 0; b < boxes.length; b++) {
+  for (let b = 0; b < lines.length; b++) {
     const t = maps[b];
-    const box = boxes[b];
-    const x0 = box.x + dx;
-    const y0 = box.y + dy;
-    for (let s = 1; s <= samples; s++) {
-      const along = (box.size * s) / (samples + 1);
-      for (const [x, y] of [
-        [x0 + along, y0 + line],
-        [x0 + along, y0 + box.size - line],
-        [x0 + line, y0 + along],
-        [x0 + box.size - line, y0 + along],
-      ]) {
-        const xi = Math.round(t.a * x + t.b * y + t.c - 0.5);
-        const yi = Math.round(t.d * x + t.e * y + t.f - 0.5);
-        sum += xi < 0 || yi < 0 || xi >= image.width || yi >= image.height ? 255 : image.data[yi * image.width + xi];
-      }
+    for (const [px, py] of lines[b]) {
+      const x = px + dx;
+      const y = py + dy;
+      const xi = Math.round(t.a * x + t.b * y + t.c - 0.5);
+      const yi = Math.round(t.d * x + t.e * y + t.f - 0.5);
+      sum += xi < 0 || yi < 0 || xi >= image.width || yi >= image.height ? 255 : image.data[yi * image.width + xi];
     }
   }
   return sum;
@@ -51,16 +42,17 @@ export function frameShift(
   boxes: BoxRect[],
   levels: Levels,
 ): { dx: number; dy: number } | undefined {
-  const here = frameGrey(image, maps, boxes, 0, 0);
+  const lines = boxes.map(frameLine);
+  const here = frameGrey(image, maps, lines, 0, 0);
   let best = { dx: 0, dy: 0, grey: here };
   for (let dy = -reach; dy <= reach; dy += step)
     for (let dx = -reach; dx <= reach; dx += step) {
-      const grey = frameGrey(image, maps, boxes, dx, dy);
+      const grey = frameGrey(image, maps, lines, dx, dy);
       if (grey < best.grey) best = { dx, dy, grey };
     }
   // Clearly darker: a twentieth of the way from paper to black on average over the frames'
   // samples (a row 0.2 mm off on a corpus photo: 7 %; noise on a row where the map is right: ~0).
-  const samples = boxes.length * 8 * 4;
+  const samples = lines.reduce((n, line) => n + line.length, 0);
   const clearly = 0.05 * (levels.paper - levels.black) * samples;
   return here - best.grey >= clearly ? { dx: best.dx, dy: best.dy } : undefined;
 }

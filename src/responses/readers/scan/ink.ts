@@ -84,6 +84,27 @@ export function boxInk(image: GrayImage, t: Affine, box: BoxRect, levels: Levels
 }
 
 /**
+ * Points along the middle of a box's printed frame (stroked 1.25 pt wide, inside the box),
+ * eight a side, each with the direction across its line: where frameFound looks for the
+ * frame, and where align.ts finds a row's frames.
+ */
+export function frameLine(box: BoxRect): [number, number, number, number][] {
+  const line = 0.625;
+  const samples = 8;
+  const points: [number, number, number, number][] = [];
+  for (let s = 1; s <= samples; s++) {
+    const along = (box.size * s) / (samples + 1);
+    points.push(
+      [box.x + along, box.y + line, 0, 1],
+      [box.x + along, box.y + box.size - line, 0, 1],
+      [box.x + line, box.y + along, 1, 0],
+      [box.x + box.size - line, box.y + along, 1, 0],
+    );
+  }
+  return points;
+}
+
+/**
  * Whether the box's frame is printed where the test drew it: along each side, the darkest
  * pixel within a little of the line must be dark. A test printed from other content, or a
  * page mapped wrongly, fails this for most boxes.
@@ -92,8 +113,6 @@ export function frameFound(image: GrayImage, t: Affine, box: BoxRect, levels: Le
   const threshold = levels.paper - 0.5 * (levels.paper - levels.black);
   const pxPerPt = Math.hypot(t.a, t.d);
   const reach = 1.2 + 1.5 / pxPerPt; // points either side of the line
-  const line = 0.625; // the frame is stroked 1.25 pt wide, inside the box
-  const samples = 8;
   let hits = 0;
   let total = 0;
   const darkest = (x: number, y: number, dx: number, dy: number) => {
@@ -107,18 +126,9 @@ export function frameFound(image: GrayImage, t: Affine, box: BoxRect, levels: Le
     }
     return min;
   };
-  for (let s = 1; s <= samples; s++) {
-    const along = (box.size * s) / (samples + 1);
-    const sides: [number, number, number, number][] = [
-      [box.x + along, box.y + line, 0, 1],
-      [box.x + along, box.y + box.size - line, 0, 1],
-      [box.x + line, box.y + along, 1, 0],
-      [box.x + box.size - line, box.y + along, 1, 0],
-    ];
-    for (const [x, y, dx, dy] of sides) {
-      total++;
-      if (darkest(x, y, dx, dy) < threshold) hits++;
-    }
+  for (const [x, y, dx, dy] of frameLine(box)) {
+    total++;
+    if (darkest(x, y, dx, dy) < threshold) hits++;
   }
   return hits >= 0.8 * total;
 }
